@@ -1,0 +1,38 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "factbot",
+    products: [
+        .executable(name: "factbot", targets: ["factbot"]),
+        .library(name: "FactbotCore", targets: ["FactbotCore"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+    ],
+    targets: [
+        // C libraries from Debian, wrapped as system library targets.
+        .systemLibrary(name: "CStemmer", providers: [.apt(["libstemmer-dev"])]),
+        .systemLibrary(name: "CEdit", pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),
+
+        // The core: knowledge parsing, normalising, stemming, indexing, answering. No I/O.
+        .target(name: "FactbotCore", dependencies: ["CStemmer", "Yams"]),
+
+        // Terminal adapter: REPL (libedit when interactive), `ask` replies, JSON lines.
+        .target(name: "FactbotTerminal", dependencies: ["FactbotCore", "CEdit"]),
+
+        // The thin executable: one argument-parser command per job, reads files, wires adapters.
+        .executableTarget(
+            name: "factbot",
+            dependencies: [
+                "FactbotCore", "FactbotTerminal",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+
+        .testTarget(name: "FactbotCoreTests", dependencies: ["FactbotCore"]),
+        .testTarget(name: "FactbotTerminalTests", dependencies: ["FactbotTerminal"]),
+        .testTarget(name: "FactbotCLITests", dependencies: ["factbot"]),
+    ]
+)

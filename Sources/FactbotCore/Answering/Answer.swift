@@ -1,0 +1,68 @@
+/// The answerer's reply to one question.
+public struct Answer: Sendable, Equatable {
+    /// What kind of reply this is.
+    public enum Kind: Sendable, Equatable {
+        /// A curated fact answers the question.
+        case fact
+        /// Nothing in the fact base is close enough: an honest "I don't know".
+        case declined
+        /// A greeting, thanks or a request for help: not a question about the news.
+        case smallTalk
+    }
+
+    /// The question as asked.
+    public var question: String
+    /// Fact, decline or small talk.
+    public var kind: Kind
+    /// The reply text, one line, without the source.
+    public var text: String
+    /// How sure the answerer is, from 0 to 1.
+    public var confidence: Double
+    /// The fact that answers, for ``Kind/fact``.
+    public var fact: Fact?
+    /// Its source.
+    public var source: Source?
+    /// For a decline: example questions of the nearest facts ("did you mean").
+    public var suggestions: [String]
+    /// Why this answer was chosen, for `/why`.
+    public var explanation: Explanation
+
+    /// True when the reply answers from the fact base.
+    public var answered: Bool { kind == .fact }
+
+    /// The reply as shown to a user: the text, then the source's citation and URL.
+    public var reply: String {
+        guard let source else { return text }
+        return "\(text) (\(source.citation): \(source.url))"
+    }
+}
+
+/// Why the answerer chose what it chose.
+public struct Explanation: Sendable, Equatable {
+    /// One candidate fact and how it scored.
+    public struct Candidate: Sendable, Equatable {
+        /// Fact id.
+        public var factID: String
+        /// Confidence, 0 to 1.
+        public var confidence: Double
+        /// Question terms the fact matched.
+        public var matched: [String]
+    }
+
+    /// The question type that was read.
+    public var questionType: QuestionType
+    /// The question's content terms.
+    public var terms: [Term]
+    /// Question words the fact base does not know at all.
+    public var unknown: [String]
+    /// The best candidates, best first (at most three).
+    public var candidates: [Candidate]
+
+    /// An empty explanation.
+    public init(questionType: QuestionType = .any, terms: [Term] = [], unknown: [String] = [], candidates: [Candidate] = []) {
+        self.questionType = questionType
+        self.terms = terms
+        self.unknown = unknown
+        self.candidates = candidates
+    }
+}

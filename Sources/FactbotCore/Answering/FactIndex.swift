@@ -1,0 +1,85 @@
+import Foundation
+
+/// An inverted index of the fact base: for every term, the facts that use it and how
+/// strongly (a word of an example question or keyword counts more than one that only
+/// appears in the answer). Answering walks the posting lists of the question's terms
+/// only, so its cost grows with the question, not with the number of facts.
+public struct FactIndex: Sendable {
+    /// One fact's use of a term.
+    struct Posting: Sendable {
+        var fact: Int32
+        var weight: Float
+    }
+
+    /// How much each field of a fact counts.
+    public enum FieldWeight {
+        /// Example questions and keywords: what the curator says the fact is about.
+        public static let question: Float = 1.0
+        /// The answer text.
+        public static let answer: Float = 0.8
+    }
+
+    /// The facts, in knowledge order; postings refer to them by position.
+    public let facts: [Fact]
+    private(set) var termIDs: [String: Int32] = [:]
+    private(set) var postings: [[Posting]] = []
+    /// Inverse document frequency per term: ln(1 + facts / facts using it).
+    private(set) var idf: [Double] = []
+    /// Terms that name someone or something (a capitalised word, a listed name, a number).
+    private(set) var isName: [Bool] = []
+    /// Every word the facts and word lists use, for spelling correction.
+    public private(set) var vocabulary = Vocabulary()
+    /// The highest idf any term can have: that of a term used by one fact.
+    public let maximumIDF: Double
+
+    /// Indexes `facts` through `lexicon`.
+    public init(facts: [Fact], lexicon: Lexicon) {
+        self.facts = facts
+        maximumIDF = Self.idf(count: facts.count, using: 1)
+        var termsOfFact: [[Int32: Float]] = []
+        termsOfFact.reserveCapacity(facts.count)
+        for fact in facts {
+            var weights: [Int32: Float] = [:]
+            func add(_ text: String, _ weight: Float) {
+                let words = lexicon.words(text)
+                for word in words { vocabulary.insert(word.text) }
+                for term in lexicon.terms(words) {
+                    let id = self.id(for: term)
+                    weights[id] = max(weights[id] ?? 0, weight)
+                }
+            }
+            for question in fact.questions { add(question, FieldWeight.question) }
+            for keyword in fact.keywords { add(keyword, FieldWeight.question) }
+            add(fact.answer, FieldWeight.answer)
+            termsOfFact.append(weights)
+        }
+        for word in lexicon.listWords { vocabulary.insert(word) }
+        for (index, weights) in termsOfFact.enumerated() {
+            for (term, weight) in weights { postings[Int(term)].append(Posting(fact: Int32(index), weight: weight)) }
+        }
+        idf = postings.map { Self.idf(count: facts.count, using: $0.count) }
+    }
+
+    private mutating func id(for term: Term) -> Int32 {
+        if let id = termIDs[term.key] {
+            if term.isName || term.isNumber { isName[Int(id)] = true }
+            return id
+        }
+        let id = Int32(postings.count)
+        termIDs[term.key] = id
+        postings.append([])
+        isName.append(term.isName || term.isNumber)
+        return id
+    }
+
+    static func idf(count: Int, using: Int) -> Double {
+        log(1 + Double(count) / Double(max(using, 1)))
+    }
+
+    /// The id of a term's key, if any fact uses it.
+    func termID(_ key: String) -> Int32? { termIDs[key] }
+
+    /// Number of distinct terms.
+    public var termCount: Int { postings.count }
+}
+

@@ -1,0 +1,32 @@
+/// The curator's safety net (`factbot check`): proves every example question reaches its
+/// own fact, as ChatScript's `:verify` does for its sample inputs, and flags examples that
+/// two facts share.
+public enum KnowledgeCheck {
+    /// Warnings about the knowledge as the answerer sees it; empty when all is well.
+    public static func warnings(for answerer: Answerer) -> [Diagnostic] {
+        var warnings: [Diagnostic] = []
+        var firstUse: [String: Fact] = [:]
+        for fact in answerer.knowledge.facts {
+            for (position, question) in fact.questions.enumerated() {
+                let line = position < fact.questionLines.count ? fact.questionLines[position] : fact.line
+                let key = question.lowercased()
+                if let other = firstUse[key], other.id != fact.id {
+                    warnings.append(Diagnostic(file: fact.file, line: line,
+                                               "example \"\(question)\" is also an example of fact \"\(other.id)\"", severity: .warning))
+                }
+                firstUse[key] = fact
+                let answer = answerer.answer(question)
+                if answer.fact?.id != fact.id {
+                    let outcome = answer.fact.map { "fact \"\($0.id)\"" } ?? "a decline (confidence \(Self.percent(answer.confidence)))"
+                    warnings.append(Diagnostic(file: fact.file, line: line,
+                                               "example \"\(question)\" of fact \"\(fact.id)\" is answered by \(outcome)", severity: .warning))
+                }
+            }
+        }
+        return warnings
+    }
+
+    static func percent(_ value: Double) -> String {
+        "\(Int((value * 100).rounded()))%"
+    }
+}

@@ -1,0 +1,53 @@
+/// Edit distance and "did you mean" suggestions, shared by the config parser, the
+/// knowledge parser and the spelling corrector.
+public enum Suggestion {
+    /// Optimal-string-alignment distance (Levenshtein plus adjacent transpositions)
+    /// between two strings, compared by Unicode scalar. Stops early and returns
+    /// `limit + 1` once the distance is known to exceed `limit`.
+    public static func distance(_ a: String, _ b: String, limit: Int = .max) -> Int {
+        distance(Array(a.unicodeScalars), Array(b.unicodeScalars), limit: limit)
+    }
+
+    /// Edit distance over scalar arrays; see ``distance(_:_:limit:)``.
+    public static func distance(_ a: [Unicode.Scalar], _ b: [Unicode.Scalar], limit: Int = .max) -> Int {
+        if a.isEmpty { return b.count }
+        if b.isEmpty { return a.count }
+        if abs(a.count - b.count) > limit { return limit == .max ? limit : limit + 1 }
+        var before = [Int](repeating: 0, count: b.count + 1)
+        var previous = Array(0...b.count)
+        var current = [Int](repeating: 0, count: b.count + 1)
+        for i in 1...a.count {
+            current[0] = i
+            var rowMinimum = current[0]
+            for j in 1...b.count {
+                let cost = a[i - 1] == b[j - 1] ? 0 : 1
+                var value = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+                if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] {
+                    value = min(value, before[j - 2] + 1)
+                }
+                current[j] = value
+                rowMinimum = min(rowMinimum, value)
+            }
+            if rowMinimum > limit { return limit + 1 }
+            (before, previous, current) = (previous, current, before)
+        }
+        return previous[b.count]
+    }
+
+    /// The closest candidate to `word` within a distance that grows with its length
+    /// (1 for up to 5 letters, 2 beyond), or nil when none is that close.
+    public static func closest<S: Sequence>(to word: String, in candidates: S) -> String? where S.Element == String {
+        let limit = word.count <= 5 ? 1 : 2
+        var best: (String, Int)?
+        for candidate in candidates {
+            let d = distance(word, candidate, limit: limit)
+            if d <= limit, d < (best?.1 ?? .max) { best = (candidate, d) }
+        }
+        return best?.0
+    }
+
+    /// ` (did you mean "x"?)` when a close candidate exists, else an empty string.
+    public static func didYouMean<S: Sequence>(_ word: String, in candidates: S) -> String where S.Element == String {
+        closest(to: word, in: candidates).map { " (did you mean \"\($0)\"?)" } ?? ""
+    }
+}

@@ -1,0 +1,51 @@
+/// Parses a fact file (`knowledge/facts/*.yaml`): a list of facts, each with
+/// `id`, `answer`, `questions`, `type`, `source` and optional `keywords`.
+public enum FactFileParser {
+    static let keys = ["id", "answer", "questions", "keywords", "type", "source"]
+    static let required = ["id", "answer", "questions", "type", "source"]
+
+    /// Parses `text` read from `file`. Throws ``Diagnostics`` listing every problem found.
+    public static func parse(_ text: String, file: String) throws(Diagnostics) -> [Fact] {
+        var reader = YAMLEntries(file: file)
+        var facts: [Fact] = []
+        for entry in reader.entries(in: text, allowedKeys: keys, requiredKeys: required) {
+            let id = reader.text(entry, "id")
+            let answer = reader.text(entry, "answer")
+            let source = reader.text(entry, "source")
+            let questionsWithLines = reader.listWithLines(entry, "questions")
+            let questions = questionsWithLines.map(\.text)
+            let keywords = reader.list(entry, "keywords")
+            var types: [AnswerType] = []
+            for name in reader.list(entry, "type") {
+                if let type = AnswerType(rawValue: name.lowercased()) {
+                    types.append(type)
+                } else {
+                    let names = AnswerType.allCases.map(\.rawValue)
+                    reader.fail(line: entry.line(of: "type"),
+                                "unknown answer type \"\(name)\"\(Suggestion.didYouMean(name.lowercased(), in: names)); use one of: \(names.joined(separator: ", "))")
+                }
+            }
+            if let id, !Self.isValidID(id) {
+                reader.fail(line: entry.line(of: "id"), "id \"\(id)\" may hold only letters, digits, \"-\", \"_\" and \".\"")
+            }
+            if entry.fields["questions"] != nil, questions.isEmpty {
+                reader.fail(line: entry.line(of: "questions"), "a fact needs at least one example question")
+            }
+            if entry.fields["type"] != nil, types.isEmpty, reader.diagnostics.isEmpty {
+                reader.fail(line: entry.line(of: "type"), "\"type\" is empty")
+            }
+            guard let id, let answer, let source, !questions.isEmpty, !types.isEmpty else { continue }
+            facts.append(Fact(id: id, answer: answer, questions: questions, keywords: keywords,
+                              types: types, sourceID: source, file: file, line: entry.line,
+                              questionLines: questionsWithLines.map(\.line)))
+        }
+        if !reader.diagnostics.isEmpty { throw Diagnostics(reader.diagnostics) }
+        return facts
+    }
+
+    static func isValidID(_ id: String) -> Bool {
+        !id.isEmpty && id.unicodeScalars.allSatisfy {
+            ($0.properties.isAlphabetic && $0.isASCII) || ("0"..."9").contains($0) || "-_.".unicodeScalars.contains($0)
+        }
+    }
+}

@@ -1,0 +1,106 @@
+/// One file of the knowledge folder, as text: the core never opens files itself.
+public struct KnowledgeFile: Sendable {
+    /// Path relative to wherever the caller likes; used in diagnostics and to tell the kind of file.
+    public var path: String
+    /// The file's contents.
+    public var text: String
+
+    /// Wraps a file's path and contents.
+    public init(path: String, text: String) {
+        self.path = path
+        self.text = text
+    }
+
+    var name: Substring { path.split(separator: "/").last ?? Substring(path) }
+}
+
+/// Everything the answerer knows: the facts, the sources they cite, and the word lists.
+public struct KnowledgeBase: Sendable {
+    /// All facts, in file order.
+    public var facts: [Fact]
+    /// Sources by id.
+    public var sources: [String: Source]
+    /// Synonyms, shorthand, stop words and names.
+    public var words: WordLists
+
+    /// Makes a knowledge base directly (tests, benchmarks).
+    public init(facts: [Fact], sources: [Source], words: WordLists = WordLists()) {
+        self.facts = facts
+        self.sources = Dictionary(sources.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        self.words = words
+    }
+
+    /// The source a fact cites.
+    public func source(of fact: Fact) -> Source? { sources[fact.sourceID] }
+
+    /// Names of the files a knowledge folder holds besides fact files.
+    public enum FileName {
+        /// The source list.
+        public static let sources = "sources.yaml"
+        /// Synonym groups.
+        public static let synonyms = "synonyms.txt"
+        /// Chat shorthand and contractions.
+        public static let shorthand = "shorthand.txt"
+        /// Stop words.
+        public static let stopWords = "stopwords.txt"
+        /// Known names.
+        public static let names = "names.txt"
+    }
+
+    /// Builds a knowledge base from a folder's files: `sources.yaml`, the word lists,
+    /// and every other `.yaml` file as facts. Throws every problem found, with file and line.
+    public static func parse(_ files: [KnowledgeFile]) throws(Diagnostics) -> KnowledgeBase {
+        var problems: [Diagnostic] = []
+        var facts: [Fact] = []
+        var sources: [Source] = []
+        var words = WordLists()
+        var sawSources = false
+        func collect<T>(_ body: () throws(Diagnostics) -> T) -> T? {
+            do { return try body() } catch { problems += error.all; return nil }
+        }
+        for file in files {
+            switch file.name {
+            case FileName.sources:
+                sawSources = true
+                sources += collect { () throws(Diagnostics) in try SourceFileParser.parse(file.text, file: file.path) } ?? []
+            case FileName.synonyms:
+                words.synonyms = collect { () throws(Diagnostics) in try WordListParser.synonyms(file.text, file: file.path) } ?? []
+            case FileName.shorthand:
+                words.shorthand = collect { () throws(Diagnostics) in try WordListParser.shorthand(file.text, file: file.path) } ?? [:]
+            case FileName.stopWords:
+                words.stopWords = WordListParser.stopWords(file.text)
+            case FileName.names:
+                words.names = WordListParser.names(file.text)
+            case let name where name.hasSuffix(".yaml") || name.hasSuffix(".yml"):
+                facts += collect { () throws(Diagnostics) in try FactFileParser.parse(file.text, file: file.path) } ?? []
+            default:
+                continue  // README.md and other notes
+            }
+        }
+        if !sawSources {
+            problems.append(Diagnostic(file: FileName.sources, line: nil, "missing: the knowledge folder needs a \(FileName.sources) listing the articles"))
+        }
+        var sourceByID: [String: Source] = [:]
+        for source in sources {
+            if let first = sourceByID[source.id] {
+                problems.append(Diagnostic(file: FileName.sources, line: source.line, "source id \"\(source.id)\" is already used on line \(first.line)"))
+            }
+            sourceByID[source.id] = source
+        }
+        var factByID: [String: Fact] = [:]
+        for fact in facts {
+            if let first = factByID[fact.id] {
+                problems.append(Diagnostic(file: fact.file, line: fact.line, "fact id \"\(fact.id)\" is already used at \(first.file):\(first.line)"))
+            }
+            factByID[fact.id] = fact
+            if sawSources, sourceByID[fact.sourceID] == nil {
+                problems.append(Diagnostic(file: fact.file, line: fact.line, "fact \"\(fact.id)\" cites unknown source \"\(fact.sourceID)\"\(Suggestion.didYouMean(fact.sourceID, in: sourceByID.keys))"))
+            }
+        }
+        if facts.isEmpty, problems.isEmpty {
+            problems.append(Diagnostic(file: "knowledge", line: nil, "no facts found: add a .yaml file of facts"))
+        }
+        if !problems.isEmpty { throw Diagnostics(problems) }
+        return KnowledgeBase(facts: facts, sources: sources, words: words)
+    }
+}

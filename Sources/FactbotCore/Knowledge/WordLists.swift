@@ -1,0 +1,105 @@
+/// The plain word lists a curator keeps beside the facts: synonyms, chat shorthand,
+/// stop words and names. They carry the domain vocabulary, so none of it lives in code.
+public struct WordLists: Sendable, Equatable {
+    /// Groups of words or phrases that mean the same for matching; the first names the group.
+    public var synonyms: [[String]] = []
+    /// Chat shorthand and contractions: `r` → `are`, `what's` → `what is`.
+    public var shorthand: [String: [String]] = [:]
+    /// Words too common to match on ("the", "is", "many").
+    public var stopWords: Set<String> = []
+    /// Names of people, places, countries and organisations the bot should recognise as
+    /// names even when no fact mentions them, so a question about one is declined.
+    public var names: [String] = []
+
+    /// Empty lists.
+    public init() {}
+
+    /// Makes lists directly (tests, benchmarks).
+    public init(synonyms: [[String]] = [], shorthand: [String: [String]] = [:],
+                stopWords: Set<String> = [], names: [String] = []) {
+        self.synonyms = synonyms
+        self.shorthand = shorthand
+        self.stopWords = stopWords
+        self.names = names
+    }
+}
+
+/// Parsers for the line-based word lists. Each line is one item; `#` starts a comment.
+public enum WordListParser {
+    /// `synonyms.txt`: one group a line, words or phrases separated by commas.
+    public static func synonyms(_ text: String, file: String) throws(Diagnostics) -> [[String]] {
+        var groups: [[String]] = []
+        var seen: [String: Int] = [:]
+        var problems: [Diagnostic] = []
+        for (line, content) in lines(text) {
+            let words = content.split(separator: ",").map { String($0).trimmingWhitespace().lowercased() }
+            if words.contains(where: \.isEmpty) {
+                problems.append(Diagnostic(file: file, line: line, "empty item between commas"))
+                continue
+            }
+            if words.count < 2 {
+                problems.append(Diagnostic(file: file, line: line, "a synonym group needs at least two words separated by commas, got \"\(content)\""))
+                continue
+            }
+            for word in words {
+                if let first = seen[word] {
+                    problems.append(Diagnostic(file: file, line: line, "\"\(word)\" is already in the group on line \(first); a word may be in one group only"))
+                }
+                seen[word] = line
+            }
+            groups.append(words)
+        }
+        if !problems.isEmpty { throw Diagnostics(problems) }
+        return groups
+    }
+
+    /// `shorthand.txt`: `short = long form` a line.
+    public static func shorthand(_ text: String, file: String) throws(Diagnostics) -> [String: [String]] {
+        var table: [String: [String]] = [:]
+        var problems: [Diagnostic] = []
+        for (line, content) in lines(text) {
+            let sides = content.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            guard sides.count == 2 else {
+                problems.append(Diagnostic(file: file, line: line, "expected \"short = long form\", got \"\(content)\""))
+                continue
+            }
+            let short = String(sides[0]).trimmingWhitespace().lowercased()
+            let long = sides[1].split(whereSeparator: \.isWhitespace).map { $0.lowercased() }
+            if short.isEmpty || long.isEmpty || short.contains(where: \.isWhitespace) {
+                problems.append(Diagnostic(file: file, line: line, "expected one word, \"=\", then its long form, got \"\(content)\""))
+                continue
+            }
+            if table[short] != nil {
+                problems.append(Diagnostic(file: file, line: line, "\"\(short)\" is defined twice"))
+            }
+            table[short] = long
+        }
+        if !problems.isEmpty { throw Diagnostics(problems) }
+        return table
+    }
+
+    /// `stopwords.txt`: words separated by spaces or lines.
+    public static func stopWords(_ text: String) -> Set<String> {
+        var words: Set<String> = []
+        for (_, content) in lines(text) {
+            for word in content.split(whereSeparator: \.isWhitespace) { words.insert(word.lowercased()) }
+        }
+        return words
+    }
+
+    /// `names.txt`: one name (a word or a phrase) a line.
+    public static func names(_ text: String) -> [String] {
+        lines(text).map { $0.1.lowercased() }
+    }
+
+    /// Non-empty lines with comments removed, numbered from 1.
+    static func lines(_ text: String) -> [(Int, String)] {
+        var result: [(Int, String)] = []
+        for (index, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let content = raw.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).first.map(String.init) ?? ""
+            let trimmed = content.trimmingWhitespace()
+            if !trimmed.isEmpty { result.append((index + 1, trimmed)) }
+        }
+        return result
+    }
+}

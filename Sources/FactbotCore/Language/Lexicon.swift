@@ -1,0 +1,126 @@
+/// Turns text into ``Term``s using the curator's word lists: expands chat shorthand and
+/// contractions, corrects misspellings against a vocabulary, stems (libstemmer), joins
+/// known phrases, maps synonyms to their group and drops stop words.
+public struct Lexicon: Sendable {
+    /// What a phrase or word maps to.
+    struct Entry: Sendable {
+        var key: String
+        var isName: Bool
+    }
+
+    let stemmer: Stemmer
+    let shorthand: [String: [String]]
+    let stopWords: Set<String>
+    /// Stem sequences of phrases (two or more words), by their first stem, longest first.
+    let phrases: [String: [([String], Entry)]]
+    /// Single stems that belong to a synonym group or name the list knows.
+    let singles: [String: Entry]
+    /// Every word the lists know: they are never "corrected", and the answerer adds
+    /// them to its vocabulary so question words can be corrected towards them.
+    public let listWords: Set<String>
+
+    /// Builds the lexicon from the word lists.
+    public init(words: WordLists, stemmer: Stemmer) {
+        self.stemmer = stemmer
+        self.shorthand = words.shorthand
+        self.stopWords = words.stopWords
+        var phrases: [String: [([String], Entry)]] = [:]
+        var singles: [String: Entry] = [:]
+        var listWords: Set<String> = []
+        func add(_ text: String, _ entry: Entry) {
+            let stems = Tokenizer.tokens(text).map { stemmer.stem(Self.dropApostrophes($0.text)) }
+            for token in Tokenizer.tokens(text) { listWords.insert(token.text) }
+            if stems.count == 1 {
+                if singles[stems[0]] == nil { singles[stems[0]] = entry }
+            } else if let first = stems.first {
+                phrases[first, default: []].append((stems, entry))
+            }
+        }
+        for group in words.synonyms {
+            guard let head = group.first else { continue }
+            let key = "~" + Tokenizer.tokens(head).map(\.text).joined(separator: "_")
+            let isName = group.contains { words.names.contains($0) }
+            for member in group { add(member, Entry(key: key, isName: isName)) }
+        }
+        for name in words.names {
+            let stems = Tokenizer.tokens(name).map { stemmer.stem(Self.dropApostrophes($0.text)) }
+            add(name, Entry(key: stems.joined(separator: "_"), isName: true))
+        }
+        self.phrases = phrases.mapValues { $0.sorted { $0.0.count > $1.0.count } }
+        self.singles = singles
+        self.listWords = listWords
+    }
+
+    /// The words of `text` after shorthand and contractions are expanded: what the
+    /// question-type rules read.
+    public func words(_ text: String) -> [Token] {
+        var result: [Token] = []
+        for token in Tokenizer.tokens(text) {
+            if let long = shorthand[token.text] {
+                result += long.map { Token($0) }
+                continue
+            }
+            var word = token.text
+            if word.hasSuffix("n't") {
+                result.append(Token(String(word.dropLast(3)), capitalised: token.capitalised))
+                result.append(Token("not"))
+                continue
+            }
+            if word.hasSuffix("'s") { word.removeLast(2) }
+            word = Self.dropApostrophes(word)
+            if !word.isEmpty { result.append(Token(word, capitalised: token.capitalised)) }
+        }
+        return result
+    }
+
+    /// The content terms of already-expanded words. When `vocabulary` is given, a word
+    /// that neither it nor the lists know is replaced by the closest known word.
+    public func terms(_ words: [Token], vocabulary: Vocabulary? = nil) -> [Term] {
+        // 1. correct, then stem
+        var stems: [(stem: String, token: Token, corrected: String?)] = []
+        stems.reserveCapacity(words.count)
+        for token in words {
+            var token = token
+            var corrected: String?
+            if let vocabulary, !token.isNumber, !stopWords.contains(token.text), !listWords.contains(token.text),
+               !vocabulary.contains(token.text), let fix = vocabulary.correction(for: token.text) {
+                corrected = token.text
+                token.text = fix
+            }
+            stems.append((stemmer.stem(token.text), token, corrected))
+        }
+        // 2. phrases and synonyms, 3. stop words
+        var terms: [Term] = []
+        var index = 0
+        while index < stems.count {
+            let (stem, token, corrected) = stems[index]
+            if let candidates = phrases[stem],
+               let (length, entry) = candidates.lazy.compactMap({ phrase, entry -> (Int, Entry)? in
+                   guard index + phrase.count <= stems.count else { return nil }
+                   for offset in 1..<phrase.count where stems[index + offset].stem != phrase[offset] { return nil }
+                   return (phrase.count, entry)
+               }).first {
+                let surface = stems[index..<(index + length)].map(\.token.text).joined(separator: " ")
+                terms.append(Term(key: entry.key, surface: surface, isName: entry.isName, correctedFrom: corrected))
+                index += length
+                continue
+            }
+            index += 1
+            if stopWords.contains(token.text) { continue }
+            let entry = singles[stem]
+            terms.append(Term(key: entry?.key ?? stem, surface: token.text,
+                              isName: entry?.isName ?? token.capitalised, isNumber: token.isNumber,
+                              correctedFrom: corrected))
+        }
+        return terms
+    }
+
+    /// Convenience: ``terms(_:vocabulary:)`` of ``words(_:)``.
+    public func terms(of text: String, vocabulary: Vocabulary? = nil) -> [Term] {
+        terms(words(text), vocabulary: vocabulary)
+    }
+
+    static func dropApostrophes(_ word: String) -> String {
+        word.contains("'") ? word.replacingOccurrences(of: "'", with: "") : word
+    }
+}

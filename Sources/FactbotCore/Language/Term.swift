@@ -1,0 +1,23 @@
+/// A unit of meaning that questions and facts are matched on: a stem (`recruit`), a
+/// synonym group (`~pay` for pay, salary, wage, earn ...) or a known phrase (`north_korea`).
+public struct Term: Sendable, Equatable, Hashable {
+    /// The matching key.
+    public var key: String
+    /// The words it came from, as written (after normalising), for explanations.
+    public var surface: String
+    /// Names a person, place, country or organisation.
+    public var isName: Bool
+    /// A number (`155`, `2023`).
+    public var isNumber: Bool
+    /// The word as typed when spelling correction changed it.
+    public var correctedFrom: String?
+
+    /// Makes a term.
+    public init(key: String, surface: String, isName: Bool = false, isNumber: Bool = false, correctedFrom: String? = nil) {
+        self.key = key
+        self.surface = surface
+        self.isName = isName
+        self.isNumber = isNumber
+        self.correctedFrom = correctedFrom
+    }
+}

@@ -1,0 +1,75 @@
+import Foundation
+
+/// Splits text into normalised words: case and accents folded, curly quotes made straight,
+/// punctuation dropped, numbers unified (`60,000`, `60 000` stays two words, `60k` → `60000`,
+/// `two` → `2`). Robust to any input: control characters and junk are separators.
+public enum Tokenizer {
+    /// Longest input considered, in words. Questions are short; this bounds the work a
+    /// pasted page can cause.
+    public static let maximumTokens = 64
+
+    static let numberWords: [String: String] = [
+        "one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6",
+        "seven": "7", "eight": "8", "nine": "9", "ten": "10", "eleven": "11", "twelve": "12",
+        "twenty": "20", "thirty": "30", "forty": "40", "fifty": "50", "sixty": "60", "hundred": "100",
+    ]
+
+    /// The words of `text`, at most ``maximumTokens``.
+    public static func tokens(_ text: String) -> [Token] {
+        var tokens: [Token] = []
+        var current = String.UnicodeScalarView()
+        var currentCapitalised = false
+        var sentenceStart = true
+        let scalars = Array(text.unicodeScalars.prefix(4096))
+
+        func flush() {
+            guard !current.isEmpty else { return }
+            var word = String(current)
+            current = String.UnicodeScalarView()
+            while word.hasSuffix("'") { word.removeLast() }
+            while word.hasPrefix("'") { word.removeFirst() }
+            guard !word.isEmpty else { return }
+            word = fold(word)
+            if let digits = numberWords[word] { word = digits }
+            if word.count > 1, word.hasSuffix("k"), word.dropLast().allSatisfy(\.isASCIIDigit) {
+                word = String(word.dropLast()) + "000"
+            }
+            tokens.append(Token(word, capitalised: currentCapitalised && !sentenceStart))
+            sentenceStart = false
+        }
+
+        var index = 0
+        while index < scalars.count, tokens.count < maximumTokens {
+            let scalar = scalars[index]
+            let properties = scalar.properties
+            if properties.isAlphabetic || properties.numericType != nil {
+                if current.isEmpty { currentCapitalised = properties.isUppercase }
+                current.append(scalar)
+            } else if scalar == "'" || scalar == "\u{2019}" || scalar == "\u{2018}" || scalar == "`" {
+                // apostrophes count inside words only ("china's", "don't")
+                if !current.isEmpty { current.append("'") }
+            } else if (scalar == "," || scalar == "." || scalar == "\u{00A0}"), let last = current.last,
+                      last.properties.numericType != nil, index + 1 < scalars.count,
+                      scalars[index + 1].properties.numericType != nil, scalar != "." || !current.contains(".") {
+                // a digit separator: 60,000 or 1.5; kept only between digits
+                if scalar == "." { current.append(scalar) }
+            } else {
+                flush()
+                if scalar == "." || scalar == "?" || scalar == "!" || scalar == "\n" { sentenceStart = true }
+            }
+            index += 1
+        }
+        flush()
+        return tokens
+    }
+
+    /// Lowercase with diacritics and width folded (`Zelenskyy` → `zelenskyy`, `é` → `e`).
+    static func fold(_ word: String) -> String {
+        if word.utf8.allSatisfy({ $0 < 128 }) { return word.lowercased() }
+        return word.folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
+    }
+}
+
+extension Character {
+    var isASCIIDigit: Bool { isASCII && isNumber }
+}

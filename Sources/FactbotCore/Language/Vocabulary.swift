@@ -1,0 +1,85 @@
+/// The words the fact base uses, for correcting misspelt question words
+/// ("zelenski" → "zelensky", "recruted" → "recruited").
+///
+/// Lookups use symmetric deletion (the SymSpell idea): every known word is indexed under
+/// itself and each variant with one letter deleted (two from eight letters on), so a
+/// question word finds its candidates through a few hash lookups instead of comparing
+/// against the whole vocabulary; candidates are then confirmed with a real edit distance.
+public struct Vocabulary: Sendable {
+    private var frequency: [String: Int] = [:]
+    private var words: [String] = []
+    private var variants: [Int: [Int32]] = [:]
+
+    /// An empty vocabulary.
+    public init() {}
+
+    /// Adds one use of a word (already normalised). Numbers and words under three letters are ignored.
+    public mutating func insert(_ word: String) {
+        guard word.count >= 3, word.count <= 30, word.allSatisfy(\.isLetter) else { return }
+        if let seen = frequency[word] {
+            frequency[word] = seen + 1
+            return
+        }
+        frequency[word] = 1
+        let id = Int32(words.count)
+        words.append(word)
+        for variant in Self.variants(of: Array(word.unicodeScalars)) {
+            variants[variant, default: []].append(id)
+        }
+    }
+
+    /// True when the word is known.
+    public func contains(_ word: String) -> Bool { frequency[word] != nil }
+
+    /// Number of distinct known words.
+    public var count: Int { words.count }
+
+    /// The closest known word to a word of four letters or more, within one edit (two
+    /// from eight letters on); ties go to the more frequent word. Nil when none is that close.
+    public func correction(for word: String) -> String? {
+        let scalars = Array(word.unicodeScalars)
+        guard scalars.count >= 4, scalars.count <= 30, word.allSatisfy(\.isLetter) else { return nil }
+        let limit = scalars.count >= 8 ? 2 : 1
+        var best: (word: String, distance: Int, frequency: Int)?
+        var checked: Set<Int32> = []
+        for variant in Self.variants(of: scalars, depth: limit) {
+            for id in variants[variant] ?? [] where checked.insert(id).inserted {
+                let candidate = words[Int(id)]
+                let d = Suggestion.distance(scalars, Array(candidate.unicodeScalars), limit: limit)
+                guard d <= limit else { continue }
+                let f = frequency[candidate] ?? 0
+                if best == nil || d < best!.distance || (d == best!.distance && f > best!.frequency) {
+                    best = (candidate, d, f)
+                }
+            }
+        }
+        return best?.word
+    }
+
+    /// Hashes of the word and its deletions: one deletion, and two from eight letters on
+    /// (or up to `depth` when given).
+    static func variants(of scalars: [Unicode.Scalar], depth: Int? = nil) -> Set<Int> {
+        let depth = depth ?? (scalars.count >= 8 ? 2 : 1)
+        var result: Set<Int> = [hash(scalars)]
+        var frontier: [[Unicode.Scalar]] = [scalars]
+        for _ in 0..<depth {
+            var next: [[Unicode.Scalar]] = []
+            for item in frontier where item.count > 2 {
+                for i in item.indices {
+                    var shorter = item
+                    shorter.remove(at: i)
+                    if result.insert(hash(shorter)).inserted { next.append(shorter) }
+                }
+            }
+            frontier = next
+        }
+        return result
+    }
+
+    private static func hash(_ scalars: [Unicode.Scalar]) -> Int {
+        var hasher = Hasher()
+        for scalar in scalars { hasher.combine(scalar.value) }
+        hasher.combine(scalars.count)
+        return hasher.finalize()
+    }
+}

@@ -1,0 +1,85 @@
+import FactbotCore
+
+/// The REPL's logic with no I/O: hand it a line, get back what to print. Questions are
+/// answered; `/help`, `/why`, `/sources` and `/quit` are commands.
+public struct ReplSession {
+    /// What to do with a line.
+    public enum Outcome: Equatable {
+        /// Print this text (may be several lines).
+        case reply(String)
+        /// Nothing to print (an empty line).
+        case nothing
+        /// Leave the REPL.
+        case quit
+    }
+
+    let answerer: Answerer
+    /// The last answer given, for `/why`.
+    public private(set) var lastAnswer: Answer?
+
+    /// A session over an answerer.
+    public init(answerer: Answerer) { self.answerer = answerer }
+
+    /// The greeting shown when an interactive REPL starts.
+    public var banner: String {
+        "factbot: ask about the news in plain words (\(answerer.knowledge.facts.count) facts, \(answerer.knowledge.sources.count) source(s)). /help for commands, Ctrl-D to leave."
+    }
+
+    /// Handles one line of input.
+    public mutating func handle(_ line: String) -> Outcome {
+        let text = line.trimmingCharacters(in: " \t\r")
+        if text.isEmpty { return .nothing }
+        if text.hasPrefix("/") {
+            let command = text.dropFirst().split(separator: " ").first.map { $0.lowercased() } ?? ""
+            switch command {
+            case "quit", "exit", "q": return .quit
+            case "help", "h", "?": return .reply(Self.help)
+            case "why": return .reply(why)
+            case "sources": return .reply(sources)
+            default: return .reply("Unknown command /\(command)\(Suggestion.didYouMean(command, in: ["help", "why", "sources", "quit"])). Try /help.")
+            }
+        }
+        let answer = answerer.answer(String(text))
+        lastAnswer = answer
+        return .reply(answer.reply)
+    }
+
+    static let help = """
+        Ask a question in plain words, e.g. "how much r they paid?".
+          /why      why the last answer was chosen: matched words, score, runner-up
+          /sources  the articles the facts come from
+          /help     this help
+          /quit     leave (Ctrl-D works too)
+        """
+
+    var why: String {
+        guard let answer = lastAnswer else { return "Ask a question first." }
+        let e = answer.explanation
+        var lines: [String] = []
+        lines.append("question type: \(e.questionType.rawValue)")
+        let terms = e.terms.map { term -> String in
+            var s = term.key == term.surface ? term.key : "\(term.surface)→\(term.key)"
+            if let typed = term.correctedFrom { s = "\(typed)→" + s }
+            return term.isName ? s + " (name)" : s
+        }
+        lines.append("terms: " + (terms.isEmpty ? "(none)" : terms.joined(separator: ", ")))
+        if !e.unknown.isEmpty { lines.append("not in the fact base: " + e.unknown.joined(separator: ", ")) }
+        if e.candidates.isEmpty { lines.append("no fact matched") }
+        for (rank, candidate) in e.candidates.enumerated() {
+            let label = rank == 0 ? (answer.answered ? "answer" : "best") : "runner-up"
+            lines.append("\(label): \(candidate.factID) confidence \(Self.percent(candidate.confidence)), matched \(candidate.matched.joined(separator: ", "))")
+        }
+        lines.append("threshold: \(Self.percent(answerer.settings.minimumConfidence))")
+        return lines.joined(separator: "\n")
+    }
+
+    var sources: String {
+        answerer.knowledge.sources.values.sorted { $0.id < $1.id }.map { source in
+            let by = source.author.isEmpty ? "" : ", by \(source.author)"
+            let cited = answerer.knowledge.facts.filter { $0.sourceID == source.id }.count
+            return "\(source.id): \(source.title) (\(source.citation)\(by)) \(source.url) [\(cited) facts]"
+        }.joined(separator: "\n")
+    }
+
+    static func percent(_ value: Double) -> String { "\(Int((value * 100).rounded()))%" }
+}
