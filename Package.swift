@@ -33,6 +33,6 @@ let package = Package(
 
         .testTarget(name: "FactbotCoreTests", dependencies: ["FactbotCore"]),
         .testTarget(name: "FactbotTerminalTests", dependencies: ["FactbotTerminal"]),
-        .testTarget(name: "FactbotCLITests", dependencies: ["factbot"]),
+        .testTarget(name: "FactbotCLITests", dependencies: ["factbot"], exclude: ["Fixtures"]),
     ]
 )

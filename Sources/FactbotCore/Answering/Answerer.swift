@@ -56,6 +56,7 @@ public struct Answerer: Sendable {
 
         // Weigh the question's terms and add each fact's share through the posting lists.
         var total = 0.0
+        var questionWeights: [Int32: Double] = [:]
         var scores: [Int32: (score: Double, matched: [Int])] = [:]
         for (position, term) in terms.enumerated() {
             guard let id = index.termID(term.key) else {
@@ -65,6 +66,7 @@ public struct Answerer: Sendable {
             }
             let weight = index.idf[Int(id)] * ((term.isName || term.isNumber || index.isName[Int(id)]) ? Self.nameBoost : 1)
             total += weight
+            questionWeights[id] = weight
             for posting in index.postings[Int(id)] {
                 scores[posting.fact, default: (0, [])].score += weight * Double(posting.weight)
                 scores[posting.fact, default: (0, [])].matched.append(position)
@@ -76,7 +78,8 @@ public struct Answerer: Sendable {
         ranked.reserveCapacity(scores.count)
         for (fact, entry) in scores {
             let fit = questionType.fit(index.facts[Int(fact)].types)
-            ranked.append((fact, min(1, entry.score / total) * fit, entry.score, entry.matched))
+            let likeness = exampleLikeness(fact: fact, questionWeights: questionWeights, total: total)
+            ranked.append((fact, min(1, entry.score / total) * fit * (0.8 + 0.2 * likeness), entry.score, entry.matched))
         }
         ranked.sort { a, b in
             a.confidence != b.confidence ? a.confidence > b.confidence
@@ -96,6 +99,25 @@ public struct Answerer: Sendable {
         let fact = index.facts[Int(best.fact)]
         return Answer(question: question, kind: .fact, text: fact.answer, confidence: best.confidence,
                       fact: fact, source: knowledge.source(of: fact), suggestions: [], explanation: explanation)
+    }
+
+    /// How closely the question resembles the fact's nearest example question: a weighted
+    /// Dice coefficient over terms, from 0 (nothing shared) to 1 (the same terms).
+    /// Two facts that cover a question equally are told apart by this.
+    func exampleLikeness(fact: Int32, questionWeights: [Int32: Double], total: Double) -> Double {
+        var best = 0.0
+        for example in index.examples[Int(fact)] {
+            var shared = 0.0
+            var exampleTotal = 0.0
+            for id in example {
+                let weight = index.idf[Int(id)] * (index.isName[Int(id)] ? Self.nameBoost : 1)
+                exampleTotal += weight
+                if questionWeights[id] != nil { shared += weight }
+            }
+            let sum = total + exampleTotal
+            if sum > 0 { best = max(best, 2 * shared / sum) }
+        }
+        return best
     }
 
     private func decline(_ question: String, _ explanation: Explanation, suggestions: [String]) -> Answer {

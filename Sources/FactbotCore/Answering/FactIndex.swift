@@ -27,6 +27,8 @@ public struct FactIndex: Sendable {
     private(set) var idf: [Double] = []
     /// Terms that name someone or something (a capitalised word, a listed name, a number).
     private(set) var isName: [Bool] = []
+    /// Each fact's example questions as term ids, for telling close candidates apart.
+    private(set) var examples: [[[Int32]]] = []
     /// Every word the facts and word lists use, for spelling correction.
     public private(set) var vocabulary = Vocabulary()
     /// The highest idf any term can have: that of a term used by one fact.
@@ -48,7 +50,14 @@ public struct FactIndex: Sendable {
                     weights[id] = max(weights[id] ?? 0, weight)
                 }
             }
-            for question in fact.questions { add(question, FieldWeight.question) }
+            var exampleTerms: [[Int32]] = []
+            for question in fact.questions {
+                add(question, FieldWeight.question)
+                var ids: [Int32] = []
+                for term in lexicon.terms(of: question) where !ids.contains(id(for: term)) { ids.append(id(for: term)) }
+                exampleTerms.append(ids)
+            }
+            examples.append(exampleTerms)
             for keyword in fact.keywords { add(keyword, FieldWeight.question) }
             add(fact.answer, FieldWeight.answer)
             termsOfFact.append(weights)

@@ -101,7 +101,8 @@ public struct Lexicon: Sendable {
                    return (phrase.count, entry)
                }).first {
                 let surface = stems[index..<(index + length)].map(\.token.text).joined(separator: " ")
-                terms.append(Term(key: entry.key, surface: surface, isName: entry.isName, correctedFrom: corrected))
+                let capitalised = stems[index..<(index + length)].contains { $0.token.capitalised }
+                terms.append(Term(key: entry.key, surface: surface, isName: entry.isName || capitalised, correctedFrom: corrected))
                 index += length
                 continue
             }
@@ -109,7 +110,7 @@ public struct Lexicon: Sendable {
             if stopWords.contains(token.text) { continue }
             let entry = singles[stem]
             terms.append(Term(key: entry?.key ?? stem, surface: token.text,
-                              isName: entry?.isName ?? token.capitalised, isNumber: token.isNumber,
+                              isName: (entry?.isName ?? false) || token.capitalised, isNumber: token.isNumber,
                               correctedFrom: corrected))
         }
         return terms

@@ -34,11 +34,13 @@ public struct Vocabulary: Sendable {
     /// Number of distinct known words.
     public var count: Int { words.count }
 
-    /// The closest known word to a word of four letters or more, within one edit (two
-    /// from eight letters on); ties go to the more frequent word. Nil when none is that close.
+    /// The closest known word to a word of five letters or more, within one edit (two
+    /// from eight letters on); ties go to the more frequent word. Nil when none is that
+    /// close. Shorter words are left alone: too many real words lie one edit apart
+    /// ("cook", "look").
     public func correction(for word: String) -> String? {
         let scalars = Array(word.unicodeScalars)
-        guard scalars.count >= 4, scalars.count <= 30, word.allSatisfy(\.isLetter) else { return nil }
+        guard scalars.count >= 5, scalars.count <= 30, word.allSatisfy(\.isLetter) else { return nil }
         let limit = scalars.count >= 8 ? 2 : 1
         var best: (word: String, distance: Int, frequency: Int)?
         var checked: Set<Int32> = []

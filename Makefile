@@ -1,0 +1,54 @@
+# factbot: the two commands a newcomer needs are `make run` and `make test`.
+# Both install the Debian packages they need first (as root), or print the apt-get line.
+
+SWIFT        ?= swift
+SYSTEM_PKGS  := libstemmer-dev libedit-dev pkg-config python3
+RELEASE_BIN  := .build/release/factbot
+EVAL         := ../shared/eval
+
+.PHONY: run test deps build release bench eval check clean
+
+## run: install what is missing, build (release) and start the REPL on ./knowledge
+run: deps release
+	$(RELEASE_BIN)
+
+## test: install what is missing, build and run the whole test suite
+test: deps
+	$(SWIFT) test
+
+## deps: install the Debian packages the build needs (root), or say how
+deps:
+	@missing=""; for p in $(SYSTEM_PKGS); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    echo "installing:$$missing"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
+	  else \
+	    echo "factbot needs these Debian packages. Run:"; \
+	    echo "  sudo apt-get update && sudo apt-get install -y$$missing"; \
+	    exit 1; \
+	  fi; \
+	fi
+
+build: deps
+	$(SWIFT) build
+
+release: deps
+	$(SWIFT) build -c release --product factbot
+
+## check: validate knowledge/ and bot.conf
+check: release
+	$(RELEASE_BIN) check
+
+## bench: latency, start-up and memory on the shipped knowledge (release build)
+bench: release
+	$(RELEASE_BIN) bench
+	@command -v hyperfine >/dev/null && hyperfine -N --warmup 3 "$(RELEASE_BIN) ask 'how much r they paid'" || true
+
+## eval: the answer-quality yardstick in ../shared/eval, and the project's own paraphrase set
+eval: release
+	python3 $(EVAL)/score.py $(EVAL)/questions.tsv -- $(RELEASE_BIN) ask --json | tail -4
+	python3 $(EVAL)/score.py Tests/FactbotCLITests/Fixtures/paraphrases.tsv -- $(RELEASE_BIN) ask --json | tail -4
+
+clean:
+	rm -rf .build

@@ -1,0 +1,153 @@
+import Foundation
+import Testing
+
+@Suite("The factbot command line")
+struct CommandLineTests {
+    @Test func askOneQuestion() throws {
+        let result = try FactbotProcess.run(["ask", "how", "much", "r", "they", "paid??"])
+        #expect(result.status == 0)
+        #expect(result.lines.count == 1)
+        #expect(result.stdout.contains("18,000 yuan"))
+        #expect(result.stdout.contains("https://dev.ua/"))
+    }
+
+    @Test func askJSONAnswersEveryLineInOrder() throws {
+        var input = Data()
+        let questions = ["How many Chinese serve in the Russian army?", "", "what is the capital of france", "hi",
+                         String(repeating: "very long question ", count: 6_000), "\u{1}\u{7}control\u{1B}[0m chars"]
+        for question in questions { input += Data((question + "\n").utf8) }
+        input += Data([0x64, 0x6F, 0x75, 0xFF, 0xFE, 0x79, 0x69, 0x6E, 0x3F, 0x0A])  // "dou\xFF\xFEyin?" invalid UTF-8
+        let result = try FactbotProcess.run(["ask", "--json"], input: input)
+        #expect(result.status == 0)
+        #expect(result.stderr.isEmpty)
+        let lines = result.lines
+        #expect(lines.count == questions.count + 1)
+        var objects: [[String: Any]] = []
+        for line in lines {
+            let object = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
+            #expect(Set(object.keys) == ["question", "answered", "answer", "confidence", "fact", "source"])
+            objects.append(object)
+        }
+        #expect(objects[0]["question"] as? String == questions[0])
+        #expect(objects[0]["answered"] as? Bool == true)
+        #expect((objects[0]["answer"] as? String)?.contains("155") == true)
+        #expect(objects[0]["source"] as? String != nil)
+        for index in [1, 2, 3] {
+            #expect(objects[index]["answered"] as? Bool == false)
+            #expect(objects[index]["fact"] is NSNull)
+            #expect(objects[index]["source"] is NSNull)
+        }
+    }
+
+    @Test func pipedReplSession() throws {
+        let result = try FactbotProcess.run([], input: "how much r they paid\n\n/why\n/sources\n/quit\nwho is chai jing\n")
+        #expect(result.status == 0)
+        #expect(result.stdout.contains("18,000 yuan"))
+        #expect(result.stdout.contains("answer: monthly-salary"))
+        #expect(result.stdout.contains("devua-2025-04-11: "))
+        #expect(!result.stdout.contains("Chai Jing"))  // nothing after /quit
+        #expect(!result.stdout.contains("factbot>"))   // no prompt when piped
+    }
+
+    @Test func replEndsCleanlyAtEndOfInput() throws {
+        let result = try FactbotProcess.run(["repl"], input: "douyin?")
+        #expect(result.status == 0)
+        #expect(result.stdout.contains("TikTok"))
+    }
+
+    @Test func checkPassesOnTheShippedKnowledge() throws {
+        let result = try FactbotProcess.run(["check", "--strict"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("all examples reach their facts"))
+    }
+
+    @Test func helpOnEveryCommand() throws {
+        let root = try FactbotProcess.run(["--help"])
+        #expect(root.status == 0)
+        for command in ["ask", "repl", "check", "bench"] {
+            #expect(root.stdout.contains(command))
+            let result = try FactbotProcess.run([command, "--help"])
+            #expect(result.status == 0)
+            #expect(result.stdout.contains("--knowledge"))
+            #expect(result.stdout.contains("--config"))
+        }
+    }
+
+    @Test func missingConfigMeansDefaults() throws {
+        let folder = try FactbotProcess.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let knowledge = FactbotProcess.root.appendingPathComponent("knowledge").path
+        let result = try FactbotProcess.run(["ask", "--knowledge", knowledge, "douyin?"], in: folder)
+        #expect(result.status == 0)
+        #expect(result.stdout.contains("TikTok"))
+    }
+}
+
+@Suite("Bad knowledge and configuration: file:line, exit status 2, nothing written")
+struct BadInputTests {
+    /// A copy of the shipped knowledge in a temporary folder, with `change` applied.
+    func knowledgeCopy(_ change: (URL) throws -> Void) throws -> URL {
+        let folder = try FactbotProcess.temporaryFolder()
+        try FileManager.default.copyItem(at: FactbotProcess.root.appendingPathComponent("knowledge"), to: folder.appendingPathComponent("knowledge"))
+        try change(folder.appendingPathComponent("knowledge"))
+        return folder
+    }
+
+    func snapshot(_ folder: URL) throws -> [String: Data] {
+        var files: [String: Data] = [:]
+        for case let path as String in FileManager.default.enumerator(atPath: folder.path)! {
+            files[path] = FileManager.default.contents(atPath: folder.appendingPathComponent(path).path)
+        }
+        return files
+    }
+
+    @Test("each malformed file gives file:line and status 2", arguments: [
+        ("facts/extra.yaml", "- id: x\n  type: number\n  anwser: 3\n  questions: [q]\n  source: devua-2025-04-11\n", "facts/extra.yaml:3: unknown key \"anwser\""),
+        ("facts/extra.yaml", "- id: captured-in-donetsk\n  type: number\n  answer: 3\n  questions: [q]\n  source: devua-2025-04-11\n", "facts/extra.yaml:1: fact id \"captured-in-donetsk\" is already used"),
+        ("facts/extra.yaml", "- id: x\n  type: numbr\n  answer: 3\n  questions: [q]\n  source: devua-2025-04-11\n", "did you mean \"number\""),
+        ("facts/extra.yaml", "- id: x\n  type: number\n  answer: 3\n  questions: [q]\n  source: nowhere\n", "facts/extra.yaml:1: fact \"x\" cites unknown source"),
+        ("facts/extra.yaml", "- id: x\n\ttype: number\n", "facts/extra.yaml:2: YAML syntax"),
+        ("synonyms.txt", "pay, wage\nlonely\n", "synonyms.txt:2: a synonym group needs"),
+        ("shorthand.txt", "r are\n", "shorthand.txt:1: expected"),
+        ("sources.yaml", "- id: s\n  url: file:///etc/passwd\n  publisher: p\n  published: 2025-01-01\n", "sources.yaml:2: url must start with http"),
+    ])
+    func malformedKnowledge(file: String, content: String, expected: String) throws {
+        let folder = try knowledgeCopy { knowledge in
+            try content.write(to: knowledge.appendingPathComponent(file), atomically: true, encoding: .utf8)
+        }
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let before = try snapshot(folder)
+        let result = try FactbotProcess.run(["ask", "--knowledge", "knowledge", "douyin?"], in: folder)
+        #expect(result.status == 2)
+        #expect(result.stdout.isEmpty)
+        #expect(result.stderr.contains(expected), "\(result.stderr)")
+        #expect(!result.stderr.contains("Fatal error"))
+        #expect(try snapshot(folder) == before)
+    }
+
+    @Test func binaryFileIsRefusedWithItsLine() throws {
+        let folder = try knowledgeCopy { knowledge in
+            try Data("- id: x\n".utf8 + [0xC3, 0x28, 0x00, 0xFF]).write(to: knowledge.appendingPathComponent("facts/junk.yaml"))
+        }
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let result = try FactbotProcess.run(["check", "--knowledge", "knowledge"], in: folder)
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("knowledge/facts/junk.yaml:2: not UTF-8 text"))
+    }
+
+    @Test func missingKnowledgeFolder() throws {
+        let result = try FactbotProcess.run(["ask", "--knowledge", "/nonexistent/knowledge", "hi"])
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("/nonexistent/knowledge: no such knowledge folder"))
+    }
+
+    @Test func malformedConfig() throws {
+        let folder = try FactbotProcess.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try "[answer]\nmin_confidense = 0.4\n".write(to: folder.appendingPathComponent("bot.conf"), atomically: true, encoding: .utf8)
+        let knowledge = FactbotProcess.root.appendingPathComponent("knowledge").path
+        let result = try FactbotProcess.run(["check", "--knowledge", knowledge], in: folder)
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("bot.conf:2: unknown key \"min_confidense\" in [answer] (did you mean \"min_confidence\"?)"))
+    }
+}

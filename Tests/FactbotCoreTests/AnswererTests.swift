@@ -1,0 +1,108 @@
+@testable import FactbotCore
+import Testing
+
+@Suite("Answering from the shipped fact base")
+struct ShippedAnswererTests {
+    let answerer = ShippedKnowledge.answerer
+
+    @Test("every example question reaches its own fact", arguments: ShippedKnowledge.base.facts)
+    func examplesReachTheirFact(fact: Fact) {
+        for question in fact.questions {
+            let answer = answerer.answer(question)
+            #expect(answer.fact?.id == fact.id, "\(question) → \(answer.fact?.id ?? "declined")")
+        }
+    }
+
+    @Test func checkFindsNothingToWarnAbout() {
+        #expect(KnowledgeCheck.warnings(for: answerer).map(\.description) == [])
+    }
+
+    @Test func answersCarryTheirSource() throws {
+        let answer = answerer.answer("how much r they paid??")
+        #expect(answer.answered)
+        #expect(answer.text.contains("18,000"))
+        let source = try #require(answer.source)
+        #expect(source.url.hasPrefix("https://dev.ua/"))
+        #expect(answer.reply.contains("dev.ua, 11 April 2025"))
+        #expect((0...1).contains(answer.confidence))
+    }
+
+    @Test("names and numbers the fact base does not know are declined", arguments: [
+        "How many North Korean soldiers are in Russia's army?",
+        "how many indian fighters has russia recruited",
+        "What does Macron think about the Chinese recruits?",
+        "Did 5000 Chinese join the Russian army?",
+        "what is the capital of france",
+        "asdfgh qwerty zxcv",
+    ])
+    func declines(question: String) {
+        let answer = answerer.answer(question)
+        #expect(!answer.answered, "\(question) → \(answer.fact?.id ?? "")")
+        #expect(answer.source == nil)
+        #expect(answer.text.contains("don't know"))
+    }
+
+    @Test func declineOffersSuggestionsWhenSomethingIsClose() {
+        let answer = answerer.answer("what did the Kremlin promise about salary bonuses in Tibet")
+        #expect(!answer.answered)
+        #expect(answer.suggestions.count <= 2)
+    }
+
+    @Test func misspellingsAndShorthandStillAnswer() {
+        #expect(answerer.answer("wat did zelenski say about 155 chinese").fact?.id == "chinese-servicemen-count")
+        #expect(answerer.answer("douyin?").fact?.id == "douyin-ads")
+        #expect(answerer.answer("where did chai jing's soldier fight, bakhmutt?").fact?.id == "bakhmut-assault-group")
+    }
+
+    @Test func smallTalkIsNotAnAnswer() {
+        for text in ["hi", "hello there", "thanks!", "help", "", "   "] {
+            let answer = answerer.answer(text)
+            #expect(answer.kind == .smallTalk, "\(text)")
+            #expect(!answer.answered)
+        }
+    }
+
+    @Test func explanationNamesTheRunnerUp() {
+        let answer = answerer.answer("How many Chinese were captured?")
+        #expect(answer.explanation.questionType == .number)
+        #expect(answer.explanation.candidates.count >= 2)
+        #expect(answer.explanation.candidates[0].confidence >= answer.explanation.candidates[1].confidence)
+    }
+
+    @Test func hostileInputIsAnsweredOrDeclined() {
+        let inputs = [String(repeating: "x", count: 100_000), String(repeating: "salary ", count: 20_000),
+                      "\u{0}\u{1}\u{2}", String(decoding: [0xFF, 0xFE, 0x41], as: UTF8.self), "🙂🙂🙂"]
+        for input in inputs {
+            #expect((0...1).contains(answerer.answer(input).confidence))
+        }
+    }
+}
+
+@Suite("Answering: type checks on a small fact base")
+struct TypedAnswererTests {
+    let answerer: Answerer = {
+        let source = Source(id: "s", url: "https://example.org", title: "T", author: "", publisher: "Ex", published: "2025-01-02")
+        let facts = [
+            Fact(id: "count", answer: "Forty recruits joined the club.", questions: ["How many recruits joined the club?"], types: [.number], sourceID: "s"),
+            Fact(id: "founder", answer: "Ada founded the club.", questions: ["Who founded the club?"], types: [.person], sourceID: "s"),
+        ]
+        return Answerer(knowledge: KnowledgeBase(facts: facts, sources: [source], words: WordLists(stopWords: ["how", "many", "who", "the", "did"])))!
+    }()
+
+    @Test func typeDecidesBetweenFactsSharingWords() {
+        #expect(answerer.answer("how many joined the club").fact?.id == "count")
+        #expect(answerer.answer("who founded it").fact?.id == "founder")
+    }
+
+    @Test func thresholdComesFromSettings() {
+        var settings = Answerer.Settings()
+        settings.minimumConfidence = 1.0
+        let strict = Answerer(knowledge: answerer.knowledge, settings: settings)!
+        #expect(!strict.answer("club recruits members").answered)
+    }
+
+    @Test func citationDate() {
+        #expect(Source.readableDate("2025-04-11") == "11 April 2025")
+        #expect(Source.readableDate("soon") == "soon")
+    }
+}

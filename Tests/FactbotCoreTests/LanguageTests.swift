@@ -1,0 +1,75 @@
+@testable import FactbotCore
+import Testing
+
+@Suite("Tokenising, stemming, spelling, synonyms")
+struct LanguageTests {
+    @Test func tokensNormaliseCaseAccentsAndNumbers() {
+        let tokens = Tokenizer.tokens("Zelenskyy said 60,000 YUAN (£6,000) or 18k, Café’s two!")
+        #expect(tokens.map(\.text) == ["zelenskyy", "said", "60000", "yuan", "6000", "or", "18000", "cafe's", "2"])
+        #expect(tokens[0].capitalised == false)  // starts the sentence
+        #expect(tokens[3].capitalised == true)
+    }
+
+    @Test func junkIsSeparatorsNotACrash() {
+        #expect(Tokenizer.tokens("").isEmpty)
+        #expect(Tokenizer.tokens("\u{0}\u{7}\u{1B}[31m???").map(\.text) == ["31m"])
+        let long = String(repeating: "word ", count: 20_000)
+        #expect(Tokenizer.tokens(long).count == Tokenizer.maximumTokens)
+    }
+
+    @Test func stemmerIsSnowball() throws {
+        let stemmer = try #require(Stemmer())
+        #expect(["recruiting", "recruited", "recruitment", "recruits"].map(stemmer.stem) == Array(repeating: "recruit", count: 4))
+        #expect(stemmer.stem("") == "")
+    }
+
+    @Test func vocabularyCorrectsCloseWordsOnly() {
+        var vocabulary = Vocabulary()
+        for word in ["zelensky", "salary", "recruited", "bakhmut", "look", "journalist"] { vocabulary.insert(word) }
+        #expect(vocabulary.correction(for: "zelenski") == "zelensky")
+        #expect(vocabulary.correction(for: "salery") == "salary")
+        #expect(vocabulary.correction(for: "recruted") == "recruited")
+        #expect(vocabulary.correction(for: "jornalist") == "journalist")
+        #expect(vocabulary.correction(for: "bakhmutt") == "bakhmut")
+        #expect(vocabulary.correction(for: "cook") == nil)  // too short to guess
+        #expect(vocabulary.correction(for: "qwerty") == nil)
+    }
+
+    @Test func lexiconExpandsShorthandPhrasesAndSynonyms() throws {
+        let words = WordLists(synonyms: [["pay", "salary", "wage", "paid"], ["recruit", "sign up"]],
+                              shorthand: ["r": ["are"], "u": ["you"]], stopWords: ["how", "much", "are", "they", "you"],
+                              names: ["north korea"])
+        let lexicon = Lexicon(words: words, stemmer: try #require(Stemmer()))
+        #expect(lexicon.words("how much r they paid").map(\.text) == ["how", "much", "are", "they", "paid"])
+        #expect(lexicon.terms(of: "how much r they paid").map(\.key) == ["~pay"])
+        #expect(lexicon.terms(of: "wages").map(\.key) == ["~pay"])
+        #expect(lexicon.terms(of: "signing up").map(\.key) == ["~recruit"])
+        let korea = lexicon.terms(of: "north korea")
+        #expect(korea.map(\.key) == ["north_korea"])
+        #expect(korea[0].isName)
+        #expect(lexicon.words("don't").map(\.text) == ["do", "not"])
+        #expect(lexicon.words("China's").map(\.text) == ["china"])
+    }
+
+    @Test func questionTypes() {
+        func type(_ q: String) -> QuestionType { QuestionType.of(Tokenizer.tokens(q)) }
+        #expect(type("How many Chinese were captured?") == .number)
+        #expect(type("how much is the bonus") == .amount)
+        #expect(type("Who announced it?") == .person)
+        #expect(type("when did he join") == .date)
+        #expect(type("Where were they captured?") == .place)
+        #expect(type("why did he go") == .reason)
+        #expect(type("What is Douyin?") == .any)
+        #expect(QuestionType.number.fit([.amount]) < 1)
+        #expect(QuestionType.number.fit([.person]) < QuestionType.number.fit([.amount]))
+        #expect(QuestionType.any.fit([.quote]) == 1)
+    }
+
+    @Test func editDistance() {
+        #expect(Suggestion.distance("answer", "anwser") == 1)  // transposition
+        #expect(Suggestion.distance("kitten", "sitting") == 3)
+        #expect(Suggestion.distance("abc", "xyzxyz", limit: 1) == 2)
+        #expect(Suggestion.didYouMean("anwser", in: ["answer", "type"]) == " (did you mean \"answer\"?)")
+        #expect(Suggestion.didYouMean("zzz", in: ["answer"]) == "")
+    }
+}
