@@ -57,8 +57,8 @@ public struct Answerer: Sendable {
         // Weigh the question's terms and add each fact's share through the posting lists.
         var total = 0.0
         var questionWeights: [Int32: Double] = [:]
-        var scores: [Int32: (score: Double, matched: [Int])] = [:]
-        for (position, term) in terms.enumerated() {
+        var scores: [Int32: Double] = [:]
+        for term in terms {
             guard let id = index.termID(term.key) else {
                 explanation.unknown.append(term.surface)
                 total += (term.isName || term.isNumber) ? 2 * Self.nameBoost * index.maximumIDF : 0.5 * index.maximumIDF
@@ -68,18 +68,22 @@ public struct Answerer: Sendable {
             total += weight
             questionWeights[id] = weight
             for posting in index.postings[Int(id)] {
-                scores[posting.fact, default: (0, [])].score += weight * Double(posting.weight)
-                scores[posting.fact, default: (0, [])].matched.append(position)
+                scores[posting.fact, default: 0] += weight * Double(posting.weight)
             }
         }
 
-        // Rank by confidence; ties go to the higher raw score, then to the earlier fact.
-        var ranked: [(fact: Int32, confidence: Double, score: Double, matched: [Int])] = []
+        // Confidence: coverage × type fit, and for the close candidates, likeness to an example.
+        var ranked: [(fact: Int32, confidence: Double, score: Double)] = []
         ranked.reserveCapacity(scores.count)
-        for (fact, entry) in scores {
-            let fit = questionType.fit(index.facts[Int(fact)].types)
-            let likeness = exampleLikeness(fact: fact, questionWeights: questionWeights, total: total)
-            ranked.append((fact, min(1, entry.score / total) * fit * (0.8 + 0.2 * likeness), entry.score, entry.matched))
+        let leader = scores.values.max() ?? 0
+        for (fact, score) in scores {
+            var confidence = min(1, score / total) * questionType.fit(index.facts[Int(fact)].types)
+            if score >= 0.5 * leader {
+                confidence *= 0.8 + 0.2 * exampleLikeness(fact: fact, questionWeights: questionWeights, total: total)
+            } else {
+                confidence *= 0.8
+            }
+            ranked.append((fact, confidence, score))
         }
         ranked.sort { a, b in
             a.confidence != b.confidence ? a.confidence > b.confidence
@@ -87,7 +91,7 @@ public struct Answerer: Sendable {
         }
         explanation.candidates = ranked.prefix(3).map { candidate in
             Explanation.Candidate(factID: index.facts[Int(candidate.fact)].id, confidence: candidate.confidence,
-                                  matched: candidate.matched.map { terms[$0].surface })
+                                  matched: terms.filter { index.uses(fact: candidate.fact, term: $0.key) }.map(\.surface))
         }
 
         guard let best = ranked.first, best.confidence >= settings.minimumConfidence else {

@@ -88,6 +88,12 @@ public struct FactIndex: Sendable {
     /// The id of a term's key, if any fact uses it.
     func termID(_ key: String) -> Int32? { termIDs[key] }
 
+    /// True when the fact uses the term (for explanations; not on the hot path).
+    func uses(fact: Int32, term key: String) -> Bool {
+        guard let id = termIDs[key] else { return false }
+        return postings[Int(id)].contains { $0.fact == fact }
+    }
+
     /// Number of distinct terms.
     public var termCount: Int { postings.count }
 }
