@@ -15,13 +15,26 @@ public struct Answerer: Sendable {
         public var suggestions: Int = 2
         /// Least confidence a fact needs to be offered as a suggestion.
         public var suggestionConfidence: Double = 0.2
+        /// Weight of a question word no fact uses, as a share of the highest idf: it
+        /// counts as missing from every fact, so a question that hinges on it is declined.
+        public var unknownWordWeight: Double = 0.75
 
         /// Defaults.
         public init() {}
     }
 
-    /// Weight of a question term that names something, relative to a plain word.
-    static let nameBoost = 2.0
+    /// How many leading candidates get the finer, costlier checks.
+    static let finalists = 8
+    /// Confidence kept for each name or number of the question that a fact leaves out
+    /// ("the monthly salary of a Ukrainian soldier" is not the Chinese recruits' salary),
+    /// for a name only one fact uses; a common name ("Chinese") costs proportionally less.
+    static let missingNamePenalty = 0.7
+    /// Confidence kept for a question about the future or an opinion ("will China send
+    /// troops?", "do you think ...?"): facts report what happened and who said what.
+    static let speculativePenalty = 0.6
+    /// The same for an unknown name or number ("Indian", "2022"): enough on its own to
+    /// sink any fact, because a fact about something else is never the answer.
+    static let unknownNameWeight = 4.0
 
     /// The knowledge answered from.
     public let knowledge: KnowledgeBase
@@ -57,38 +70,50 @@ public struct Answerer: Sendable {
         // Weigh the question's terms and add each fact's share through the posting lists.
         var total = 0.0
         var questionWeights: [Int32: Double] = [:]
+        var names: [Int32] = []
         var scores: [Int32: Double] = [:]
         for term in terms {
             guard let id = index.termID(term.key) else {
                 explanation.unknown.append(term.surface)
-                total += (term.isName || term.isNumber) ? 2 * Self.nameBoost * index.maximumIDF : 0.5 * index.maximumIDF
+                total += ((term.isName || term.isNumber) ? Self.unknownNameWeight : settings.unknownWordWeight) * index.maximumIDF
                 continue
             }
-            let weight = index.idf[Int(id)] * ((term.isName || term.isNumber || index.isName[Int(id)]) ? Self.nameBoost : 1)
+            let weight = index.weight(of: id, asName: term.isName || term.isNumber)
             total += weight
             questionWeights[id] = weight
+            if term.isName || term.isNumber || index.isName[Int(id)] { names.append(id) }
             for posting in index.postings[Int(id)] {
                 scores[posting.fact, default: 0] += weight * Double(posting.weight)
             }
         }
 
-        // Confidence: coverage × type fit, and for the close candidates, likeness to an example.
+        // First cut: coverage × type fit, for every fact that shares a term.
         var ranked: [(fact: Int32, confidence: Double, score: Double)] = []
         ranked.reserveCapacity(scores.count)
-        let leader = scores.values.max() ?? 0
         for (fact, score) in scores {
-            var confidence = min(1, score / total) * questionType.fit(index.facts[Int(fact)].types)
-            if score >= 0.5 * leader {
-                confidence *= 0.8 + 0.2 * exampleLikeness(fact: fact, questionWeights: questionWeights, total: total)
-            } else {
-                confidence *= 0.8
-            }
-            ranked.append((fact, confidence, score))
+            ranked.append((fact, min(1, score / total) * questionType.fit(index.facts[Int(fact)].types), score))
         }
-        ranked.sort { a, b in
+        let byConfidence: ((fact: Int32, confidence: Double, score: Double), (fact: Int32, confidence: Double, score: Double)) -> Bool = { a, b in
             a.confidence != b.confidence ? a.confidence > b.confidence
                 : a.score != b.score ? a.score > b.score : a.fact < b.fact
         }
+        ranked.sort(by: byConfidence)
+
+        // Then, for the leaders only: likeness to an example question, names the fact
+        // leaves out, and questions about the future or opinions, which no fact answers.
+        let speculative = QuestionType.isSpeculative(words)
+        for position in ranked.indices.prefix(Self.finalists) {
+            let fact = ranked[position].fact
+            var factor = 0.8 + 0.2 * exampleLikeness(fact: fact, questionWeights: questionWeights, total: total)
+            for name in names where !index.uses(fact: fact, term: name) {
+                factor *= 1 - (1 - Self.missingNamePenalty) * index.idf[Int(name)] / index.maximumIDF
+            }
+            if speculative { factor *= Self.speculativePenalty }
+            ranked[position].confidence *= factor
+        }
+        for position in ranked.indices.dropFirst(Self.finalists) { ranked[position].confidence *= 0.8 }
+        ranked.sort(by: byConfidence)
+
         explanation.candidates = ranked.prefix(3).map { candidate in
             Explanation.Candidate(factID: index.facts[Int(candidate.fact)].id, confidence: candidate.confidence,
                                   matched: terms.filter { index.uses(fact: candidate.fact, term: $0.key) }.map(\.surface))
@@ -114,7 +139,7 @@ public struct Answerer: Sendable {
             var shared = 0.0
             var exampleTotal = 0.0
             for id in example {
-                let weight = index.idf[Int(id)] * (index.isName[Int(id)] ? Self.nameBoost : 1)
+                let weight = index.weight(of: id)
                 exampleTotal += weight
                 if questionWeights[id] != nil { shared += weight }
             }

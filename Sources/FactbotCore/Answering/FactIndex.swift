@@ -27,6 +27,8 @@ public struct FactIndex: Sendable {
     private(set) var idf: [Double] = []
     /// Terms that name someone or something (a capitalised word, a listed name, a number).
     private(set) var isName: [Bool] = []
+    /// Each fact's terms, sorted, for membership tests.
+    private(set) var termsOfFact: [[Int32]] = []
     /// Each fact's example questions as term ids, for telling close candidates apart.
     private(set) var examples: [[[Int32]]] = []
     /// Every word the facts and word lists use, for spelling correction.
@@ -63,6 +65,7 @@ public struct FactIndex: Sendable {
             termsOfFact.append(weights)
         }
         for word in lexicon.listWords { vocabulary.insert(word) }
+        self.termsOfFact = termsOfFact.map { $0.keys.sorted() }
         for (index, weights) in termsOfFact.enumerated() {
             for (term, weight) in weights { postings[Int(term)].append(Posting(fact: Int32(index), weight: weight)) }
         }
@@ -88,10 +91,29 @@ public struct FactIndex: Sendable {
     /// The id of a term's key, if any fact uses it.
     func termID(_ key: String) -> Int32? { termIDs[key] }
 
-    /// True when the fact uses the term (for explanations; not on the hot path).
+    /// How much a term counts in a question: its idf, raised for a name (or number) in
+    /// proportion to its rarity, up to double for a name only one fact mentions. Common
+    /// names ("Chinese", "Russia") stay light; a rare one the fact lacks sinks it.
+    func weight(of id: Int32, asName: Bool = false) -> Double {
+        let idf = self.idf[Int(id)]
+        return (asName || isName[Int(id)]) ? idf * (1 + idf / maximumIDF) : idf
+    }
+
+    /// True when the fact uses the term.
     func uses(fact: Int32, term key: String) -> Bool {
         guard let id = termIDs[key] else { return false }
-        return postings[Int(id)].contains { $0.fact == fact }
+        return uses(fact: fact, term: id)
+    }
+
+    /// True when the fact uses the term: a binary search of the fact's sorted terms.
+    func uses(fact: Int32, term id: Int32) -> Bool {
+        let terms = termsOfFact[Int(fact)]
+        var low = 0, high = terms.count
+        while low < high {
+            let middle = (low + high) / 2
+            if terms[middle] < id { low = middle + 1 } else { high = middle }
+        }
+        return low < terms.count && terms[low] == id
     }
 
     /// Number of distinct terms.

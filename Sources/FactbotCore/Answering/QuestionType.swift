@@ -1,29 +1,78 @@
 /// What a question asks for, read from its question words: "how many" wants a number,
-/// "who" a person, "when" a date, "where" a place, "why" a reason.
+/// "who" a person, "when" a date, "where" a place, "why" a reason, "which province" a place.
 public enum QuestionType: String, Sendable, Equatable {
-    case number, amount, person, place, date, reason
-    /// No telling ("what", "which", "tell me about ..."): any fact type will do.
+    case number, amount, person, organization, place, date, reason, quote
+    /// No telling ("what is", "tell me about ..."): any fact type will do.
     case any
+
+    /// Nouns that, after "which" or "what", say what kind of thing is wanted.
+    static let nounTypes: [String: QuestionType] = [
+        "province": .place, "region": .place, "city": .place, "town": .place, "country": .place,
+        "countries": .place, "place": .place, "area": .place, "oblast": .place, "nations": .place,
+        "person": .person, "leader": .person, "leaders": .person, "journalist": .person, "reporter": .person,
+        "president": .person, "writer": .person, "author": .person, "official": .person, "man": .person,
+        "newspaper": .organization, "paper": .organization, "outlet": .organization, "platform": .organization,
+        "platforms": .organization, "app": .organization, "site": .organization, "website": .organization,
+        "network": .organization, "company": .organization, "publication": .organization,
+        "year": .date, "month": .date, "day": .date, "date": .date, "time": .date,
+        "number": .number, "figure": .number, "total": .number, "count": .number,
+        "reason": .reason, "motive": .reason,
+    ]
 
     /// Reads the type from a question's words (already lowercased and expanded).
     public static func of(_ words: [Token]) -> QuestionType {
-        let w = words.map(\.text)
+        // A question word asks only where a clause starts, after a filler ("so who"), a
+        // preposition ("by whom") or at the very end ("paid how much"); elsewhere it joins
+        // clauses ("Chinese who sign up") and is ignored.
+        let w = words.enumerated().map { index, token -> String in
+            guard questionWords.contains(token.text) else { return token.text }
+            let asks = token.startsClause || index == words.count - 1
+                || (index > 0 && leadIns.contains(words[index - 1].text))
+            return asks ? token.text : "_"
+        }
         func has(_ a: String, _ b: String) -> Bool {
             zip(w, w.dropFirst()).contains { $0 == a && $1 == b }
         }
         if has("how", "much") { return .amount }
-        if has("how", "many") || has("how", "old") || has("what", "number") { return .number }
-        if has("how", "long") || has("what", "year") || has("what", "date") || has("what", "month")
-            || has("which", "year") || has("what", "day") || w.contains("when") { return .date }
-        if has("how", "come") || has("what", "reason") || w.contains("why") { return .reason }
-        if w.contains("where") || has("which", "region") || has("which", "province") || has("which", "city")
-            || has("which", "country") || has("what", "region") || has("what", "city") { return .place }
-        if w.first == "who" || w.contains("whom") || w.contains("whose")
-            || (w.contains("who") && !has("those", "who") && !has("people", "who")) { return .person }
+        if has("how", "many") || has("how", "old") { return .number }
+        if has("how", "long") || w.contains("when") { return .date }
+        if has("how", "come") || w.contains("why") { return .reason }
+        if w.contains("where") { return .place }
+        if w.contains("who") || w.contains("whom") || w.contains("whose") { return .person }
+        // "which Chinese province", "what figure": the first telling noun after which/what
+        for (index, word) in w.enumerated() where word == "which" || word == "what" {
+            for next in w.dropFirst(index + 1).prefix(3) {
+                if let type = nounTypes[next] { return type }
+            }
+        }
+        // terse questions: "publication date?", "total?"
+        for word in w {
+            if let type = nounTypes[word], [.date, .number].contains(type) { return type }
+        }
+        if w.contains("quote") || has("exact", "words") { return .quote }
         return .any
     }
 
-    /// How well a fact of `type` fits: 1 for a direct fit, less for a near fit, least for none.
+    /// True for a question about the future or an opinion: it starts with "will" or
+    /// "would", puts "will" right after its question word ("when will"), or asks what
+    /// "you think", "believe" or "reckon".
+    public static func isSpeculative(_ words: [Token]) -> Bool {
+        let w = words.map(\.text)
+        guard let first = w.first else { return false }
+        if ["will", "would", "shall", "should"].contains(first) { return true }
+        for (a, b) in zip(w, w.dropFirst()) {
+            if questionWords.contains(a), ["will", "shall", "should"].contains(b) { return true }
+            if a == "you", ["think", "believe", "reckon", "feel", "expect", "predict"].contains(b) { return true }
+            if a == "your", ["opinion", "view", "take"].contains(b) { return true }
+        }
+        return false
+    }
+
+    static let questionWords: Set<String> = ["who", "whom", "whose", "when", "where", "why", "how", "what", "which"]
+    static let leadIns: Set<String> = ["so", "and", "but", "then", "ok", "okay", "hey", "yo", "exactly", "by", "from",
+                                       "to", "with", "for", "about", "of", "in", "at", "on", "since", "until", "me", "us", "know", "ask"]
+
+    /// How well a fact of `types` fits: 1 for a direct fit, less for a near fit, least for none.
     public func fit(_ types: [AnswerType]) -> Double {
         if self == .any { return 1 }
         var best = 0.0
@@ -34,12 +83,12 @@ public enum QuestionType: String, Sendable, Equatable {
     func fit(_ type: AnswerType) -> Double {
         switch (self, type) {
         case (.number, .number), (.amount, .amount), (.person, .person), (.place, .place),
-             (.date, .date), (.reason, .reason):
+             (.date, .date), (.reason, .reason), (.quote, .quote), (.organization, .organization):
             return 1
         case (.number, .amount), (.amount, .number), (.person, .organization), (.person, .quote),
-             (.place, .organization), (.reason, .quote):
+             (.place, .organization), (.reason, .quote), (.organization, .person), (.organization, .place):
             return 0.9
-        case (.reason, .description), (.person, .description):
+        case (.reason, .description), (.person, .description), (.quote, .description), (.organization, .description):
             return 0.7
         default:
             return 0.5

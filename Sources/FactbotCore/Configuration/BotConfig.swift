@@ -12,6 +12,7 @@ public struct BotConfig: Sendable, Equatable {
             "min_confidence": .fraction(\.answer.minimumConfidence),
             "suggestions": .count(\.answer.suggestions, 0...5),
             "suggestion_confidence": .fraction(\.answer.suggestionConfidence),
+            "unknown_word_weight": .fraction(\.answer.unknownWordWeight),
         ],
     ] }
 

@@ -57,18 +57,19 @@ public struct Lexicon: Sendable {
         var result: [Token] = []
         for token in Tokenizer.tokens(text) {
             if let long = shorthand[token.text] {
-                result += long.map { Token($0) }
+                result += long.enumerated().map { Token($1, startsClause: $0 == 0 && token.startsClause) }
                 continue
             }
             var word = token.text
             if word.hasSuffix("n't") {
-                result.append(Token(String(word.dropLast(3)), capitalised: token.capitalised))
+                result.append(Token(String(word.dropLast(3)), capitalised: token.capitalised, startsClause: token.startsClause))
                 result.append(Token("not"))
                 continue
             }
             if word.hasSuffix("'s") { word.removeLast(2) }
             word = Self.dropApostrophes(word)
-            if !word.isEmpty { result.append(Token(word, capitalised: token.capitalised)) }
+            if let digits = Tokenizer.numberWords[word] { word = digits }
+            if !word.isEmpty { result.append(Token(word, capitalised: token.capitalised, startsClause: token.startsClause)) }
         }
         return result
     }
@@ -110,7 +111,7 @@ public struct Lexicon: Sendable {
             if stopWords.contains(token.text) { continue }
             let entry = singles[stem]
             terms.append(Term(key: entry?.key ?? stem, surface: token.text,
-                              isName: (entry?.isName ?? false) || token.capitalised, isNumber: token.isNumber,
+                              isName: (entry?.isName ?? false) || token.capitalised, isNumber: Self.isFigure(token),
                               correctedFrom: corrected))
         }
         return terms
@@ -119,6 +120,12 @@ public struct Lexicon: Sendable {
     /// Convenience: ``terms(_:vocabulary:)`` of ``words(_:)``.
     public func terms(of text: String, vocabulary: Vocabulary? = nil) -> [Term] {
         terms(words(text), vocabulary: vocabulary)
+    }
+
+    /// A number that pins a question down: any written in digits from 13 up (155, 2023).
+    /// Small counts ("which two leaders") are ordinary words.
+    static func isFigure(_ token: Token) -> Bool {
+        token.isNumber && (token.text.count > 2 || (Int(token.text) ?? 0) >= 13)
     }
 
     static func dropApostrophes(_ word: String) -> String {

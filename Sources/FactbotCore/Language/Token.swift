@@ -7,10 +7,15 @@ public struct Token: Sendable, Equatable {
     /// a hint that it names someone or something.
     public var capitalised: Bool
 
+    /// True when the word starts a sentence or a clause (after `.`, `?`, `,`, `-`, `:` ...):
+    /// a question word there asks; elsewhere it may only join a clause ("Chinese who sign up").
+    public var startsClause: Bool
+
     /// Makes a token.
-    public init(_ text: String, capitalised: Bool = false) {
+    public init(_ text: String, capitalised: Bool = false, startsClause: Bool = false) {
         self.text = text
         self.capitalised = capitalised
+        self.startsClause = startsClause
     }
 
     /// True for numbers: `155`, `60000`, `2023`.

@@ -1,13 +1,14 @@
 import Foundation
 
 /// Splits text into normalised words: case and accents folded, curly quotes made straight,
-/// punctuation dropped, numbers unified (`60,000`, `60 000` stays two words, `60k` → `60000`,
-/// `two` → `2`). Robust to any input: control characters and junk are separators.
+/// punctuation dropped, numbers unified (`60,000` → `60000`, `18k` → `18000`).
+/// Robust to any input: control characters and junk are separators.
 public enum Tokenizer {
     /// Longest input considered, in words. Questions are short; this bounds the work a
     /// pasted page can cause.
     public static let maximumTokens = 64
 
+    /// Number words read as digits (after chat shorthand, so "4" can still mean "for").
     static let numberWords: [String: String] = [
         "one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6",
         "seven": "7", "eight": "8", "nine": "9", "ten": "10", "eleven": "11", "twelve": "12",
@@ -20,6 +21,7 @@ public enum Tokenizer {
         var current = String.UnicodeScalarView()
         var currentCapitalised = false
         var sentenceStart = true
+        var clauseStart = true
         let scalars = Array(text.unicodeScalars.prefix(4096))
 
         func flush() {
@@ -30,12 +32,12 @@ public enum Tokenizer {
             while word.hasPrefix("'") { word.removeFirst() }
             guard !word.isEmpty else { return }
             word = fold(word)
-            if let digits = numberWords[word] { word = digits }
             if word.count > 1, word.hasSuffix("k"), word.dropLast().allSatisfy(\.isASCIIDigit) {
                 word = String(word.dropLast()) + "000"
             }
-            tokens.append(Token(word, capitalised: currentCapitalised && !sentenceStart))
+            tokens.append(Token(word, capitalised: currentCapitalised && !sentenceStart, startsClause: clauseStart))
             sentenceStart = false
+            clauseStart = false
         }
 
         var index = 0
@@ -56,12 +58,15 @@ public enum Tokenizer {
             } else {
                 flush()
                 if scalar == "." || scalar == "?" || scalar == "!" || scalar == "\n" { sentenceStart = true }
+                if sentenceStart || Self.clauseMarks.contains(scalar) { clauseStart = true }
             }
             index += 1
         }
         flush()
         return tokens
     }
+
+    static let clauseMarks: Set<Unicode.Scalar> = [",", ";", ":", "-", "\u{2013}", "\u{2014}", "(", ")", "\""]
 
     /// Lowercase with diacritics and width folded (`Zelenskyy` → `zelenskyy`, `é` → `e`).
     static func fold(_ word: String) -> String {

@@ -47,6 +47,7 @@ public struct Vocabulary: Sendable {
         for variant in Self.variants(of: scalars, depth: limit) {
             for id in variants[variant] ?? [] where checked.insert(id).inserted {
                 let candidate = words[Int(id)]
+                guard Self.sameStart(scalars, candidate) else { continue }
                 let d = Suggestion.distance(scalars, Array(candidate.unicodeScalars), limit: limit)
                 guard d <= limit else { continue }
                 let f = frequency[candidate] ?? 0
@@ -56,6 +57,16 @@ public struct Vocabulary: Sendable {
             }
         }
         return best?.word
+    }
+
+    /// True when the words begin alike: the same first letter, or the first two swapped.
+    /// Typists rarely miss the first letter, and allowing it turns real words into others
+    /// ("worth" → "north", "cook" → "look").
+    static func sameStart(_ word: [Unicode.Scalar], _ candidate: String) -> Bool {
+        let other = Array(candidate.unicodeScalars.prefix(2))
+        guard let first = word.first, let otherFirst = other.first else { return false }
+        if first == otherFirst { return true }
+        return word.count > 1 && other.count > 1 && word[0] == other[1] && word[1] == other[0]
     }
 
     /// Hashes of the word and its deletions: one deletion, and two from eight letters on
