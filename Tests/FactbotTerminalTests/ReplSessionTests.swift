@@ -3,14 +3,14 @@ import FactbotTerminal
 import Foundation
 import Testing
 
-let answerer: Answerer = {
+var answerer: Answerer {
     let source = Source(id: "s", url: "https://example.org/story", title: "Club news", author: "Ann", publisher: "Example", published: "2025-01-02")
     let facts = [
         Fact(id: "count", answer: "Forty recruits joined the club.", questions: ["How many recruits joined the club?"], types: [.number], sourceID: "s"),
         Fact(id: "founder", answer: "Ada founded the club.", questions: ["Who founded the club?"], types: [.person], sourceID: "s"),
     ]
     return Answerer(knowledge: KnowledgeBase(facts: facts, sources: [source], words: WordLists(stopWords: ["how", "many", "who", "the"])))!
-}()
+}
 
 @Suite("REPL session logic")
 struct ReplSessionTests {

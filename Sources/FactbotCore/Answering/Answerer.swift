@@ -29,6 +29,9 @@ public struct Answerer: Sendable {
     /// ("the monthly salary of a Ukrainian soldier" is not the Chinese recruits' salary),
     /// for a name only one fact uses; a common name ("Chinese") costs proportionally less.
     static let missingNamePenalty = 0.7
+    /// Confidence kept by a fact that lacks the question's rarest known term, most often
+    /// what the question is about ("how many Chinese fight on Ukraine's *side*").
+    static let missingFocusPenalty = 0.85
     /// Confidence kept for a question about the future or an opinion ("will China send
     /// troops?", "do you think ...?"): facts report what happened and who said what.
     static let speculativePenalty = 0.6
@@ -71,6 +74,7 @@ public struct Answerer: Sendable {
         var total = 0.0
         var questionWeights: [Int32: Double] = [:]
         var names: [Int32] = []
+        var heaviest: (id: Int32, weight: Double)?
         var scores: [Int32: Double] = [:]
         for term in terms {
             guard let id = index.termID(term.key) else {
@@ -81,6 +85,7 @@ public struct Answerer: Sendable {
             let weight = index.weight(of: id, asName: term.isName || term.isNumber)
             total += weight
             questionWeights[id] = weight
+            if weight > (heaviest?.weight ?? 0) { heaviest = (id, weight) }
             if term.isName || term.isNumber || index.isName[Int(id)] { names.append(id) }
             for posting in index.postings[Int(id)] {
                 scores[posting.fact, default: 0] += weight * Double(posting.weight)
@@ -109,6 +114,7 @@ public struct Answerer: Sendable {
                 factor *= 1 - (1 - Self.missingNamePenalty) * index.idf[Int(name)] / index.maximumIDF
             }
             if speculative { factor *= Self.speculativePenalty }
+            if let heaviest, terms.count > 1, !index.uses(fact: fact, term: heaviest.id) { factor *= Self.missingFocusPenalty }
             ranked[position].confidence *= factor
         }
         for position in ranked.indices.dropFirst(Self.finalists) { ranked[position].confidence *= 0.8 }

@@ -14,7 +14,7 @@ public enum QuestionType: String, Sendable, Equatable {
         "newspaper": .organization, "paper": .organization, "outlet": .organization, "platform": .organization,
         "platforms": .organization, "app": .organization, "site": .organization, "website": .organization,
         "network": .organization, "company": .organization, "publication": .organization,
-        "year": .date, "month": .date, "day": .date, "date": .date, "time": .date,
+        "year": .date, "month": .date, "day": .date, "date": .date, "time": .date, "when": .date,
         "number": .number, "figure": .number, "total": .number, "count": .number,
         "reason": .reason, "motive": .reason,
     ]
@@ -46,8 +46,8 @@ public enum QuestionType: String, Sendable, Equatable {
             }
         }
         // terse questions: "publication date?", "total?"
-        for word in w {
-            if let type = nounTypes[word], [.date, .number].contains(type) { return type }
+        for word in w where terseCues.contains(word) {
+            if let type = nounTypes[word] { return type }
         }
         if w.contains("quote") || has("exact", "words") { return .quote }
         return .any
@@ -67,6 +67,9 @@ public enum QuestionType: String, Sendable, Equatable {
         }
         return false
     }
+
+    /// Words that alone say what is wanted, wherever they stand ("publication date?").
+    static let terseCues: Set<String> = ["date", "year", "total", "number", "figure", "count"]
 
     static let questionWords: Set<String> = ["who", "whom", "whose", "when", "where", "why", "how", "what", "which"]
     static let leadIns: Set<String> = ["so", "and", "but", "then", "ok", "okay", "hey", "yo", "exactly", "by", "from",
