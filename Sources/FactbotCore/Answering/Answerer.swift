@@ -85,7 +85,7 @@ public struct Answerer: Sendable {
             let weight = index.weight(of: id, asName: term.isName || term.isNumber)
             total += weight
             questionWeights[id] = weight
-            if weight > (heaviest?.weight ?? 0) { heaviest = (id, weight) }
+            if index.idf[Int(id)] > (heaviest?.weight ?? 0) { heaviest = (id, index.idf[Int(id)]) }
             if term.isName || term.isNumber || index.isName[Int(id)] { names.append(id) }
             for posting in index.postings[Int(id)] {
                 scores[posting.fact, default: 0] += weight * Double(posting.weight)
@@ -132,6 +132,11 @@ public struct Answerer: Sendable {
             return decline(question, explanation, suggestions: suggestions)
         }
         let fact = index.facts[Int(best.fact)]
+        if fact.types.contains(.gap) {
+            let where_ = knowledge.source(of: fact).map { " (\($0.citation))" } ?? ""
+            return Answer(question: question, kind: .declined, text: "Sorry, I don't know: \(fact.answer)\(where_)",
+                          confidence: best.confidence, fact: nil, source: nil, suggestions: [], explanation: explanation)
+        }
         return Answer(question: question, kind: .fact, text: fact.answer, confidence: best.confidence,
                       fact: fact, source: knowledge.source(of: fact), suggestions: [], explanation: explanation)
     }

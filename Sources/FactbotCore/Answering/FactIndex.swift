@@ -91,12 +91,13 @@ public struct FactIndex: Sendable {
     /// The id of a term's key, if any fact uses it.
     func termID(_ key: String) -> Int32? { termIDs[key] }
 
-    /// How much a term counts in a question: its idf, raised for a name (or number) in
-    /// proportion to its rarity, up to double for a name only one fact mentions. Common
-    /// names ("Chinese", "Russia") stay light; a rare one the fact lacks sinks it.
+    /// How much a term counts in a question: its idf, raised for a rare name (or number)
+    /// up to double for one that only one fact mentions. Names that half the facts or
+    /// more share ("Chinese", "Russia", "Ukraine") get no raise.
     func weight(of id: Int32, asName: Bool = false) -> Double {
         let idf = self.idf[Int(id)]
-        return (asName || isName[Int(id)]) ? idf * (1 + idf / maximumIDF) : idf
+        guard asName || isName[Int(id)] else { return idf }
+        return idf * (1 + max(0, 2 * idf / maximumIDF - 1))
     }
 
     /// True when the fact uses the term.

@@ -60,6 +60,7 @@ public enum QuestionType: String, Sendable, Equatable {
         let w = words.map(\.text)
         guard let first = w.first else { return false }
         if ["will", "would", "shall", "should"].contains(first) { return true }
+        if ["is", "are", "was", "were"].contains(first), w.contains(where: judgements.contains) { return true }
         for (a, b) in zip(w, w.dropFirst()) {
             if questionWords.contains(a), ["will", "shall", "should"].contains(b) { return true }
             if a == "you", ["think", "believe", "reckon", "feel", "expect", "predict"].contains(b) { return true }
@@ -71,13 +72,17 @@ public enum QuestionType: String, Sendable, Equatable {
     /// Words that alone say what is wanted, wherever they stand ("publication date?").
     static let terseCues: Set<String> = ["date", "year", "total", "number", "figure", "count"]
 
+    /// Words of judgement: "is Zelensky a good president?" asks an opinion.
+    static let judgements: Set<String> = ["good", "bad", "right", "wrong", "justified", "fair", "evil", "best", "worst",
+                                          "moral", "legal", "illegal", "ok", "okay", "smart", "stupid", "true", "lying", "liar"]
+
     static let questionWords: Set<String> = ["who", "whom", "whose", "when", "where", "why", "how", "what", "which"]
     static let leadIns: Set<String> = ["so", "and", "but", "then", "ok", "okay", "hey", "yo", "exactly", "by", "from",
                                        "to", "with", "for", "about", "of", "in", "at", "on", "since", "until", "me", "us", "know", "ask"]
 
     /// How well a fact of `types` fits: 1 for a direct fit, less for a near fit, least for none.
     public func fit(_ types: [AnswerType]) -> Double {
-        if self == .any { return 1 }
+        if self == .any || types.contains(.gap) { return 1 }
         var best = 0.0
         for type in types { best = max(best, fit(type)) }
         return best

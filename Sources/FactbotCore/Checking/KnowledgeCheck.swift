@@ -5,6 +5,11 @@ public enum KnowledgeCheck {
     /// Warnings about the knowledge as the answerer sees it; empty when all is well.
     public static func warnings(for answerer: Answerer) -> [Diagnostic] {
         var warnings: [Diagnostic] = []
+        for clash in answerer.lexicon.clashes {
+            warnings.append(Diagnostic(file: KnowledgeBase.FileName.synonyms, line: nil,
+                                       "\"\(clash.word)\" (stem \"\(clash.stem)\") is listed under \(clash.wantedIn) but \(clash.keptIn) already has that stem, so it matches as \(clash.keptIn)",
+                                       severity: .warning))
+        }
         var firstUse: [String: Fact] = [:]
         for fact in answerer.knowledge.facts {
             for (position, question) in fact.questions.enumerated() {
@@ -16,7 +21,10 @@ public enum KnowledgeCheck {
                 }
                 firstUse[key] = fact
                 let answer = answerer.answer(question)
-                if answer.fact?.id != fact.id {
+                let reached = answer.fact?.id ?? answer.explanation.candidates.first.flatMap { candidate in
+                    fact.types.contains(.gap) && candidate.confidence >= answerer.settings.minimumConfidence ? candidate.factID : nil
+                }
+                if reached != fact.id {
                     let outcome = answer.fact.map { "fact \"\($0.id)\"" } ?? "a decline (confidence \(Self.percent(answer.confidence)))"
                     warnings.append(Diagnostic(file: fact.file, line: line,
                                                "example \"\(question)\" of fact \"\(fact.id)\" is answered by \(outcome)", severity: .warning))

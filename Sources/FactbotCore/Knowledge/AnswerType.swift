@@ -19,4 +19,7 @@ public enum AnswerType: String, Sendable, CaseIterable, Hashable {
     case quote
     /// Anything else: a description, a list, a yes/no matter.
     case description
+    /// Something the source does not say, recorded so the bot can decline with the reason:
+    /// "the article does not name the two captured men". Never counted as an answer.
+    case gap
 }

@@ -15,6 +15,22 @@ public struct Lexicon: Sendable {
     let phrases: [String: [([String], Entry)]]
     /// Single stems that belong to a synonym group or name the list knows.
     let singles: [String: Entry]
+    /// A word of the lists whose stem another group already claimed: it matches as that
+    /// group, not its own ("interviewer" stems to "interview").
+    public struct Clash: Sendable, Equatable {
+        /// The word or phrase as listed.
+        public var word: String
+        /// Its stem.
+        public var stem: String
+        /// The group (or name) that owns the stem.
+        public var keptIn: String
+        /// The group the word was listed in.
+        public var wantedIn: String
+    }
+
+    /// Stems claimed twice; `factbot check` reports them.
+    public let clashes: [Clash]
+
     /// Every word the lists know: they are never "corrected", and the answerer adds
     /// them to its vocabulary so question words can be corrected towards them.
     public let listWords: Set<String>
@@ -27,11 +43,16 @@ public struct Lexicon: Sendable {
         var phrases: [String: [([String], Entry)]] = [:]
         var singles: [String: Entry] = [:]
         var listWords: Set<String> = []
+        var clashes: [Clash] = []
         func add(_ text: String, _ entry: Entry) {
             let stems = Tokenizer.tokens(text).map { stemmer.stem(Self.dropApostrophes($0.text)) }
             for token in Tokenizer.tokens(text) { listWords.insert(token.text) }
             if stems.count == 1 {
-                if singles[stems[0]] == nil { singles[stems[0]] = entry }
+                if let owner = singles[stems[0]] {
+                    if owner.key != entry.key, owner.key.hasPrefix("~"), entry.key.hasPrefix("~") { clashes.append(Clash(word: text, stem: stems[0], keptIn: owner.key, wantedIn: entry.key)) }
+                } else {
+                    singles[stems[0]] = entry
+                }
             } else if let first = stems.first {
                 phrases[first, default: []].append((stems, entry))
             }
@@ -49,6 +70,7 @@ public struct Lexicon: Sendable {
         self.phrases = phrases.mapValues { $0.sorted { $0.0.count > $1.0.count } }
         self.singles = singles
         self.listWords = listWords
+        self.clashes = clashes
     }
 
     /// The words of `text` after shorthand and contractions are expanded: what the
