@@ -12,7 +12,7 @@ public struct JSONReply: Encodable, Equatable {
     public var answer: String
     /// Confidence from 0 to 1, rounded to three places.
     public var confidence: Double
-    /// Id of the fact that answered, or nil.
+    /// Id of the fact that answered (or the `gap` fact behind a decline), or nil.
     public var fact: String?
     /// URL of the source cited, or nil.
     public var source: String?

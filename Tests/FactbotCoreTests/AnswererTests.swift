@@ -106,3 +106,15 @@ struct TypedAnswererTests {
         #expect(Source.readableDate("soon") == "soon")
     }
 }
+
+@Suite("Gap facts")
+struct GapTests {
+    @Test func aGapDeclinesWithItsReason() throws {
+        let answer = ShippedKnowledge.answerer.answer("what are the names of the chinese prisoners")
+        #expect(!answer.answered)
+        #expect(answer.kind == .declined)
+        #expect(answer.fact?.types == [.gap])
+        #expect(answer.source == nil)
+        #expect(answer.text.hasPrefix("Sorry, I don't know: the article names none"))
+    }
+}

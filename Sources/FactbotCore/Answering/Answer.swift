@@ -18,7 +18,8 @@ public struct Answer: Sendable, Equatable {
     public var text: String
     /// How sure the answerer is, from 0 to 1.
     public var confidence: Double
-    /// The fact that answers, for ``Kind/fact``.
+    /// The fact that answers, for ``Kind/fact``; for a decline, the `gap` fact that
+    /// explains it, if one did.
     public var fact: Fact?
     /// Its source.
     public var source: Source?

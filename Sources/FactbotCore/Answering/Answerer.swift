@@ -135,7 +135,7 @@ public struct Answerer: Sendable {
         if fact.types.contains(.gap) {
             let where_ = knowledge.source(of: fact).map { " (\($0.citation))" } ?? ""
             return Answer(question: question, kind: .declined, text: "Sorry, I don't know: \(fact.answer)\(where_)",
-                          confidence: best.confidence, fact: nil, source: nil, suggestions: [], explanation: explanation)
+                          confidence: best.confidence, fact: fact, source: nil, suggestions: [], explanation: explanation)
         }
         return Answer(question: question, kind: .fact, text: fact.answer, confidence: best.confidence,
                       fact: fact, source: knowledge.source(of: fact), suggestions: [], explanation: explanation)

@@ -9,6 +9,7 @@ public enum QuestionType: String, Sendable, Equatable {
     static let nounTypes: [String: QuestionType] = [
         "province": .place, "region": .place, "city": .place, "town": .place, "country": .place,
         "countries": .place, "place": .place, "area": .place, "oblast": .place, "nations": .place,
+        "location": .place, "whereabouts": .place,
         "person": .person, "leader": .person, "leaders": .person, "journalist": .person, "reporter": .person,
         "president": .person, "writer": .person, "author": .person, "official": .person, "man": .person,
         "newspaper": .organization, "paper": .organization, "outlet": .organization, "platform": .organization,
@@ -34,7 +35,7 @@ public enum QuestionType: String, Sendable, Equatable {
             zip(w, w.dropFirst()).contains { $0 == a && $1 == b }
         }
         if has("how", "much") { return .amount }
-        if has("how", "many") || has("how", "old") { return .number }
+        if has("how", "many") || has("how", "old") || has("how", "large") || has("how", "big") || has("how", "high") { return .number }
         if has("how", "long") || w.contains("when") { return .date }
         if has("how", "come") || w.contains("why") { return .reason }
         if w.contains("where") { return .place }
@@ -70,7 +71,7 @@ public enum QuestionType: String, Sendable, Equatable {
     }
 
     /// Words that alone say what is wanted, wherever they stand ("publication date?").
-    static let terseCues: Set<String> = ["date", "year", "total", "number", "figure", "count"]
+    static let terseCues: Set<String> = ["date", "year", "total", "number", "figure", "count", "location"]
 
     /// Words of judgement: "is Zelensky a good president?" asks an opinion.
     static let judgements: Set<String> = ["good", "bad", "right", "wrong", "justified", "fair", "evil", "best", "worst",

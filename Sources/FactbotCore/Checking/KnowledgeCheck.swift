@@ -21,10 +21,7 @@ public enum KnowledgeCheck {
                 }
                 firstUse[key] = fact
                 let answer = answerer.answer(question)
-                let reached = answer.fact?.id ?? answer.explanation.candidates.first.flatMap { candidate in
-                    fact.types.contains(.gap) && candidate.confidence >= answerer.settings.minimumConfidence ? candidate.factID : nil
-                }
-                if reached != fact.id {
+                if answer.fact?.id != fact.id {
                     let outcome = answer.fact.map { "fact \"\($0.id)\"" } ?? "a decline (confidence \(Self.percent(answer.confidence)))"
                     warnings.append(Diagnostic(file: fact.file, line: line,
                                                "example \"\(question)\" of fact \"\(fact.id)\" is answered by \(outcome)", severity: .warning))
