@@ -23,8 +23,9 @@ public struct Answerer: Sendable {
         public init() {}
     }
 
-    /// How many leading candidates get the finer, costlier checks.
-    static let finalists = 8
+    /// At most how many leading candidates (those within reach of the best) get the
+    /// finer checks; the rest keep 80% of their first score.
+    static let finalists = 64
     /// Confidence kept for each name or number of the question that a fact leaves out
     /// ("the monthly salary of a Ukrainian soldier" is not the Chinese recruits' salary),
     /// for a name only one fact uses; a common name ("Chinese") costs proportionally less.
@@ -32,6 +33,8 @@ public struct Answerer: Sendable {
     /// Confidence kept by a fact that lacks the question's rarest known term, most often
     /// what the question is about ("how many Chinese fight on Ukraine's *side*").
     static let missingFocusPenalty = 0.85
+    /// How much of a weak word's weight a fact that lacks it loses.
+    static let weakShare = 0.25
     /// Confidence kept for a question about the future or an opinion ("will China send
     /// troops?", "do you think ...?"): facts report what happened and who said what.
     static let speculativePenalty = 0.6
@@ -77,6 +80,16 @@ public struct Answerer: Sendable {
         var heaviest: (id: Int32, weight: Double)?
         var scores: [Int32: Double] = [:]
         for term in terms {
+            if term.isWeak {
+                // helps the facts that have it; costs the others a little
+                guard let id = index.termID(term.key) else { continue }
+                let weight = index.weight(of: id)
+                total += Self.weakShare * weight
+                for posting in index.postings[Int(id)] {
+                    scores[posting.fact, default: 0] += weight * Double(posting.weight)
+                }
+                continue
+            }
             guard let id = index.termID(term.key) else {
                 explanation.unknown.append(term.surface)
                 total += ((term.isName || term.isNumber) ? Self.unknownNameWeight : settings.unknownWordWeight) * index.maximumIDF
@@ -107,7 +120,9 @@ public struct Answerer: Sendable {
         // Then, for the leaders only: likeness to an example question, names the fact
         // leaves out, and questions about the future or opinions, which no fact answers.
         let speculative = QuestionType.isSpeculative(words)
-        for position in ranked.indices.prefix(Self.finalists) {
+        let cut = (ranked.first?.confidence ?? 0) * 0.6
+        let finalists = min(Self.finalists, ranked.prefix { $0.confidence >= cut }.count)
+        for position in ranked.indices.prefix(finalists) {
             let fact = ranked[position].fact
             var factor = 0.8 + 0.2 * exampleLikeness(fact: fact, questionWeights: questionWeights, total: total)
             for name in names where !index.uses(fact: fact, term: name) {
@@ -117,7 +132,7 @@ public struct Answerer: Sendable {
             if let heaviest, terms.count > 1, !index.uses(fact: fact, term: heaviest.id) { factor *= Self.missingFocusPenalty }
             ranked[position].confidence *= factor
         }
-        for position in ranked.indices.dropFirst(Self.finalists) { ranked[position].confidence *= 0.8 }
+        for position in ranked.indices.dropFirst(finalists) { ranked[position].confidence *= 0.8 }
         ranked.sort(by: byConfidence)
 
         explanation.candidates = ranked.prefix(3).map { candidate in

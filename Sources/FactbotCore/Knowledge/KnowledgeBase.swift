@@ -43,6 +43,8 @@ public struct KnowledgeBase: Sendable {
         public static let shorthand = "shorthand.txt"
         /// Stop words.
         public static let stopWords = "stopwords.txt"
+        /// Weak words.
+        public static let weakWords = "weakwords.txt"
         /// Known names.
         public static let names = "names.txt"
     }
@@ -69,6 +71,8 @@ public struct KnowledgeBase: Sendable {
                 words.shorthand = collect { () throws(Diagnostics) in try WordListParser.shorthand(file.text, file: file.path) } ?? [:]
             case FileName.stopWords:
                 words.stopWords = WordListParser.stopWords(file.text)
+            case FileName.weakWords:
+                words.weakWords = WordListParser.stopWords(file.text)
             case FileName.names:
                 words.names = WordListParser.names(file.text)
             case let name where name.hasSuffix(".yaml") || name.hasSuffix(".yml"):

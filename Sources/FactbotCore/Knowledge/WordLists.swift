@@ -7,6 +7,9 @@ public struct WordLists: Sendable, Equatable {
     public var shorthand: [String: [String]] = [:]
     /// Words too common to match on ("the", "is", "many").
     public var stopWords: Set<String> = []
+    /// Words that help a fact that has them but cost nothing to one that lacks them:
+    /// words about the article itself ("article", "story", "piece").
+    public var weakWords: Set<String> = []
     /// Names of people, places, countries and organisations the bot should recognise as
     /// names even when no fact mentions them, so a question about one is declined.
     public var names: [String] = []
@@ -16,10 +19,11 @@ public struct WordLists: Sendable, Equatable {
 
     /// Makes lists directly (tests, benchmarks).
     public init(synonyms: [[String]] = [], shorthand: [String: [String]] = [:],
-                stopWords: Set<String> = [], names: [String] = []) {
+                stopWords: Set<String> = [], weakWords: Set<String> = [], names: [String] = []) {
         self.synonyms = synonyms
         self.shorthand = shorthand
         self.stopWords = stopWords
+        self.weakWords = weakWords
         self.names = names
     }
 }
@@ -78,7 +82,7 @@ public enum WordListParser {
         return table
     }
 
-    /// `stopwords.txt`: words separated by spaces or lines.
+    /// `stopwords.txt` and `weakwords.txt`: words separated by spaces or lines.
     public static func stopWords(_ text: String) -> Set<String> {
         var words: Set<String> = []
         for (_, content) in lines(text) {

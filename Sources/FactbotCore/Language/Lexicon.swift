@@ -11,6 +11,7 @@ public struct Lexicon: Sendable {
     let stemmer: Stemmer
     let shorthand: [String: [String]]
     let stopWords: Set<String>
+    let weakWords: Set<String>
     /// Stem sequences of phrases (two or more words), by their first stem, longest first.
     let phrases: [String: [([String], Entry)]]
     /// Single stems that belong to a synonym group or name the list knows.
@@ -40,6 +41,7 @@ public struct Lexicon: Sendable {
         self.stemmer = stemmer
         self.shorthand = words.shorthand
         self.stopWords = words.stopWords
+        self.weakWords = words.weakWords
         var phrases: [String: [([String], Entry)]] = [:]
         var singles: [String: Entry] = [:]
         var listWords: Set<String> = []
@@ -105,7 +107,7 @@ public struct Lexicon: Sendable {
         for token in words {
             var token = token
             var corrected: String?
-            if let vocabulary, !token.isNumber, !stopWords.contains(token.text), !listWords.contains(token.text),
+            if let vocabulary, !token.isNumber, !stopWords.contains(token.text), !weakWords.contains(token.text), !listWords.contains(token.text),
                !vocabulary.contains(token.text), let fix = vocabulary.correction(for: token.text) {
                 corrected = token.text
                 token.text = fix
@@ -132,9 +134,11 @@ public struct Lexicon: Sendable {
             index += 1
             if stopWords.contains(token.text) { continue }
             let entry = singles[stem]
-            terms.append(Term(key: entry?.key ?? stem, surface: token.text,
-                              isName: (entry?.isName ?? false) || token.capitalised, isNumber: Self.isFigure(token),
-                              correctedFrom: corrected))
+            var term = Term(key: entry?.key ?? stem, surface: token.text,
+                            isName: (entry?.isName ?? false) || token.capitalised, isNumber: Self.isFigure(token),
+                            correctedFrom: corrected)
+            term.isWeak = weakWords.contains(token.text)
+            terms.append(term)
         }
         return terms
     }

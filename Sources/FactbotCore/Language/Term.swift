@@ -11,6 +11,8 @@ public struct Term: Sendable, Equatable, Hashable {
     public var isNumber: Bool
     /// The word as typed when spelling correction changed it.
     public var correctedFrom: String?
+    /// A weak word (`weakwords.txt`): it helps a fact that has it, costs nothing otherwise.
+    public var isWeak: Bool = false
 
     /// Makes a term.
     public init(key: String, surface: String, isName: Bool = false, isNumber: Bool = false, correctedFrom: String? = nil) {

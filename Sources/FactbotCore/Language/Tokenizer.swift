@@ -47,6 +47,16 @@ public enum Tokenizer {
             if properties.isAlphabetic || properties.numericType != nil {
                 if current.isEmpty { currentCapitalised = properties.isUppercase }
                 current.append(scalar)
+            } else if let word = currencies[scalar] {
+                flush()
+                tokens.append(Token(word))
+                sentenceStart = false
+                clauseStart = false
+            } else if scalar == ".", let last = current.last, last.properties.isAlphabetic, index + 1 < scalars.count,
+                      scalars[index + 1].properties.isAlphabetic, index + 2 < scalars.count,
+                      scalars[index + 2].properties.isAlphabetic {
+                // a dot inside a name such as dev.ua stays in the word
+                current.append(scalar)
             } else if scalar == "'" || scalar == "\u{2019}" || scalar == "\u{2018}" || scalar == "`" {
                 // apostrophes count inside words only ("china's", "don't")
                 if !current.isEmpty { current.append("'") }
@@ -65,6 +75,9 @@ public enum Tokenizer {
         flush()
         return tokens
     }
+
+    /// Currency signs read as words: "in £" means "in pounds".
+    static let currencies: [Unicode.Scalar: String] = ["£": "pound", "$": "dollar", "€": "euro", "¥": "yuan"]
 
     static let clauseMarks: Set<Unicode.Scalar> = [",", ";", ":", "-", "\u{2013}", "\u{2014}", "(", ")", "\""]
 
