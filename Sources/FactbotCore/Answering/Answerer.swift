@@ -33,6 +33,9 @@ public struct Answerer: Sendable {
     /// Confidence kept by a fact that lacks the question's rarest known term, most often
     /// what the question is about ("how many Chinese fight on Ukraine's *side*").
     static let missingFocusPenalty = 0.85
+    /// Confidence kept when the thing a "which"/"what" question asks about is a word no
+    /// fact uses ("which *brigade* captured them?"): the facts cannot name one.
+    static let unknownSubjectPenalty = 0.5
     /// How much of a weak word's weight a fact that lacks it loses.
     static let weakShare = 0.25
     /// Confidence kept for a question about the future or an opinion ("will China send
@@ -120,6 +123,9 @@ public struct Answerer: Sendable {
         // Then, for the leaders only: likeness to an example question, names the fact
         // leaves out, and questions about the future or opinions, which no fact answers.
         let speculative = QuestionType.isSpeculative(words)
+        let askedAboutUnknown = QuestionType.askedNoun(words).map { noun in
+            terms.contains { $0.surface == noun.text } && explanation.unknown.contains(noun.text)
+        } ?? false
         let cut = (ranked.first?.confidence ?? 0) * 0.6
         let finalists = min(Self.finalists, ranked.prefix { $0.confidence >= cut }.count)
         for position in ranked.indices.prefix(finalists) {
@@ -129,6 +135,7 @@ public struct Answerer: Sendable {
                 factor *= 1 - (1 - Self.missingNamePenalty) * index.idf[Int(name)] / index.maximumIDF
             }
             if speculative { factor *= Self.speculativePenalty }
+            if askedAboutUnknown { factor *= Self.unknownSubjectPenalty }
             if let heaviest, terms.count > 1, !index.uses(fact: fact, term: heaviest.id) { factor *= Self.missingFocusPenalty }
             ranked[position].confidence *= factor
         }

@@ -48,6 +48,7 @@ public struct FactIndex: Sendable {
                 let words = lexicon.words(text)
                 for word in words { vocabulary.insert(word.text) }
                 for term in lexicon.terms(words) {
+                    vocabulary.insert(stem: term.key)
                     let id = self.id(for: term)
                     weights[id] = max(weights[id] ?? 0, weight)
                 }

@@ -17,7 +17,7 @@ public enum QuestionType: String, Sendable, Equatable {
         "network": .organization, "company": .organization, "publication": .organization,
         "year": .date, "month": .date, "day": .date, "date": .date, "time": .date, "when": .date,
         "number": .number, "figure": .number, "total": .number, "count": .number,
-        "reason": .reason, "motive": .reason,
+        "reason": .reason, "motive": .reason, "words": .quote,
     ]
 
     /// Reads the type from a question's words (already lowercased and expanded).
@@ -37,7 +37,8 @@ public enum QuestionType: String, Sendable, Equatable {
         if has("how", "much") { return .amount }
         if has("how", "many") || has("how", "old") || has("how", "large") || has("how", "big") || has("how", "high") { return .number }
         if has("how", "long") || w.contains("when") { return .date }
-        if has("how", "come") || w.contains("why") { return .reason }
+        if has("how", "come") || w.contains("why")
+            || ["made", "makes", "drove", "drives", "prompted", "motivated", "led"].contains(where: { has("what", $0) }) { return .reason }
         if w.contains("where") { return .place }
         if w.contains("who") || w.contains("whom") || w.contains("whose") { return .person }
         // "which Chinese province", "what figure": the first telling noun after which/what
@@ -73,9 +74,21 @@ public enum QuestionType: String, Sendable, Equatable {
     /// Words that alone say what is wanted, wherever they stand ("publication date?").
     static let terseCues: Set<String> = ["date", "year", "total", "number", "figure", "count", "location"]
 
+    /// The noun a "which"/"what" question asks about: "which *brigade* captured them",
+    /// "what is the *population* of Shanxi". Nil when there is none.
+    public static func askedNoun(_ words: [Token]) -> Token? {
+        guard let start = words.firstIndex(where: { ($0.text == "which" || $0.text == "what") && $0.startsClause }) else { return nil }
+        for token in words[(start + 1)...] where !askedNounSkips.contains(token.text) { return token }
+        return nil
+    }
+
+    static let askedNounSkips: Set<String> = ["is", "are", "was", "were", "the", "a", "an", "kind", "kinds", "sort", "sorts",
+                                              "type", "types", "of", "exactly", "did", "does", "do", "s"]
+
     /// Words of judgement: "is Zelensky a good president?" asks an opinion.
     static let judgements: Set<String> = ["good", "bad", "right", "wrong", "justified", "fair", "evil", "best", "worst",
-                                          "moral", "legal", "illegal", "ok", "okay", "smart", "stupid", "true", "lying", "liar"]
+                                          "moral", "legal", "illegal", "ok", "okay", "smart", "stupid", "true", "lying", "liar",
+                                          "believable", "credible", "trustworthy", "honest", "reliable", "plausible", "likely"]
 
     static let questionWords: Set<String> = ["who", "whom", "whose", "when", "where", "why", "how", "what", "which"]
     static let leadIns: Set<String> = ["so", "and", "but", "then", "ok", "okay", "hey", "yo", "exactly", "by", "from",

@@ -107,12 +107,13 @@ public struct Lexicon: Sendable {
         for token in words {
             var token = token
             var corrected: String?
-            if let vocabulary, !token.isNumber, !stopWords.contains(token.text), !weakWords.contains(token.text), !listWords.contains(token.text),
+            let stem = stemmer.stem(token.text)
+            if let vocabulary, !token.isNumber, singles[stem] == nil, !vocabulary.knows(stem: stem), !stopWords.contains(token.text), !weakWords.contains(token.text), !listWords.contains(token.text),
                !vocabulary.contains(token.text), let fix = vocabulary.correction(for: token.text) {
                 corrected = token.text
                 token.text = fix
             }
-            stems.append((stemmer.stem(token.text), token, corrected))
+            stems.append((corrected == nil ? stem : stemmer.stem(token.text), token, corrected))
         }
         // 2. phrases and synonyms, 3. stop words
         var terms: [Term] = []

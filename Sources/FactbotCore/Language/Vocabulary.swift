@@ -9,6 +9,7 @@ public struct Vocabulary: Sendable {
     private var frequency: [String: Int] = [:]
     private var words: [String] = []
     private var variants: [Int: [Int32]] = [:]
+    private var stems: Set<String> = []
 
     /// An empty vocabulary.
     public init() {}
@@ -27,6 +28,13 @@ public struct Vocabulary: Sendable {
             variants[variant, default: []].append(id)
         }
     }
+
+    /// Records a stem the facts use: a question word with a known stem ("start" when the
+    /// facts say "starting") is never "corrected" into another word ("star").
+    public mutating func insert(stem: String) { stems.insert(stem) }
+
+    /// True when the facts use the stem.
+    public func knows(stem: String) -> Bool { stems.contains(stem) }
 
     /// True when the word is known.
     public func contains(_ word: String) -> Bool { frequency[word] != nil }
