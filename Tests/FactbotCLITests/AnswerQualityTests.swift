@@ -1,9 +1,11 @@
 import Foundation
 import Testing
 
-/// The project's own question set, written independently of the fact base: other
-/// people's phrasings (chat shorthand, misspellings, synonyms) and questions the bot must
-/// decline. Scored the way ../shared/eval/score.py scores, through `factbot ask --json`.
+/// The project's own question sets, each written by someone who had not seen the fact
+/// base: other people's phrasings (chat shorthand, misspellings, synonyms, newsroom
+/// terseness) and questions the bot must decline. Scored the way
+/// ../shared/eval/score.py scores, through `factbot ask --json`. `paraphrases.tsv` was
+/// used while tuning; `holdout.tsv` was written later and is the fairer measure.
 @Suite("Answer quality on held-out phrasings")
 struct AnswerQualityTests {
     struct Case {
@@ -12,8 +14,8 @@ struct AnswerQualityTests {
         var question: String
     }
 
-    static func cases() throws -> [Case] {
-        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures/paraphrases.tsv")
+    static func cases(_ name: String) throws -> [Case] {
+        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures/\(name)")
         return try String(contentsOf: url, encoding: .utf8).split(separator: "\n").compactMap { line in
             if line.hasPrefix("#") || line.allSatisfy(\.isWhitespace) { return nil }
             let parts = line.split(separator: "\t", maxSplits: 2).map(String.init)
@@ -21,8 +23,11 @@ struct AnswerQualityTests {
         }
     }
 
-    @Test func scoreStaysHigh() throws {
-        let cases = try Self.cases()
+    /// Each set with a floor a little under the score measured when this test was last
+    /// tuned (see the README), so a change that makes matching worse fails here.
+    @Test(arguments: [("paraphrases.tsv", 0.85, 0.85), ("holdout.tsv", 0.72, 0.6)])
+    func scoreStaysHigh(set: String, floor: Double, refusalFloor: Double) throws {
+        let cases = try Self.cases(set)
         #expect(cases.count > 100)
         let input = cases.map { $0.question + "\n" }.joined()
         let result = try FactbotProcess.run(["ask", "--json"], input: input)
@@ -48,10 +53,8 @@ struct AnswerQualityTests {
             if ok { passed += 1 } else { failures.append("\(item.id) \(item.question) -> \(text.prefix(80))") }
         }
         let score = Double(passed) / Double(cases.count)
-        print("held-out phrasings: \(passed)/\(cases.count) (\(Int(score * 100))%), refusals \(refusedRight)/\(refusals)")
-        // A floor a little under the score measured when this set was written (see the README),
-        // so a change that makes matching worse fails here.
-        #expect(score >= 0.85, "failures:\n\(failures.joined(separator: "\n"))")
-        #expect(refusedRight * 100 >= refusals * 85, "failures:\n\(failures.joined(separator: "\n"))")
+        print("\(set): \(passed)/\(cases.count) (\(Int(score * 100))%), refusals \(refusedRight)/\(refusals)")
+        #expect(score >= floor, "failures:\n\(failures.joined(separator: "\n"))")
+        #expect(Double(refusedRight) >= Double(refusals) * refusalFloor, "failures:\n\(failures.joined(separator: "\n"))")
     }
 }
