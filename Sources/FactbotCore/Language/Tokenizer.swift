@@ -43,26 +43,24 @@ public enum Tokenizer {
         var index = 0
         while index < scalars.count, tokens.count < maximumTokens {
             let scalar = scalars[index]
-            let properties = scalar.properties
-            if properties.isAlphabetic || properties.numericType != nil {
-                if current.isEmpty { currentCapitalised = properties.isUppercase }
+            if isLetter(scalar) || isDigit(scalar) {
+                if current.isEmpty { currentCapitalised = isUppercase(scalar) }
                 current.append(scalar)
             } else if let word = currencies[scalar] {
                 flush()
                 tokens.append(Token(word))
                 sentenceStart = false
                 clauseStart = false
-            } else if scalar == ".", let last = current.last, last.properties.isAlphabetic, index + 1 < scalars.count,
-                      scalars[index + 1].properties.isAlphabetic, index + 2 < scalars.count,
-                      scalars[index + 2].properties.isAlphabetic {
+            } else if scalar == ".", let last = current.last, isLetter(last), index + 2 < scalars.count,
+                      isLetter(scalars[index + 1]), isLetter(scalars[index + 2]) {
                 // a dot inside a name such as dev.ua stays in the word
                 current.append(scalar)
             } else if scalar == "'" || scalar == "\u{2019}" || scalar == "\u{2018}" || scalar == "`" {
                 // apostrophes count inside words only ("china's", "don't")
                 if !current.isEmpty { current.append("'") }
             } else if (scalar == "," || scalar == "." || scalar == "\u{00A0}"), let last = current.last,
-                      last.properties.numericType != nil, index + 1 < scalars.count,
-                      scalars[index + 1].properties.numericType != nil, scalar != "." || !current.contains(".") {
+                      isDigit(last), index + 1 < scalars.count,
+                      isDigit(scalars[index + 1]), scalar != "." || !current.contains(".") {
                 // a digit separator: 60,000 or 1.5; kept only between digits
                 if scalar == "." { current.append(scalar) }
             } else {
@@ -74,6 +72,20 @@ public enum Tokenizer {
         }
         flush()
         return tokens
+    }
+
+    // Character classes with an ASCII fast path: Unicode property look-ups are costly
+    // and nearly every question is plain ASCII.
+    @inline(__always) static func isLetter(_ s: Unicode.Scalar) -> Bool {
+        s.isASCII ? (s.value | 0x20) >= 97 && (s.value | 0x20) <= 122 : s.properties.isAlphabetic
+    }
+
+    @inline(__always) static func isDigit(_ s: Unicode.Scalar) -> Bool {
+        s.isASCII ? s.value >= 48 && s.value <= 57 : s.properties.numericType != nil
+    }
+
+    @inline(__always) static func isUppercase(_ s: Unicode.Scalar) -> Bool {
+        s.isASCII ? s.value >= 65 && s.value <= 90 : s.properties.isUppercase
     }
 
     /// Currency signs read as words: "in £" means "in pounds".
