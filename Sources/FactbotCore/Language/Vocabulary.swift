@@ -78,29 +78,30 @@ public struct Vocabulary: Sendable {
     }
 
     /// Hashes of the word and its deletions: one deletion, and two from eight letters on
-    /// (or up to `depth` when given).
+    /// (or up to `depth` when given). Deletions are hashed in place, without copies.
     static func variants(of scalars: [Unicode.Scalar], depth: Int? = nil) -> Set<Int> {
         let depth = depth ?? (scalars.count >= 8 ? 2 : 1)
-        var result: Set<Int> = [hash(scalars)]
-        var frontier: [[Unicode.Scalar]] = [scalars]
-        for _ in 0..<depth {
-            var next: [[Unicode.Scalar]] = []
-            for item in frontier where item.count > 2 {
-                for i in item.indices {
-                    var shorter = item
-                    shorter.remove(at: i)
-                    if result.insert(hash(shorter)).inserted { next.append(shorter) }
-                }
+        let n = scalars.count
+        var result: Set<Int> = [hash(scalars, skipping: -1, -1)]
+        guard n > 2 else { return result }
+        result.reserveCapacity(1 + n + (depth > 1 ? n * (n - 1) / 2 : 0))
+        for i in 0..<n {
+            result.insert(hash(scalars, skipping: i, -1))
+            if depth > 1, n > 3 {
+                for j in (i + 1)..<n { result.insert(hash(scalars, skipping: i, j)) }
             }
-            frontier = next
         }
         return result
     }
 
-    private static func hash(_ scalars: [Unicode.Scalar]) -> Int {
+    private static func hash(_ scalars: [Unicode.Scalar], skipping a: Int, _ b: Int) -> Int {
         var hasher = Hasher()
-        for scalar in scalars { hasher.combine(scalar.value) }
-        hasher.combine(scalars.count)
+        var count = 0
+        for index in scalars.indices where index != a && index != b {
+            hasher.combine(scalars[index].value)
+            count += 1
+        }
+        hasher.combine(count)
         return hasher.finalize()
     }
 }
