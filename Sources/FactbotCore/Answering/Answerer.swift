@@ -123,9 +123,8 @@ public struct Answerer: Sendable {
         // Then, for the leaders only: likeness to an example question, names the fact
         // leaves out, and questions about the future or opinions, which no fact answers.
         let speculative = QuestionType.isSpeculative(words)
-        let askedAboutUnknown = QuestionType.askedNoun(words).map { noun in
-            terms.contains { $0.surface == noun.text } && explanation.unknown.contains(noun.text)
-        } ?? false
+        let askedAboutUnknown = QuestionType.askedNoun(words, stopWords: knowledge.words.stopWords)
+            .contains { explanation.unknown.contains($0.text) }
         let cut = (ranked.first?.confidence ?? 0) * 0.6
         let finalists = min(Self.finalists, ranked.prefix { $0.confidence >= cut }.count)
         for position in ranked.indices.prefix(finalists) {

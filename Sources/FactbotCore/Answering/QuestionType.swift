@@ -74,12 +74,18 @@ public enum QuestionType: String, Sendable, Equatable {
     /// Words that alone say what is wanted, wherever they stand ("publication date?").
     static let terseCues: Set<String> = ["date", "year", "total", "number", "figure", "count", "location"]
 
-    /// The noun a "which"/"what" question asks about: "which *brigade* captured them",
-    /// "what is the *population* of Shanxi". Nil when there is none.
-    public static func askedNoun(_ words: [Token]) -> Token? {
-        guard let start = words.firstIndex(where: { ($0.text == "which" || $0.text == "what") && $0.startsClause }) else { return nil }
-        for token in words[(start + 1)...] where !askedNounSkips.contains(token.text) { return token }
-        return nil
+    /// The words a "which"/"what" question asks about: up to two words after the question
+    /// word, before the next small word ("which *Ukrainian brigade* captured them", "what
+    /// is the *population* of Shanxi"). Empty when there are none.
+    public static func askedNoun(_ words: [Token], stopWords: Set<String>) -> [Token] {
+        guard let start = words.firstIndex(where: { ($0.text == "which" || $0.text == "what") && $0.startsClause }) else { return [] }
+        var phrase: [Token] = []
+        for token in words[(start + 1)...] {
+            if askedNounSkips.contains(token.text) && phrase.isEmpty { continue }
+            if stopWords.contains(token.text) || phrase.count == 2 { break }
+            phrase.append(token)
+        }
+        return phrase
     }
 
     static let askedNounSkips: Set<String> = ["is", "are", "was", "were", "the", "a", "an", "kind", "kinds", "sort", "sorts",
