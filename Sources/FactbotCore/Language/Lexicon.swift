@@ -138,7 +138,8 @@ public struct Lexicon: Sendable {
             var term = Term(key: entry?.key ?? stem, surface: token.text,
                             isName: (entry?.isName ?? false) || token.capitalised, isNumber: Self.isFigure(token),
                             correctedFrom: corrected)
-            term.isWeak = weakWords.contains(token.text)
+            // adverbs ("primarily", "reportedly") shade a question rather than carry it
+            term.isWeak = weakWords.contains(token.text) || (entry == nil && token.text.count > 5 && token.text.hasSuffix("ly"))
             terms.append(term)
         }
         return terms
