@@ -25,7 +25,7 @@ struct AnswerQualityTests {
 
     /// Each set with a floor a little under the score measured when this test was last
     /// tuned (see the README), so a change that makes matching worse fails here.
-    @Test(arguments: [("paraphrases.tsv", 0.85, 0.85), ("holdout.tsv", 0.72, 0.6)])
+    @Test(arguments: [("paraphrases.tsv", 0.85, 0.85), ("holdout.tsv", 0.75, 0.65)])
     func scoreStaysHigh(set: String, floor: Double, refusalFloor: Double) throws {
         let cases = try Self.cases(set)
         #expect(cases.count > 100)
