@@ -82,15 +82,18 @@ public struct Answerer: Sendable {
         var names: [Int32] = []
         var heaviest: (id: Int32, weight: Double)?
         var scores: [Int32: Double] = [:]
+        func credit(_ id: Int32, _ weight: Double) {
+            for posting in index.postings[Int(id)] {
+                scores[posting.fact, default: 0] += weight * Double(posting.weight)
+            }
+        }
         for term in terms {
             if term.isWeak {
                 // helps the facts that have it; costs the others a little
                 guard let id = index.termID(term.key) else { continue }
                 let weight = index.weight(of: id)
                 total += Self.weakShare * weight
-                for posting in index.postings[Int(id)] {
-                    scores[posting.fact, default: 0] += weight * Double(posting.weight)
-                }
+                credit(id, weight)
                 continue
             }
             guard let id = index.termID(term.key) else {
@@ -103,9 +106,7 @@ public struct Answerer: Sendable {
             questionWeights[id] = weight
             if index.idf[Int(id)] > (heaviest?.weight ?? 0) { heaviest = (id, index.idf[Int(id)]) }
             if term.isName || term.isNumber || index.isName[Int(id)] { names.append(id) }
-            for posting in index.postings[Int(id)] {
-                scores[posting.fact, default: 0] += weight * Double(posting.weight)
-            }
+            credit(id, weight)
         }
 
         // First cut: coverage × type fit, for every fact that shares a term.
