@@ -19,6 +19,10 @@ struct BenchCommand: ParsableCommand {
     @Option(help: "A file of questions, one per line (default: every example question plus some off-topic ones).")
     var questions: String?
 
+    func validate() throws {
+        guard rounds >= 1 else { throw ValidationError("--rounds must be at least 1") }
+    }
+
     func run() throws {
         let loadStart = ContinuousClock.now
         let answerer = try options.answerer()
@@ -27,7 +31,16 @@ struct BenchCommand: ParsableCommand {
         var set = answerer.knowledge.facts.flatMap(\.questions)
         set += ["what is the capital of france", "tell me a joke", "how many north korean soldiers fight for russia", "asdf qwerty"]
         if let path = questions {
-            set = try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n").map(String.init)
+            do {
+                set = try Loading.text(at: path).textLines.map(String.init).filter { !$0.isEmpty }
+            } catch {
+                Console.error(error.description)
+                throw ExitCode(2)
+            }
+            guard !set.isEmpty else {
+                Console.error("\(path): no questions in the file")
+                throw ExitCode(2)
+            }
         }
         for question in set { _ = answerer.answer(question) }  // warm-up
 

@@ -6,23 +6,24 @@ struct GlobalOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("Folder of facts, sources and word lists.", valueName: "dir"))
     var knowledge: String = "knowledge"
 
-    @Option(name: .long, help: ArgumentHelp("Configuration file; a missing file means defaults.", valueName: "file"))
-    var config: String = "bot.conf"
+    @Option(name: .long, help: ArgumentHelp("Configuration file (default: bot.conf; if that is missing, defaults).", valueName: "file"))
+    var config: String?
 
     /// Loads config and knowledge and builds the answerer, or prints every problem
     /// (file:line) to standard error and exits with status 2.
     func answerer() throws -> Answerer {
-        do {
-            let config = try Loading.config(at: self.config)
-            let knowledge = try Loading.knowledge(at: self.knowledge)
-            guard let answerer = Answerer(knowledge: knowledge, settings: config.answer) else {
-                throw Diagnostics([Diagnostic(file: "libstemmer", line: nil, "the English stemmer is not available")])
-            }
-            return answerer
-        } catch let problems as Diagnostics {
-            FactbotTerminal.Console.error(problems.description)
-            throw ExitCode(2)
+        // Read both, so that one run reports every problem in either.
+        var problems: [Diagnostic] = []
+        var config = BotConfig()
+        var knowledge: KnowledgeBase?
+        do { config = try Loading.config(at: self.config ?? "bot.conf", required: self.config != nil) } catch { problems += error.all }
+        do { knowledge = try Loading.knowledge(at: self.knowledge) } catch { problems += error.all }
+        if problems.isEmpty, let knowledge {
+            if let answerer = Answerer(knowledge: knowledge, settings: config.answer) { return answerer }
+            problems.append(Diagnostic(file: "libstemmer", line: nil, "the English stemmer is not available"))
         }
+        FactbotTerminal.Console.error(Diagnostics(problems).description)
+        throw ExitCode(2)
     }
 }
 

@@ -7,9 +7,13 @@ enum Loading {
     /// Files larger than this are refused rather than read (a knowledge file is a few KB).
     static let maximumFileSize = 8 << 20
 
-    /// The configuration at `path`; defaults when the file does not exist.
-    static func config(at path: String) throws(Diagnostics) -> BotConfig {
-        guard FileManager.default.fileExists(atPath: path) else { return BotConfig() }
+    /// The configuration at `path`; defaults when the file does not exist, unless it was
+    /// named on the command line (`required`), where a missing file is an error.
+    static func config(at path: String, required: Bool) throws(Diagnostics) -> BotConfig {
+        guard FileManager.default.fileExists(atPath: path) else {
+            if required { throw Diagnostics([Diagnostic(file: path, line: nil, "no such configuration file")]) }
+            return BotConfig()
+        }
         return try BotConfig.parse(try text(at: path), file: path)
     }
 
@@ -35,7 +39,7 @@ enum Loading {
             do { files.append(KnowledgeFile(path: display, text: try text(at: display))) } catch { problems += error.all }
         }
         if !problems.isEmpty { throw Diagnostics(problems) }
-        return try KnowledgeBase.parse(files)
+        return try KnowledgeBase.parse(files, folder: path)
     }
 
     /// A file's text; refuses unreadable, oversized and non-UTF-8 files with a clear message.
@@ -50,7 +54,7 @@ enum Loading {
             let line = firstInvalidLine(data)
             throw Diagnostics([Diagnostic(file: path, line: line, "not UTF-8 text")])
         }
-        if let nul = text.split(separator: "\n", omittingEmptySubsequences: false).firstIndex(where: { $0.contains("\u{0}") }) {
+        if let nul = text.textLines.firstIndex(where: { $0.unicodeScalars.contains("\u{0}") }) {
             throw Diagnostics([Diagnostic(file: path, line: nul + 1, "contains a NUL byte: is this a binary file?")])
         }
         return text

@@ -141,6 +141,29 @@ struct BadInputTests {
         #expect(result.stderr.contains("/nonexistent/knowledge: no such knowledge folder"))
     }
 
+    @Test func configAndKnowledgeProblemsAreReportedTogether() throws {
+        let folder = try FactbotProcess.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try "[answr]\n".write(to: folder.appendingPathComponent("bot.conf"), atomically: true, encoding: .utf8)
+        let result = try FactbotProcess.run(["check", "--knowledge", "missing"], in: folder)
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("bot.conf:1: unknown section [answr]"))
+        #expect(result.stderr.contains("missing: no such knowledge folder"))
+    }
+
+    @Test func aNamedConfigMustExist() throws {
+        let result = try FactbotProcess.run(["ask", "--config", "/nonexistent/bot.conf", "hi"])
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("/nonexistent/bot.conf: no such configuration file"))
+    }
+
+    @Test func benchRefusesBadArguments() throws {
+        #expect(try FactbotProcess.run(["bench", "--rounds", "0"]).status != 0)
+        let result = try FactbotProcess.run(["bench", "--questions", "/nonexistent/questions.txt"])
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("cannot read the file"))
+    }
+
     @Test func malformedConfig() throws {
         let folder = try FactbotProcess.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }

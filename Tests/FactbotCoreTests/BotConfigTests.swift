@@ -28,6 +28,10 @@ struct BotConfigTests {
         #expect(try BotConfig.parse(text, file: "bot.conf") == BotConfig())
     }
 
+    @Test func windowsLineEndingsAreLinesToo() {
+        #expect(problems("# c\r\n[answer]\r\nmin_confidence = 5\r\n").map(\.description) == ["bot.conf:3: min_confidence: expected a number from 0 to 1, got \"5\""])
+    }
+
     @Test func errorsHaveLinesAndSuggestions() {
         #expect(problems("[answr]\n").map(\.description) == ["bot.conf:1: unknown section [answr] (did you mean \"answer\"?); known: [answer]"])
         #expect(problems("[answer]\nmin_confidense = 0.5\n")[0].description.hasPrefix("bot.conf:2: unknown key \"min_confidense\" in [answer] (did you mean \"min_confidence\"?)"))

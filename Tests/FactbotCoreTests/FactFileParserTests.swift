@@ -44,6 +44,18 @@ struct FactFileParserTests {
         #expect(found.contains { $0.line == 1 && $0.message.contains("missing \"answer:\"") })
     }
 
+    @Test func answersAndQuestionsAreOneLine() throws {
+        let facts = try FactFileParser.parse("- id: a\n  type: number\n  answer: |\n    two\n    lines\n  questions: [\"one\\ntwo\"]\n  source: s\n", file: "f.yaml")
+        #expect(facts[0].answer == "two lines")
+        #expect(facts[0].questions == ["one two"])
+    }
+
+    @Test func eachTypeItemHasItsOwnLine() {
+        let found = problems("- id: a\n  type:\n    - number\n    - nubmer\n  answer: x\n  questions: [q]\n  source: s\n")
+        #expect(found.map(\.line) == [4])
+        #expect(problems("- id: a\n  type: []\n  answer: x\n  questions: [q]\n  source: s\n").map(\.message) == ["\"type\" is empty"])
+    }
+
     @Test func unknownAnswerTypeSuggests() {
         let found = problems("""
             - id: pay
@@ -136,6 +148,21 @@ struct KnowledgeBaseTests {
             Issue.record("expected an error")
         } catch {
             #expect(error.all.map(\.line) == [2, 4])
+        }
+    }
+
+    @Test func wordListsReadWindowsLineEndings() throws {
+        #expect(try WordListParser.synonyms("# c\r\npay, wage\r\nrecruit, enlist\r\n", file: "s.txt") == [["pay", "wage"], ["recruit", "enlist"]])
+        #expect(WordListParser.stopWords("# c\r\nthe a\r\nis\r\n") == ["the", "a", "is"])
+    }
+
+    @Test func duplicateSourceNamesItsFile() {
+        do {
+            _ = try KnowledgeBase.parse([KnowledgeFile(path: "k/sources.yaml", text: sources.text + "\n" + sources.text),
+                                         KnowledgeFile(path: "k/a.yaml", text: fact("x"))], folder: "k")
+            Issue.record("expected an error")
+        } catch {
+            #expect(error.all.map(\.description) == ["k/sources.yaml:6: source id \"s1\" is already used on line 1"])
         }
     }
 

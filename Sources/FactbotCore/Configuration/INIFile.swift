@@ -22,7 +22,7 @@ public struct INIFile: Sendable {
     public init(_ text: String, file: String) throws(Diagnostics) {
         var problems: [Diagnostic] = []
         var section: String?
-        for (index, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        for (index, raw) in text.textLines.enumerated() {
             let line = index + 1
             let content = String(raw).trimmingWhitespace()
             if content.isEmpty || content.hasPrefix("#") || content.hasPrefix(";") { continue }

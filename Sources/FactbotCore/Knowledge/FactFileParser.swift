@@ -10,18 +10,19 @@ public enum FactFileParser {
         var facts: [Fact] = []
         for entry in reader.entries(in: text, allowedKeys: keys, requiredKeys: required) {
             let id = reader.text(entry, "id")
-            let answer = reader.text(entry, "answer")
+            let answer = reader.text(entry, "answer")?.collapsingWhitespace
             let source = reader.text(entry, "source")
             let questionsWithLines = reader.listWithLines(entry, "questions")
-            let questions = questionsWithLines.map(\.text)
+            let questions = questionsWithLines.map(\.text.collapsingWhitespace)
             let keywords = reader.list(entry, "keywords")
             var types: [AnswerType] = []
-            for name in reader.list(entry, "type") {
+            let typeItems = reader.listWithLines(entry, "type")
+            for (name, line) in typeItems {
                 if let type = AnswerType(rawValue: name.lowercased()) {
                     types.append(type)
                 } else {
                     let names = AnswerType.allCases.map(\.rawValue)
-                    reader.fail(line: entry.line(of: "type"),
+                    reader.fail(line: line,
                                 "unknown answer type \"\(name)\"\(Suggestion.didYouMean(name.lowercased(), in: names)); use one of: \(names.joined(separator: ", "))")
                 }
             }
@@ -31,7 +32,7 @@ public enum FactFileParser {
             if entry.fields["questions"] != nil, questions.isEmpty {
                 reader.fail(line: entry.line(of: "questions"), "a fact needs at least one example question")
             }
-            if entry.fields["type"] != nil, types.isEmpty, reader.diagnostics.isEmpty {
+            if entry.fields["type"] != nil, typeItems.isEmpty {
                 reader.fail(line: entry.line(of: "type"), "\"type\" is empty")
             }
             guard let id, let answer, let source, !questions.isEmpty, !types.isEmpty else { continue }

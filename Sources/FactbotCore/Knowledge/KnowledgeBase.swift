@@ -51,12 +51,14 @@ public struct KnowledgeBase: Sendable {
 
     /// Builds a knowledge base from a folder's files: `sources.yaml`, the word lists,
     /// and every other `.yaml` file as facts. Throws every problem found, with file and line.
-    public static func parse(_ files: [KnowledgeFile]) throws(Diagnostics) -> KnowledgeBase {
+    /// `folder` names the knowledge folder in messages about a file that is missing.
+    public static func parse(_ files: [KnowledgeFile], folder: String = "knowledge") throws(Diagnostics) -> KnowledgeBase {
         var problems: [Diagnostic] = []
         var facts: [Fact] = []
         var sources: [Source] = []
         var words = WordLists()
         var sawSources = false
+        var sourcesPath = (folder.hasSuffix("/") ? folder : folder + "/") + FileName.sources
         func collect<T>(_ body: () throws(Diagnostics) -> T) -> T? {
             do { return try body() } catch { problems += error.all; return nil }
         }
@@ -64,6 +66,7 @@ public struct KnowledgeBase: Sendable {
             switch file.name {
             case FileName.sources:
                 sawSources = true
+                sourcesPath = file.path
                 sources += collect { () throws(Diagnostics) in try SourceFileParser.parse(file.text, file: file.path) } ?? []
             case FileName.synonyms:
                 words.synonyms = collect { () throws(Diagnostics) in try WordListParser.synonyms(file.text, file: file.path) } ?? []
@@ -82,12 +85,12 @@ public struct KnowledgeBase: Sendable {
             }
         }
         if !sawSources {
-            problems.append(Diagnostic(file: FileName.sources, line: nil, "missing: the knowledge folder needs a \(FileName.sources) listing the articles"))
+            problems.append(Diagnostic(file: sourcesPath, line: nil, "missing: the knowledge folder needs a \(FileName.sources) listing the articles"))
         }
         var sourceByID: [String: Source] = [:]
         for source in sources {
             if let first = sourceByID[source.id] {
-                problems.append(Diagnostic(file: FileName.sources, line: source.line, "source id \"\(source.id)\" is already used on line \(first.line)"))
+                problems.append(Diagnostic(file: sourcesPath, line: source.line, "source id \"\(source.id)\" is already used on line \(first.line)"))
             }
             sourceByID[source.id] = source
         }
@@ -102,7 +105,7 @@ public struct KnowledgeBase: Sendable {
             }
         }
         if facts.isEmpty, problems.isEmpty {
-            problems.append(Diagnostic(file: "knowledge", line: nil, "no facts found: add a .yaml file of facts"))
+            problems.append(Diagnostic(file: folder, line: nil, "no facts found: add a .yaml file of facts"))
         }
         if !problems.isEmpty { throw Diagnostics(problems) }
         return KnowledgeBase(facts: facts, sources: sources, words: words)

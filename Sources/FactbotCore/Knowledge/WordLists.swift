@@ -99,7 +99,7 @@ public enum WordListParser {
     /// Non-empty lines with comments removed, numbered from 1.
     static func lines(_ text: String) -> [(Int, String)] {
         var result: [(Int, String)] = []
-        for (index, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        for (index, raw) in text.textLines.enumerated() {
             let content = raw.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).first.map(String.init) ?? ""
             let trimmed = content.trimmingWhitespace()
             if !trimmed.isEmpty { result.append((index + 1, trimmed)) }

@@ -104,14 +104,19 @@ public struct Lexicon: Sendable {
         // 1. correct, then stem
         var stems: [(stem: String, token: Token, corrected: String?)] = []
         stems.reserveCapacity(words.count)
+        var corrections = 0
         for token in words {
             var token = token
             var corrected: String?
             let stem = stemmer.stem(token.text)
-            if let vocabulary, !token.isNumber, singles[stem] == nil, !vocabulary.knows(stem: stem), !stopWords.contains(token.text), !weakWords.contains(token.text), !listWords.contains(token.text),
-               !vocabulary.contains(token.text), let fix = vocabulary.correction(for: token.text) {
-                corrected = token.text
-                token.text = fix
+            if let vocabulary, corrections < Self.maximumCorrections, !token.isNumber, singles[stem] == nil,
+               !vocabulary.knows(stem: stem), !stopWords.contains(token.text), !weakWords.contains(token.text),
+               !listWords.contains(token.text), !vocabulary.contains(token.text) {
+                corrections += 1  // found or not: a line of junk cannot make a question slow
+                if let fix = vocabulary.correction(for: token.text) {
+                    corrected = token.text
+                    token.text = fix
+                }
             }
             stems.append((corrected == nil ? stem : stemmer.stem(token.text), token, corrected))
         }
@@ -149,6 +154,9 @@ public struct Lexicon: Sendable {
     public func terms(of text: String, vocabulary: Vocabulary? = nil) -> [Term] {
         terms(words(text), vocabulary: vocabulary)
     }
+
+    /// Most spelling look-ups one question may cost.
+    static let maximumCorrections = 6
 
     /// A number that pins a question down: any written in digits from 13 up (155, 2023).
     /// Small counts ("which two leaders") are ordinary words.

@@ -1,0 +1,29 @@
+extension String {
+    /// The text's lines, split on LF by Unicode scalar so that CRLF files (where Swift
+    /// sees "\r\n" as one character) split too; a trailing CR is dropped from each line.
+    public var textLines: [Substring] {
+        var lines: [Substring] = []
+        var start = startIndex
+        var index = startIndex
+        let scalars = unicodeScalars
+        while index < endIndex {
+            if scalars[index] == "\n" {
+                lines.append(Self.droppingCR(self[start..<index]))
+                start = scalars.index(after: index)
+            }
+            index = scalars.index(after: index)
+        }
+        lines.append(Self.droppingCR(self[start..<endIndex]))
+        return lines
+    }
+
+    private static func droppingCR(_ line: Substring) -> Substring {
+        line.unicodeScalars.last == "\r" ? Substring(line.unicodeScalars.dropLast()) : line
+    }
+
+    /// The text with every run of whitespace (newlines included) made one space, trimmed:
+    /// replies are one line.
+    public var collapsingWhitespace: String {
+        split(whereSeparator: { $0.isWhitespace || $0.isNewline }).joined(separator: " ")
+    }
+}
