@@ -76,3 +76,21 @@ struct LanguageTests {
         #expect(Suggestion.didYouMean("zzz", in: ["answer"]) == "")
     }
 }
+
+@Suite("Speculative questions")
+struct SpeculativeTests {
+    func speculative(_ q: String) -> Bool { QuestionType.isSpeculative(Tokenizer.tokens(q)) }
+
+    @Test func futureAndOpinionAreSpeculative() {
+        #expect(speculative("Will China send troops?"))
+        #expect(speculative("how many will russia recruit next year"))
+        #expect(speculative("do you think china is lying"))
+        #expect(speculative("is the war justified?"))
+    }
+
+    @Test func reportedSpeechAndFreeWillAreNot() {
+        #expect(!speculative("commenters warn recruits will become what?"))
+        #expect(!speculative("did they join of their own will"))
+        #expect(!speculative("how much are they paid"))
+    }
+}

@@ -63,8 +63,17 @@ public enum QuestionType: String, Sendable, Equatable {
         guard let first = w.first else { return false }
         if ["will", "would", "shall", "should"].contains(first) { return true }
         if ["is", "are", "was", "were"].contains(first), w.contains(where: judgements.contains) { return true }
+        for (index, word) in w.enumerated() where word == "will" || word == "shall" || word == "future" {
+            // "will" as a verb of the future, not "free will", nor reported speech ("commenters
+            // warn recruits will become ...")
+            if index == 0 { return true }
+            if ["own", "free", "good", "ill", "political"].contains(w[index - 1]) { continue }
+            if w[max(0, index - 3)..<index].contains(where: reporting.contains) { continue }
+            return true
+        }
+        if zip(w, w.dropFirst()).contains(where: { $0 == "next" && ["year", "month", "week", "time"].contains($1) }) { return true }
         for (a, b) in zip(w, w.dropFirst()) {
-            if questionWords.contains(a), ["will", "shall", "should"].contains(b) { return true }
+            if questionWords.contains(a), ["should"].contains(b) { return true }
             if a == "you", ["think", "believe", "reckon", "feel", "expect", "predict"].contains(b) { return true }
             if a == "your", ["opinion", "view", "take"].contains(b) { return true }
         }
@@ -90,6 +99,10 @@ public enum QuestionType: String, Sendable, Equatable {
 
     static let askedNounSkips: Set<String> = ["is", "are", "was", "were", "the", "a", "an", "kind", "kinds", "sort", "sorts",
                                               "type", "types", "of", "exactly", "did", "does", "do", "s"]
+
+    /// Verbs that report what someone said: a "will" after one is theirs, not the asker's.
+    static let reporting: Set<String> = ["say", "says", "said", "warn", "warns", "warned", "claim", "claims", "claimed",
+                                         "predict", "predicts", "predicted", "promise", "promises", "promised", "tell", "told"]
 
     /// Words of judgement: "is Zelensky a good president?" asks an opinion.
     static let judgements: Set<String> = ["good", "bad", "right", "wrong", "justified", "fair", "evil", "best", "worst",
