@@ -165,6 +165,6 @@ public struct Lexicon: Sendable {
     }
 
     static func dropApostrophes(_ word: String) -> String {
-        word.contains("'") ? word.replacingOccurrences(of: "'", with: "") : word
+        word.utf8.contains(39) ? String(word.unicodeScalars.filter { $0 != "'" }.map(Character.init)) : word
     }
 }
