@@ -1,4 +1,5 @@
 import CEdit
+import FactbotCore
 
 /// Where the REPL gets its lines: libedit (line editing and history) at a terminal,
 /// plain reads when piped.
@@ -17,7 +18,7 @@ public struct EditLineReader: LineReader {
         guard let pointer = readline(prompt) else { return nil }
         defer { free(pointer) }
         let line = String(cString: pointer)
-        if !line.trimmingCharacters(in: " \t").isEmpty { add_history(pointer) }
+        if !line.trimmingWhitespace().isEmpty { add_history(pointer) }
         return line
     }
 }
@@ -31,15 +32,5 @@ public struct PlainLineReader: LineReader {
     /// Reads a line; the prompt is not shown (nobody is looking at a pipe).
     public mutating func read(prompt: String) -> String? {
         readLine(strippingNewline: true)
-    }
-}
-
-extension String {
-    func trimmingCharacters(in set: String) -> Substring {
-        let chars = Set(set)
-        var slice = Substring(self)
-        while let first = slice.first, chars.contains(first) { slice.removeFirst() }
-        while let last = slice.last, chars.contains(last) { slice.removeLast() }
-        return slice
     }
 }

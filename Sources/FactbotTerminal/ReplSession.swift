@@ -27,7 +27,7 @@ public struct ReplSession {
 
     /// Handles one line of input.
     public mutating func handle(_ line: String) -> Outcome {
-        let text = line.trimmingCharacters(in: " \t\r")
+        let text = line.trimmingWhitespace()
         if text.isEmpty { return .nothing }
         if text.hasPrefix("/") {
             let command = text.dropFirst().split(separator: " ").first.map { $0.lowercased() } ?? ""
@@ -39,7 +39,7 @@ public struct ReplSession {
             default: return .reply("Unknown command /\(command)\(Suggestion.didYouMean(command, in: ["help", "why", "sources", "quit"])). Try /help.")
             }
         }
-        let answer = answerer.answer(String(text))
+        let answer = answerer.answer(text)
         lastAnswer = answer
         return .reply(answer.reply)
     }
@@ -67,9 +67,9 @@ public struct ReplSession {
         if e.candidates.isEmpty { lines.append("no fact matched") }
         for (rank, candidate) in e.candidates.enumerated() {
             let label = rank == 0 ? (answer.answered ? "answer" : "best") : "runner-up"
-            lines.append("\(label): \(candidate.factID) confidence \(Self.percent(candidate.confidence)), matched \(candidate.matched.joined(separator: ", "))")
+            lines.append("\(label): \(candidate.factID) confidence \(candidate.confidence.percent), matched \(candidate.matched.joined(separator: ", "))")
         }
-        lines.append("threshold: \(Self.percent(answerer.settings.minimumConfidence))")
+        lines.append("threshold: \(answerer.settings.minimumConfidence.percent)")
         return lines.joined(separator: "\n")
     }
 
@@ -81,5 +81,4 @@ public struct ReplSession {
         }.joined(separator: "\n")
     }
 
-    static func percent(_ value: Double) -> String { "\(Int((value * 100).rounded()))%" }
 }

@@ -153,7 +153,7 @@ struct KnowledgeBaseTests {
 
     @Test func wordListsReadWindowsLineEndings() throws {
         #expect(try WordListParser.synonyms("# c\r\npay, wage\r\nrecruit, enlist\r\n", file: "s.txt") == [["pay", "wage"], ["recruit", "enlist"]])
-        #expect(WordListParser.stopWords("# c\r\nthe a\r\nis\r\n") == ["the", "a", "is"])
+        #expect(WordListParser.words("# c\r\nthe a\r\nis\r\n") == ["the", "a", "is"])
     }
 
     @Test func duplicateSourceNamesItsFile() {

@@ -44,23 +44,21 @@ public struct FactIndex: Sendable {
         termsOfFact.reserveCapacity(facts.count)
         for fact in facts {
             var weights: [Int32: Float] = [:]
-            func add(_ text: String, _ weight: Float) {
+            /// Indexes one field's text; returns its distinct term ids in order.
+            @discardableResult
+            func add(_ text: String, _ weight: Float) -> [Int32] {
                 let words = lexicon.words(text)
                 for word in words { vocabulary.insert(word.text) }
+                var ids: [Int32] = []
                 for term in lexicon.terms(words) {
                     vocabulary.insert(stem: term.key)
                     let id = self.id(for: term)
                     weights[id] = max(weights[id] ?? 0, weight)
+                    if !ids.contains(id) { ids.append(id) }
                 }
+                return ids
             }
-            var exampleTerms: [[Int32]] = []
-            for question in fact.questions {
-                add(question, FieldWeight.question)
-                var ids: [Int32] = []
-                for term in lexicon.terms(of: question) where !ids.contains(id(for: term)) { ids.append(id(for: term)) }
-                exampleTerms.append(ids)
-            }
-            examples.append(exampleTerms)
+            examples.append(fact.questions.map { add($0, FieldWeight.question) })
             for keyword in fact.keywords { add(keyword, FieldWeight.question) }
             add(fact.answer, FieldWeight.answer)
             termsOfFact.append(weights)

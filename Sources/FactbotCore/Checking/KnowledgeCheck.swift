@@ -22,7 +22,7 @@ public enum KnowledgeCheck {
                 firstUse[key] = fact
                 let answer = answerer.answer(question)
                 if answer.fact?.id != fact.id {
-                    let outcome = answer.fact.map { "fact \"\($0.id)\"" } ?? "a decline (confidence \(Self.percent(answer.confidence)))"
+                    let outcome = answer.fact.map { "fact \"\($0.id)\"" } ?? "a decline (confidence \(answer.confidence.percent))"
                     warnings.append(Diagnostic(file: fact.file, line: line,
                                                "example \"\(question)\" of fact \"\(fact.id)\" is answered by \(outcome)", severity: .warning))
                 }
@@ -31,7 +31,4 @@ public enum KnowledgeCheck {
         return warnings
     }
 
-    static func percent(_ value: Double) -> String {
-        "\(Int((value * 100).rounded()))%"
-    }
 }

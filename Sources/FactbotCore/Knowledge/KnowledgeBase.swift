@@ -73,9 +73,9 @@ public struct KnowledgeBase: Sendable {
             case FileName.shorthand:
                 words.shorthand = collect { () throws(Diagnostics) in try WordListParser.shorthand(file.text, file: file.path) } ?? [:]
             case FileName.stopWords:
-                words.stopWords = WordListParser.stopWords(file.text)
+                words.stopWords = WordListParser.words(file.text)
             case FileName.weakWords:
-                words.weakWords = WordListParser.stopWords(file.text)
+                words.weakWords = WordListParser.words(file.text)
             case FileName.names:
                 words.names = WordListParser.names(file.text)
             case let name where name.hasSuffix(".yaml") || name.hasSuffix(".yml"):

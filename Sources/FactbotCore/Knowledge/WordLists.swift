@@ -83,7 +83,7 @@ public enum WordListParser {
     }
 
     /// `stopwords.txt` and `weakwords.txt`: words separated by spaces or lines.
-    public static func stopWords(_ text: String) -> Set<String> {
+    public static func words(_ text: String) -> Set<String> {
         var words: Set<String> = []
         for (_, content) in lines(text) {
             for word in content.split(whereSeparator: \.isWhitespace) { words.insert(word.lowercased()) }

@@ -47,8 +47,9 @@ public struct Lexicon: Sendable {
         var listWords: Set<String> = []
         var clashes: [Clash] = []
         func add(_ text: String, _ entry: Entry) {
-            let stems = Tokenizer.tokens(text).map { stemmer.stem(Self.dropApostrophes($0.text)) }
-            for token in Tokenizer.tokens(text) { listWords.insert(token.text) }
+            let tokens = Tokenizer.tokens(text)
+            let stems = tokens.map { stemmer.stem(Self.dropApostrophes($0.text)) }
+            for token in tokens { listWords.insert(token.text) }
             if stems.count == 1 {
                 if let owner = singles[stems[0]] {
                     if owner.key != entry.key, owner.key.hasPrefix("~"), entry.key.hasPrefix("~") { clashes.append(Clash(word: text, stem: stems[0], keptIn: owner.key, wantedIn: entry.key)) }
