@@ -22,6 +22,10 @@ let package = Package(
         // Terminal adapter: REPL (libedit when interactive), `ask` replies, JSON lines.
         .target(name: "FactbotTerminal", dependencies: ["FactbotCore", "CEdit"]),
 
+        // IRC protocol as pure code: messages, session state machine, flood control,
+        // line splitting. No sockets, no clock: fed lines and times, it returns lines.
+        .target(name: "IRCProtocol"),
+
         // The thin executable: one argument-parser command per job, reads files, wires adapters.
         .executableTarget(
             name: "factbot",
@@ -33,6 +37,7 @@ let package = Package(
 
         .testTarget(name: "FactbotCoreTests", dependencies: ["FactbotCore"]),
         .testTarget(name: "FactbotTerminalTests", dependencies: ["FactbotTerminal"]),
+        .testTarget(name: "IRCProtocolTests", dependencies: ["IRCProtocol", "Yams"]),
         .testTarget(name: "FactbotCLITests", dependencies: ["factbot"], exclude: ["Fixtures"]),
     ]
 )

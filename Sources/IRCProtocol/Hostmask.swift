@@ -1,0 +1,77 @@
+/// A message source split into its parts: `nick!user@host`, or a server name (nick only).
+public struct Hostmask: Sendable, Equatable {
+    /// The nick (or the server name when there is no `!`/`@`).
+    public var nick: String
+    /// The user (ident) part, if present.
+    public var user: String?
+    /// The host part, if present.
+    public var host: String?
+
+    /// Splits a source string.
+    public init(_ source: String) {
+        var rest = Substring(source)
+        if let at = rest.lastIndex(of: "@") {
+            host = String(rest[rest.index(after: at)...])
+            rest = rest[..<at]
+        }
+        if let bang = rest.firstIndex(of: "!") {
+            user = String(rest[rest.index(after: bang)...])
+            rest = rest[..<bang]
+        }
+        nick = String(rest)
+    }
+
+    /// The whole mask as `nick!user@host`, with `*` for missing parts.
+    public var description: String { "\(nick)!\(user ?? "*")@\(host ?? "*")" }
+
+    /// True when this source matches an ignore pattern: a plain nick (`troll`), or a
+    /// mask with `*` and `?` wildcards (`*!*@spam.example`). Case-insensitive.
+    public func matches(_ pattern: String) -> Bool {
+        let pattern = IRCCase.fold(pattern)
+        if !pattern.contains("!") && !pattern.contains("@") {
+            return Wildcard.matches(pattern, IRCCase.fold(nick))
+        }
+        return Wildcard.matches(pattern, IRCCase.fold(description))
+    }
+}
+
+/// IRC's case folding (RFC 1459 casemapping: `[]\~` are the upper case of `{}|^`).
+public enum IRCCase {
+    /// Folds a nick or channel name for comparison.
+    public static func fold(_ name: String) -> String {
+        String(String.UnicodeScalarView(name.unicodeScalars.map { scalar -> Unicode.Scalar in
+            switch scalar {
+            case "A"..."Z": return Unicode.Scalar(scalar.value + 32)!
+            case "[": return "{"
+            case "]": return "}"
+            case "\\": return "|"
+            case "~": return "^"
+            default: return scalar
+            }
+        }))
+    }
+
+    /// True when two nicks or channel names are the same to the server.
+    public static func same(_ a: String, _ b: String) -> Bool { fold(a) == fold(b) }
+}
+
+/// Glob matching with `*` (any run) and `?` (any one character).
+enum Wildcard {
+    static func matches(_ pattern: String, _ text: String) -> Bool {
+        let p = Array(pattern.unicodeScalars), t = Array(text.unicodeScalars)
+        var pi = 0, ti = 0, star = -1, mark = 0
+        while ti < t.count {
+            if pi < p.count && (p[pi] == "?" || p[pi] == t[ti]) {
+                pi += 1; ti += 1
+            } else if pi < p.count && p[pi] == "*" {
+                star = pi; mark = ti; pi += 1
+            } else if star >= 0 {
+                pi = star + 1; mark += 1; ti = mark
+            } else {
+                return false
+            }
+        }
+        while pi < p.count && p[pi] == "*" { pi += 1 }
+        return pi == p.count
+    }
+}

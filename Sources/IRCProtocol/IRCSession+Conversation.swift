@@ -1,0 +1,134 @@
+/// Conversation: who is talking to the bot, CTCP, replies split to fit, `more`, rate limits.
+extension IRCSession {
+    mutating func handlePrivateMessage(_ message: IRCMessage, now: Double) {
+        guard phase == .registered, message.parameters.count >= 2, let source = message.source else { return }
+        let sender = Hostmask(source)
+        guard !sender.nick.isEmpty, sender.user != nil || sender.host != nil else { return } // not from a server
+        guard !IRCCase.same(sender.nick, nick), !settings.ignore.contains(where: sender.matches) else { return }
+
+        let target = message[parameter: 0]
+        let text = message[parameter: 1]
+        let isPrivate = IRCCase.same(target, nick)
+        let userKey = "\(sender.user ?? "")@\(sender.host ?? sender.nick)"
+
+        if text.hasPrefix("\u{1}") {
+            return handleCTCP(text, from: sender.nick, userKey: userKey, now: now)
+        }
+        guard let question = isPrivate ? text : addressedText(text) else { return }
+
+        switch rateLimit.check(userKey, now: now) {
+        case .answer:
+            break
+        case .warn(let retryAfter):
+            events.append(.rateLimited(user: sender.nick))
+            send(IRCMessage("NOTICE", [sender.nick, "You are asking faster than I answer; ask again in \(Int(retryAfter.rounded(.up))) s."]))
+            return
+        case .drop:
+            return
+        }
+
+        let replyTarget = isPrivate ? sender.nick : target
+        let prefix = isPrivate ? "" : "\(sender.nick): "
+        let moreKey = IRCCase.fold(replyTarget) + " " + IRCCase.fold(sender.nick)
+        let trimmed = question.trimmingSpaces()
+
+        if trimmed.lowercased() == "more" {
+            guard let pending = moreLines[moreKey], !pending.isEmpty else {
+                return send(IRCMessage("PRIVMSG", [replyTarget, prefix + "Nothing more to show."]))
+            }
+            moreLines[moreKey] = nil
+            return deliver(pending, to: replyTarget, prefix: prefix, moreKey: moreKey)
+        }
+        let asked = Question(asker: sender.nick, text: trimmed.isEmpty ? "help" : trimmed, channel: isPrivate ? nil : target)
+        events.append(.question(asked))
+        let reply = respond(asked)
+        let budget = textBudget(target: replyTarget) - prefix.utf8.count
+        moreLines[moreKey] = nil
+        var pieces = ReplySplitter.split(reply, budget: budget)
+        if pieces.count > max(1, settings.maxLinesPerAnswer) {
+            // Leave room for the "[N more]" note on the last line shown.
+            pieces = ReplySplitter.split(reply, budget: budget - moreNoteReserve(isPrivate: isPrivate))
+        }
+        deliver(pieces, to: replyTarget, prefix: prefix, moreKey: moreKey)
+    }
+
+    /// Sends up to ``IRCSettings/maxLinesPerAnswer`` pieces; the rest wait for `more`.
+    mutating func deliver(_ pieces: [String], to target: String, prefix: String, moreKey: String) {
+        let limit = max(1, settings.maxLinesPerAnswer)
+        let shown = pieces.prefix(limit)
+        let rest = Array(pieces.dropFirst(limit))
+        for (index, piece) in shown.enumerated() {
+            var line = prefix + piece
+            if index == shown.count - 1, !rest.isEmpty { line += moreNote(count: rest.count, isPrivate: prefix.isEmpty) }
+            send(IRCMessage("PRIVMSG", [target, line]))
+        }
+        if !rest.isEmpty {
+            moreLines[moreKey] = rest
+            if moreLines.count > 1000 { moreLines.removeAll() } // bounded: a flood of askers cannot grow it
+        }
+    }
+
+    func moreNote(count: Int, isPrivate: Bool) -> String {
+        isPrivate ? " [\(count) more: say \"more\"]" : " [\(count) more: say \"\(nick): more\"]"
+    }
+
+    func moreNoteReserve(isPrivate: Bool) -> Int { moreNote(count: 9999, isPrivate: isPrivate).utf8.count }
+
+    /// Bytes of text a PRIVMSG to `target` may carry so that the line the server relays,
+    /// `:nick!user@host PRIVMSG target :text` plus CRLF, stays within 512 bytes. Before
+    /// the server has told us our user and host, the longest usual ones are assumed.
+    func textBudget(target: String) -> Int {
+        let user = selfUser ?? "~" + String(settings.username.prefix(10))
+        let host = selfHost ?? String(repeating: "h", count: 63)
+        let overhead = ":\(nick)!\(user)@\(host) PRIVMSG \(target) :\r\n".utf8.count
+        return 512 - overhead
+    }
+
+    /// The question in a channel line addressed to the bot, or nil when it is not:
+    /// `nick: q`, `nick, q`, `nick q` (any case) or `<prefix> q`.
+    func addressedText(_ text: String) -> String? {
+        let line = text.trimmingSpaces()
+        let prefix = settings.commandPrefix
+        if !prefix.isEmpty, line.lowercased().hasPrefix(prefix.lowercased()) {
+            let rest = line.unicodeScalars.dropFirst(prefix.unicodeScalars.count)
+            if rest.isEmpty || rest.first == " " { return String(String.UnicodeScalarView(rest)).trimmingSpaces() }
+        }
+        let scalars = line.unicodeScalars
+        let nickScalars = nick.unicodeScalars
+        guard scalars.count >= nickScalars.count,
+              IRCCase.same(String(String.UnicodeScalarView(scalars.prefix(nickScalars.count))), nick) else { return nil }
+        var rest = scalars.dropFirst(nickScalars.count)
+        guard let next = rest.first else { return "" }
+        guard next == ":" || next == "," || next == " " else { return nil }
+        rest = rest.dropFirst()
+        return String(String.UnicodeScalarView(rest)).trimmingSpaces()
+    }
+
+    /// CTCP VERSION, PING, SOURCE and CLIENTINFO are answered by NOTICE; others ignored.
+    mutating func handleCTCP(_ text: String, from sender: String, userKey: String, now: Double) {
+        let body = text.unicodeScalars.filter { $0 != "\u{1}" }
+        let words = String(String.UnicodeScalarView(body)).split(separator: " ", maxSplits: 1)
+        guard let command = words.first?.uppercased() else { return }
+        let argument = words.count > 1 ? String(words[1]) : ""
+        let reply: String
+        switch command {
+        case "VERSION": reply = "VERSION factbot \(version)"
+        case "PING": reply = "PING " + String(ReplySplitter.flatten(argument).prefix(64))
+        case "SOURCE": reply = "SOURCE factbot \(version): a rule-based news fact bot (Swift); ask its operator for the code"
+        case "CLIENTINFO": reply = "CLIENTINFO CLIENTINFO PING SOURCE VERSION"
+        default: return
+        }
+        guard rateLimit.check(userKey, now: now) == .answer else { return }
+        send(IRCMessage("NOTICE", [sender, "\u{1}\(reply)\u{1}"]))
+    }
+}
+
+extension String {
+    /// Without leading and trailing spaces and tabs.
+    func trimmingSpaces() -> String {
+        let scalars = unicodeScalars
+        guard let first = scalars.firstIndex(where: { $0 != " " && $0 != "\t" }),
+              let last = scalars.lastIndex(where: { $0 != " " && $0 != "\t" }) else { return "" }
+        return String(scalars[first...last])
+    }
+}

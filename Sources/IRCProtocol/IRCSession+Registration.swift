@@ -1,0 +1,184 @@
+/// Registration: capability negotiation, SASL PLAIN, nick choice, 001, nick regain.
+extension IRCSession {
+    var wantsSASL: Bool { !settings.saslAccount.isEmpty && !(secrets.saslPassword ?? "").isEmpty }
+
+    mutating func handleCapability(_ message: IRCMessage) {
+        let subcommand = message[parameter: 1].uppercased()
+        switch subcommand {
+        case "LS":
+            // `CAP * LS * :caps` continues; `CAP * LS :caps` is the last line.
+            let continues = message.parameters.count >= 4 && message[parameter: 2] == "*"
+            capabilityLines.append(message.parameters.last ?? "")
+            guard !continues, !capabilitiesEnded else { return }
+            let offered = capabilityLines.joined(separator: " ").split(separator: " ").map(String.init)
+            capabilityLines.removeAll()
+            events.append(.capabilities(offered))
+            guard wantsSASL else { return endCapabilities() }
+            let sasl = offered.first { $0 == "sasl" || $0.hasPrefix("sasl=") }
+            let mechanisms = sasl.flatMap { $0.split(separator: "=", maxSplits: 1).dropFirst().first }
+            if sasl == nil {
+                events.append(.saslFailed("the server does not offer SASL; continuing without logging in"))
+                endCapabilities()
+            } else if let mechanisms, !mechanisms.split(separator: ",").contains("PLAIN") {
+                events.append(.saslFailed("the server offers SASL \(mechanisms), not PLAIN; continuing without logging in"))
+                endCapabilities()
+            } else {
+                sendNow(IRCMessage("CAP", ["REQ", "sasl"]))
+            }
+        case "ACK":
+            let acknowledged = message.parameters.last?.split(separator: " ").map(String.init) ?? []
+            if acknowledged.contains("sasl") {
+                sendNow(IRCMessage("AUTHENTICATE", ["PLAIN"]))
+            } else {
+                endCapabilities()
+            }
+        case "NAK":
+            events.append(.saslFailed("the server refused the sasl capability; continuing without logging in"))
+            endCapabilities()
+        default:
+            break
+        }
+    }
+
+    mutating func handleAuthenticate(_ message: IRCMessage) {
+        guard message[parameter: 0] == "+", wantsSASL, let password = secrets.saslPassword else { return }
+        let account = settings.saslAccount
+        let payload = Base64.encode(Array(account.utf8) + [0] + Array(account.utf8) + [0] + Array(password.utf8))
+        // AUTHENTICATE carries at most 400 bytes; a payload of an exact multiple ends with "+".
+        var rest = Substring(payload)
+        while !rest.isEmpty {
+            sendNow(IRCMessage("AUTHENTICATE", [String(rest.prefix(400))]))
+            if rest.count == 400 { sendNow(IRCMessage("AUTHENTICATE", ["+"])) }
+            rest = rest.dropFirst(400)
+        }
+    }
+
+    mutating func endCapabilities() {
+        guard !capabilitiesEnded else { return }
+        capabilitiesEnded = true
+        sendNow(IRCMessage("CAP", ["END"]))
+    }
+
+    /// The nick to try after `attempt` were refused: alternates, then numbered.
+    func candidateNick(_ attempt: Int) -> String {
+        if attempt == 0 { return settings.nick }
+        if attempt <= settings.alternateNicks.count { return settings.alternateNicks[attempt - 1] }
+        let number = String(attempt - settings.alternateNicks.count)
+        let base = shortNumberedNicks ? String(settings.nick.prefix(max(1, 9 - number.count))) : settings.nick
+        return base + number
+    }
+
+    mutating func handleNumeric(_ code: Int, _ message: IRCMessage, now: Double) {
+        switch code {
+        case Numeric.welcome:
+            guard phase == .registering else { return }
+            phase = .registered
+            nick = message[parameter: 0].isEmpty ? nick : message[parameter: 0]
+            learnMask(from: message.parameters.last?.split(separator: " ").last.map(String.init))
+            endCapabilities()
+            events.append(.registered(nick: nick))
+            for channel in settings.channels { join(IRCCase.fold(channel.name)) }
+            lastRegainAttempt = now
+        case Numeric.nicknameInUse, Numeric.erroneousNickname, Numeric.nickCollision, Numeric.unavailableResource:
+            guard phase == .registering else { return }
+            let refused = message[parameter: 1]
+            if code == Numeric.erroneousNickname, nickAttempt > settings.alternateNicks.count { shortNumberedNicks = true }
+            nickAttempt += 1
+            guard nickAttempt <= settings.alternateNicks.count + 99 else {
+                return close("every nick tried was refused")
+            }
+            nick = candidateNick(nickAttempt)
+            events.append(.nickInUse(taken: refused, trying: nick))
+            sendNow(IRCMessage("NICK", [nick]))
+        case Numeric.loggedIn:
+            learnMask(from: message[parameter: 1])
+        case Numeric.saslSuccess:
+            events.append(.saslSucceeded(account: settings.saslAccount))
+            endCapabilities()
+        case Numeric.saslFail, Numeric.saslTooLong, Numeric.saslAborted, Numeric.nickLocked:
+            events.append(.saslFailed("\(message[parameter: message.parameters.count - 1]) (\(message.command)); continuing without logging in"))
+            endCapabilities()
+        case Numeric.saslAlready:
+            endCapabilities()
+        case Numeric.unknownCommand where message[parameter: 1].uppercased() == "CAP":
+            capabilitiesEnded = true // an old server without CAP: registration goes on
+        case Numeric.visibleHost:
+            selfHost = message[parameter: 1]
+        case Numeric.passwordMismatch, Numeric.bannedFromServer:
+            close("the server refused us: \(message.parameters.last ?? message.command)")
+        case Numeric.channelIsFull, Numeric.inviteOnlyChannel, Numeric.bannedFromChannel, Numeric.badChannelKey:
+            let channel = message[parameter: 1]
+            events.append(.joinFailed(channel: channel, reason: message.parameters.last ?? message.command))
+            if settings.channels.contains(where: { IRCCase.same($0.name, channel) }) {
+                rejoinAt[IRCCase.fold(channel)] = now + max(settings.rejoinDelay, 60)
+            }
+        default:
+            break
+        }
+    }
+
+    mutating func learnMask(from text: String?) {
+        guard let text, text.contains("!"), text.contains("@") else { return }
+        let mask = Hostmask(text)
+        guard IRCCase.same(mask.nick, nick) else { return }
+        selfUser = mask.user
+        selfHost = mask.host
+    }
+
+    mutating func handleNickChange(_ message: IRCMessage, now: Double) {
+        guard let who = message.sourceNick else { return }
+        let newNick = message[parameter: 0]
+        if IRCCase.same(who, nick) {
+            nick = newNick
+            if IRCCase.same(newNick, settings.nick) { events.append(.nickRegained(newNick)) }
+        } else if IRCCase.same(who, settings.nick), !IRCCase.same(nick, settings.nick) {
+            regainNick(now: now)
+        }
+    }
+
+    mutating func regainNick(now: Double) {
+        guard phase == .registered else { return }
+        lastRegainAttempt = now
+        sendNow(IRCMessage("NICK", [settings.nick]))
+    }
+
+    mutating func handleJoin(_ message: IRCMessage) {
+        guard let source = message.source, IRCCase.same(Hostmask(source).nick, nick) else { return }
+        let channel = message[parameter: 0]
+        learnMask(from: source)
+        joinedChannels.insert(IRCCase.fold(channel))
+        rejoinAt[IRCCase.fold(channel)] = nil
+        events.append(.joined(channel))
+    }
+
+    mutating func handleKick(_ message: IRCMessage, now: Double) {
+        guard IRCCase.same(message[parameter: 1], nick) else { return }
+        let channel = message[parameter: 0]
+        joinedChannels.remove(IRCCase.fold(channel))
+        moreLines = moreLines.filter { !$0.key.hasPrefix(IRCCase.fold(channel) + " ") }
+        events.append(.kicked(channel: channel, by: message.sourceNick ?? "?", reason: message[parameter: 2]))
+        rejoinAt[IRCCase.fold(channel)] = now + settings.rejoinDelay
+    }
+}
+
+/// Standard base64 (RFC 4648), for SASL PLAIN.
+enum Base64 {
+    private static let alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/".utf8)
+
+    static func encode(_ bytes: [UInt8]) -> String {
+        var out: [UInt8] = []
+        out.reserveCapacity((bytes.count + 2) / 3 * 4)
+        var index = 0
+        while index < bytes.count {
+            let b0 = bytes[index]
+            let b1 = index + 1 < bytes.count ? bytes[index + 1] : 0
+            let b2 = index + 2 < bytes.count ? bytes[index + 2] : 0
+            out.append(alphabet[Int(b0 >> 2)])
+            out.append(alphabet[Int((b0 & 0x03) << 4 | b1 >> 4)])
+            out.append(index + 1 < bytes.count ? alphabet[Int((b1 & 0x0F) << 2 | b2 >> 6)] : UInt8(ascii: "="))
+            out.append(index + 2 < bytes.count ? alphabet[Int(b2 & 0x3F)] : UInt8(ascii: "="))
+            index += 3
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+}

@@ -1,0 +1,238 @@
+/// One IRC connection's protocol logic, with no socket: feed it what the server sends,
+/// take from it the lines to send.
+///
+/// The shape follows Limnoria's `Irc.feedMsg`/`takeMsg`: ``start(now:)`` when the
+/// connection opens, ``receive(_:now:)`` for every line read, ``tick(now:)`` now and
+/// then for timers, ``takeLine(now:)`` for the next line the flood control lets out.
+/// Time is passed in as seconds on a monotonic clock, so every timer is testable.
+/// ``takeEvents()`` returns what happened, for the adapter to log.
+public struct IRCSession {
+    /// A question put to the bot.
+    public struct Question: Sendable, Equatable {
+        /// The asker's nick.
+        public var asker: String
+        /// The question, without the bot's nick or command prefix.
+        public var text: String
+        /// The channel it was asked in; nil for a private message.
+        public var channel: String?
+
+        /// A question from `asker`, in `channel` or privately.
+        public init(asker: String, text: String, channel: String?) {
+            self.asker = asker
+            self.text = text
+            self.channel = channel
+        }
+    }
+
+    /// Turns a question into a one-line reply (the answerer, for the bot).
+    public typealias Responder = (Question) -> String
+
+    /// Where the session is.
+    public enum Phase: Sendable, Equatable {
+        /// Sent NICK/USER (and CAP), waiting for 001.
+        case registering
+        /// Registered: joins channels, answers questions.
+        case registered
+        /// Done with this connection; the adapter closes it (and reconnects unless quitting).
+        case closed(reason: String)
+    }
+
+    /// Something worth a log line.
+    public enum Event: Sendable, Equatable {
+        case capabilities([String])
+        case saslSucceeded(account: String)
+        case saslFailed(String)
+        case registered(nick: String)
+        case nickInUse(taken: String, trying: String)
+        case nickRegained(String)
+        case joined(String)
+        case joinFailed(channel: String, reason: String)
+        case kicked(channel: String, by: String, reason: String)
+        case question(Question)
+        case rateLimited(user: String)
+        case closed(String)
+    }
+
+    let settings: IRCSettings
+    let secrets: Secrets
+    let version: String
+    let respond: Responder
+
+    /// Where the session is.
+    public internal(set) var phase: Phase = .registering
+    /// The nick the server knows us by.
+    public internal(set) var nick: String
+    /// Channels joined now (case-folded names).
+    public internal(set) var joinedChannels: Set<String> = []
+
+    var events: [Event] = []
+    var urgent: [String] = []
+    var normal: [String] = []
+    var flood: FloodControl
+    var rateLimit: QuestionRateLimit
+
+    // Registration.
+    var registrationStarted = 0.0
+    var nickAttempt = 0
+    var shortNumberedNicks = false
+    var capabilityLines: [String] = []
+    var capabilitiesEnded = false
+    // Who the server says we are, for the 512-byte budget.
+    var selfUser: String?
+    var selfHost: String?
+    // Liveness.
+    var lastReceived = 0.0
+    var pingSent: Double?
+    var lastRegainAttempt = 0.0
+    // Channels to join again, with when.
+    var rejoinAt: [String: Double] = [:]
+    // Lines kept back for `more`, by folded "target nick".
+    var moreLines: [String: [String]] = [:]
+
+    /// A session for one connection.
+    public init(settings: IRCSettings, secrets: Secrets = Secrets(), version: String, respond: @escaping Responder) {
+        self.settings = settings
+        self.secrets = secrets
+        self.version = version
+        self.respond = respond
+        self.nick = settings.nick
+        self.flood = FloodControl(burst: settings.floodBurst, interval: settings.floodInterval)
+        self.rateLimit = QuestionRateLimit(limit: settings.userQuestions, window: settings.userWindow)
+    }
+
+    // MARK: Driving the session
+
+    /// The connection is open: queue registration.
+    public mutating func start(now: Double) {
+        phase = .registering
+        registrationStarted = now
+        lastReceived = now
+        if let password = secrets.serverPassword, !password.isEmpty {
+            sendNow(IRCMessage("PASS", [password]))
+        }
+        sendNow(IRCMessage("CAP", ["LS", "302"]))
+        sendNow(IRCMessage("NICK", [nick]))
+        sendNow(IRCMessage("USER", [settings.username, "0", "*", settings.realname]))
+    }
+
+    /// One line from the server (without CRLF).
+    public mutating func receive(_ line: String, now: Double) {
+        lastReceived = now
+        pingSent = nil
+        if case .closed = phase { return }
+        guard let message = IRCMessage(parsing: line) else { return }
+        handle(message, now: now)
+    }
+
+    /// Runs the timers: registration timeout, our own PING and its timeout, rejoins, nick regain.
+    public mutating func tick(now: Double) {
+        switch phase {
+        case .closed:
+            return
+        case .registering:
+            if now - registrationStarted > settings.registrationTimeout {
+                close("registration did not finish within \(Int(settings.registrationTimeout)) s")
+                return
+            }
+        case .registered:
+            for (channel, at) in rejoinAt where at <= now {
+                rejoinAt[channel] = nil
+                join(channel)
+            }
+            if !IRCCase.same(nick, settings.nick), now - lastRegainAttempt >= 60 {
+                regainNick(now: now)
+            }
+        }
+        if let sent = pingSent {
+            if now - sent > settings.pingTimeout {
+                close("no reply from the server for \(Int(now - lastReceived)) s")
+            }
+        } else if now - lastReceived > settings.pingInterval {
+            pingSent = now
+            sendNow(IRCMessage("PING", ["factbot"]))
+        }
+    }
+
+    /// Says goodbye: QUIT goes out ahead of anything else queued.
+    public mutating func quit(now: Double) {
+        normal.removeAll()
+        urgent.append(IRCMessage("QUIT", [settings.quitMessage]).line)
+        if case .closed = phase {} else { phase = .closed(reason: "quit") }
+    }
+
+    /// The next line to send, if flood control lets one go at `now`.
+    public mutating func takeLine(now: Double) -> String? {
+        if !urgent.isEmpty {
+            flood.charge(now: now)
+            return urgent.removeFirst()
+        }
+        guard !normal.isEmpty, flood.take(now: now) else { return nil }
+        return normal.removeFirst()
+    }
+
+    /// When the next queued line may go; nil when nothing is queued.
+    public mutating func nextSendTime(now: Double) -> Double? {
+        if !urgent.isEmpty { return now }
+        return normal.isEmpty ? nil : flood.nextSendTime(now: now)
+    }
+
+    /// Lines waiting for flood control.
+    public var queuedLineCount: Int { urgent.count + normal.count }
+
+    /// What happened since the last call.
+    public mutating func takeEvents() -> [Event] {
+        defer { events.removeAll() }
+        return events
+    }
+
+    // MARK: Sending
+
+    /// Queues a line that must not wait (registration, PONG, QUIT).
+    mutating func sendNow(_ message: IRCMessage) { urgent.append(message.line) }
+
+    /// Queues a line behind flood control.
+    mutating func send(_ message: IRCMessage) { normal.append(message.line) }
+
+    mutating func close(_ reason: String) {
+        phase = .closed(reason: reason)
+        events.append(.closed(reason))
+    }
+
+    mutating func join(_ folded: String) {
+        let channel = settings.channels.first { IRCCase.fold($0.name) == folded } ?? Channel(folded)
+        send(IRCMessage("JOIN", channel.key.map { [channel.name, $0] } ?? [channel.name]))
+    }
+
+    // MARK: Dispatch
+
+    mutating func handle(_ message: IRCMessage, now: Double) {
+        switch message.verb {
+        case "PING":
+            sendNow(IRCMessage("PONG", message.parameters.isEmpty ? ["factbot"] : message.parameters))
+        case "CAP":
+            handleCapability(message)
+        case "AUTHENTICATE":
+            handleAuthenticate(message)
+        case "ERROR":
+            close("server closed the link: \(message[parameter: 0])")
+        case "NICK":
+            handleNickChange(message, now: now)
+        case "QUIT":
+            if let who = message.sourceNick, IRCCase.same(who, settings.nick), !IRCCase.same(nick, settings.nick) {
+                regainNick(now: now)
+            }
+        case "JOIN":
+            handleJoin(message)
+        case "PART":
+            if let who = message.sourceNick, IRCCase.same(who, nick) {
+                joinedChannels.remove(IRCCase.fold(message[parameter: 0]))
+            }
+        case "KICK":
+            handleKick(message, now: now)
+        case "PRIVMSG":
+            handlePrivateMessage(message, now: now)
+        default:
+            if let code = message.numeric { handleNumeric(code, message, now: now) }
+        }
+    }
+}

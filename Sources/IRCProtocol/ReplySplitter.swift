@@ -1,0 +1,76 @@
+/// Splits reply text into pieces that each fit one IRC line.
+///
+/// Pieces break at spaces where possible and otherwise between characters, never inside
+/// a UTF-8 sequence (nor inside a grapheme such as an emoji with modifiers). Line breaks
+/// and NUL in the text become spaces, so text can never end a line early.
+public enum ReplySplitter {
+    /// Splits `text` into pieces of at most `budget` UTF-8 bytes each.
+    public static func split(_ text: String, budget: Int) -> [String] {
+        let budget = max(budget, 4) // room for any one scalar
+        let words = flatten(text).split(separator: " ", omittingEmptySubsequences: true)
+        var pieces: [String] = []
+        var current = ""
+        var currentBytes = 0
+        func flush() {
+            if !current.isEmpty { pieces.append(current) }
+            current = ""
+            currentBytes = 0
+        }
+        for word in words {
+            let wordBytes = word.utf8.count
+            let needed = currentBytes == 0 ? wordBytes : currentBytes + 1 + wordBytes
+            if needed <= budget {
+                if currentBytes > 0 { current += " "; currentBytes += 1 }
+                current += word
+                currentBytes += wordBytes
+                continue
+            }
+            flush()
+            if wordBytes <= budget {
+                current = String(word)
+                currentBytes = wordBytes
+                continue
+            }
+            // A word longer than a line: cut between characters.
+            for character in word {
+                let size = character.utf8.count
+                if currentBytes + size > budget {
+                    if size > budget {
+                        // One grapheme bigger than a line (a long combining run): cut between scalars.
+                        for scalar in character.unicodeScalars {
+                            let scalarSize = String(scalar).utf8.count
+                            if currentBytes + scalarSize > budget { flush() }
+                            current.unicodeScalars.append(scalar)
+                            currentBytes += scalarSize
+                        }
+                        continue
+                    }
+                    flush()
+                }
+                current.append(character)
+                currentBytes += size
+            }
+        }
+        flush()
+        return pieces
+    }
+
+    /// Text from elsewhere made safe for one line: CR, LF, NUL and tabs become spaces and
+    /// the CTCP delimiter (\u{1}) is removed, so an answer cannot pose as a CTCP request.
+    public static func flatten(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: { $0.value < 0x20 && $0 != "\u{2}" && $0 != "\u{3}" && $0 != "\u{F}" && $0 != "\u{16}" && $0 != "\u{1D}" && $0 != "\u{1F}" }) else {
+            return text
+        }
+        var out = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\r", "\n", "\0", "\t": out.append(" ")
+            case "\u{1}": continue
+            default:
+                if scalar.value < 0x20 && !"\u{2}\u{3}\u{F}\u{16}\u{1D}\u{1F}".unicodeScalars.contains(scalar) { continue }
+                out.append(scalar)
+            }
+        }
+        return String(out)
+    }
+}
