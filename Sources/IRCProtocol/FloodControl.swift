@@ -42,10 +42,11 @@ public struct FloodControl: Sendable, Equatable {
         return true
     }
 
-    /// Charges a line that must go at once (PONG, QUIT): it may leave the bucket in debt,
-    /// which the next ordinary lines pay back by waiting.
+    /// Charges a line that must go at once (registration, PONG, QUIT): it spends a token
+    /// if there is one, so ordinary lines wait, but never puts the bucket in debt (a slow
+    /// SASL login must not hold the JOINs back for seconds).
     public mutating func charge(now: Double) {
         refill(now)
-        tokens = max(tokens - 1, -burst)
+        tokens = max(tokens - 1, 0)
     }
 }

@@ -21,11 +21,11 @@ import Testing
         #expect(refilled == [true, true, true, false])
     }
 
-    @Test func urgentLinesPutTheBucketInDebt() {
+    @Test func urgentLinesSpendTheBurstButLeaveNoDebt() {
         var flood = FloodControl(burst: 2, interval: 1)
         flood.charge(now: 0); flood.charge(now: 0); flood.charge(now: 0)
         let next = flood.nextSendTime(now: 0)
-        #expect(next == 2)
+        #expect(next == 1)
     }
 
     @Test func rateLimitWarnsOnceThenStaysQuietUntilTheWindowHasRoom() {

@@ -1,0 +1,139 @@
+import Testing
+@testable import IRCProtocol
+
+@Suite struct SessionConversationTests {
+    @Test(arguments: ["factbot: how much?", "factbot, how much?", "factbot how much?", "FACTBOT:how much?", "  FactBot:   how much?", "!ask how much?"])
+    func addressedChannelQuestionsAreAnsweredWithTheAskersNick(_ text: String) {
+        var bot = SessionHarness()
+        bot.register()
+        #expect(bot.feed(":ann!~a@news.example PRIVMSG #news :\(text)") == ["PRIVMSG #news :ann: Answer to how much?"])
+    }
+
+    @Test(arguments: ["how much?", "factbotx: how much?", "I asked factbot: how much?", "!asking how much", "factbo: hi"])
+    func unaddressedChannelChatIsLeftAlone(_ text: String) {
+        var bot = SessionHarness()
+        bot.register()
+        #expect(bot.feed(":ann!~a@news.example PRIVMSG #news :\(text)").isEmpty)
+    }
+
+    @Test func privateQuestionsAreAnsweredPrivately() {
+        var bot = SessionHarness()
+        bot.register()
+        #expect(bot.feed(":ann!~a@h PRIVMSG factbot :douyin?") == ["PRIVMSG ann :Answer to douyin?"])
+        #expect(bot.feed(":ann!~a@h PRIVMSG FactBot :  ") == ["PRIVMSG ann :Answer to help"])
+    }
+
+    @Test func neverAnswersNoticesItselfServersOrIgnoredUsers() {
+        var bot = SessionHarness { $0.ignore = ["troll", "*!*@spam.example"] }
+        bot.register()
+        #expect(bot.feed(":ann!~a@h NOTICE factbot :how much?").isEmpty)
+        #expect(bot.feed(":ann!~a@h NOTICE #news :factbot: how much?").isEmpty)
+        #expect(bot.feed(":factbot!~f@h PRIVMSG #news :factbot: loop?").isEmpty)
+        #expect(bot.feed(":irc.test PRIVMSG factbot :server says").isEmpty)
+        #expect(bot.feed(":Troll!~t@h PRIVMSG factbot :hi").isEmpty)
+        #expect(bot.feed(":bob!~b@spam.example PRIVMSG factbot :hi").isEmpty)
+        #expect(bot.feed(":bob!~b@ham.example PRIVMSG factbot :hi") == ["PRIVMSG bob :Answer to hi"])
+        // Before registration nothing is answered.
+        var fresh = SessionHarness()
+        _ = fresh.sent()
+        #expect(fresh.feed(":ann!~a@h PRIVMSG factbot :hi").isEmpty)
+    }
+
+    @Test func followsItsOwnNickChange() {
+        var bot = SessionHarness()
+        bot.register()
+        _ = bot.feed(":factbot!~factbot@bot.host NICK newbot")
+        #expect(bot.feed(":ann!~a@h PRIVMSG #news :newbot: hi") == ["PRIVMSG #news :ann: Answer to hi"])
+        #expect(bot.feed(":ann!~a@h PRIVMSG #news :factbot: hi").isEmpty)
+    }
+
+    @Test func ctcpIsAnsweredByNotice() {
+        var bot = SessionHarness()
+        bot.register()
+        #expect(bot.feed(":ann!~a@h PRIVMSG factbot :\u{1}VERSION\u{1}") == ["NOTICE ann :\u{1}VERSION factbot 0.1.0\u{1}"])
+        #expect(bot.feed(":ann!~a@h PRIVMSG factbot :\u{1}PING 12345\u{1}") == ["NOTICE ann :\u{1}PING 12345\u{1}"])
+        #expect(bot.feed(":ann!~a@h PRIVMSG #news :\u{1}SOURCE\u{1}").first?.hasPrefix("NOTICE ann :\u{1}SOURCE factbot") == true)
+        #expect(bot.feed(":ann!~a@h PRIVMSG #news :\u{1}ACTION waves at factbot\u{1}").isEmpty)
+        #expect(bot.feed(":ann!~a@h NOTICE factbot :\u{1}VERSION x\u{1}").isEmpty)
+    }
+
+    @Test func injectedLineBreaksNeverMakeASecondCommand() {
+        var bot = SessionHarness(reply: { _ in "fine\r\nQUIT :pwned\nJOIN #evil\0" })
+        bot.register()
+        let lines = bot.feed(":ann!~a@h PRIVMSG factbot :hi")
+        #expect(lines.count == 1)
+        #expect(lines.allSatisfy { !$0.contains("\r") && !$0.contains("\n") && !$0.contains("\0") })
+        #expect(lines.first?.hasPrefix("PRIVMSG ann :fine") == true)
+        // A CTCP PING argument is echoed, flattened.
+        let ping = bot.feed(":ann!~a@h PRIVMSG factbot :\u{1}PING a\rQUIT\u{1}")
+        #expect(ping == ["NOTICE ann :\u{1}PING a QUIT\u{1}"])
+    }
+
+    @Test func longRepliesFit512BytesAsRelayedAndKeepTheRestForMore() {
+        // Multi-byte text, no spaces for a long stretch: the splitter must cut between characters.
+        let answer = String(repeating: "Росія вербує громадян Китаю через соцмережі; ", count: 20)
+        var bot = SessionHarness(reply: { _ in answer })
+        bot.register()
+        let asker = ":ann!~a@news.example"
+        let lines = bot.feed("\(asker) PRIVMSG #news :factbot: tell me everything")
+        #expect(lines.count == 3)
+        for line in lines {
+            let relayed = ":factbot!~factbot@bot.host \(line)\r\n"
+            #expect(relayed.utf8.count <= 512)
+            #expect(relayed.utf8.count > 400) // and not wastefully short
+            #expect(line.hasPrefix("PRIVMSG #news :ann: "))
+        }
+        #expect(lines.last?.hasSuffix("more: say \"factbot: more\"]") == true)
+        var shown = lines.map { String($0.dropFirst("PRIVMSG #news :ann: ".count)) }
+        let more = bot.feed("\(asker) PRIVMSG #news :factbot: more")
+        #expect(!more.isEmpty && more.allSatisfy { ":factbot!~factbot@bot.host \($0)\r\n".utf8.count <= 512 })
+        shown += more.map { String($0.dropFirst("PRIVMSG #news :ann: ".count)) }
+        var rest = bot.feed("\(asker) PRIVMSG #news :factbot: more")
+        while rest.first?.hasSuffix("Nothing more to show.") == false {
+            shown += rest.map { String($0.dropFirst("PRIVMSG #news :ann: ".count)) }
+            rest = bot.feed("\(asker) PRIVMSG #news :factbot: more")
+        }
+        // Nothing was dropped: strip the notes and the pieces put together are the answer.
+        let text = shown.map { $0.replacing(/\ \[\d+ more: say "factbot: more"\]$/, with: "") }.joined(separator: " ")
+        #expect(text == answer.trimmingSpaces())
+    }
+
+    @Test func budgetAssumesALongHostUntilTheServerSaysOtherwise() {
+        var bot = SessionHarness(reply: { _ in String(repeating: "x ", count: 400) })
+        _ = bot.sent()
+        _ = bot.feed(":irc.test CAP * LS :", ":irc.test 001 factbot :Welcome")
+        let line = bot.feed(":ann!~a@h PRIVMSG factbot :q").first ?? ""
+        let worst = ":factbot!~factbot@\(String(repeating: "h", count: 63)) \(line)\r\n"
+        #expect(worst.utf8.count <= 512)
+    }
+
+    @Test func askingTooFastGetsOneNoticeThenSilenceUntilTheWindowPasses() {
+        var bot = SessionHarness { $0.userQuestions = 2; $0.userWindow = 30 }
+        bot.register()
+        #expect(bot.feed(":ann!~a@h PRIVMSG factbot :q1").count == 1)
+        #expect(bot.feed(":ann!~a@h PRIVMSG factbot :q2").count == 1)
+        #expect(bot.feed(":ann!~a@h PRIVMSG factbot :q3") == ["NOTICE ann :You are asking faster than I answer; ask again in 30 s."])
+        #expect(bot.feed(":ann!~a@h PRIVMSG factbot :q4").isEmpty)
+        // Changing nick does not reset the limit: it is kept per user@host.
+        #expect(bot.feed(":ann2!~a@h PRIVMSG factbot :q5").isEmpty)
+        #expect(bot.feed(":bob!~b@h PRIVMSG factbot :q6").count == 1)
+        _ = bot.advance(31)
+        #expect(bot.feed(":ann!~a@h PRIVMSG factbot :q7") == ["PRIVMSG ann :Answer to q7"])
+    }
+
+    @Test func outgoingLinesArePacedByTheTokenBucket() {
+        var bot = SessionHarness { $0.floodBurst = 3; $0.floodInterval = 2; $0.userQuestions = 100 }
+        bot.register()
+        for i in 0..<8 { bot.session.receive(":ann!~a@h PRIVMSG factbot :q\(i)", now: bot.now) }
+        let start = bot.now
+        let first = bot.sent()
+        #expect(first.count == 3)
+        let later = bot.advance(11)
+        #expect(later.count == 5)
+        // One line every 2 s after the burst, never sooner.
+        for (index, item) in later.enumerated() {
+            #expect(abs(item.time - (start + Double(index + 1) * 2)) < 0.051)
+        }
+        #expect(bot.session.nextSendTime(now: bot.now) == nil)
+    }
+}
