@@ -10,11 +10,13 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
     ],
     targets: [
         // C libraries from Debian, wrapped as system library targets.
         .systemLibrary(name: "CStemmer", providers: [.apt(["libstemmer-dev"])]),
         .systemLibrary(name: "CEdit", pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),
+        .systemLibrary(name: "COpenSSL", pkgConfig: "openssl", providers: [.apt(["libssl-dev"])]),
 
         // The core: knowledge parsing, normalising, stemming, indexing, answering. No I/O.
         .target(name: "FactbotCore", dependencies: ["CStemmer", "Yams"]),
@@ -26,16 +28,25 @@ let package = Package(
         // line splitting. No sockets, no clock: fed lines and times, it returns lines.
         .target(name: "IRCProtocol"),
 
+        // IRC adapter: the poll loop over a POSIX socket (TLS through OpenSSL) around IRCSession.
+        .target(name: "FactbotIRC", dependencies: [
+            "IRCProtocol", "COpenSSL", .product(name: "Logging", package: "swift-log"),
+        ]),
+
+        // bot.conf: one schema for every section, read into the settings of core and adapters.
+        .target(name: "FactbotConfig", dependencies: ["FactbotCore", "IRCProtocol"]),
+
         // The thin executable: one argument-parser command per job, reads files, wires adapters.
         .executableTarget(
             name: "factbot",
             dependencies: [
-                "FactbotCore", "FactbotTerminal",
+                "FactbotCore", "FactbotConfig", "FactbotTerminal", "FactbotIRC", "IRCProtocol",
+                .product(name: "Logging", package: "swift-log"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
 
-        .testTarget(name: "FactbotCoreTests", dependencies: ["FactbotCore"]),
+        .testTarget(name: "FactbotCoreTests", dependencies: ["FactbotCore", "FactbotConfig"]),
         .testTarget(name: "FactbotTerminalTests", dependencies: ["FactbotTerminal"]),
         .testTarget(name: "IRCProtocolTests", dependencies: ["IRCProtocol", "Yams"]),
         .testTarget(name: "FactbotCLITests", dependencies: ["factbot"], exclude: ["Fixtures"]),

@@ -1,5 +1,6 @@
 import ArgumentParser
 import FactbotCore
+import FactbotConfig
 
 /// Options every command takes: where the knowledge and the configuration are.
 struct GlobalOptions: ParsableArguments {
@@ -11,7 +12,10 @@ struct GlobalOptions: ParsableArguments {
 
     /// Loads config and knowledge and builds the answerer, or prints every problem
     /// (file:line) to standard error and exits with status 2.
-    func answerer() throws -> Answerer {
+    func answerer() throws -> Answerer { try load().answerer }
+
+    /// The configuration and the answerer built from it (see ``answerer()``).
+    func load() throws -> (config: BotConfig, answerer: Answerer) {
         // Read both, so that one run reports every problem in either.
         var problems: [Diagnostic] = []
         var config = BotConfig()
@@ -19,7 +23,7 @@ struct GlobalOptions: ParsableArguments {
         do { config = try Loading.config(at: self.config ?? "bot.conf", required: self.config != nil) } catch { problems += error.all }
         do { knowledge = try Loading.knowledge(at: self.knowledge) } catch { problems += error.all }
         if problems.isEmpty, let knowledge {
-            if let answerer = Answerer(knowledge: knowledge, settings: config.answer) { return answerer }
+            if let answerer = Answerer(knowledge: knowledge, settings: config.answer) { return (config, answerer) }
             problems.append(Diagnostic(file: "libstemmer", line: nil, "the English stemmer is not available"))
         }
         FactbotTerminal.Console.error(Diagnostics(problems).description)

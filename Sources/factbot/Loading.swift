@@ -1,4 +1,5 @@
 import FactbotCore
+import FactbotConfig
 import Foundation
 
 /// Reads bot.conf and the knowledge folder from disk and hands their text to the core.

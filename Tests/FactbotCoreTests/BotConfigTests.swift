@@ -1,4 +1,5 @@
 import FactbotCore
+import FactbotConfig
 import Testing
 
 @Suite("bot.conf")

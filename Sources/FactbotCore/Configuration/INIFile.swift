@@ -42,8 +42,12 @@ public struct INIFile: Sendable {
             }
             let key = String(content[..<equals]).trimmingWhitespace().lowercased()
             var value = String(content[content.index(after: equals)...]).trimmingWhitespace()
-            if let comment = value.range(of: " #") ?? value.range(of: " ;") {
+            // An inline comment is " # text" or " ; text": a hash glued to a word is data
+            // (channel names such as #news), so the marker needs a space after it too.
+            if let comment = value.range(of: " # ") ?? value.range(of: " ; ") {
                 value = String(value[..<comment.lowerBound]).trimmingWhitespace()
+            } else if value.hasSuffix(" #") || value.hasSuffix(" ;") {
+                value = String(value.dropLast(2)).trimmingWhitespace()
             }
             guard !key.isEmpty else {
                 problems.append(Diagnostic(file: file, line: line, "a key is missing before \"=\""))

@@ -1,42 +1,52 @@
+import FactbotCore
+import IRCProtocol
+
 /// The settings in bot.conf. Every key has a default, so a missing file means defaults.
 public struct BotConfig: Sendable, Equatable {
     /// The `[answer]` section: how sure the answerer must be, and what it offers when it is not.
     public var answer = Answerer.Settings()
+    /// The `[irc]` section: server, nick, channels, pacing, timers.
+    public var irc = IRCSettings()
 
     /// Defaults throughout.
     public init() {}
 
     /// The sections and keys bot.conf may hold, with how each is read.
-    static var schema: [String: [String: Key]] { [
+    static var schema: [String: [String: ConfigKey]] { [
         "answer": [
             "min_confidence": .fraction(\.answer.minimumConfidence),
             "suggestions": .count(\.answer.suggestions, 0...5),
             "suggestion_confidence": .fraction(\.answer.suggestionConfidence),
             "unknown_word_weight": .fraction(\.answer.unknownWordWeight),
         ],
+        "irc": [
+            "server": .text(\.irc.server, .hostName),
+            "port": .count(\.irc.port, 1...65535),
+            "tls": .flag(\.irc.tls),
+            "tls_verify": .flag(\.irc.tlsVerify),
+            "tls_ca_file": .text(\.irc.tlsCAFile, .any),
+            "nick": .text(\.irc.nick, .nick),
+            "alternate_nicks": .nicks(\.irc.alternateNicks),
+            "username": .text(\.irc.username, .word),
+            "realname": .text(\.irc.realname, .line),
+            "channels": .channels(\.irc.channels),
+            "command_prefix": .text(\.irc.commandPrefix, .wordOrEmpty),
+            "ignore": .words(\.irc.ignore),
+            "sasl_account": .text(\.irc.saslAccount, .wordOrEmpty),
+            "sasl_password_env": .text(\.irc.saslPasswordVariable, .variable),
+            "server_password_env": .text(\.irc.serverPasswordVariable, .variable),
+            "max_lines": .count(\.irc.maxLinesPerAnswer, 1...10),
+            "flood_burst": .count(\.irc.floodBurst, 1...20),
+            "flood_interval": .seconds(\.irc.floodInterval, 0...60),
+            "user_questions": .count(\.irc.userQuestions, 1...1000),
+            "user_window": .seconds(\.irc.userWindow, 1...3600),
+            "rejoin_delay": .seconds(\.irc.rejoinDelay, 0...3600),
+            "ping_interval": .seconds(\.irc.pingInterval, 10...3600),
+            "ping_timeout": .seconds(\.irc.pingTimeout, 5...3600),
+            "reconnect_max_delay": .seconds(\.irc.reconnectMaxDelay, 1...3600),
+            "quit_message": .text(\.irc.quitMessage, .line),
+        ],
     ] }
-
-    /// How one key's value is read and where it goes.
-    enum Key {
-        case fraction(WritableKeyPath<BotConfig, Double>)
-        case count(WritableKeyPath<BotConfig, Int>, ClosedRange<Int>)
-
-        func apply(_ text: String, to config: inout BotConfig) -> String? {
-            switch self {
-            case .fraction(let path):
-                guard let value = Double(text), (0...1).contains(value) else {
-                    return "expected a number from 0 to 1, got \"\(text)\""
-                }
-                config[keyPath: path] = value
-            case .count(let path, let range):
-                guard let value = Int(text), range.contains(value) else {
-                    return "expected a whole number from \(range.lowerBound) to \(range.upperBound), got \"\(text)\""
-                }
-                config[keyPath: path] = value
-            }
-            return nil
-        }
-    }
 
     /// Reads bot.conf text. Unknown sections or keys and bad values are errors with
     /// file:line and a did-you-mean; all of them are reported at once.

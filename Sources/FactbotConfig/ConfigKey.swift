@@ -1,0 +1,105 @@
+import FactbotCore
+import IRCProtocol
+
+/// How one bot.conf key's value is read and where it goes. `apply` returns a problem
+/// in words, or nil.
+enum ConfigKey {
+    /// What a text value may hold.
+    enum TextRule {
+        case any, line, word, wordOrEmpty, nick, hostName, variable
+    }
+
+    case fraction(WritableKeyPath<BotConfig, Double>)
+    case count(WritableKeyPath<BotConfig, Int>, ClosedRange<Int>)
+    case seconds(WritableKeyPath<BotConfig, Double>, ClosedRange<Double>)
+    case flag(WritableKeyPath<BotConfig, Bool>)
+    case text(WritableKeyPath<BotConfig, String>, TextRule)
+    case words(WritableKeyPath<BotConfig, [String]>)
+    case nicks(WritableKeyPath<BotConfig, [String]>)
+    case channels(WritableKeyPath<BotConfig, [Channel]>)
+
+    func apply(_ text: String, to config: inout BotConfig) -> String? {
+        switch self {
+        case .fraction(let path):
+            guard let value = Double(text), (0...1).contains(value) else {
+                return "expected a number from 0 to 1, got \"\(text)\""
+            }
+            config[keyPath: path] = value
+        case .count(let path, let range):
+            guard let value = Int(text), range.contains(value) else {
+                return "expected a whole number from \(range.lowerBound) to \(range.upperBound), got \"\(text)\""
+            }
+            config[keyPath: path] = value
+        case .seconds(let path, let range):
+            guard let value = Self.duration(text), range.contains(value) else {
+                return "expected a duration from \(Self.describe(range.lowerBound)) to \(Self.describe(range.upperBound)) such as 30s, 2m or 1.5, got \"\(text)\""
+            }
+            config[keyPath: path] = value
+        case .flag(let path):
+            switch text.lowercased() {
+            case "true", "yes", "on", "1": config[keyPath: path] = true
+            case "false", "no", "off", "0": config[keyPath: path] = false
+            default: return "expected true or false, got \"\(text)\""
+            }
+        case .text(let path, let rule):
+            if let problem = Self.check(text, rule) { return problem }
+            config[keyPath: path] = text
+        case .words(let path):
+            config[keyPath: path] = Self.items(text)
+        case .nicks(let path):
+            let nicks = Self.items(text)
+            if let bad = nicks.first(where: { !Nickname.isValid($0) }) { return "\"\(bad)\" is not a valid nick" }
+            config[keyPath: path] = nicks
+        case .channels(let path):
+            var channels: [Channel] = []
+            for item in Self.items(text) {
+                guard let channel = Channel(parsing: item) else {
+                    return "\"\(item)\" is not a channel: write #name, or #name,key for a keyed channel, separated by spaces"
+                }
+                channels.append(channel)
+            }
+            config[keyPath: path] = channels
+        }
+        return nil
+    }
+
+    /// Items separated by spaces (commas too, except in channel lists where a comma starts a key).
+    static func items(_ text: String) -> [String] {
+        text.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
+    }
+
+    /// `30`, `30s`, `2m`, `6h`, `1d`, `1.5` → seconds.
+    static func duration(_ text: String) -> Double? {
+        let units: [Character: Double] = ["s": 1, "m": 60, "h": 3600, "d": 86400]
+        let trimmed = text.lowercased()
+        if let last = trimmed.last, let unit = units[last] {
+            return Double(trimmed.dropLast()).map { $0 * unit }
+        }
+        return Double(trimmed)
+    }
+
+    static func describe(_ seconds: Double) -> String {
+        if seconds >= 3600, seconds.truncatingRemainder(dividingBy: 3600) == 0 { return "\(Int(seconds / 3600))h" }
+        if seconds >= 60, seconds.truncatingRemainder(dividingBy: 60) == 0 { return "\(Int(seconds / 60))m" }
+        return seconds == seconds.rounded() ? "\(Int(seconds))s" : "\(seconds)s"
+    }
+
+    static func check(_ text: String, _ rule: TextRule) -> String? {
+        let hasSpace = text.contains(" ") || text.contains("\t")
+        switch rule {
+        case .any, .line:
+            return nil
+        case .word:
+            return text.isEmpty || hasSpace ? "expected one word, got \"\(text)\"" : nil
+        case .wordOrEmpty:
+            return hasSpace ? "expected one word (or nothing), got \"\(text)\"" : nil
+        case .nick:
+            return Nickname.isValid(text) ? nil : "\"\(text)\" is not a valid nick (letters, digits and []\\`_^{|}-, not starting with a digit or -)"
+        case .hostName:
+            return text.isEmpty || hasSpace || text.contains("/") ? "expected a host name or address, got \"\(text)\"" : nil
+        case .variable:
+            let valid = !text.isEmpty && text.unicodeScalars.allSatisfy { ("A"..."Z").contains($0) || ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "_" }
+            return valid ? nil : "expected an environment variable name such as FACTBOT_SASL_PASSWORD, got \"\(text)\""
+        }
+    }
+}

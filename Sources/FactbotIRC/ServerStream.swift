@@ -1,0 +1,106 @@
+import COpenSSL
+import Glibc
+
+/// Why a connection could not be made or kept.
+public struct ConnectionError: Error, CustomStringConvertible, Sendable {
+    /// What went wrong, in words.
+    public var description: String
+    init(_ description: String) { self.description = description }
+    static func errno(_ what: String) -> ConnectionError {
+        ConnectionError("\(what): \(String(cString: strerror(Glibc.errno)))")
+    }
+}
+
+/// What one read returned.
+enum ReadResult {
+    case bytes(Int)
+    case wouldBlock
+    case closed
+}
+
+/// A byte stream to the server: plain TCP, or TLS over it. Non-blocking reads; writes
+/// wait (bounded) until everything is sent.
+protocol ServerStream: AnyObject {
+    /// The socket, for `poll`.
+    var descriptor: Int32 { get }
+    /// Bytes already decrypted and waiting (TLS), so `poll` must not wait.
+    var hasBufferedInput: Bool { get }
+    func read(into buffer: UnsafeMutableRawBufferPointer) throws(ConnectionError) -> ReadResult
+    func write(_ bytes: [UInt8], timeout: Double) throws(ConnectionError)
+    func close()
+}
+
+/// Waits until `fd` is ready for `events` or `timeout` seconds pass; true when ready.
+func waitFor(_ fd: Int32, _ events: Int32, timeout: Double) -> Bool {
+    var entry = pollfd(fd: fd, events: Int16(events), revents: 0)
+    let result = poll(&entry, 1, Int32(max(0, min(timeout, 3600)) * 1000))
+    return result > 0
+}
+
+/// A plain TCP connection over a POSIX socket.
+final class TCPStream: ServerStream {
+    let descriptor: Int32
+    var hasBufferedInput: Bool { false }
+
+    private init(descriptor: Int32) { self.descriptor = descriptor }
+
+    /// Resolves `host` and connects to the first address that answers within `timeout` seconds.
+    static func connect(host: String, port: Int, timeout: Double) throws(ConnectionError) -> TCPStream {
+        var hints = addrinfo()
+        hints.ai_family = AF_UNSPEC
+        hints.ai_socktype = Int32(SOCK_STREAM.rawValue)
+        var list: UnsafeMutablePointer<addrinfo>?
+        let status = getaddrinfo(host, String(port), &hints, &list)
+        guard status == 0, let first = list else {
+            throw ConnectionError("cannot resolve \(host): \(String(cString: gai_strerror(status)))")
+        }
+        defer { freeaddrinfo(list) }
+        var lastError = ConnectionError("no address for \(host)")
+        var entry: UnsafeMutablePointer<addrinfo>? = first
+        while let address = entry {
+            entry = address.pointee.ai_next
+            let fd = socket(address.pointee.ai_family, address.pointee.ai_socktype, address.pointee.ai_protocol)
+            guard fd >= 0 else { lastError = .errno("socket"); continue }
+            _ = factbot_fcntl_cloexec(fd)
+            _ = factbot_fcntl_setfl(fd, factbot_fcntl_getfl(fd) | O_NONBLOCK)
+            var one: Int32 = 1
+            setsockopt(fd, Int32(IPPROTO_TCP), TCP_NODELAY, &one, socklen_t(MemoryLayout<Int32>.size))
+            if Glibc.connect(fd, address.pointee.ai_addr, address.pointee.ai_addrlen) == 0 {
+                return TCPStream(descriptor: fd)
+            }
+            guard errno == EINPROGRESS else { lastError = .errno("connect to \(host):\(port)"); Glibc.close(fd); continue }
+            guard waitFor(fd, Int32(POLLOUT), timeout: timeout) else {
+                lastError = ConnectionError("connect to \(host):\(port): timed out after \(Int(timeout)) s")
+                Glibc.close(fd)
+                continue
+            }
+            var error: Int32 = 0
+            var length = socklen_t(MemoryLayout<Int32>.size)
+            getsockopt(fd, SOL_SOCKET, SO_ERROR, &error, &length)
+            if error == 0 { return TCPStream(descriptor: fd) }
+            lastError = ConnectionError("connect to \(host):\(port): \(String(cString: strerror(error)))")
+            Glibc.close(fd)
+        }
+        throw lastError
+    }
+
+    func read(into buffer: UnsafeMutableRawBufferPointer) throws(ConnectionError) -> ReadResult {
+        let count = Glibc.read(descriptor, buffer.baseAddress, buffer.count)
+        if count > 0 { return .bytes(count) }
+        if count == 0 { return .closed }
+        if errno == EAGAIN || errno == EWOULDBLOCK || errno == EINTR { return .wouldBlock }
+        throw .errno("read")
+    }
+
+    func write(_ bytes: [UInt8], timeout: Double) throws(ConnectionError) {
+        var offset = 0
+        while offset < bytes.count {
+            let written = bytes.withUnsafeBytes { Glibc.send(descriptor, $0.baseAddress! + offset, bytes.count - offset, Int32(MSG_NOSIGNAL)) }
+            if written > 0 { offset += written; continue }
+            guard written < 0, errno == EAGAIN || errno == EWOULDBLOCK || errno == EINTR else { throw .errno("write") }
+            guard waitFor(descriptor, Int32(POLLOUT), timeout: timeout) else { throw ConnectionError("write: timed out") }
+        }
+    }
+
+    func close() { Glibc.close(descriptor) }
+}
