@@ -46,7 +46,7 @@ let package = Package(
             ]
         ),
 
-        .testTarget(name: "FactbotCoreTests", dependencies: ["FactbotCore", "FactbotConfig"]),
+        .testTarget(name: "FactbotCoreTests", dependencies: ["FactbotCore", "FactbotConfig", "IRCProtocol"]),
         .testTarget(name: "FactbotTerminalTests", dependencies: ["FactbotTerminal"]),
         .testTarget(name: "IRCProtocolTests", dependencies: ["IRCProtocol", "Yams"]),
         .testTarget(name: "FactbotCLITests", dependencies: ["factbot"], exclude: ["Fixtures"]),

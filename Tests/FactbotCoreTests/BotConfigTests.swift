@@ -1,5 +1,6 @@
 import FactbotCore
 import FactbotConfig
+import IRCProtocol
 import Testing
 
 @Suite("bot.conf")
@@ -34,7 +35,7 @@ struct BotConfigTests {
     }
 
     @Test func errorsHaveLinesAndSuggestions() {
-        #expect(problems("[answr]\n").map(\.description) == ["bot.conf:1: unknown section [answr] (did you mean \"answer\"?); known: [answer]"])
+        #expect(problems("[answr]\n").map(\.description) == ["bot.conf:1: unknown section [answr] (did you mean \"answer\"?); known: [answer], [irc]"])
         #expect(problems("[answer]\nmin_confidense = 0.5\n")[0].description.hasPrefix("bot.conf:2: unknown key \"min_confidense\" in [answer] (did you mean \"min_confidence\"?)"))
         #expect(problems("[answer]\nmin_confidence = high\n")[0].description == "bot.conf:2: min_confidence: expected a number from 0 to 1, got \"high\"")
         #expect(problems("[answer]\nmin_confidence = 1.5\n")[0].line == 2)
@@ -43,5 +44,49 @@ struct BotConfigTests {
         #expect(problems("[answer]\njust words\n")[0].description == "bot.conf:2: expected \"key = value\", got \"just words\"")
         #expect(problems("[answer\n")[0].line == 1)
         #expect(problems("[answer]\nsuggestions = 1\nsuggestions = 2\n")[0].message.contains("already set"))
+    }
+
+    @Test func readsTheIRCSection() throws {
+        let config = try BotConfig.parse("""
+            [irc]
+            server = irc.libera.chat
+            port = 6697
+            tls = yes
+            nick = newsbot
+            alternate_nicks = newsbot_ newsbot__
+            channels = #news #desk,s3cret   # a keyed channel
+            ignore = troll *!*@spam.example
+            flood_interval = 1.5s
+            user_window = 2m
+            sasl_account = newsbot
+            """, file: "bot.conf")
+        #expect(config.irc.server == "irc.libera.chat" && config.irc.port == 6697 && config.irc.tls)
+        #expect(config.irc.nick == "newsbot" && config.irc.alternateNicks == ["newsbot_", "newsbot__"])
+        #expect(config.irc.channels == [Channel("#news"), Channel("#desk", key: "s3cret")])
+        #expect(config.irc.ignore == ["troll", "*!*@spam.example"])
+        #expect(config.irc.floodInterval == 1.5 && config.irc.userWindow == 120)
+        #expect(config.irc.saslAccount == "newsbot")
+    }
+
+    @Test func badIRCValuesSayWhatIsExpected() {
+        let found = problems("""
+            [irc]
+            port = 99999
+            nick = 9lives
+            channels = news
+            tls = maybe
+            flood_interval = soon
+            sasl_password_env = MY-PASSWORD
+            password = hunter2
+            """).map(\.description)
+        #expect(found.count == 7)
+        #expect(found[0] == "bot.conf:2: port: expected a whole number from 1 to 65535, got \"99999\"")
+        #expect(found[1].hasPrefix("bot.conf:3: nick: \"9lives\" is not a valid nick"))
+        #expect(found[2].hasPrefix("bot.conf:4: channels: \"news\" is not a channel"))
+        #expect(found[3] == "bot.conf:5: tls: expected true or false, got \"maybe\"")
+        #expect(found[4].hasPrefix("bot.conf:6: flood_interval: expected a duration"))
+        #expect(found[5].hasPrefix("bot.conf:7: sasl_password_env: expected an environment variable name"))
+        // Passwords never live in bot.conf: there is no such key.
+        #expect(found[6].hasPrefix("bot.conf:8: unknown key \"password\" in [irc]"))
     }
 }
