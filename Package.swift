@@ -50,5 +50,7 @@ let package = Package(
         .testTarget(name: "FactbotTerminalTests", dependencies: ["FactbotTerminal"]),
         .testTarget(name: "IRCProtocolTests", dependencies: ["IRCProtocol", "Yams"]),
         .testTarget(name: "FactbotCLITests", dependencies: ["factbot"], exclude: ["Fixtures"]),
+        // The IRC adapter end to end: real ngircd and InspIRCd + Atheme on loopback.
+        .testTarget(name: "IRCEndToEndTests", dependencies: ["factbot"]),
     ]
 )
