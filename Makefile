@@ -2,19 +2,27 @@
 # Both install the Debian packages they need first (as root), or print the apt-get line.
 
 SWIFT        ?= swift
-SYSTEM_PKGS  := libstemmer-dev libedit-dev pkg-config python3
+SYSTEM_PKGS  := libstemmer-dev libedit-dev libssl-dev pkg-config python3 python3-pip openssl \
+                ngircd inspircd atheme-services
+VECTORS      := .build-vectors/parser_tests/data/msg-split.yaml
 RELEASE_BIN  := .build/release/factbot
 EVAL         := ../shared/eval
 
-.PHONY: run test deps build release bench eval check clean
+.PHONY: run test deps test-vectors build release bench bench-irc eval check clean
 
 ## run: install what is missing, build (release) and start the REPL on ./knowledge
 run: deps release
 	$(RELEASE_BIN)
 
 ## test: install what is missing, build and run the whole test suite
-test: deps
+## (the IRC end-to-end tests start their own ngircd and InspIRCd + Atheme on loopback)
+test: deps test-vectors
 	$(SWIFT) test
+
+## test-vectors: the public IRC parser test vectors (PyPI irc-parser-tests), read by the tests
+test-vectors: $(VECTORS)
+$(VECTORS):
+	python3 -m pip install --quiet --disable-pip-version-check --root-user-action=ignore --target .build-vectors irc-parser-tests==0.0.4
 
 ## deps: install the Debian packages the build needs (root), or say how
 deps:

@@ -45,7 +45,7 @@ public struct IRCMessage: Sendable, Equatable {
 
     /// The parameter at `index`, or `""` when there is none.
     public subscript(parameter index: Int) -> String {
-        index < parameters.count ? parameters[index] : ""
+        parameters.indices.contains(index) ? parameters[index] : ""
     }
 }
 

@@ -73,7 +73,7 @@ extension IRCSession {
         case Numeric.welcome:
             guard phase == .registering else { return }
             phase = .registered
-            nick = message[parameter: 0].isEmpty ? nick : message[parameter: 0]
+            if Nickname.isValid(message[parameter: 0]) { nick = message[parameter: 0] }
             learnMask(from: message.parameters.last?.split(separator: " ").last.map(String.init))
             endCapabilities()
             events.append(.registered(nick: nick))
@@ -96,7 +96,7 @@ extension IRCSession {
             events.append(.saslSucceeded(account: settings.saslAccount))
             endCapabilities()
         case Numeric.saslFail, Numeric.saslTooLong, Numeric.saslAborted, Numeric.nickLocked:
-            events.append(.saslFailed("\(message[parameter: message.parameters.count - 1]) (\(message.command)); continuing without logging in"))
+            events.append(.saslFailed("\(message.parameters.last ?? "") (\(message.command)); continuing without logging in"))
             endCapabilities()
         case Numeric.saslAlready:
             endCapabilities()
@@ -126,8 +126,8 @@ extension IRCSession {
     }
 
     mutating func handleNickChange(_ message: IRCMessage, now: Double) {
-        guard let who = message.sourceNick else { return }
         let newNick = message[parameter: 0]
+        guard let who = message.sourceNick, Nickname.isValid(newNick) else { return }
         if IRCCase.same(who, nick) {
             nick = newNick
             if IRCCase.same(newNick, settings.nick) { events.append(.nickRegained(newNick)) }

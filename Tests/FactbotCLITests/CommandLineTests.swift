@@ -64,7 +64,7 @@ struct CommandLineTests {
     @Test func helpOnEveryCommand() throws {
         let root = try FactbotProcess.run(["--help"])
         #expect(root.status == 0)
-        for command in ["ask", "repl", "check", "bench"] {
+        for command in ["ask", "repl", "irc", "check", "bench"] {
             #expect(root.stdout.contains(command))
             let result = try FactbotProcess.run([command, "--help"])
             #expect(result.status == 0)
@@ -172,5 +172,29 @@ struct BadInputTests {
         let result = try FactbotProcess.run(["check", "--knowledge", knowledge], in: folder)
         #expect(result.status == 2)
         #expect(result.stderr.contains("bot.conf:2: unknown key \"min_confidense\" in [answer] (did you mean \"min_confidence\"?)"))
+    }
+
+    @Test func ircHelpDocumentsEveryOption() throws {
+        let help = try FactbotProcess.run(["irc", "--help"])
+        #expect(help.status == 0)
+        for option in ["--server", "--port", "--nick", "--channel", "--tls", "--tls-ca-file", "--tls-no-verify", "--sasl-account", "--verbose", "FACTBOT_SASL_PASSWORD"] {
+            #expect(help.stdout.contains(option), "\(option) missing from irc --help")
+        }
+    }
+
+    @Test func ircRefusesBadOptionsBeforeConnecting() throws {
+        let channel = try FactbotProcess.run(["irc", "--channel", "news"])
+        #expect(channel.status == 64)
+        #expect(channel.stderr.contains("\"news\" is not a channel"))
+        let nick = try FactbotProcess.run(["irc", "--nick", "9lives"])
+        #expect(nick.status == 64)
+        #expect(nick.stderr.contains("not a valid nick"))
+        let folder = try FactbotProcess.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try "[irc]\nchannels = #ok nope\n".write(to: folder.appendingPathComponent("bot.conf"), atomically: true, encoding: .utf8)
+        let knowledge = FactbotProcess.root.appendingPathComponent("knowledge").path
+        let config = try FactbotProcess.run(["irc", "--knowledge", knowledge], in: folder)
+        #expect(config.status == 2)
+        #expect(config.stderr.contains("bot.conf:2: channels: \"nope\" is not a channel"))
     }
 }

@@ -27,6 +27,7 @@ import Testing
         #expect(numeric?.numeric == 433)
         #expect(numeric?[parameter: 1] == "factbot")
         #expect(numeric?[parameter: 9] == "")
+        #expect(IRCMessage("904")[parameter: -1] == "") // once a crash: a numeric with no parameters
         #expect(IRCMessage(parsing: "privmsg #a :b")?.verb == "PRIVMSG")
         #expect(IRCMessage(parsing: "4333 x")?.numeric == nil)
     }
