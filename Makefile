@@ -53,6 +53,10 @@ bench: release
 	$(RELEASE_BIN) bench
 	@command -v hyperfine >/dev/null && hyperfine -N --warmup 3 "$(RELEASE_BIN) ask 'how much r they paid'" || true
 
+## bench-irc: answer latency, memory and rejoin time against a real ngircd on loopback (~2 min)
+bench-irc: deps release
+	python3 Benchmarks/irc.py --binary $(RELEASE_BIN)
+
 ## eval: the answer-quality yardstick in ../shared/eval, and the project's own paraphrase set
 eval: release
 	python3 $(EVAL)/score.py $(EVAL)/questions.tsv -- $(RELEASE_BIN) ask --json | tail -4

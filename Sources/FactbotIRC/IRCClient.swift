@@ -23,7 +23,7 @@ public final class IRCClient {
         self.version = version
         self.logger = logger
         self.respond = respond
-        self.backoff = Backoff(initial: 1, maximum: settings.reconnectMaxDelay)
+        self.backoff = Backoff(initial: 0.25, maximum: settings.reconnectMaxDelay)
     }
 
     /// Runs until `stop` (a descriptor such as ``ShutdownSignal/install()``) turns readable.

@@ -77,7 +77,7 @@ extension IRCSession {
             learnMask(from: message.parameters.last?.split(separator: " ").last.map(String.init))
             endCapabilities()
             events.append(.registered(nick: nick))
-            for channel in settings.channels { join(IRCCase.fold(channel.name)) }
+            joinConfiguredChannels()
             lastRegainAttempt = now
         case Numeric.nicknameInUse, Numeric.erroneousNickname, Numeric.nickCollision, Numeric.unavailableResource:
             guard phase == .registering else { return }
@@ -115,6 +115,27 @@ extension IRCSession {
         default:
             break
         }
+    }
+
+    /// Every configured channel in as few JOIN lines as fit (keyed channels first, as
+    /// `JOIN #a,#b key` pairs keys with the leading channels), sent with registration's
+    /// priority: getting back into the channels is what a reconnect is for.
+    mutating func joinConfiguredChannels() {
+        let ordered = settings.channels.filter { $0.key != nil } + settings.channels.filter { $0.key == nil }
+        var names: [String] = [], keys: [String] = []
+        func flush() {
+            guard !names.isEmpty else { return }
+            sendNow(IRCMessage("JOIN", keys.isEmpty ? [names.joined(separator: ",")] : [names.joined(separator: ","), keys.joined(separator: ",")]))
+            names.removeAll()
+            keys.removeAll()
+        }
+        for channel in ordered {
+            let length = names.reduce(0) { $0 + $1.utf8.count + 1 } + keys.reduce(0) { $0 + $1.utf8.count + 1 }
+            if length + channel.name.utf8.count + (channel.key?.utf8.count ?? 0) > 400 { flush() }
+            names.append(channel.name)
+            if let key = channel.key { keys.append(key) }
+        }
+        flush()
     }
 
     mutating func learnMask(from text: String?) {

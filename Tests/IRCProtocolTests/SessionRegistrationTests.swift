@@ -6,12 +6,21 @@ import Testing
         var bot = SessionHarness { $0.channels = [Channel("#news"), Channel("#desk", key: "k3y")] }
         #expect(bot.sent() == ["CAP LS 302", "NICK factbot", "USER factbot 0 * :factbot: answers questions about the news from a curated fact base"])
         #expect(bot.feed(":irc.test CAP * LS :multi-prefix") == ["CAP END"])
-        // Registration spent the flood burst of 4: the JOINs follow as tokens come back.
-        #expect(bot.feed(":irc.test 001 factbot :Welcome").isEmpty)
-        #expect(bot.advance(2.01).map(\.line) == ["JOIN #news", "JOIN #desk k3y"])
+        // One JOIN for every channel, keyed ones first, at once (not behind flood control).
+        #expect(bot.feed(":irc.test 001 factbot :Welcome") == ["JOIN #desk,#news k3y"])
         #expect(bot.session.phase == .registered)
         #expect(bot.feed(":factbot!~f@h JOIN #news", ":factbot!~f@h JOIN :#desk").isEmpty)
         #expect(bot.session.joinedChannels == ["#news", "#desk"])
+    }
+
+    @Test func manyChannelsJoinInLinesThatFit() {
+        let channels = (1...60).map { Channel("#channel-number-\($0)") }
+        var bot = SessionHarness { $0.channels = channels }
+        _ = bot.sent()
+        let joins = bot.feed(":irc.test CAP * LS :", ":irc.test 001 factbot :Welcome").filter { $0.hasPrefix("JOIN") }
+        #expect(joins.count > 1)
+        #expect(joins.allSatisfy { $0.utf8.count < 420 })
+        #expect(joins.flatMap { $0.dropFirst(5).split(separator: ",") }.count == 60)
     }
 
     @Test func serverPasswordGoesFirst() {
@@ -31,8 +40,7 @@ import Testing
         #expect(bot.feed(":irc.test 900 factbot factbot!~f@h factbot :You are now logged in",
                          ":irc.test 903 factbot :SASL authentication successful") == ["CAP END"])
         #expect(bot.session.takeEvents().contains(.saslSucceeded(account: "factbot")))
-        _ = bot.feed(":irc.test 001 factbot :Welcome")
-        #expect(bot.advance(2).map(\.line) == ["JOIN #news"])
+        #expect(bot.feed(":irc.test 001 factbot :Welcome") == ["JOIN #news"])
     }
 
     @Test func saslFailureIsReportedAndRegistrationGoesOn() {
