@@ -44,10 +44,13 @@ extension IRCSession {
         let reply = respond(asked)
         let budget = textBudget(target: replyTarget) - prefix.utf8.count
         moreLines[moreKey] = nil
-        var pieces = ReplySplitter.split(reply, budget: budget)
-        if pieces.count > max(1, settings.maxLinesPerAnswer) {
+        var pieces = ReplySplitter.split(reply.text, budget: budget)
+        if reply.isBrief, pieces.count > 1 {
+            // A decline is one line: cut it short rather than start a "more".
+            pieces = [ReplySplitter.split(reply.text, budget: budget - 4)[0] + " …"]
+        } else if pieces.count > max(1, settings.maxLinesPerAnswer) {
             // Leave room for the "[N more]" note on the last line shown.
-            pieces = ReplySplitter.split(reply, budget: budget - moreNoteReserve(isPrivate: isPrivate))
+            pieces = ReplySplitter.split(reply.text, budget: budget - moreNoteReserve(isPrivate: isPrivate))
         }
         deliver(pieces, to: replyTarget, prefix: prefix, moreKey: moreKey)
     }

@@ -24,8 +24,22 @@ public struct IRCSession {
         }
     }
 
-    /// Turns a question into a one-line reply (the answerer, for the bot).
-    public typealias Responder = (Question) -> String
+    /// What the bot says to a question.
+    public struct Reply: Sendable, Equatable {
+        /// The reply text (split to fit lines as needed).
+        public var text: String
+        /// True for a decline or small talk: kept to one line, never a `more`.
+        public var isBrief: Bool
+
+        /// A reply; `isBrief` keeps it to one line.
+        public init(_ text: String, isBrief: Bool = false) {
+            self.text = text
+            self.isBrief = isBrief
+        }
+    }
+
+    /// Turns a question into a reply (the answerer, for the bot).
+    public typealias Responder = (Question) -> Reply
 
     /// Where the session is.
     public enum Phase: Sendable, Equatable {

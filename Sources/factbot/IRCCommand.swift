@@ -88,7 +88,8 @@ struct IRCCommand: ParsableCommand {
         }
 
         let client = IRCClient(settings: settings, secrets: secrets, version: Factbot.version, logger: logger) { question in
-            answerer.answer(question.text).reply
+            let answer = answerer.answer(question.text)
+            return IRCSession.Reply(answer.reply, isBrief: !answer.answered)
         }
         client.run(stop: ShutdownSignal.install())
     }

@@ -98,6 +98,17 @@ import Testing
         #expect(text == answer.trimmingSpaces())
     }
 
+    @Test func aDeclineIsNeverMoreThanOneLine() {
+        let decline = "Sorry, I don't know that. Did you mean: " + String(repeating: "\"a very long example question\" or ", count: 30)
+        var bot = SessionHarness(reply: { _ in decline })
+        bot.register()
+        let lines = bot.feed(":ann!~a@bot.host PRIVMSG #news :factbot: who won the cup?")
+        #expect(lines.count == 1)
+        #expect(lines.first?.hasSuffix(" …") == true)
+        #expect(":factbot!~factbot@bot.host \(lines[0])\r\n".utf8.count <= 512)
+        #expect(bot.feed(":ann!~a@bot.host PRIVMSG #news :factbot: more") == ["PRIVMSG #news :ann: Nothing more to show."])
+    }
+
     @Test func budgetAssumesALongHostUntilTheServerSaysOtherwise() {
         var bot = SessionHarness(reply: { _ in String(repeating: "x ", count: 400) })
         _ = bot.sent()

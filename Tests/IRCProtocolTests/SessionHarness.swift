@@ -12,7 +12,10 @@ struct SessionHarness {
         settings.nick = "factbot"
         settings.channels = [Channel("#news")]
         configure(&settings)
-        session = IRCSession(settings: settings, secrets: secrets, version: "0.1.0", respond: reply)
+        session = IRCSession(settings: settings, secrets: secrets, version: "0.1.0") { question in
+            let text = reply(question)
+            return IRCSession.Reply(text, isBrief: text.hasPrefix("Sorry"))
+        }
         session.start(now: now)
     }
 
