@@ -17,6 +17,8 @@ let package = Package(
         .systemLibrary(name: "CStemmer", providers: [.apt(["libstemmer-dev"])]),
         .systemLibrary(name: "CEdit", pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),
         .systemLibrary(name: "COpenSSL", pkgConfig: "openssl", providers: [.apt(["libssl-dev"])]),
+        .systemLibrary(name: "CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
+        .systemLibrary(name: "CXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
 
         // The core: knowledge parsing, normalising, stemming, indexing, answering. No I/O.
         .target(name: "FactbotCore", dependencies: ["CStemmer", "Yams"]),
@@ -32,6 +34,9 @@ let package = Package(
         .target(name: "FactbotIRC", dependencies: [
             "IRCProtocol", "COpenSSL", .product(name: "Logging", package: "swift-log"),
         ]),
+
+        // Article text from fetched pages: libxml2's HTML parser, paragraphs, sentences. No I/O.
+        .target(name: "SourceText", dependencies: ["CXML2"]),
 
         // bot.conf: one schema for every section, read into the settings of core and adapters.
         .target(name: "FactbotConfig", dependencies: ["FactbotCore", "IRCProtocol"]),
@@ -49,6 +54,7 @@ let package = Package(
         .testTarget(name: "FactbotCoreTests", dependencies: ["FactbotCore", "FactbotConfig", "IRCProtocol"]),
         .testTarget(name: "FactbotTerminalTests", dependencies: ["FactbotTerminal"]),
         .testTarget(name: "IRCProtocolTests", dependencies: ["IRCProtocol", "Yams"]),
+        .testTarget(name: "SourceTextTests", dependencies: ["SourceText"]),
         .testTarget(name: "FactbotCLITests", dependencies: ["factbot"], exclude: ["Fixtures"]),
         // The IRC adapter end to end: real ngircd and InspIRCd + Atheme on loopback.
         .testTarget(name: "IRCEndToEndTests", dependencies: ["factbot"]),
