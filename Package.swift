@@ -38,14 +38,17 @@ let package = Package(
         // Article text from fetched pages: libxml2's HTML parser, paragraphs, sentences. No I/O.
         .target(name: "SourceText", dependencies: ["CXML2"]),
 
+        // Source refresh: libcurl fetches, atomic storage under the state folder, drift checks.
+        .target(name: "FactbotRefresh", dependencies: ["FactbotCore", "SourceText", "CCurl"]),
+
         // bot.conf: one schema for every section, read into the settings of core and adapters.
-        .target(name: "FactbotConfig", dependencies: ["FactbotCore", "IRCProtocol"]),
+        .target(name: "FactbotConfig", dependencies: ["FactbotCore", "IRCProtocol", "FactbotRefresh"]),
 
         // The thin executable: one argument-parser command per job, reads files, wires adapters.
         .executableTarget(
             name: "factbot",
             dependencies: [
-                "FactbotCore", "FactbotConfig", "FactbotTerminal", "FactbotIRC", "IRCProtocol",
+                "FactbotCore", "FactbotConfig", "FactbotTerminal", "FactbotIRC", "IRCProtocol", "FactbotRefresh",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
@@ -55,6 +58,8 @@ let package = Package(
         .testTarget(name: "FactbotTerminalTests", dependencies: ["FactbotTerminal"]),
         .testTarget(name: "IRCProtocolTests", dependencies: ["IRCProtocol", "Yams"]),
         .testTarget(name: "SourceTextTests", dependencies: ["SourceText"]),
+        // Source refresh against a real HTTP server on loopback (Tests/Servers/http_server.py).
+        .testTarget(name: "RefreshTests", dependencies: ["factbot", "FactbotCore", "FactbotRefresh", "SourceText"]),
         .testTarget(name: "FactbotCLITests", dependencies: ["factbot"], exclude: ["Fixtures"]),
         // The IRC adapter end to end: real ngircd and InspIRCd + Atheme on loopback.
         .testTarget(name: "IRCEndToEndTests", dependencies: ["factbot"]),

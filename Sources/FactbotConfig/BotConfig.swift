@@ -1,4 +1,5 @@
 import FactbotCore
+import FactbotRefresh
 import IRCProtocol
 
 /// The settings in bot.conf. Every key has a default, so a missing file means defaults.
@@ -7,6 +8,8 @@ public struct BotConfig: Sendable, Equatable {
     public var answer = Answerer.Settings()
     /// The `[irc]` section: server, nick, channels, pacing, timers.
     public var irc = IRCSettings()
+    /// The `[refresh]` section: schedule, state folder, fetch limits.
+    public var refresh = RefreshSettings()
 
     /// Defaults throughout.
     public init() {}
@@ -45,6 +48,15 @@ public struct BotConfig: Sendable, Equatable {
             "ping_timeout": .seconds(\.irc.pingTimeout, 5...3600),
             "reconnect_max_delay": .seconds(\.irc.reconnectMaxDelay, 1...3600),
             "quit_message": .text(\.irc.quitMessage, .line),
+        ],
+        "refresh": [
+            "interval": .seconds(\.refresh.interval, 60...(30 * 86400)),
+            "state_dir": .text(\.refresh.stateDirectory, .path),
+            "connect_timeout": .seconds(\.refresh.limits.connectTimeout, 1...300),
+            "timeout": .seconds(\.refresh.limits.totalTimeout, 1...3600),
+            "max_bytes": .count(\.refresh.limits.maxBytes, 1024...(100 * 1024 * 1024)),
+            "max_redirects": .count(\.refresh.limits.maxRedirects, 0...20),
+            "ca_file": .text(\.refresh.limits.caFile, .any),
         ],
     ] }
 

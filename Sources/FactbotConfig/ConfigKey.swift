@@ -6,7 +6,7 @@ import IRCProtocol
 enum ConfigKey {
     /// What a text value may hold.
     enum TextRule {
-        case any, line, word, wordOrEmpty, nick, hostName, variable
+        case any, line, word, wordOrEmpty, nick, hostName, variable, path
     }
 
     case fraction(WritableKeyPath<BotConfig, Double>)
@@ -63,7 +63,7 @@ enum ConfigKey {
         return nil
     }
 
-    /// Items separated by spaces (commas too, except in channel lists where a comma starts a key).
+    /// Items separated by spaces or tabs.
     static func items(_ text: String) -> [String] {
         text.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
     }
@@ -89,6 +89,8 @@ enum ConfigKey {
         switch rule {
         case .any, .line:
             return nil
+        case .path:
+            return text.isEmpty ? "expected a folder" : nil
         case .word:
             return text.isEmpty || hasSpace ? "expected one word, got \"\(text)\"" : nil
         case .wordOrEmpty:

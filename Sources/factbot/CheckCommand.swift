@@ -1,5 +1,6 @@
 import ArgumentParser
 import FactbotCore
+import FactbotRefresh
 import FactbotTerminal
 
 /// `factbot check`: validates the knowledge and the configuration.
@@ -9,7 +10,9 @@ struct CheckCommand: ParsableCommand {
         abstract: "Validate the knowledge and bot.conf.",
         discussion: """
             Errors (exit status 2) name file:line and what is wrong. Warnings flag example \
-            questions answered by another fact or declined, and examples two facts share.
+            questions answered by another fact or declined, and examples two facts share. \
+            With --sources, also lists facts whose figures are missing from the fetched copy \
+            of their source (see `factbot refresh`).
             """
     )
 
@@ -18,10 +21,26 @@ struct CheckCommand: ParsableCommand {
     @Flag(name: .long, help: "Exit with status 1 when there are warnings.")
     var strict = false
 
+    @Flag(name: .long, help: "Also check facts against the fetched copies of their sources.")
+    var sources = false
+
     func run() throws {
-        let answerer = try options.answerer()
-        let warnings = KnowledgeCheck.warnings(for: answerer)
-        for warning in warnings { Console.error(warning.description) }
+        let loaded = try options.load(quoting: false)
+        let answerer = loaded.answerer
+        var warnings = KnowledgeCheck.warnings(for: answerer).map(\.description)
+        if sources {
+            for source in loaded.knowledge.sources.values.sorted(by: { $0.id < $1.id }) {
+                switch loaded.store.load(source.id) {
+                case .success(let stored?):
+                    warnings += Drift.check(loaded.knowledge.facts, sourceID: source.id, against: stored.article).map(\.description)
+                case .success(nil):
+                    Console.error("note: \(source.id) has not been fetched yet (factbot refresh)")
+                case .failure(let problem):
+                    warnings.append("\(problem)")
+                }
+            }
+        }
+        for warning in warnings { Console.error(warning) }
         let knowledge = answerer.knowledge
         let examples = knowledge.facts.reduce(0) { $0 + $1.questions.count }
         Console.line("\(knowledge.facts.count) facts, \(examples) example questions, \(knowledge.sources.count) source(s): \(warnings.isEmpty ? "all examples reach their facts" : "\(warnings.count) warning(s)")")

@@ -2,7 +2,6 @@ import ArgumentParser
 import FactbotConfig
 import FactbotCore
 import FactbotIRC
-import FactbotTerminal
 import Foundation
 import IRCProtocol
 import Logging
@@ -12,18 +11,40 @@ struct IRCCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "irc",
         abstract: "Connect to an IRC server and answer questions in channels and private messages.",
-        discussion: """
-            Settings come from the [irc] section of bot.conf; these options override them.
-            In a channel the bot answers lines addressed to it ("factbot: how much are they paid?",
-            "factbot, ...", "factbot ...") or starting with the command prefix ("!ask ..."); every
-            private message is a question. "more" shows the rest of a long answer.
-            Passwords are never read from the command line or bot.conf: the server password
-            comes from $FACTBOT_SERVER_PASSWORD and the SASL password from $FACTBOT_SASL_PASSWORD
-            (names configurable in bot.conf). SIGINT or SIGTERM sends QUIT and exits 0.
-            """
+        discussion: IRCOptions.discussion
     )
 
     @OptionGroup var options: GlobalOptions
+    @OptionGroup var irc: IRCOptions
+
+    func run() throws {
+        let loaded = try options.load()
+        let answerer = AnswererBox(loaded.answerer)
+        irc.run(config: loaded.config, answerer: answerer, logger: irc.makeLogger(loaded.config))
+    }
+}
+
+/// The answerer in use, swapped whole when a refresh brings new source text; reading it
+/// never waits for a refresh.
+final class AnswererBox: @unchecked Sendable {
+    private let lock = NSLock()
+    private var answerer: Answerer
+    init(_ answerer: Answerer) { self.answerer = answerer }
+    var current: Answerer { lock.withLock { answerer } }
+    func replace(with answerer: Answerer) { lock.withLock { self.answerer = answerer } }
+}
+
+/// The IRC options `irc` and `run` share, and how they become settings.
+struct IRCOptions: ParsableArguments {
+    static let discussion = """
+        Settings come from the [irc] section of bot.conf; these options override them.
+        In a channel the bot answers lines addressed to it ("factbot: how much are they paid?",
+        "factbot, ...", "factbot ...") or starting with the command prefix ("!ask ..."); every
+        private message is a question. "more" shows the rest of a long answer.
+        Passwords are never read from the command line or bot.conf: the server password
+        comes from $FACTBOT_SERVER_PASSWORD and the SASL password from $FACTBOT_SASL_PASSWORD
+        (names configurable in bot.conf). SIGINT or SIGTERM sends QUIT and exits 0.
+        """
 
     @Option(help: ArgumentHelp("Server host name or address.", valueName: "host"))
     var server: String?
@@ -60,8 +81,8 @@ struct IRCCommand: ParsableCommand {
         }
     }
 
-    func run() throws {
-        let (config, answerer) = try options.load()
+    /// The [irc] settings with the command line applied.
+    func settings(_ config: BotConfig) -> IRCSettings {
         var settings = config.irc
         if let server { settings.server = server }
         if let port { settings.port = port }
@@ -71,24 +92,33 @@ struct IRCCommand: ParsableCommand {
         if let caFile { settings.tlsCAFile = caFile }
         if noVerify { settings.tlsVerify = false }
         if let saslAccount { settings.saslAccount = saslAccount }
+        return settings
+    }
 
-        let environment = ProcessInfo.processInfo.environment
-        let secrets = Secrets(serverPassword: environment[settings.serverPasswordVariable],
-                              saslPassword: environment[settings.saslPasswordVariable])
+    /// Logging to standard error (trace with --verbose), once per process.
+    func makeLogger(_ config: BotConfig) -> Logger {
         let verbose = self.verbose
         LoggingSystem.bootstrap { label in
             var handler = StreamLogHandler.standardError(label: label)
             handler.logLevel = verbose ? .trace : .info
             return handler
         }
-        var logger = Logger(label: "factbot.irc")
-        logger[metadataKey: "irc.nick"] = "\(settings.nick)"
-        if !settings.saslAccount.isEmpty, secrets.saslPassword == nil {
+        var logger = Logger(label: "factbot")
+        logger[metadataKey: "irc.nick"] = "\(settings(config).nick)"
+        return logger
+    }
+
+    /// Connects and answers until SIGINT/SIGTERM.
+    func run(config: BotConfig, answerer: AnswererBox, logger: Logger) {
+        let settings = settings(config)
+        let environment = ProcessInfo.processInfo.environment
+        let secrets = Secrets(serverPassword: environment[settings.serverPasswordVariable],
+                              saslPassword: environment[settings.saslPasswordVariable])
+        if !settings.saslAccount.isEmpty, (secrets.saslPassword ?? "").isEmpty {
             logger.warning("sasl_account is set but $\(settings.saslPasswordVariable) is empty: connecting without SASL")
         }
-
         let client = IRCClient(settings: settings, secrets: secrets, version: Factbot.version, logger: logger) { question in
-            let answer = answerer.answer(question.text)
+            let answer = answerer.current.answer(question.text)
             return IRCSession.Reply(answer.reply, isBrief: !answer.answered)
         }
         client.run(stop: ShutdownSignal.install())

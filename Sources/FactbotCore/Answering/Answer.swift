@@ -4,6 +4,9 @@ public struct Answer: Sendable, Equatable {
     public enum Kind: Sendable, Equatable {
         /// A curated fact answers the question.
         case fact
+        /// No curated fact does, but a sentence of a fetched source does: quoted, with
+        /// its source, at a confidence below a curated answer's.
+        case quoted
         /// Nothing in the fact base is close enough: an honest "I don't know".
         case declined
         /// A greeting, thanks or a request for help: not a question about the news.
@@ -28,12 +31,14 @@ public struct Answer: Sendable, Equatable {
     /// Why this answer was chosen, for `/why`.
     public var explanation: Explanation
 
-    /// True when the reply answers from the fact base.
-    public var answered: Bool { kind == .fact }
+    /// True when the reply answers: from the fact base, or quoting a fetched source.
+    public var answered: Bool { kind == .fact || kind == .quoted }
 
-    /// The reply as shown to a user: the text, then the source's citation and URL.
+    /// The reply as shown to a user: the text, then the source's citation and URL
+    /// (for a quote, marked as quoted from the source).
     public var reply: String {
         guard let source else { return text }
+        if kind == .quoted { return "\(text) (quoted from \(source.citation): \(source.url))" }
         return "\(text) (\(source.citation): \(source.url))"
     }
 }

@@ -53,17 +53,39 @@ public struct Answerer: Sendable {
     public let index: FactIndex
     let lexicon: Lexicon
 
-    /// Builds the lexicon and index. Returns nil only if libstemmer is missing English.
-    public init?(knowledge: KnowledgeBase, settings: Settings = Settings()) {
+    /// Sentences of stored sources, quoted when no curated fact answers.
+    let quotes: QuoteIndex?
+    /// A quoted sentence must clear ``Settings/minimumConfidence`` by this much...
+    static let quoteMargin = 0.1
+    /// ...and its confidence is scaled by this, so a quote never outranks a curated answer.
+    static let quoteScale = 0.75
+
+    /// Builds the lexicon and index; with `quoting`, an index over those sources'
+    /// sentences too. Returns nil only if libstemmer is missing English.
+    public init?(knowledge: KnowledgeBase, settings: Settings = Settings(), quoting texts: [SourceText] = []) {
         guard let stemmer = Stemmer() else { return nil }
         self.knowledge = knowledge
         self.settings = settings
         self.lexicon = Lexicon(words: knowledge.words, stemmer: stemmer)
         self.index = FactIndex(facts: knowledge.facts, lexicon: lexicon)
+        self.quotes = texts.isEmpty ? nil : QuoteIndex(texts: texts, words: knowledge.words, settings: settings)
     }
 
-    /// Answers one question (any text; at most ``Tokenizer/maximumTokens`` words are read).
+    /// Answers one question (any text; at most ``Tokenizer/maximumTokens`` words are read):
+    /// from the curated facts, else (when sources have been fetched) by quoting a stored
+    /// sentence that answers it, else with a decline.
     public func answer(_ question: String) -> Answer {
+        let curated = answerFromFacts(question)
+        guard curated.kind == .declined, curated.fact == nil, let quotes else { return curated }
+        let quoted = quotes.answerer.answerFromFacts(question)
+        guard quoted.kind == .fact, quoted.confidence >= settings.minimumConfidence + Self.quoteMargin,
+              let sentence = quoted.fact, let source = quoted.source else { return curated }
+        return Answer(question: question, kind: .quoted, text: "“\(sentence.answer)”",
+                      confidence: quoted.confidence * Self.quoteScale, fact: sentence, source: source,
+                      suggestions: [], explanation: quoted.explanation)
+    }
+
+    func answerFromFacts(_ question: String) -> Answer {
         let words = lexicon.words(question)
         if let kind = SmallTalk.kind(of: words) { return smallTalk(kind, question: question) }
         let questionType = QuestionType.of(words)

@@ -1,0 +1,98 @@
+import Foundation
+import Glibc
+
+/// The state folder: one JSON file per source, `<id>.json`, each written atomically
+/// (a temporary file in the same folder, fsync, rename, fsync of the folder), so a crash
+/// or kill at any moment leaves the old copy or the new one, never a torn file.
+public struct SourceStore: Sendable {
+    /// Why a stored copy could not be read.
+    public struct Problem: Error, CustomStringConvertible, Sendable {
+        public var description: String
+    }
+
+    /// The folder.
+    public let folder: String
+
+    /// A store in `folder` (created on first save).
+    public init(folder: String) { self.folder = folder }
+
+    func path(_ id: String) -> String { "\(folder)/\(id).json" }
+
+    /// The stored copy of `id`: nil when there is none; a ``Problem`` when the file is
+    /// unreadable or corrupt (the caller reports it and refetches).
+    public func load(_ id: String) -> Result<StoredSource?, Problem> {
+        let file = path(id)
+        guard FileManager.default.fileExists(atPath: file) else { return .success(nil) }
+        guard let data = FileManager.default.contents(atPath: file) else {
+            return .failure(Problem(description: "\(file): cannot be read"))
+        }
+        do {
+            let stored = try JSONDecoder().decode(StoredSource.self, from: data)
+            guard stored.id == id else { return .failure(Problem(description: "\(file): holds source \"\(stored.id)\", not \"\(id)\"")) }
+            return .success(stored)
+        } catch {
+            return .failure(Problem(description: "\(file): corrupt (\(Self.reason(error))); it will be fetched again"))
+        }
+    }
+
+    /// Every readable stored copy among `ids`, and the problems with the others.
+    public func loadAll(_ ids: [String]) -> (sources: [StoredSource], problems: [String]) {
+        var sources: [StoredSource] = [], problems: [String] = []
+        for id in ids {
+            switch load(id) {
+            case .success(let stored?): sources.append(stored)
+            case .success(nil): continue
+            case .failure(let problem): problems.append(problem.description)
+            }
+        }
+        return (sources, problems)
+    }
+
+    /// Writes `source` atomically.
+    public func save(_ source: StoredSource) throws(Problem) {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        let data: Data
+        do { data = try encoder.encode(source) } catch { throw Problem(description: "cannot encode \(source.id): \(error)") }
+        try writeAtomically(Array(data), to: path(source.id))
+    }
+
+    /// temp file → write → fsync → rename → fsync the folder.
+    func writeAtomically(_ bytes: [UInt8], to file: String) throws(Problem) {
+        if mkdir(folder, 0o755) != 0 && errno != EEXIST {
+            throw Problem(description: "\(folder): cannot create the state folder: \(String(cString: strerror(errno)))")
+        }
+        let temporary = "\(file).tmp-\(getpid())"
+        let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { throw Problem(description: "\(temporary): cannot create: \(String(cString: strerror(errno)))") }
+        var offset = 0
+        while offset < bytes.count {
+            let written = bytes.withUnsafeBytes { write(fd, $0.baseAddress! + offset, bytes.count - offset) }
+            if written < 0 && errno == EINTR { continue }
+            guard written > 0 else {
+                let reason = String(cString: strerror(errno))
+                close(fd); unlink(temporary)
+                throw Problem(description: "\(temporary): write failed: \(reason)")
+            }
+            offset += written
+        }
+        guard fsync(fd) == 0, close(fd) == 0 else {
+            unlink(temporary)
+            throw Problem(description: "\(temporary): fsync failed: \(String(cString: strerror(errno)))")
+        }
+        guard rename(temporary, file) == 0 else {
+            let reason = String(cString: strerror(errno))
+            unlink(temporary)
+            throw Problem(description: "\(file): rename failed: \(reason)")
+        }
+        let directory = open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        if directory >= 0 { fsync(directory); close(directory) }
+    }
+
+    static func reason(_ error: Error) -> String {
+        if case DecodingError.dataCorrupted(let context) = error { return context.debugDescription }
+        if case DecodingError.keyNotFound(let key, _) = error { return "missing \"\(key.stringValue)\"" }
+        if case DecodingError.typeMismatch(_, let context) = error { return context.debugDescription }
+        return "\(error)"
+    }
+}
