@@ -35,7 +35,7 @@ struct BotConfigTests {
     }
 
     @Test func errorsHaveLinesAndSuggestions() {
-        #expect(problems("[answr]\n").map(\.description) == ["bot.conf:1: unknown section [answr] (did you mean \"answer\"?); known: [answer], [irc]"])
+        #expect(problems("[answr]\n").map(\.description) == ["bot.conf:1: unknown section [answr] (did you mean \"answer\"?); known: [answer], [irc], [refresh]"])
         #expect(problems("[answer]\nmin_confidense = 0.5\n")[0].description.hasPrefix("bot.conf:2: unknown key \"min_confidense\" in [answer] (did you mean \"min_confidence\"?)"))
         #expect(problems("[answer]\nmin_confidence = high\n")[0].description == "bot.conf:2: min_confidence: expected a number from 0 to 1, got \"high\"")
         #expect(problems("[answer]\nmin_confidence = 1.5\n")[0].line == 2)

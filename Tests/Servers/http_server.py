@@ -31,6 +31,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 ROOT = sys.argv[1]
 SEEN = []
+LOCK = threading.Lock()
 
 
 class Handler(BaseHTTPRequestHandler):
@@ -72,10 +73,11 @@ class Handler(BaseHTTPRequestHandler):
         self.send_body(200, body, kind, headers)
 
     def do_GET(self):
-        SEEN.append({"path": self.path, "headers": dict(self.headers)})
-        with open(os.path.join(ROOT, "_requests.json.tmp"), "w") as file:
-            json.dump(SEEN, file)
-        os.replace(os.path.join(ROOT, "_requests.json.tmp"), os.path.join(ROOT, "_requests.json"))
+        with LOCK:  # requests arrive on several threads at once
+            SEEN.append({"path": self.path, "headers": dict(self.headers)})
+            with open(os.path.join(ROOT, "_requests.json.tmp"), "w") as file:
+                json.dump(SEEN, file)
+            os.replace(os.path.join(ROOT, "_requests.json.tmp"), os.path.join(ROOT, "_requests.json"))
         parts = self.path.split("?")[0].strip("/").split("/")
         head = parts[0]
         if head == "files" and len(parts) == 2:
