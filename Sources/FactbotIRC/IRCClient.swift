@@ -69,19 +69,23 @@ public final class IRCClient {
         var framer = LineFramer()
         var buffer = [UInt8](repeating: 0, count: 16 * 1024)
         var registeredAt: Double?
+        defer { if let registeredAt { registeredFor = Monotonic.now - registeredAt } }
         session.start(now: Monotonic.now)
 
         while true {
             // Write what flood control lets out now.
             var now = Monotonic.now
             while let line = session.takeLine(now: now) {
-                logger.trace("→ \(Redaction.mask(line, secrets: secrets))")
+                logger.trace("→ \(Redaction.printable(Redaction.mask(line, secrets: secrets)))")
                 do { try stream.write(Array((line + "\r\n").utf8), timeout: 10) } catch { return .lost(error.description) }
             }
             logEvents(&session, registeredAt: &registeredAt, now: now)
             if case .closed(let reason) = session.phase {
-                if let registeredAt { registeredFor = now - registeredAt }
-                return reason == "quit" ? .stopped : .lost(reason)
+                if reason == "quit" {
+                    stream.finish(timeout: 2) // let the QUIT arrive before the socket closes
+                    return .stopped
+                }
+                return .lost(reason)
             }
 
             // Sleep until the socket, a signal, the next paced line, or the next timer tick.
@@ -104,20 +108,18 @@ public final class IRCClient {
                     do {
                         result = try buffer.withUnsafeMutableBytes { pointer in try stream.read(into: pointer) }
                     } catch {
-                        if let registeredAt { registeredFor = now - registeredAt }
                         return .lost("\(error)")
                     }
                     switch result {
                     case .bytes(let count):
                         for line in framer.feed(buffer[0..<count]) {
-                            logger.trace("← \(Redaction.mask(line, secrets: secrets))")
+                            logger.trace("← \(Redaction.printable(Redaction.mask(line, secrets: secrets)))")
                             session.receive(line, now: now)
                         }
                         if !stream.hasBufferedInput && count < buffer.count { break readLoop }
                     case .wouldBlock:
                         break readLoop
                     case .closed:
-                        if let registeredAt { registeredFor = now - registeredAt }
                         return .lost("the server closed the connection")
                     }
                 }
@@ -145,15 +147,17 @@ public final class IRCClient {
             case .joined(let channel):
                 logger.info("joined \(channel)")
             case .joinFailed(let channel, let reason):
-                logger.warning("cannot join \(channel): \(reason)")
+                logger.warning("cannot join \(Redaction.printable(channel)): \(Redaction.printable(reason))")
             case .kicked(let channel, let by, let reason):
-                logger.warning("kicked from \(channel) by \(by): \(reason); rejoining in \(Int(settings.rejoinDelay)) s")
+                logger.warning("kicked from \(Redaction.printable(channel)) by \(Redaction.printable(by)): \(Redaction.printable(reason)); rejoining in \(Int(settings.rejoinDelay)) s")
             case .question(let question):
-                logger.debug("question from \(question.asker) in \(question.channel ?? "private"): \(question.text)")
+                logger.debug("question from \(Redaction.printable(question.asker)) in \(Redaction.printable(question.channel ?? "private")): \(Redaction.printable(question.text))")
             case .rateLimited(let user):
-                logger.notice("\(user) is asking too fast: one notice, then quiet for the window")
+                logger.notice("\(Redaction.printable(user)) is asking too fast: one notice, then quiet for the window")
+            case .overloaded(let user):
+                logger.warning("too many answers queued: not answering \(Redaction.printable(user))")
             case .closed(let reason):
-                logger.warning("closing the connection: \(reason)")
+                logger.warning("closing the connection: \(Redaction.printable(reason))")
             }
         }
     }

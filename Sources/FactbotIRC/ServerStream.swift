@@ -30,6 +30,21 @@ protocol ServerStream: AnyObject {
     func close()
 }
 
+extension ServerStream {
+    /// Half-closes and reads until the server closes or `timeout` passes, so the last
+    /// lines sent (QUIT) are not lost to a reset from unread input.
+    func finish(timeout: Double) {
+        shutdown(descriptor, Int32(SHUT_WR))
+        let deadline = Monotonic.now + timeout
+        var buffer = [UInt8](repeating: 0, count: 4096)
+        while Monotonic.now < deadline {
+            guard hasBufferedInput || waitFor(descriptor, Int32(POLLIN), timeout: deadline - Monotonic.now) else { return }
+            let result = try? buffer.withUnsafeMutableBytes { try read(into: $0) }
+            guard case .bytes = result else { if case .wouldBlock = result { continue }; return }
+        }
+    }
+}
+
 /// Waits until `fd` is ready for `events` or `timeout` seconds pass; true when ready.
 func waitFor(_ fd: Int32, _ events: Int32, timeout: Double) -> Bool {
     var entry = pollfd(fd: fd, events: Int16(events), revents: 0)

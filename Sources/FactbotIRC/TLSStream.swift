@@ -12,17 +12,25 @@ final class TLSStream: ServerStream {
 
     /// Handshakes over `tcp` within `timeout` seconds.
     init(over tcp: TCPStream, host: String, verify: Bool, caFile: String, timeout: Double) throws(ConnectionError) {
-        guard let context = SSL_CTX_new(TLS_client_method()) else { throw Self.failure("cannot create a TLS context") }
+        guard let context = SSL_CTX_new(TLS_client_method()) else {
+            tcp.close()
+            throw Self.failure("cannot create a TLS context")
+        }
         _ = factbot_ssl_ctx_min_tls12(context)
         if verify {
             SSL_CTX_set_verify(context, SSL_VERIFY_PEER, nil)
             let loaded = caFile.isEmpty ? SSL_CTX_set_default_verify_paths(context) : SSL_CTX_load_verify_locations(context, caFile, nil)
             guard loaded == 1 else {
                 SSL_CTX_free(context)
+                tcp.close()
                 throw Self.failure(caFile.isEmpty ? "cannot load the system's CA certificates" : "cannot load CA file \(caFile)")
             }
         }
-        guard let ssl = SSL_new(context) else { SSL_CTX_free(context); throw Self.failure("cannot create a TLS session") }
+        guard let ssl = SSL_new(context) else {
+            SSL_CTX_free(context)
+            tcp.close()
+            throw Self.failure("cannot create a TLS session")
+        }
         self.tcp = tcp
         self.context = context
         self.ssl = ssl

@@ -9,6 +9,8 @@ extension IRCSession {
         let target = message[parameter: 0]
         let text = message[parameter: 1]
         let isPrivate = IRCCase.same(target, nick)
+        // Only our nick or a channel we are in: not "@#chan" (ops only) nor a nick we no longer use.
+        guard isPrivate || joinedChannels.contains(IRCCase.fold(target)) else { return }
         let userKey = "\(sender.user ?? "")@\(sender.host ?? sender.nick)"
 
         if text.hasPrefix("\u{1}") {
@@ -16,6 +18,12 @@ extension IRCSession {
         }
         guard let question = isPrivate ? text : addressedText(text) else { return }
 
+        // However many users ask, the queue stays short: answers that would go out
+        // minutes late are not worth sending.
+        guard normal.count < Self.maximumQueuedLines else {
+            events.append(.overloaded(user: sender.nick))
+            return
+        }
         switch rateLimit.check(userKey, now: now) {
         case .answer:
             break
@@ -33,41 +41,52 @@ extension IRCSession {
         let trimmed = question.trimmingSpaces()
 
         if trimmed.lowercased() == "more" {
-            guard let pending = moreLines[moreKey], !pending.isEmpty else {
+            guard let pending = moreText[moreKey] else {
                 return send(IRCMessage("PRIVMSG", [replyTarget, prefix + "Nothing more to show."]))
             }
-            moreLines[moreKey] = nil
-            return deliver(pending, to: replyTarget, prefix: prefix, moreKey: moreKey)
+            moreText[moreKey] = nil
+            return sendPaged(pending, to: replyTarget, prefix: prefix, moreKey: moreKey)
         }
         let asked = Question(asker: sender.nick, text: trimmed.isEmpty ? "help" : trimmed, channel: isPrivate ? nil : target)
         events.append(.question(asked))
         let reply = respond(asked)
-        let budget = textBudget(target: replyTarget) - prefix.utf8.count
-        moreLines[moreKey] = nil
-        var pieces = ReplySplitter.split(reply.text, budget: budget)
-        if reply.isBrief, pieces.count > 1 {
+        moreText[moreKey] = nil
+        if reply.isBrief {
             // A decline is one line: cut it short rather than start a "more".
-            pieces = [ReplySplitter.split(reply.text, budget: budget - 4)[0] + " …"]
-        } else if pieces.count > max(1, settings.maxLinesPerAnswer) {
-            // Leave room for the "[N more]" note on the last line shown.
-            pieces = ReplySplitter.split(reply.text, budget: budget - moreNoteReserve(isPrivate: isPrivate))
+            let budget = textBudget(target: replyTarget) - prefix.utf8.count
+            var pieces = ReplySplitter.split(reply.text, budget: budget)
+            if pieces.count > 1 { pieces = [ReplySplitter.split(reply.text, budget: budget - 4)[0] + " …"] }
+            for piece in pieces { send(IRCMessage("PRIVMSG", [replyTarget, prefix + piece])) }
+            return
         }
-        deliver(pieces, to: replyTarget, prefix: prefix, moreKey: moreKey)
+        sendPaged(reply.text, to: replyTarget, prefix: prefix, moreKey: moreKey)
     }
 
-    /// Sends up to ``IRCSettings/maxLinesPerAnswer`` pieces; the rest wait for `more`.
-    mutating func deliver(_ pieces: [String], to target: String, prefix: String, moreKey: String) {
+    /// Lines queued behind flood control at most; questions beyond are not answered.
+    static let maximumQueuedLines = 60
+
+    /// Sends up to ``IRCSettings/maxLinesPerAnswer`` lines of `text`, split for the
+    /// budget as it is now; the rest is kept as text for `more`, and split again then
+    /// (the nick or host may have changed in between).
+    mutating func sendPaged(_ text: String, to target: String, prefix: String, moreKey: String) {
         let limit = max(1, settings.maxLinesPerAnswer)
+        let isPrivate = prefix.isEmpty
+        let budget = textBudget(target: target) - prefix.utf8.count
+        var pieces = ReplySplitter.split(text, budget: budget)
+        if pieces.count > limit {
+            // Leave room for the "[N more]" note on the last line shown.
+            pieces = ReplySplitter.split(text, budget: budget - moreNoteReserve(isPrivate: isPrivate))
+        }
         let shown = pieces.prefix(limit)
         let rest = Array(pieces.dropFirst(limit))
         for (index, piece) in shown.enumerated() {
             var line = prefix + piece
-            if index == shown.count - 1, !rest.isEmpty { line += moreNote(count: rest.count, isPrivate: prefix.isEmpty) }
+            if index == shown.count - 1, !rest.isEmpty { line += moreNote(count: rest.count, isPrivate: isPrivate) }
             send(IRCMessage("PRIVMSG", [target, line]))
         }
         if !rest.isEmpty {
-            moreLines[moreKey] = rest
-            if moreLines.count > 1000 { moreLines.removeAll() } // bounded: a flood of askers cannot grow it
+            if moreText.count >= 1000 { moreText.removeAll() } // bounded: a flood of askers cannot grow it
+            moreText[moreKey] = rest.joined(separator: " ")
         }
     }
 
@@ -116,7 +135,7 @@ extension IRCSession {
         let reply: String
         switch command {
         case "VERSION": reply = "VERSION factbot \(version)"
-        case "PING": reply = "PING " + String(ReplySplitter.flatten(argument).prefix(64))
+        case "PING": reply = "PING " + (ReplySplitter.split(argument, budget: 64).first ?? "")
         case "SOURCE": reply = "SOURCE factbot \(version): a rule-based news fact bot (Swift); ask its operator for the code"
         case "CLIENTINFO": reply = "CLIENTINFO CLIENTINFO PING SOURCE VERSION"
         default: return

@@ -78,7 +78,8 @@ extension IRCSession {
             endCapabilities()
             events.append(.registered(nick: nick))
             joinConfiguredChannels()
-            lastRegainAttempt = now
+            lastRegainAttempt = now - Self.regainSpacing
+            nextPeriodicRegain = now + 60
         case Numeric.nicknameInUse, Numeric.erroneousNickname, Numeric.nickCollision, Numeric.unavailableResource:
             guard phase == .registering else { return }
             let refused = message[parameter: 1]
@@ -150,18 +151,23 @@ extension IRCSession {
         let newNick = message[parameter: 0]
         guard let who = message.sourceNick, Nickname.isValid(newNick) else { return }
         if IRCCase.same(who, nick) {
+            let regained = !IRCCase.same(nick, settings.nick) && IRCCase.same(newNick, settings.nick)
             nick = newNick
-            if IRCCase.same(newNick, settings.nick) { events.append(.nickRegained(newNick)) }
-        } else if IRCCase.same(who, settings.nick), !IRCCase.same(nick, settings.nick) {
-            regainNick(now: now)
+            if regained { events.append(.nickRegained(newNick)) }
+        } else if IRCCase.same(who, settings.nick), !IRCCase.same(newNick, settings.nick), !IRCCase.same(nick, settings.nick) {
+            regainNick(now: now) // the holder took another nick (not just another case of ours)
         }
     }
 
+    /// Asks for our nick back: paced, and at most once every ``regainSpacing`` seconds,
+    /// so whoever holds it cannot make the bot flood by changing nicks.
     mutating func regainNick(now: Double) {
-        guard phase == .registered else { return }
+        guard phase == .registered, now - lastRegainAttempt >= Self.regainSpacing else { return }
         lastRegainAttempt = now
-        sendNow(IRCMessage("NICK", [settings.nick]))
+        send(IRCMessage("NICK", [settings.nick]))
     }
+
+    static let regainSpacing = 10.0
 
     mutating func handleJoin(_ message: IRCMessage) {
         guard let source = message.source, IRCCase.same(Hostmask(source).nick, nick) else { return }
@@ -176,7 +182,7 @@ extension IRCSession {
         guard IRCCase.same(message[parameter: 1], nick) else { return }
         let channel = message[parameter: 0]
         joinedChannels.remove(IRCCase.fold(channel))
-        moreLines = moreLines.filter { !$0.key.hasPrefix(IRCCase.fold(channel) + " ") }
+        moreText = moreText.filter { !$0.key.hasPrefix(IRCCase.fold(channel) + " ") }
         events.append(.kicked(channel: channel, by: message.sourceNick ?? "?", reason: message[parameter: 2]))
         rejoinAt[IRCCase.fold(channel)] = now + settings.rejoinDelay
     }

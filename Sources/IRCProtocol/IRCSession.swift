@@ -64,6 +64,7 @@ public struct IRCSession {
         case kicked(channel: String, by: String, reason: String)
         case question(Question)
         case rateLimited(user: String)
+        case overloaded(user: String)
         case closed(String)
     }
 
@@ -98,10 +99,11 @@ public struct IRCSession {
     var lastReceived = 0.0
     var pingSent: Double?
     var lastRegainAttempt = 0.0
+    var nextPeriodicRegain = 0.0
     // Channels to join again, with when.
     var rejoinAt: [String: Double] = [:]
-    // Lines kept back for `more`, by folded "target nick".
-    var moreLines: [String: [String]] = [:]
+    // Text kept back for `more`, by folded "target nick".
+    var moreText: [String: String] = [:]
 
     /// A session for one connection.
     public init(settings: IRCSettings, secrets: Secrets = Secrets(), version: String, respond: @escaping Responder) {
@@ -153,7 +155,8 @@ public struct IRCSession {
                 rejoinAt[channel] = nil
                 join(channel)
             }
-            if !IRCCase.same(nick, settings.nick), now - lastRegainAttempt >= 60 {
+            if !IRCCase.same(nick, settings.nick), now >= nextPeriodicRegain {
+                nextPeriodicRegain = now + 60
                 regainNick(now: now)
             }
         }

@@ -9,6 +9,8 @@ public enum Redaction {
                 out = "PASS ***"
             case "AUTHENTICATE" where !["PLAIN", "+", "*"].contains(message[parameter: 0]):
                 out = "AUTHENTICATE ***"
+            case "JOIN" where message.parameters.count >= 2 && message.source == nil:
+                out = "JOIN \(message[parameter: 0]) ***" // channel keys
             default:
                 break
             }
@@ -17,5 +19,14 @@ public enum Redaction {
             out = out.split(separator: secret, omittingEmptySubsequences: false).joined(separator: "***")
         }
         return out
+    }
+
+    /// Text from strangers made safe for a terminal or log file: control characters
+    /// (escape sequences, IRC formatting, CR/LF) shown as `?`.
+    public static func printable(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F || (0x80...0x9F).contains($0.value) }) else { return text }
+        return String(String.UnicodeScalarView(text.unicodeScalars.map { scalar in
+            scalar.value < 0x20 || scalar.value == 0x7F || (0x80...0x9F).contains(scalar.value) ? "?" : scalar
+        }))
     }
 }

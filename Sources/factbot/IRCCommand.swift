@@ -2,6 +2,7 @@ import ArgumentParser
 import FactbotConfig
 import FactbotCore
 import FactbotIRC
+import FactbotTerminal
 import Foundation
 import IRCProtocol
 import Logging
@@ -19,6 +20,7 @@ struct IRCCommand: ParsableCommand {
 
     func run() throws {
         let loaded = try options.load()
+        try irc.check(loaded.config)
         let answerer = AnswererBox(loaded.answerer)
         irc.run(config: loaded.config, answerer: answerer, logger: irc.makeLogger(loaded.config))
     }
@@ -106,6 +108,15 @@ struct IRCOptions: ParsableArguments {
         var logger = Logger(label: "factbot")
         logger[metadataKey: "irc.nick"] = "\(settings(config).nick)"
         return logger
+    }
+
+    /// Settings that can never connect are errors now, not a reconnect loop later.
+    func check(_ config: BotConfig) throws {
+        let settings = settings(config)
+        if settings.tls, !settings.tlsCAFile.isEmpty, !FileManager.default.isReadableFile(atPath: settings.tlsCAFile) {
+            FactbotTerminal.Console.error("tls_ca_file: cannot read \(settings.tlsCAFile)")
+            throw ExitCode(2)
+        }
     }
 
     /// Connects and answers until SIGINT/SIGTERM.

@@ -19,6 +19,7 @@ struct RunCommand: ParsableCommand {
 
     func run() throws {
         let loaded = try options.load()
+        try irc.check(loaded.config)
         let answerer = AnswererBox(loaded.answerer)
         let logger = irc.makeLogger(loaded.config)
         let options = self.options

@@ -196,5 +196,8 @@ struct BadInputTests {
         let config = try FactbotProcess.run(["irc", "--knowledge", knowledge], in: folder)
         #expect(config.status == 2)
         #expect(config.stderr.contains("bot.conf:2: channels: \"nope\" is not a channel"))
+        let ca = try FactbotProcess.run(["irc", "--tls", "--tls-ca-file", "/nonexistent/ca.pem"])
+        #expect(ca.status == 2)
+        #expect(ca.stderr.contains("tls_ca_file: cannot read /nonexistent/ca.pem"))
     }
 }

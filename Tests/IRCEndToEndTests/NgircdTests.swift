@@ -81,7 +81,7 @@ struct NgircdTests {
             #expect(ann.expect(timeout: 20) { $0.command == "JOIN" && $0.nick == "factbot" } != nil, "bot log:\n\(bot.log.all.suffix(20).joined(separator: "\n"))")
         }
         let seconds = Date().timeIntervalSince(back)
-        #expect(seconds < 15)
+        #expect(seconds < 6) // README's benchmark: 2 s; a loaded CI machine gets some slack
         ann.send("PRIVMSG #news :factbot: \(Self.paid)")
         #expect(ann.expect(timeout: 10) { $0.command == "PRIVMSG" && $0.nick == "factbot" }?.text.contains("18,000") == true)
         #expect(bot.log.wait(timeout: 1, containing: "reconnecting in") != nil)
@@ -92,11 +92,11 @@ struct NgircdTests {
         let server = try IRCServer("ngircd")
         let ann = try TestClient(port: server.port, nick: "ann")
         // Lift ngircd's throttling for the asker only, so it can really burst.
-        if let oper = server.ready.oper {
-            ann.send("OPER \(oper[0]) \(oper[1])")
-            _ = ann.expect(timeout: 5) { $0.command == "381" }
-            ann.send("MODE ann +F")
-        }
+        // Without this, ngircd's own pacing of the asker could pass for the bot's.
+        let oper = try #require(server.ready.oper)
+        ann.send("OPER \(oper[0]) \(oper[1])")
+        try #require(ann.expect(timeout: 5) { $0.command == "381" } != nil, "OPER failed")
+        ann.send("MODE ann +F")
         let config = FileManager.default.temporaryDirectory.appendingPathComponent("factbot-burst-\(UUID().uuidString).conf")
         try "[irc]\nuser_questions = 100\nflood_burst = 4\nflood_interval = 1s\n".write(to: config, atomically: true, encoding: .utf8)
         defer { try? FileManager.default.removeItem(at: config) }
@@ -112,7 +112,8 @@ struct NgircdTests {
         #expect(arrivals.count == 30, "answered \(arrivals.count) of 30")
         // A burst of 4, then one a second: the last 26 answers span at least ~25 s.
         if arrivals.count == 30 {
-            #expect(arrivals[29] - arrivals[3] >= 25 * 0.9)
+            #expect(arrivals[29] - arrivals[3] >= 25 * 0.9)   // never faster than one a second
+            #expect(arrivals[29] - arrivals[3] <= 25 * 1.6)   // and not held back much more
         }
         #expect(bot.process.isRunning)
         #expect(!bot.log.all.contains { $0.contains("disconnected") })

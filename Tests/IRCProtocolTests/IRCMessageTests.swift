@@ -60,4 +60,14 @@ import Testing
         #expect(Channel(parsing: "#a,") == nil)
         #expect(Channel(parsing: "#") == nil)
     }
+
+    @Test func logsMaskSecretsAndKeysAndShowNoControlCharacters() {
+        let secrets = Secrets(serverPassword: "hunter2", saslPassword: "pw")
+        #expect(Redaction.mask("PASS hunter2", secrets: secrets) == "PASS ***")
+        #expect(Redaction.mask("AUTHENTICATE Zm9vAGZvbwBwdw==", secrets: secrets) == "AUTHENTICATE ***")
+        #expect(Redaction.mask("AUTHENTICATE PLAIN", secrets: secrets) == "AUTHENTICATE PLAIN")
+        #expect(Redaction.mask("JOIN #desk,#news k3y", secrets: secrets) == "JOIN #desk,#news ***")
+        #expect(Redaction.mask(":x!y@z PRIVMSG bot :my password is hunter2", secrets: secrets) == ":x!y@z PRIVMSG bot :my password is ***")
+        #expect(Redaction.printable("hi\u{1B}[2J\u{7}there\r\n") == "hi?[2J?there??")
+    }
 }

@@ -16,6 +16,22 @@ import Testing
         #expect(bot.feed(":ann!~a@news.example PRIVMSG #news :\(text)").isEmpty)
     }
 
+    @Test func onlyOurNickAndOurChannelsAreAnswered() {
+        var bot = SessionHarness()
+        bot.register()
+        #expect(bot.feed(":ann!~a@h PRIVMSG @#news :factbot: hi").isEmpty)      // ops-only STATUSMSG
+        #expect(bot.feed(":ann!~a@h PRIVMSG #elsewhere :factbot: hi").isEmpty)  // not joined
+        #expect(bot.feed(":ann!~a@h PRIVMSG oldnick :hi").isEmpty)              // not our nick
+    }
+
+    @Test func theQueueStaysShortHoweverManyAsk() {
+        var bot = SessionHarness { $0.floodBurst = 1; $0.floodInterval = 1 }
+        bot.register()
+        for index in 0..<500 { bot.session.receive(":u\(index)!~u@h\(index) PRIVMSG factbot :q", now: bot.now) }
+        #expect(bot.session.queuedLineCount <= IRCSession.maximumQueuedLines)
+        #expect(bot.session.takeEvents().contains(.overloaded(user: "u499")))
+    }
+
     @Test func privateQuestionsAreAnsweredPrivately() {
         var bot = SessionHarness()
         bot.register()
@@ -85,8 +101,11 @@ import Testing
         }
         #expect(lines.last?.hasSuffix("more: say \"factbot: more\"]") == true)
         var shown = lines.map { String($0.dropFirst("PRIVMSG #news :ann: ".count)) }
+        // The host changes before "more": later pages are split for the new, longer mask.
+        _ = bot.feed(":irc.test 396 factbot \(String(repeating: "h", count: 60)).example :is now your displayed host")
         let more = bot.feed("\(asker) PRIVMSG #news :factbot: more")
-        #expect(!more.isEmpty && more.allSatisfy { ":factbot!~factbot@bot.host \($0)\r\n".utf8.count <= 512 })
+        let longMask = ":factbot!~factbot@\(String(repeating: "h", count: 60)).example"
+        #expect(!more.isEmpty && more.allSatisfy { "\(longMask) \($0)\r\n".utf8.count <= 512 })
         shown += more.map { String($0.dropFirst("PRIVMSG #news :ann: ".count)) }
         var rest = bot.feed("\(asker) PRIVMSG #news :factbot: more")
         while rest.first?.hasSuffix("Nothing more to show.") == false {
@@ -113,9 +132,11 @@ import Testing
         var bot = SessionHarness(reply: { _ in String(repeating: "x ", count: 400) })
         _ = bot.sent()
         _ = bot.feed(":irc.test CAP * LS :", ":irc.test 001 factbot :Welcome")
-        let line = bot.feed(":ann!~a@h PRIVMSG factbot :q").first ?? ""
+        _ = bot.feed(":ann!~a@h PRIVMSG factbot :q")
+        let line = bot.advance(3).first?.line ?? ""
         let worst = ":factbot!~factbot@\(String(repeating: "h", count: 63)) \(line)\r\n"
         #expect(worst.utf8.count <= 512)
+        #expect(worst.utf8.count >= 505) // and the budget is used, not wasted
     }
 
     @Test func askingTooFastGetsOneNoticeThenSilenceUntilTheWindowPasses() {

@@ -79,10 +79,28 @@ import Testing
         _ = bot.feed(":irc.test CAP * LS :", ":irc.test 001 factbot2 :Welcome")
         #expect(bot.session.nick == "factbot2")
         // The holder leaves: take the nick back.
-        #expect(bot.feed(":factbot!~x@y QUIT :bye") == ["NICK factbot"])
+        _ = bot.feed(":factbot!~x@y QUIT :bye")
+        #expect(bot.advance(2).map(\.line) == ["NICK factbot"]) // paced like any other line
         _ = bot.feed(":factbot2!~f@h NICK :factbot")
         #expect(bot.session.nick == "factbot")
         #expect(bot.session.takeEvents().contains(.nickRegained("factbot")))
+    }
+
+    @Test func theHolderOfOurNickCannotMakeUsFlood() {
+        var bot = SessionHarness()
+        _ = bot.sent()
+        _ = bot.feed(":irc.test 433 * factbot :in use", ":irc.test CAP * LS :", ":irc.test 001 factbot1 :Welcome")
+        _ = bot.advance(5)
+        // Changing only the case of our nick is no reason to ask for it.
+        _ = bot.feed(":factbot!~x@y NICK FactBot")
+        #expect(bot.advance(2).isEmpty)
+        // Real renames, twenty at once: one NICK now, the next no sooner than 10 s later.
+        for index in 0..<20 {
+            bot.session.receive(":\(index % 2 == 0 ? "FactBot" : "other")!~x@y NICK \(index % 2 == 0 ? "other" : "FactBot")", now: bot.now)
+        }
+        #expect(bot.advance(12).filter { $0.line == "NICK factbot" }.count == 1)
+        // Ten seconds on, a rename may bring another try.
+        #expect(bot.feed(":FactBot!~x@y NICK other") == ["NICK factbot"])
     }
 
     @Test func retriesTheNickNowAndThenWhileItIsHeld() {
