@@ -17,8 +17,8 @@ let package = Package(
         .systemLibrary(name: "CStemmer", providers: [.apt(["libstemmer-dev"])]),
         .systemLibrary(name: "CEdit", pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),
         .systemLibrary(name: "COpenSSL", pkgConfig: "openssl", providers: [.apt(["libssl-dev"])]),
-        .systemLibrary(name: "CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
-        .systemLibrary(name: "CXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
+        .systemLibrary(name: "CCurl", providers: [.apt(["libcurl4-openssl-dev"])]),  // dlopen'ed: see its shim.h
+        .systemLibrary(name: "CXML2", providers: [.apt(["libxml2-dev"])]),  // dlopen'ed: see its shim.h
 
         // The core: knowledge parsing, normalising, stemming, indexing, answering. No I/O.
         .target(name: "FactbotCore", dependencies: ["CStemmer", "Yams"]),
@@ -36,7 +36,8 @@ let package = Package(
         ]),
 
         // Article text from fetched pages: libxml2's HTML parser, paragraphs, sentences. No I/O.
-        .target(name: "SourceText", dependencies: ["CXML2"]),
+        .target(name: "SourceText", dependencies: ["CXML2"],
+                swiftSettings: [.unsafeFlags(["-Xcc", "-I/usr/include/libxml2"])]),
 
         // Source refresh: libcurl fetches, atomic storage under the state folder, drift checks.
         .target(name: "FactbotRefresh", dependencies: ["FactbotCore", "SourceText", "CCurl"]),

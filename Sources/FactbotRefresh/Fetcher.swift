@@ -42,8 +42,10 @@ public enum FetchResult: Sendable, Equatable {
 /// http and https only (redirects too), bounded in time, size and redirects, certificates
 /// verified. Blocks its thread: run each fetch on a thread of its own.
 public enum Fetcher {
-    /// Call once, before any fetch, from one thread.
-    public static func setUp() { curl_global_init(Int(CURL_GLOBAL_DEFAULT)) }
+    /// Loads and initialises libcurl (once, from any thread); false when libcurl cannot
+    /// be loaded, in which case every fetch fails saying so.
+    @discardableResult
+    public static func setUp() -> Bool { factbot_curl_available() != 0 }
 
     /// Collects the body, refusing more than `limit` bytes.
     final class Sink {
@@ -58,14 +60,15 @@ public enum Fetcher {
         guard url.lowercased().hasPrefix("http://") || url.lowercased().hasPrefix("https://") else {
             return .failed("not an http or https URL: \(url)")
         }
-        guard let handle = curl_easy_init() else { return .failed("libcurl could not start") }
-        defer { curl_easy_cleanup(handle) }
+        guard factbot_curl_available() != 0 else { return .failed("libcurl (libcurl4) could not be loaded") }
+        guard let handle = factbot_curl_easy_init() else { return .failed("libcurl could not start") }
+        defer { factbot_curl_easy_cleanup(handle) }
         let sink = Sink(limit: limits.maxBytes)
         var headers: UnsafeMutablePointer<curl_slist>?
-        if let etag, !etag.isEmpty { headers = curl_slist_append(headers, "If-None-Match: \(etag)") }
-        if let lastModified, !lastModified.isEmpty { headers = curl_slist_append(headers, "If-Modified-Since: \(lastModified)") }
-        headers = curl_slist_append(headers, "Accept: text/html,application/xhtml+xml,text/plain;q=0.9,*/*;q=0.1")
-        defer { curl_slist_free_all(headers) }
+        if let etag, !etag.isEmpty { headers = factbot_curl_slist_append(headers, "If-None-Match: \(etag)") }
+        if let lastModified, !lastModified.isEmpty { headers = factbot_curl_slist_append(headers, "If-Modified-Since: \(lastModified)") }
+        headers = factbot_curl_slist_append(headers, "Accept: text/html,application/xhtml+xml,text/plain;q=0.9,*/*;q=0.1")
+        defer { factbot_curl_slist_free_all(headers) }
 
         factbot_curl_setopt_str(handle, CURLOPT_URL, url)
         factbot_curl_setopt_str(handle, CURLOPT_PROTOCOLS_STR, "http,https")
@@ -91,7 +94,7 @@ public enum Fetcher {
         }
         factbot_curl_setopt_ptr(handle, CURLOPT_WRITEDATA, Unmanaged.passUnretained(sink).toOpaque())
 
-        let code = withExtendedLifetime(sink) { curl_easy_perform(handle) }
+        let code = withExtendedLifetime(sink) { factbot_curl_easy_perform(handle) }
         if code != CURLE_OK {
             return .failed(describe(code, sink: sink, limits: limits))
         }
@@ -116,7 +119,7 @@ public enum Fetcher {
 
     static func header(_ handle: UnsafeMutableRawPointer, _ name: String) -> String? {
         var found: UnsafeMutablePointer<curl_header>?
-        guard curl_easy_header(handle, name, 0, UInt32(CURLH_HEADER), -1, &found) == CURLHE_OK, let value = found?.pointee.value else { return nil }
+        guard factbot_curl_easy_header(handle, name, 0, UInt32(CURLH_HEADER), -1, &found) == CURLHE_OK, let value = found?.pointee.value else { return nil }
         return String(cString: value)
     }
 
@@ -129,7 +132,7 @@ public enum Fetcher {
         case CURLE_COULDNT_CONNECT: return "could not connect"
         case CURLE_COULDNT_RESOLVE_HOST: return "could not resolve the host"
         case CURLE_PEER_FAILED_VERIFICATION: return "the server's certificate is not trusted"
-        default: return String(cString: curl_easy_strerror(code))
+        default: return String(cString: factbot_curl_easy_strerror(code))
         }
     }
 }

@@ -27,11 +27,14 @@ public enum ExtractionError: Error, Equatable, CustomStringConvertible, Sendable
     case unreadable
     /// No run of paragraphs long enough to be an article.
     case noArticle
+    /// libxml2 (Debian `libxml2`) could not be loaded.
+    case parserMissing
 
     public var description: String {
         switch self {
         case .unreadable: "the page could not be parsed as HTML"
         case .noArticle: "no article text found on the page"
+        case .parserMissing: "libxml2 could not be loaded to parse the page"
         }
     }
 }

@@ -1,4 +1,4 @@
-import CXML2
+internal import CXML2
 
 /// HTML → ``Article`` with libxml2's HTML parser (forgiving, like a browser; no network,
 /// no entity expansion beyond HTML's own): the article body without scripts, styles,
@@ -19,16 +19,17 @@ public enum HTMLExtractor {
     /// Extracts the article from page bytes (any encoding libxml2 can detect; UTF-8 by default).
     public static func extract(_ bytes: [UInt8], url: String = "") -> Result<Article, ExtractionError> {
         guard !bytes.isEmpty, bytes.count < Int(Int32.max) else { return .failure(.unreadable) }
+        guard factbot_xml_available() != 0 else { return .failure(.parserMissing) }
         let options = Int32(HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue
                             | HTML_PARSE_NONET.rawValue | HTML_PARSE_COMPACT.rawValue)
         let document = bytes.withUnsafeBufferPointer { buffer in
             buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
-                htmlReadMemory($0, Int32(buffer.count), url, nil, options)
+                factbot_html_read_memory($0, Int32(buffer.count), url, options)
             }
         }
         guard let document else { return .failure(.unreadable) }
-        defer { xmlFreeDoc(document) }
-        guard let root = xmlDocGetRootElement(document) else { return .failure(.unreadable) }
+        defer { factbot_xml_free_doc(document) }
+        guard let root = factbot_xml_root(document) else { return .failure(.unreadable) }
 
         var meta = Metadata()
         meta.read(root)
@@ -49,7 +50,7 @@ public enum HTMLExtractor {
     }
 
     static func attribute(_ node: Node, _ key: String) -> String? {
-        guard let value = xmlGetProp(node, key) else { return nil }
+        guard let value = factbot_xml_get_prop(node, key) else { return nil }
         defer { factbot_xml_free(value) }
         return String(cString: value)
     }
