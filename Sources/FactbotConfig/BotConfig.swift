@@ -14,8 +14,10 @@ public struct BotConfig: Sendable, Equatable {
     /// Defaults throughout.
     public init() {}
 
-    /// The sections and keys bot.conf may hold, with how each is read.
-    static var schema: [String: [String: ConfigKey]] { [
+    /// The sections and keys bot.conf may hold, with how each is read (built once: key
+    /// paths are not free to make). Key paths are immutable values but not marked
+    /// Sendable; the table is never written after it is built.
+    nonisolated(unsafe) static let schema: [String: [String: ConfigKey]] = [
         "answer": [
             "min_confidence": .fraction(\.answer.minimumConfidence),
             "suggestions": .count(\.answer.suggestions, 0...5),
@@ -58,7 +60,7 @@ public struct BotConfig: Sendable, Equatable {
             "max_redirects": .count(\.refresh.limits.maxRedirects, 0...20),
             "ca_file": .text(\.refresh.limits.caFile, .any),
         ],
-    ] }
+    ]
 
     /// Reads bot.conf text. Unknown sections or keys and bad values are errors with
     /// file:line and a did-you-mean; all of them are reported at once.
