@@ -19,10 +19,8 @@ struct IRCCommand: ParsableCommand {
     @OptionGroup var irc: IRCOptions
 
     func run() throws {
-        let loaded = try options.load()
-        try irc.check(loaded.config)
-        let answerer = AnswererBox(loaded.answerer)
-        irc.run(config: loaded.config, answerer: answerer, logger: irc.makeLogger(loaded.config))
+        let (loaded, answerer, logger) = try irc.prepare(options)
+        irc.run(config: loaded.config, answerer: answerer, logger: logger)
     }
 }
 
@@ -108,6 +106,13 @@ struct IRCOptions: ParsableArguments {
         var logger = Logger(label: "factbot")
         logger[metadataKey: "irc.nick"] = "\(settings(config).nick)"
         return logger
+    }
+
+    /// Loads everything, checks the settings and starts logging: what `irc` and `run` share.
+    func prepare(_ options: GlobalOptions) throws -> (GlobalOptions.Loaded, AnswererBox, Logger) {
+        let loaded = try options.load()
+        try check(loaded.config)
+        return (loaded, AnswererBox(loaded.answerer), makeLogger(loaded.config))
     }
 
     /// Settings that can never connect are errors now, not a reconnect loop later.

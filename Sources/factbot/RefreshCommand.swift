@@ -45,11 +45,14 @@ struct RefreshCommand: ParsableCommand {
 
     func run() throws {
         let loaded = try options.load(quoting: false)
-        let targets = sources.isEmpty
-            ? loaded.knowledge.sources.values.sorted { $0.id < $1.id }.map { Refresher.Target(id: $0.id, url: $0.url) }
-            : sources.compactMap(Self.target)
+        let targets = sources.isEmpty ? Self.configuredTargets(loaded.knowledge) : sources.compactMap(Self.target)
         let failed = Self.refresh(targets, loaded: loaded) { Console.line($0) }
         if failed > 0 { throw ExitCode(1) }
+    }
+
+    /// Every source of knowledge/sources.yaml, by id.
+    static func configuredTargets(_ knowledge: KnowledgeBase) -> [Refresher.Target] {
+        knowledge.sources.values.sorted { $0.id < $1.id }.map { Refresher.Target(id: $0.id, url: $0.url) }
     }
 
     /// Refreshes, printing through `say`; returns how many sources failed. Shared with `run`.

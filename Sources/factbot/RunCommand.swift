@@ -18,17 +18,13 @@ struct RunCommand: ParsableCommand {
     @OptionGroup var irc: IRCOptions
 
     func run() throws {
-        let loaded = try options.load()
-        try irc.check(loaded.config)
-        let answerer = AnswererBox(loaded.answerer)
-        let logger = irc.makeLogger(loaded.config)
+        let (loaded, answerer, logger) = try irc.prepare(options)
         let options = self.options
         let refreshThread = Thread {
             var schedule = RefreshSchedule(interval: loaded.config.refresh.interval, firstRun: Monotonic.seconds)
             while true {
                 if schedule.start(now: Monotonic.seconds) {
-                    let targets = loaded.knowledge.sources.values.sorted { $0.id < $1.id }.map { Refresher.Target(id: $0.id, url: $0.url) }
-                    let failed = RefreshCommand.refresh(targets, loaded: loaded) { logger.info("refresh: \($0)") }
+                    let failed = RefreshCommand.refresh(RefreshCommand.configuredTargets(loaded.knowledge), loaded: loaded) { logger.info("refresh: \($0)") }
                     if failed > 0 { logger.warning("refresh: \(failed) source(s) failed; their last good copies stay in use") }
                     if let fresh = try? options.load() { answerer.replace(with: fresh.answerer) }
                     schedule.finish(now: Monotonic.seconds, random: Double.random(in: 0..<1))

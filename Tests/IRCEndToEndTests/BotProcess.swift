@@ -8,10 +8,10 @@ final class BotProcess: @unchecked Sendable {
     let process = Process()
     let log: LineLog
 
-    /// Starts `factbot irc` with `arguments` from the package root, with `environment` added.
-    init(_ arguments: [String], environment: [String: String] = [:]) throws {
+    /// Starts `factbot irc` (or `command`) with `arguments` from the package root, with `environment` added.
+    init(_ arguments: [String], environment: [String: String] = [:], command: String = "irc") throws {
         process.executableURL = Self.binary
-        process.arguments = ["irc"] + arguments
+        process.arguments = [command] + arguments
         process.currentDirectoryURL = IRCServer.root
         process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
         let stderr = Pipe()
