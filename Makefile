@@ -8,7 +8,10 @@ VECTORS      := .build-vectors/parser_tests/data/msg-split.yaml
 RELEASE_BIN  := .build/release/factbot
 EVAL         := ../shared/eval
 
-.PHONY: run test deps test-vectors build release bench bench-irc eval check clean
+FUZZ_TARGETS := irc-message irc-session knowledge config answerer html
+FUZZ_SECONDS ?= 600
+
+.PHONY: run test deps test-vectors build release bench bench-irc eval check clean fuzz fuzz-smoke fuzz-build
 
 ## run: install what is missing, build (release) and start the REPL on ./knowledge
 run: deps release
@@ -18,6 +21,7 @@ run: deps release
 ## (the IRC end-to-end tests start their own ngircd and InspIRCd + Atheme on loopback)
 test: deps test-vectors
 	$(SWIFT) test
+	$(MAKE) fuzz-smoke
 
 ## test-vectors: the public IRC parser test vectors (PyPI irc-parser-tests), read by the tests
 test-vectors: $(VECTORS)
@@ -56,6 +60,22 @@ bench: release
 ## bench-irc: answer latency, memory and rejoin time against a real ngircd on loopback (~2 min)
 bench-irc: deps release
 	python3 Benchmarks/irc.py --binary $(RELEASE_BIN)
+
+## fuzz: every libFuzzer target for FUZZ_SECONDS each (default 600), under ASan
+fuzz: deps fuzz-build
+	@for t in $(FUZZ_TARGETS); do Fuzz/run.sh $$t $(FUZZ_SECONDS) || exit 1; done
+
+## fuzz-smoke: every fuzz target for 30 s (part of `make test`)
+fuzz-smoke: fuzz-build
+	@for t in $(FUZZ_TARGETS); do Fuzz/run.sh $$t 30 || exit 1; done
+
+# One -sanitize=fuzzer,address for swiftc: given as two flags (as --sanitize twice makes
+# SwiftPM do, in no fixed order) the last one wins, and half the builds had no coverage.
+fuzz-build:
+	@bash -o pipefail -c '$(SWIFT) build -c debug --product factbot-fuzz --sanitize=fuzzer \
+	  -Xswiftc -sanitize=fuzzer,address -Xswiftc -DFUZZING --scratch-path .build-fuzz 2>&1 \
+	  | grep -v "Cannot export local symbol" | tail -1'
+
 
 ## eval: the answer-quality yardstick in ../shared/eval, and the project's own paraphrase set
 eval: release

@@ -5,6 +5,7 @@ let package = Package(
     name: "factbot",
     products: [
         .executable(name: "factbot", targets: ["factbot"]),
+        .executable(name: "factbot-fuzz", targets: ["factbot-fuzz"]),
         .library(name: "FactbotCore", targets: ["FactbotCore"]),
     ],
     dependencies: [
@@ -55,10 +56,15 @@ let package = Package(
             ]
         ),
 
+        // Fuzzing: what strangers' bytes reach, as targets; libFuzzer's entry or a corpus replayer.
+        .target(name: "FuzzTargets", dependencies: ["FactbotCore", "FactbotConfig", "IRCProtocol", "SourceText"]),
+        .executableTarget(name: "factbot-fuzz", dependencies: ["FuzzTargets", "FactbotCore"]),
+
         .testTarget(name: "FactbotCoreTests", dependencies: ["FactbotCore", "FactbotConfig", "IRCProtocol"]),
         .testTarget(name: "FactbotTerminalTests", dependencies: ["FactbotTerminal"]),
         .testTarget(name: "IRCProtocolTests", dependencies: ["IRCProtocol", "Yams"]),
         .testTarget(name: "SourceTextTests", dependencies: ["SourceText"]),
+        .testTarget(name: "FuzzCorpusTests", dependencies: ["FuzzTargets"]),
         // Source refresh against a real HTTP server on loopback (Tests/Servers/http_server.py).
         .testTarget(name: "RefreshTests", dependencies: ["factbot", "FactbotCore", "FactbotRefresh", "SourceText"]),
         .testTarget(name: "FactbotCLITests", dependencies: ["factbot"], exclude: ["Fixtures"]),
