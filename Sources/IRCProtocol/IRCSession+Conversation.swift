@@ -4,6 +4,7 @@ extension IRCSession {
         guard phase == .registered, message.parameters.count >= 2, let source = message.source else { return }
         let sender = Hostmask(source)
         guard !sender.nick.isEmpty, sender.user != nil || sender.host != nil else { return } // not from a server
+        guard Nickname.isValid(sender.nick) else { return } // no server relays such a nick; never echo one
         guard !IRCCase.same(sender.nick, nick), !settings.ignore.contains(where: sender.matches) else { return }
 
         let target = message[parameter: 0]

@@ -205,10 +205,25 @@ public struct IRCSession {
     // MARK: Sending
 
     /// Queues a line that must not wait (registration, PONG, QUIT).
-    mutating func sendNow(_ message: IRCMessage) { urgent.append(message.line) }
+    mutating func sendNow(_ message: IRCMessage) { urgent.append(Self.fitted(message.line)) }
 
     /// Queues a line behind flood control.
-    mutating func send(_ message: IRCMessage) { normal.append(message.line) }
+    mutating func send(_ message: IRCMessage) { normal.append(Self.fitted(message.line)) }
+
+    /// The last guard: a line over 510 bytes (512 with CRLF) is cut at a character
+    /// boundary. The budgets above keep replies well inside; this holds for anything else.
+    static func fitted(_ line: String) -> String {
+        guard line.utf8.count > 510 else { return line }
+        var out = String.UnicodeScalarView()
+        var bytes = 0
+        for scalar in line.unicodeScalars {
+            let size = String(scalar).utf8.count
+            if bytes + size > 510 { break }
+            out.append(scalar)
+            bytes += size
+        }
+        return String(out)
+    }
 
     mutating func close(_ reason: String) {
         phase = .closed(reason: reason)

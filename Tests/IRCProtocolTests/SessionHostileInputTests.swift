@@ -31,6 +31,19 @@ import Testing
         #expect(bot.feed(":ann!~a@h PRIVMSG factbot :still there?") == ["PRIVMSG ann :Answer to still there?"])
     }
 
+    @Test func aNickNoServerWouldRelayGetsNoReply() {
+        // Found by fuzzing: a 200-byte "nick" of control bytes and U+FFFD made a reply
+        // whose "nick: " prefix alone overflowed 512 bytes.
+        var bot = SessionHarness()
+        bot.register()
+        let nick = "an" + String(repeating: "\u{B}", count: 40) + String(repeating: "\u{FFFD}", count: 80)
+        #expect(bot.feed(":\(nick)!~a@h PRIVMSG #news :factbot: hi").isEmpty)
+        #expect(bot.feed(":\(nick)!~a@h PRIVMSG factbot :hi").isEmpty)
+        // And whatever is queued, no line leaves longer than 510 bytes.
+        #expect(IRCSession.fitted(String(repeating: "é", count: 400)).utf8.count == 510)
+        #expect(IRCSession.fitted("PRIVMSG a :" + String(repeating: "€", count: 300)).utf8.count <= 510)
+    }
+
     @Test func randomBytesThroughTheFramerAreSurvived() {
         var generator = SplitMix64(seed: 42)
         var framer = LineFramer()
