@@ -11,7 +11,7 @@ EVAL         := ../shared/eval
 FUZZ_TARGETS := irc-message irc-session knowledge config answerer html
 FUZZ_SECONDS ?= 600
 
-.PHONY: run test deps test-vectors build release bench bench-irc eval check clean fuzz fuzz-smoke fuzz-build
+.PHONY: run test deps test-vectors build release bench bench-irc eval check clean fuzz fuzz-smoke fuzz-build soak soak-smoke
 
 ## run: install what is missing, build (release) and start the REPL on ./knowledge
 run: deps release
@@ -21,7 +21,7 @@ run: deps release
 ## (the IRC end-to-end tests start their own ngircd and InspIRCd + Atheme on loopback)
 test: deps test-vectors
 	$(SWIFT) test
-	$(MAKE) fuzz-smoke
+	$(MAKE) soak-smoke fuzz-smoke
 
 ## test-vectors: the public IRC parser test vectors (PyPI irc-parser-tests), read by the tests
 test-vectors: $(VECTORS)
@@ -76,6 +76,17 @@ fuzz-build:
 	  -Xswiftc -sanitize=fuzzer,address -Xswiftc -DFUZZING --scratch-path .build-fuzz 2>&1 \
 	  | grep -v "Cannot export local symbol" | tail -1'
 
+
+## soak: the IRC bot abused for 5 minutes with two server restarts, and 200 refreshes
+## killed at random against a misbehaving source (release build)
+soak: deps release
+	python3 Tests/Soak/irc_soak.py --binary $(RELEASE_BIN) --seconds 300 --restarts 2
+	python3 Tests/Soak/refresh_soak.py --binary $(RELEASE_BIN) --rounds 200
+
+## soak-smoke: short versions of both (part of `make test`, on the debug build)
+soak-smoke:
+	python3 Tests/Soak/irc_soak.py --binary .build/debug/factbot --seconds 45 --restarts 1
+	python3 Tests/Soak/refresh_soak.py --binary .build/debug/factbot --rounds 20
 
 ## eval: the answer-quality yardstick in ../shared/eval, and the project's own paraphrase set
 eval: release

@@ -18,6 +18,8 @@ Routes:
   /big                   3 MB of HTML with Content-Length
   /big-chunked           3 MB of HTML, chunked, no Content-Length
   /pdf                   a tiny body typed application/pdf
+  /truncated             promises 5000 bytes, sends 100, closes
+  /garbage               200 bytes of binary junk typed text/html
   /requests              JSON list of the request headers seen so far (also kept in DIR/_requests.json)
 """
 import hashlib
@@ -114,6 +116,16 @@ class Handler(BaseHTTPRequestHandler):
             except (BrokenPipeError, ConnectionResetError):
                 pass
             return
+        if head == "truncated":
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html")
+            self.send_header("Content-Length", "5000")
+            self.end_headers()
+            self.wfile.write(b"<html><body><article><p>" + b"cut " * 25)
+            self.close_connection = True
+            return
+        if head == "garbage":
+            return self.send_body(200, bytes((i * 37 + 11) % 256 for i in range(200)), "text/html")
         if head == "pdf":
             return self.send_body(200, b"%PDF-1.4 not really", "application/pdf")
         if head == "requests":
@@ -121,9 +133,19 @@ class Handler(BaseHTTPRequestHandler):
         return self.send_body(404, b"no such route", "text/plain")
 
 
+class Server(ThreadingHTTPServer):
+    daemon_threads = True
+
+    def handle_error(self, request, client_address):
+        # Clients that hang up mid-reply (size caps, timeouts, kills) are the point of
+        # several tests: not worth a traceback.
+        if isinstance(sys.exc_info()[1], (ConnectionError, BrokenPipeError)):
+            return
+        super().handle_error(request, client_address)
+
+
 def main():
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    server.daemon_threads = True
+    server = Server(("127.0.0.1", 0), Handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     print(json.dumps({"port": server.server_address[1]}), flush=True)
     try:
