@@ -85,6 +85,18 @@ import Testing
         _ = HTMLExtractor.extract(junk)
     }
 
+    @Test func entityBombsAreNotExpanded() throws {
+        var doctype = "<!DOCTYPE html [<!ENTITY a0 \"boom boom boom boom boom boom boom boom boom boom\">"
+        for level in 1...12 { doctype += "<!ENTITY a\(level) \"" + String(repeating: "&a\(level - 1);", count: 10) + "\">" }
+        doctype += "]>"
+        let html = doctype + "<html><body><article>\(Self.body.map { "<p>\($0) &a12;</p>" }.joined())</article></body></html>"
+        let started = ContinuousClock.now
+        let article = try extract(html).get()
+        #expect(ContinuousClock.now - started < .seconds(2))
+        // 10^12 "boom"s would be terabytes: the reference stays unexpanded or empty.
+        #expect(article.paragraphs.joined().utf8.count < 10_000)
+    }
+
     @Test func plainTextIsParagraphPerLine() {
         let article = Paragraphs.fromPlainText("Line one is here.\n\n\(Self.body[0])\r\n\(Self.body[0])\n")
         #expect(article.paragraphs == ["Line one is here.", Self.body[0]])
