@@ -14,6 +14,8 @@ public final class IRCClient {
     let respond: IRCSession.Responder
     var backoff: Backoff
     var random = SystemRandomNumberGenerator()
+    /// Replies still queued when a connection ended, for the next one.
+    var carried: [String] = []
 
     /// A client that answers with `respond`, logging to `logger`.
     public init(settings: IRCSettings, secrets: Secrets, version: String, logger: Logger,
@@ -66,6 +68,12 @@ public final class IRCClient {
         logger.info("connected to \(target)")
 
         var session = IRCSession(settings: settings, secrets: secrets, version: version, respond: respond)
+        session.resume(carried)
+        carried = []
+        defer {
+            carried = session.unsentReplies
+            if !carried.isEmpty { logger.info("keeping \(carried.count) unsent replies for the next connection") }
+        }
         var framer = LineFramer()
         var buffer = [UInt8](repeating: 0, count: 16 * 1024)
         var registeredAt: Double?
@@ -76,8 +84,8 @@ public final class IRCClient {
             // Write what flood control lets out now.
             var now = Monotonic.now
             while let line = session.takeLine(now: now) {
-                logger.trace("→ \(Redaction.printable(Redaction.mask(line, secrets: secrets)))")
                 do { try stream.write(Array((line + "\r\n").utf8), timeout: 10) } catch { return .lost(error.description) }
+                logger.trace("→ \(Redaction.printable(Redaction.mask(line, secrets: secrets)))")
             }
             logEvents(&session, registeredAt: &registeredAt, now: now)
             if case .closed(let reason) = session.phase {
@@ -154,6 +162,8 @@ public final class IRCClient {
                 logger.debug("question from \(Redaction.printable(question.asker)) in \(Redaction.printable(question.channel ?? "private")): \(Redaction.printable(question.text))")
             case .rateLimited(let user):
                 logger.notice("\(Redaction.printable(user)) is asking too fast: one notice, then quiet for the window")
+            case .rateLimitedQuietly(let user):
+                logger.debug("still over the limit, not answered: \(Redaction.printable(user))")
             case .overloaded(let user):
                 logger.warning("too many answers queued: not answering \(Redaction.printable(user))")
             case .closed(let reason):

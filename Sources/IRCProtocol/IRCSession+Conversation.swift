@@ -33,6 +33,7 @@ extension IRCSession {
             send(IRCMessage("NOTICE", [sender.nick, "You are asking faster than I answer; ask again in \(Int(retryAfter.rounded(.up))) s."]))
             return
         case .drop:
+            events.append(.rateLimitedQuietly(user: sender.nick))
             return
         }
 

@@ -78,6 +78,8 @@ extension IRCSession {
             endCapabilities()
             events.append(.registered(nick: nick))
             joinConfiguredChannels()
+            normal = carried + normal
+            carried.removeAll()
             lastRegainAttempt = now - Self.regainSpacing
             nextPeriodicRegain = now + 60
         case Numeric.nicknameInUse, Numeric.erroneousNickname, Numeric.nickCollision, Numeric.unavailableResource:

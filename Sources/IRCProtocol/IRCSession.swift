@@ -64,6 +64,7 @@ public struct IRCSession {
         case kicked(channel: String, by: String, reason: String)
         case question(Question)
         case rateLimited(user: String)
+        case rateLimitedQuietly(user: String)
         case overloaded(user: String)
         case closed(String)
     }
@@ -102,6 +103,8 @@ public struct IRCSession {
     var nextPeriodicRegain = 0.0
     // Channels to join again, with when.
     var rejoinAt: [String: Double] = [:]
+    // Replies carried over from the previous connection.
+    var carried: [String] = []
     // Text kept back for `more`, by folded "target nick".
     var moreText: [String: String] = [:]
 
@@ -195,6 +198,19 @@ public struct IRCSession {
 
     /// Lines waiting for flood control.
     public var queuedLineCount: Int { urgent.count + normal.count }
+
+    /// Replies (PRIVMSG and NOTICE) still waiting when the connection ends: the adapter
+    /// hands them to the next session with ``resume(_:)`` so no accepted question goes
+    /// unanswered because the server went away.
+    public var unsentReplies: [String] {
+        // Those carried in and not yet released (the connection ended before 001) too.
+        carried + normal.filter { $0.hasPrefix("PRIVMSG ") || $0.hasPrefix("NOTICE ") }
+    }
+
+    /// Replies from the previous connection, sent once this one has joined its channels.
+    public mutating func resume(_ replies: [String]) {
+        carried = Array(replies.suffix(Self.maximumQueuedLines))
+    }
 
     /// What happened since the last call.
     public mutating func takeEvents() -> [Event] {

@@ -161,6 +161,29 @@ import Testing
         #expect(bot.feed(":op!~o@h KICK #news someone :bye").isEmpty)
     }
 
+    @Test func repliesStillQueuedAtADisconnectGoOutAfterTheNextJoin() {
+        var bot = SessionHarness { $0.floodBurst = 1; $0.floodInterval = 10 }
+        bot.register()
+        for i in 0..<3 { bot.session.receive(":u!~u@h PRIVMSG factbot :q\(i)", now: bot.now) }
+        _ = bot.sent() // one goes out; two wait
+        bot.session.receive("ERROR :Closing link", now: bot.now)
+        let unsent = bot.session.unsentReplies
+        #expect(unsent == ["PRIVMSG u :Answer to q1", "PRIVMSG u :Answer to q2"])
+
+        // A connection that dies before registering keeps them too.
+        var failed = SessionHarness()
+        failed.session.resume(unsent)
+        failed.session.receive("ERROR :Closing link", now: failed.now)
+        #expect(failed.session.unsentReplies == unsent)
+
+        var next = SessionHarness { $0.floodBurst = 1; $0.floodInterval = 10 }
+        next.session.resume(unsent)
+        _ = next.sent()
+        _ = next.feed(":s CAP * LS :", ":s 001 factbot :Welcome")
+        let later = next.advance(25).map(\.line)
+        #expect(later == ["PRIVMSG u :Answer to q1", "PRIVMSG u :Answer to q2"])
+    }
+
     @Test func quitGoesOutFirst() {
         var bot = SessionHarness { $0.quitMessage = "bye\r\nNICK evil" }
         bot.register()
