@@ -18,9 +18,15 @@ public struct SourceStore: Sendable {
 
     func path(_ id: String) -> String { "\(folder)/\(id).json" }
 
+    /// True for an id that names a file inside the folder (no "/", no leading ".").
+    static func isSafe(_ id: String) -> Bool {
+        !id.isEmpty && !id.hasPrefix(".") && !id.contains("/") && !id.contains("\0")
+    }
+
     /// The stored copy of `id`: nil when there is none; a ``Problem`` when the file is
     /// unreadable or corrupt (the caller reports it and refetches).
     public func load(_ id: String) -> Result<StoredSource?, Problem> {
+        guard Self.isSafe(id) else { return .failure(Problem(description: "\"\(id)\" cannot name a state file")) }
         let file = path(id)
         guard FileManager.default.fileExists(atPath: file) else { return .success(nil) }
         guard let data = FileManager.default.contents(atPath: file) else {
@@ -50,6 +56,7 @@ public struct SourceStore: Sendable {
 
     /// Writes `source` atomically.
     public func save(_ source: StoredSource) throws(Problem) {
+        guard Self.isSafe(source.id) else { throw Problem(description: "\"\(source.id)\" cannot name a state file") }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         let data: Data

@@ -111,6 +111,7 @@ struct BadInputTests {
         ("shorthand.txt", "r are\n", "shorthand.txt:1: expected"),
         ("sources.yaml", "- id: s\n  url: file:///etc/passwd\n  publisher: p\n  published: 2025-01-01\n", "sources.yaml:2: url must start with http"),
         ("facts/extra.yaml", "- id: x\n  answer: \"unterminated\n", "facts/extra.yaml:3: YAML syntax"),
+        ("sources.yaml", "- id: ../../etc/x\n  url: https://example.org/\n  publisher: p\n  published: 2025-01-01\n", "sources.yaml:1: id \"../../etc/x\" may hold only"),
         ("facts/extra.yaml", "just a scalar\n", "facts/extra.yaml:1: expected a list of entries"),
         ("facts/extra.yaml", String(repeating: "a", count: 9_000_000), "facts/extra.yaml: file is 9000000 bytes; the limit is 8388608"),
     ])

@@ -18,6 +18,10 @@ public enum SourceFileParser {
             if let url, !(url.hasPrefix("http://") || url.hasPrefix("https://")) {
                 reader.fail(line: entry.line(of: "url"), "url must start with http:// or https://, got \"\(url)\"")
             }
+            // The id names the source's file in the state folder: no "/" and no leading ".".
+            if let id, !FactFileParser.isValidID(id) || id.hasPrefix(".") {
+                reader.fail(line: entry.line(of: "id"), "id \"\(id)\" may hold only letters, digits, \"-\", \"_\" and \".\", and may not start with \".\"")
+            }
             if let published, !isISODate(published) {
                 reader.fail(line: entry.line(of: "published"), "published must be a date like 2025-04-11, got \"\(published)\"")
             }
