@@ -43,6 +43,12 @@ static void factbot_xml_load(void) {
     FACTBOT_LOAD(get_prop, "xmlGetProp")
     FACTBOT_LOAD(free_function, "xmlFree")
 #undef FACTBOT_LOAD
+    // libxml2 sets up its global tables on first parse, and not safely from several threads
+    // at once (a refresh extracts on one thread per source): do it here, once.
+    void (*init_parser)(void) = NULL;
+    *(void **)(&init_parser) = dlsym(lib, "xmlInitParser");
+    if (!init_parser) return;
+    init_parser();
     *factbot_xml_state() = 1;
 }
 

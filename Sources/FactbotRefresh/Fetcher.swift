@@ -71,8 +71,11 @@ public enum Fetcher {
         defer { factbot_curl_slist_free_all(headers) }
 
         factbot_curl_setopt_str(handle, CURLOPT_URL, url)
-        factbot_curl_setopt_str(handle, CURLOPT_PROTOCOLS_STR, "http,https")
-        factbot_curl_setopt_str(handle, CURLOPT_REDIR_PROTOCOLS_STR, "http,https")
+        // http and https only, redirects included; a libcurl that cannot promise it fetches nothing.
+        guard factbot_curl_setopt_str(handle, CURLOPT_PROTOCOLS_STR, "http,https") == CURLE_OK,
+              factbot_curl_setopt_str(handle, CURLOPT_REDIR_PROTOCOLS_STR, "http,https") == CURLE_OK else {
+            return .failed("this libcurl cannot restrict protocols to http and https (7.85 or later needed)")
+        }
         factbot_curl_setopt_long(handle, CURLOPT_FOLLOWLOCATION, 1)
         factbot_curl_setopt_long(handle, CURLOPT_MAXREDIRS, limits.maxRedirects)
         factbot_curl_setopt_long(handle, CURLOPT_CONNECTTIMEOUT_MS, Int(limits.connectTimeout * 1000))

@@ -65,9 +65,11 @@ public enum Sentences {
             if ".!?".contains(character), index + 2 < characters.count, characters[index + 1] == " " {
                 let next = characters[index + 2]
                 let opensSentence = next.isUppercase || next.isNumber || "\"'«“‘(".contains(next)
-                var word = ""
+                // The word before the mark; titles are short, so look back a dozen characters
+                // at most (a long unbroken "word" must not make this quadratic).
                 var back = index - 1
-                while back >= start, !characters[back].isWhitespace { word = String(characters[back]) + word; back -= 1 }
+                while back >= start, !characters[back].isWhitespace, index - back <= 12 { back -= 1 }
+                let word = String(characters[(back + 1)..<index])
                 let bare = word.lowercased().trimmingCharacters("\"'«“(")
                 let isTitle = character == "." && (titles.contains(bare) || (bare.count == 1 && bare.first!.isLetter))
                 if opensSentence && !isTitle {

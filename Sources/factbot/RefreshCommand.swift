@@ -26,6 +26,10 @@ struct RefreshCommand: ParsableCommand {
     var sources: [String] = []
 
     func validate() throws {
+        let ids = sources.compactMap(Self.target).map(\.id)
+        if let repeated = ids.first(where: { id in ids.filter { $0 == id }.count > 1 }) {
+            throw ValidationError("--source: \"\(repeated)\" is given twice")
+        }
         for source in sources {
             guard let target = Self.target(source) else {
                 throw ValidationError("--source: expected ID=URL, got \"\(source)\"")

@@ -112,6 +112,8 @@ struct RefreshCommandTests {
         #expect(file.status == 64)
         #expect(file.stderr.contains("only http and https"))
         #expect(try factbot(["refresh", "--source", "../evil=http://127.0.0.1:1/"]).stderr.contains("expected ID=URL"))
+        // Two fetches writing one state file at once could tear it.
+        #expect(try factbot(["refresh", "--source", "a=http://127.0.0.1:1/x", "--source", "a=http://127.0.0.1:1/y"]).stderr.contains("\"a\" is given twice"))
     }
 
     @Test func aCorruptStateFileIsAWarningNotAFailure() throws {

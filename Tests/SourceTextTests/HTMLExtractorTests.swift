@@ -102,6 +102,14 @@ import Testing
         #expect(article.paragraphs == ["Line one is here.", Self.body[0]])
     }
 
+    @Test func aHugeUnbrokenWordSplitsInLinearTime() {
+        // Found in review: the look-back for titles was quadratic in the word's length.
+        let paragraph = (0..<200).map { _ in String(repeating: "x", count: 5_000) + ". Y" }.joined()
+        let started = ContinuousClock.now
+        #expect(Sentences.split(paragraph).count == 201)
+        #expect(ContinuousClock.now - started < .seconds(5))
+    }
+
     @Test func sentencesSplitAtTheEndsOfSentencesOnly() {
         let paragraph = "Mr. Smith said 3.5 million people left. Officials disagreed! Did they? “Yes,” said Dr. J. Doe. The U.S. embassy declined to comment."
         #expect(Sentences.split(paragraph) == [

@@ -21,7 +21,8 @@ final class QuoteIndex: Sendable {
     init?(texts: [SourceText], words: WordLists, settings: Answerer.Settings) {
         var facts: [Fact] = []
         for text in texts {
-            for (number, sentence) in text.sentences.enumerated() where sentence.count >= 20 {
+            // Long enough to say something, short enough for one reply line.
+            for (number, sentence) in text.sentences.enumerated() where (20...400).contains(sentence.count) {
                 facts.append(Fact(id: "\(text.source.id)#s\(number + 1)", answer: sentence, questions: [sentence],
                                   types: Self.types(of: sentence), sourceID: text.source.id))
             }
