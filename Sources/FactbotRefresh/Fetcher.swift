@@ -1,4 +1,5 @@
 import CCurl
+import FactbotCore
 
 /// Limits on one fetch.
 public struct FetchLimits: Sendable, Equatable {
@@ -109,7 +110,7 @@ public enum Fetcher {
         var typePointer: UnsafeMutablePointer<CChar>?
         factbot_curl_getinfo_str(handle, CURLINFO_CONTENT_TYPE, &typePointer)
         let contentType = typePointer.map { String(cString: $0) } ?? ""
-        let mediaType = contentType.split(separator: ";").first.map { $0.trimmingCharacters().lowercased() } ?? ""
+        let mediaType = contentType.split(separator: ";").first.map { String($0).trimmingWhitespace().lowercased() } ?? ""
         guard mediaType.isEmpty || ["text/html", "application/xhtml+xml", "text/plain"].contains(mediaType) else {
             return .failed("not a web page or text (\(mediaType))")
         }
@@ -140,8 +141,3 @@ public enum Fetcher {
     }
 }
 
-extension Substring {
-    func trimmingCharacters() -> String {
-        String(drop(while: { $0 == " " }).reversed().drop(while: { $0 == " " }).reversed())
-    }
-}

@@ -58,19 +58,22 @@ public enum ReplySplitter {
     /// Text from elsewhere made safe for one line: CR, LF, NUL and tabs become spaces and
     /// the CTCP delimiter (\u{1}) is removed, so an answer cannot pose as a CTCP request.
     public static func flatten(_ text: String) -> String {
-        guard text.unicodeScalars.contains(where: { $0.value < 0x20 && $0 != "\u{2}" && $0 != "\u{3}" && $0 != "\u{F}" && $0 != "\u{16}" && $0 != "\u{1D}" && $0 != "\u{1F}" }) else {
-            return text
-        }
+        guard text.unicodeScalars.contains(where: isControl) else { return text }
         var out = String.UnicodeScalarView()
         for scalar in text.unicodeScalars {
             switch scalar {
             case "\r", "\n", "\0", "\t": out.append(" ")
-            case "\u{1}": continue
-            default:
-                if scalar.value < 0x20 && !"\u{2}\u{3}\u{F}\u{16}\u{1D}\u{1F}".unicodeScalars.contains(scalar) { continue }
-                out.append(scalar)
+            default: if !isControl(scalar) { out.append(scalar) }
             }
         }
         return String(out)
+    }
+
+    /// IRC's formatting codes (bold, colour, reset, reverse, italic, underline) are kept.
+    static let formattingCodes = "\u{2}\u{3}\u{F}\u{16}\u{1D}\u{1F}".unicodeScalars
+
+    /// A control character other than a formatting code.
+    static func isControl(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.value < 0x20 && !formattingCodes.contains(scalar)
     }
 }

@@ -70,7 +70,7 @@ public enum HTMLExtractor {
         if skipped.contains(tag) { return true }
         if attribute(node, "hidden") != nil || attribute(node, "aria-hidden") == "true" { return true }
         let marks = ((attribute(node, "class") ?? "") + " " + (attribute(node, "id") ?? "") + " " + (attribute(node, "role") ?? "")).lowercased()
-        guard !marks.trimmingSpaces.isEmpty else { return false }
+        guard !marks.allSatisfy(\.isWhitespace) else { return false }
         if ["navigation", "banner", "contentinfo", "complementary"].contains(where: { marks.contains($0) }) { return true }
         let words = marks.split { !$0.isLetter }
         return words.contains { word in boilerplate.contains { word == $0 || word.hasPrefix($0) } } || words.contains("ad") || words.contains("ads")
@@ -172,6 +172,3 @@ public enum HTMLExtractor {
     }
 }
 
-extension String {
-    fileprivate var trimmingSpaces: String { Paragraphs.normalise(self) }
-}

@@ -70,7 +70,7 @@ public enum Sentences {
                 var back = index - 1
                 while back >= start, !characters[back].isWhitespace, index - back <= 12 { back -= 1 }
                 let word = String(characters[(back + 1)..<index])
-                let bare = word.lowercased().trimmingCharacters("\"'«“(")
+                let bare = String(word.lowercased().drop(while: { "\"'«“(".contains($0) })) // after an opening quote
                 let isTitle = character == "." && (titles.contains(bare) || (bare.count == 1 && bare.first!.isLetter))
                 if opensSentence && !isTitle {
                     sentences.append(String(characters[start...index]))
@@ -86,8 +86,3 @@ public enum Sentences {
     }
 }
 
-extension String {
-    fileprivate func trimmingCharacters(_ set: String) -> String {
-        String(drop(while: { set.contains($0) }))
-    }
-}

@@ -21,13 +21,13 @@ struct RunCommand: ParsableCommand {
         let (loaded, answerer, logger) = try irc.prepare(options)
         let options = self.options
         let refreshThread = Thread {
-            var schedule = RefreshSchedule(interval: loaded.config.refresh.interval, firstRun: Monotonic.seconds)
+            var schedule = RefreshSchedule(interval: loaded.config.refresh.interval, firstRun: Monotonic.now)
             while true {
-                if schedule.start(now: Monotonic.seconds) {
+                if schedule.start(now: Monotonic.now) {
                     let failed = RefreshCommand.refresh(RefreshCommand.configuredTargets(loaded.knowledge), loaded: loaded) { logger.info("refresh: \($0)") }
                     if failed > 0 { logger.warning("refresh: \(failed) source(s) failed; their last good copies stay in use") }
                     if let fresh = try? options.load() { answerer.replace(with: fresh.answerer) }
-                    schedule.finish(now: Monotonic.seconds, random: Double.random(in: 0..<1))
+                    schedule.finish(now: Monotonic.now, random: Double.random(in: 0..<1))
                 }
                 Thread.sleep(forTimeInterval: 1)
             }
@@ -37,7 +37,3 @@ struct RunCommand: ParsableCommand {
     }
 }
 
-/// Seconds on the monotonic clock.
-enum Monotonic {
-    static var seconds: Double { Double(DispatchTime.now().uptimeNanoseconds) / 1e9 }
-}
