@@ -3,21 +3,31 @@ import FactbotCore
 import FactbotTerminal
 import Foundation
 
-/// `factbot bench`: how fast the answerer is on the loaded knowledge. Build with
-/// `-c release` for figures worth reporting.
+/// `factbot bench`: how fast and how right the answerer is on the loaded knowledge.
+/// Build with `-c release` for figures worth reporting; `make bench` runs it on generated
+/// fact bases of 1k, 10k and 100k facts beside the peers (Benchmarks/peers.py).
 struct BenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
-        abstract: "Measure load time, answer latency and memory on the loaded knowledge."
+        abstract: "Measure load time, answer latency, memory and accuracy on the loaded knowledge.",
+        discussion: """
+        The question file holds one question per line. A line may add a tab and the id of the \
+        fact that should answer it, or "-" for a question no fact answers: then top-1 accuracy \
+        and correct declines are reported too. Fetched sources are not quoted: only the \
+        curated facts are measured.
+        """
     )
 
     @OptionGroup var options: GlobalOptions
 
     @Option(help: "Rounds over the question set (after one warm-up round).")
-    var rounds = 200
+    var rounds = 20
 
-    @Option(help: "A file of questions, one per line (default: every example question plus some off-topic ones).")
+    @Option(help: "A file of questions (default: every example question plus some off-topic ones).")
     var questions: String?
+
+    @Flag(help: "Print the results as one JSON object.")
+    var json = false
 
     func validate() throws {
         guard rounds >= 1 else { throw ValidationError("--rounds must be at least 1") }
@@ -25,51 +35,39 @@ struct BenchCommand: ParsableCommand {
 
     func run() throws {
         let loadStart = ContinuousClock.now
-        let answerer = try options.answerer()
+        let answerer = try options.load(quoting: false).answerer
         let loadTime = ContinuousClock.now - loadStart
 
-        var set = answerer.knowledge.facts.flatMap(\.questions)
-        set += ["what is the capital of france", "tell me a joke", "how many north korean soldiers fight for russia", "asdf qwerty"]
+        let set: BenchQuestions
         if let path = questions {
             do {
-                set = try Loading.text(at: path).textLines.map(String.init).filter { !$0.isEmpty }
+                set = try BenchQuestions.parse(try Loading.text(at: path), file: path)
             } catch {
                 Console.error(error.description)
                 throw ExitCode(2)
             }
-            guard !set.isEmpty else {
-                Console.error("\(path): no questions in the file")
-                throw ExitCode(2)
-            }
+        } else {
+            set = BenchQuestions(examplesOf: answerer.knowledge)
         }
-        for question in set { _ = answerer.answer(question) }  // warm-up
-
-        var samples: [Double] = []
-        samples.reserveCapacity(set.count * rounds)
-        let clock = ContinuousClock()
-        var answered = 0
-        let total = clock.measure {
-            for _ in 0..<rounds {
-                for question in set {
-                    let start = clock.now
-                    let answer = answerer.answer(question)
-                    samples.append(Double((clock.now - start).components.attoseconds) / 1e12 + Double((clock.now - start).components.seconds) * 1e6)
-                    if answer.answered { answered += 1 }
-                }
-            }
-        }
-        samples.sort()
-        func percentile(_ p: Double) -> Double { samples[min(samples.count - 1, Int(Double(samples.count) * p))] }
-        var usage = rusage()
-        getrusage(Int32(RUSAGE_SELF.rawValue), &usage)
-        let seconds = Double(total.components.seconds) + Double(total.components.attoseconds) / 1e18
-        Console.line("facts: \(answerer.knowledge.facts.count), terms: \(answerer.index.termCount), vocabulary: \(answerer.index.vocabulary.count)")
-        Console.line("load + index: \(format(Double(loadTime.components.attoseconds) / 1e15 + Double(loadTime.components.seconds) * 1e3)) ms")
-        Console.line("questions: \(set.count) × \(rounds) rounds, answered \(answered / rounds) per round")
-        Console.line("latency: p50 \(format(percentile(0.5))) µs, p99 \(format(percentile(0.99))) µs, max \(format(samples.last ?? 0)) µs")
-        Console.line("throughput: \(Int(Double(samples.count) / seconds)) questions/s on one core")
-        Console.line("peak resident memory: \(usage.ru_maxrss / 1024) MB")
+        let result = Benchmark.run(answerer, set, rounds: rounds)
+        var report = BenchReport(facts: answerer.knowledge.facts.count, terms: answerer.index.termCount,
+                                 vocabulary: answerer.index.vocabulary.count, rounds: rounds,
+                                 loadMilliseconds: loadTime.milliseconds, result: result)
+        report.peakResidentMegabytes = Self.peakResidentMegabytes()
+        Console.line(json ? report.json : report.text)
     }
 
-    private func format(_ value: Double) -> String { String(format: "%.1f", value) }
+    /// The process's peak resident set so far (getrusage reports kilobytes on Linux).
+    static func peakResidentMegabytes() -> Double {
+        var usage = rusage()
+        getrusage(Int32(RUSAGE_SELF.rawValue), &usage)
+        return Double(usage.ru_maxrss) / 1024
+    }
+}
+
+extension Duration {
+    /// The duration in milliseconds.
+    var milliseconds: Double { Double(components.seconds) * 1e3 + Double(components.attoseconds) / 1e15 }
+    /// The duration in microseconds.
+    var microseconds: Double { Double(components.seconds) * 1e6 + Double(components.attoseconds) / 1e12 }
 }
