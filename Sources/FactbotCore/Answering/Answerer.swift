@@ -52,6 +52,8 @@ public struct Answerer: Sendable {
     /// The index over the facts.
     public let index: FactIndex
     let lexicon: Lexicon
+    /// Score buffers reused from question to question.
+    let scratch = ScoreScratch()
 
     /// Sentences of stored sources, quoted when no curated fact answers.
     let quotes: QuoteIndex?
@@ -98,24 +100,19 @@ public struct Answerer: Sendable {
             return decline(question, explanation, suggestions: [])
         }
 
-        // Weigh the question's terms and add each fact's share through the posting lists.
+        // Weigh the question's terms.
         var total = 0.0
-        var questionWeights: [Int32: Double] = [:]
+        var questionTerms: [(id: Int32, weight: Double)] = []
+        var credited: [(id: Int32, weight: Double)] = []
         var names: [Int32] = []
         var heaviest: (id: Int32, weight: Double)?
-        var scores: [Int32: Double] = [:]
-        func credit(_ id: Int32, _ weight: Double) {
-            for posting in index.postings[Int(id)] {
-                scores[posting.fact, default: 0] += weight * Double(posting.weight)
-            }
-        }
         for term in terms {
             if term.isWeak {
                 // helps the facts that have it; costs the others a little
                 guard let id = index.termID(term.key) else { continue }
                 let weight = index.weight(of: id)
                 total += Self.weakShare * weight
-                credit(id, weight)
+                credited.append((id, weight))
                 continue
             }
             guard let id = index.termID(term.key) else {
@@ -125,23 +122,15 @@ public struct Answerer: Sendable {
             }
             let weight = index.weight(of: id, asName: term.isName || term.isNumber)
             total += weight
-            questionWeights[id] = weight
+            questionTerms.append((id, weight))
             if index.idf[Int(id)] > (heaviest?.weight ?? 0) { heaviest = (id, index.idf[Int(id)]) }
             if term.isName || term.isNumber || index.isName[Int(id)] { names.append(id) }
-            credit(id, weight)
+            credited.append((id, weight))
         }
 
-        // First cut: coverage × type fit, for every fact that shares a term.
-        var ranked: [(fact: Int32, confidence: Double, score: Double)] = []
-        ranked.reserveCapacity(scores.count)
-        for (fact, score) in scores {
-            ranked.append((fact, min(1, score / total) * questionType.fit(index.facts[Int(fact)].types), score))
-        }
-        let byConfidence: ((fact: Int32, confidence: Double, score: Double), (fact: Int32, confidence: Double, score: Double)) -> Bool = { a, b in
-            a.confidence != b.confidence ? a.confidence > b.confidence
-                : a.score != b.score ? a.score > b.score : a.fact < b.fact
-        }
-        ranked.sort(by: byConfidence)
+        // First cut: coverage × type fit, for the leading facts that share a term.
+        let extra = max(3, settings.suggestions)
+        var ranked = total > 0 ? leaders(credited, total: total, questionType: questionType, count: Self.finalists + extra) : []
 
         // Then, for the leaders only: likeness to an example question, names the fact
         // leaves out, and questions about the future or opinions, which no fact answers.
@@ -152,7 +141,7 @@ public struct Answerer: Sendable {
         let finalists = min(Self.finalists, ranked.prefix { $0.confidence >= cut }.count)
         for position in ranked.indices.prefix(finalists) {
             let fact = ranked[position].fact
-            var factor = 0.8 + 0.2 * exampleLikeness(fact: fact, questionWeights: questionWeights, total: total)
+            var factor = 0.8 + 0.2 * exampleLikeness(fact: fact, questionTerms: questionTerms, total: total)
             for name in names where !index.uses(fact: fact, term: name) {
                 factor *= 1 - (1 - Self.missingNamePenalty) * index.idf[Int(name)] / index.maximumIDF
             }
@@ -162,7 +151,7 @@ public struct Answerer: Sendable {
             ranked[position].confidence *= factor
         }
         for position in ranked.indices.dropFirst(finalists) { ranked[position].confidence *= 0.8 }
-        ranked.sort(by: byConfidence)
+        ranked.sort(by: Candidate.before)
 
         explanation.candidates = ranked.prefix(3).map { candidate in
             Explanation.Candidate(factID: index.facts[Int(candidate.fact)].id, confidence: candidate.confidence,
@@ -188,15 +177,16 @@ public struct Answerer: Sendable {
     /// How closely the question resembles the fact's nearest example question: a weighted
     /// Dice coefficient over terms, from 0 (nothing shared) to 1 (the same terms).
     /// Two facts that cover a question equally are told apart by this.
-    func exampleLikeness(fact: Int32, questionWeights: [Int32: Double], total: Double) -> Double {
+    func exampleLikeness(fact: Int32, questionTerms: [(id: Int32, weight: Double)], total: Double) -> Double {
         var best = 0.0
-        for example in index.examples[Int(fact)] {
+        for example in Int(index.factExampleStart[Int(fact)])..<Int(index.factExampleStart[Int(fact) + 1]) {
             var shared = 0.0
             var exampleTotal = 0.0
-            for id in example {
+            for slot in Int(index.exampleStart[example])..<Int(index.exampleStart[example + 1]) {
+                let id = index.exampleTerms[slot]
                 let weight = index.weight(of: id)
                 exampleTotal += weight
-                if questionWeights[id] != nil { shared += weight }
+                if questionTerms.contains(where: { $0.id == id }) { shared += weight }
             }
             let sum = total + exampleTotal
             if sum > 0 { best = max(best, 2 * shared / sum) }

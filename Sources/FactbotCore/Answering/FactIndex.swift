@@ -4,13 +4,10 @@ import Foundation
 /// strongly (a word of an example question or keyword counts more than one that only
 /// appears in the answer). Answering walks the posting lists of the question's terms
 /// only, so its cost grows with the question, not with the number of facts.
+///
+/// Everything per term and per fact is kept in flat arrays (one allocation each, not one
+/// per fact), which keeps a 100,000-fact index compact and quick to build.
 public struct FactIndex: Sendable {
-    /// One fact's use of a term.
-    struct Posting: Sendable {
-        var fact: Int32
-        var weight: Float
-    }
-
     /// How much each field of a fact counts.
     public enum FieldWeight {
         /// Example questions and keywords: what the curator says the fact is about.
@@ -22,15 +19,27 @@ public struct FactIndex: Sendable {
     /// The facts, in knowledge order; postings refer to them by position.
     public let facts: [Fact]
     private(set) var termIDs: [String: Int32] = [:]
-    private(set) var postings: [[Posting]] = []
+    /// Postings of term `t`: `postingFacts[postingStart[t]..<postingStart[t + 1]]`, facts ascending,
+    /// with the weight of each use in `postingWeights`.
+    private(set) var postingStart: [Int32] = []
+    private(set) var postingFacts: [Int32] = []
+    private(set) var postingWeights: [Float] = []
     /// Inverse document frequency per term: ln(1 + facts / facts using it).
     private(set) var idf: [Double] = []
     /// Terms that name someone or something (a capitalised word, a listed name, a number).
     private(set) var isName: [Bool] = []
-    /// Each fact's terms, sorted, for membership tests.
-    private(set) var termsOfFact: [[Int32]] = []
-    /// Each fact's example questions as term ids, for telling close candidates apart.
-    private(set) var examples: [[[Int32]]] = []
+    /// Terms of fact `f`, sorted: `factTerms[factTermStart[f]..<factTermStart[f + 1]]`, with
+    /// the weight of each in `factTermWeights`.
+    private(set) var factTermStart: [Int32] = []
+    private(set) var factTerms: [Int32] = []
+    private(set) var factTermWeights: [Float] = []
+    /// Example questions as term ids: example `e` is `exampleTerms[exampleStart[e]..<exampleStart[e + 1]]`,
+    /// and fact `f`'s examples are `factExampleStart[f]..<factExampleStart[f + 1]`.
+    private(set) var exampleStart: [Int32] = [0]
+    private(set) var exampleTerms: [Int32] = []
+    private(set) var factExampleStart: [Int32] = [0]
+    /// Each fact's answer types as a bit set (bit = position in ``AnswerType/allCases``).
+    private(set) var typeMasks: [UInt16] = []
     /// Every word the facts and word lists use, for spelling correction.
     public private(set) var vocabulary = Vocabulary()
     /// The highest idf any term can have: that of a term used by one fact.
@@ -40,47 +49,79 @@ public struct FactIndex: Sendable {
     public init(facts: [Fact], lexicon: Lexicon) {
         self.facts = facts
         maximumIDF = Self.idf(count: facts.count, using: 1)
-        var termsOfFact: [[Int32: Float]] = []
-        termsOfFact.reserveCapacity(facts.count)
+        var postingCount: [Int32] = []
+        var weights: [Int32: Float] = [:]
+        var pairs: [(term: Int32, weight: Float)] = []
+        factTermStart.reserveCapacity(facts.count + 1)
+        factTermStart.append(0)
         for fact in facts {
-            var weights: [Int32: Float] = [:]
+            weights.removeAll(keepingCapacity: true)
             /// Indexes one field's text; returns its distinct term ids in order.
-            @discardableResult
-            func add(_ text: String, _ weight: Float) -> [Int32] {
+            func add(_ text: String, _ weight: Float, example: Bool) {
                 let words = lexicon.words(text)
                 for word in words { vocabulary.insert(word.text) }
-                var ids: [Int32] = []
+                let start = exampleTerms.count
                 for term in lexicon.terms(words) {
                     vocabulary.insert(stem: term.key)
-                    let id = self.id(for: term)
+                    let id = self.id(for: term, counts: &postingCount)
                     weights[id] = max(weights[id] ?? 0, weight)
-                    if !ids.contains(id) { ids.append(id) }
+                    if example, !exampleTerms[start...].contains(id) { exampleTerms.append(id) }
                 }
-                return ids
+                if example { exampleStart.append(Int32(exampleTerms.count)) }
             }
-            examples.append(fact.questions.map { add($0, FieldWeight.question) })
-            for keyword in fact.keywords { add(keyword, FieldWeight.question) }
-            add(fact.answer, FieldWeight.answer)
-            termsOfFact.append(weights)
+            for question in fact.questions { add(question, FieldWeight.question, example: true) }
+            factExampleStart.append(Int32(exampleStart.count - 1))
+            for keyword in fact.keywords { add(keyword, FieldWeight.question, example: false) }
+            add(fact.answer, FieldWeight.answer, example: false)
+            pairs.removeAll(keepingCapacity: true)
+            for (term, weight) in weights { pairs.append((term, weight)) }
+            pairs.sort { $0.term < $1.term }
+            for pair in pairs {
+                factTerms.append(pair.term)
+                factTermWeights.append(pair.weight)
+                postingCount[Int(pair.term)] += 1
+            }
+            factTermStart.append(Int32(factTerms.count))
+            typeMasks.append(fact.types.reduce(0) { $0 | Self.bit($1) })
         }
         for word in lexicon.listWords { vocabulary.insert(word) }
-        self.termsOfFact = termsOfFact.map { $0.keys.sorted() }
-        for (index, weights) in termsOfFact.enumerated() {
-            for (term, weight) in weights { postings[Int(term)].append(Posting(fact: Int32(index), weight: weight)) }
+
+        // Postings, by counting sort: facts are visited in order, so each list is ascending.
+        postingStart = [0]
+        postingStart.reserveCapacity(postingCount.count + 1)
+        for count in postingCount { postingStart.append(postingStart.last! + count) }
+        var next = postingStart
+        postingFacts = [Int32](repeating: 0, count: factTerms.count)
+        postingWeights = [Float](repeating: 0, count: factTerms.count)
+        for fact in 0..<facts.count {
+            for slot in Int(factTermStart[fact])..<Int(factTermStart[fact + 1]) {
+                let term = Int(factTerms[slot])
+                let at = Int(next[term])
+                postingFacts[at] = Int32(fact)
+                postingWeights[at] = factTermWeights[slot]
+                next[term] += 1
+            }
         }
-        idf = postings.map { Self.idf(count: facts.count, using: $0.count) }
+        idf = postingCount.map { Self.idf(count: facts.count, using: Int($0)) }
     }
 
-    private mutating func id(for term: Term) -> Int32 {
+    private mutating func id(for term: Term, counts: inout [Int32]) -> Int32 {
         if let id = termIDs[term.key] {
             if term.isName || term.isNumber { isName[Int(id)] = true }
             return id
         }
-        let id = Int32(postings.count)
+        let id = Int32(counts.count)
         termIDs[term.key] = id
-        postings.append([])
+        counts.append(0)
         isName.append(term.isName || term.isNumber)
         return id
+    }
+
+    /// The bit of the `gap` type.
+    static let gapBit = bit(.gap)
+
+    static func bit(_ type: AnswerType) -> UInt16 {
+        1 << UInt16(AnswerType.allCases.firstIndex(of: type) ?? 0)
     }
 
     static func idf(count: Int, using: Int) -> Double {
@@ -89,6 +130,9 @@ public struct FactIndex: Sendable {
 
     /// The id of a term's key, if any fact uses it.
     func termID(_ key: String) -> Int32? { termIDs[key] }
+
+    /// How many facts use a term.
+    func postingCount(_ id: Int32) -> Int { Int(postingStart[Int(id) + 1] - postingStart[Int(id)]) }
 
     /// How much a term counts in a question: its idf, raised for a rare name (or number)
     /// up to double for one that only one fact mentions. Names that half the facts or
@@ -105,18 +149,21 @@ public struct FactIndex: Sendable {
         return uses(fact: fact, term: id)
     }
 
-    /// True when the fact uses the term: a binary search of the fact's sorted terms.
-    func uses(fact: Int32, term id: Int32) -> Bool {
-        let terms = termsOfFact[Int(fact)]
-        var low = 0, high = terms.count
+    /// True when the fact uses the term.
+    func uses(fact: Int32, term id: Int32) -> Bool { useWeight(fact: fact, term: id) != nil }
+
+    /// How strongly the fact uses the term (nil when it does not): a binary search of
+    /// the fact's sorted terms.
+    func useWeight(fact: Int32, term id: Int32) -> Float? {
+        var low = Int(factTermStart[Int(fact)]), high = Int(factTermStart[Int(fact) + 1])
+        let end = high
         while low < high {
             let middle = (low + high) / 2
-            if terms[middle] < id { low = middle + 1 } else { high = middle }
+            if factTerms[middle] < id { low = middle + 1 } else { high = middle }
         }
-        return low < terms.count && terms[low] == id
+        return low < end && factTerms[low] == id ? factTermWeights[low] : nil
     }
 
     /// Number of distinct terms.
-    public var termCount: Int { postings.count }
+    public var termCount: Int { idf.count }
 }
-

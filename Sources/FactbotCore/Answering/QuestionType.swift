@@ -121,6 +121,20 @@ public enum QuestionType: String, Sendable, Equatable {
         return best
     }
 
+    /// ``fit(_:)`` for a fact's types given as a bit set (``FactIndex``'s `typeMasks`),
+    /// with the fit of each answer type read from `fits` (one per ``AnswerType/allCases``).
+    static func fit(mask: UInt16, fits: [Double], any: Bool) -> Double {
+        if any || mask & FactIndex.gapBit != 0 { return 1 }
+        var best = 0.0
+        var bits = mask
+        while bits != 0 {
+            let position = bits.trailingZeroBitCount
+            best = max(best, fits[position])
+            bits &= bits - 1
+        }
+        return best
+    }
+
     func fit(_ type: AnswerType) -> Double {
         switch (self, type) {
         case (.number, .number), (.amount, .amount), (.person, .person), (.place, .place),

@@ -6,26 +6,65 @@
 /// question word finds its candidates through a few hash lookups instead of comparing
 /// against the whole vocabulary; candidates are then confirmed with a real edit distance.
 public struct Vocabulary: Sendable {
-    private var frequency: [String: Int] = [:]
+    private var ids: [String: Int32] = [:]
     private var words: [String] = []
-    private var variants: [Int: [Int32]] = [:]
+    private var frequency: [Int32] = []
     private var stems: Set<String> = []
+    /// The deletion variants: an open-addressing multimap from a variant's hash to the
+    /// words that have it, in two flat arrays (hash 0 marks an empty slot). One
+    /// allocation for all of them, rather than an array per variant.
+    private var slotHashes: [UInt64] = []
+    private var slotWords: [Int32] = []
+    private var slotsUsed = 0
 
     /// An empty vocabulary.
     public init() {}
 
     /// Adds one use of a word (already normalised). Numbers and words under three letters are ignored.
     public mutating func insert(_ word: String) {
-        guard word.count >= 3, word.count <= 30, word.allSatisfy(\.isLetter) else { return }
-        if let seen = frequency[word] {
-            frequency[word] = seen + 1
+        if let id = ids[word] {
+            frequency[Int(id)] += 1
             return
         }
-        frequency[word] = 1
+        let scalars = Array(word.unicodeScalars)
+        guard scalars.count >= 3, scalars.count <= 30, scalars.allSatisfy(Tokenizer.isLetter) else { return }
         let id = Int32(words.count)
+        ids[word] = id
         words.append(word)
-        for variant in Self.variants(of: Array(word.unicodeScalars)) {
-            variants[variant, default: []].append(id)
+        frequency.append(1)
+        Self.forEachVariant(of: scalars) { addVariant($0, id) }
+    }
+
+    private mutating func addVariant(_ hash: UInt64, _ id: Int32) {
+        if (slotsUsed + 1) * 2 > slotHashes.count { grow() }
+        let mask = slotHashes.count - 1
+        var slot = Int(truncatingIfNeeded: hash) & mask
+        while slotHashes[slot] != 0 {
+            if slotHashes[slot] == hash, slotWords[slot] == id { return }  // the same variant twice ("aab")
+            slot = (slot + 1) & mask
+        }
+        slotHashes[slot] = hash
+        slotWords[slot] = id
+        slotsUsed += 1
+    }
+
+    private mutating func grow() {
+        let (oldHashes, oldWords) = (slotHashes, slotWords)
+        let capacity = max(1024, slotHashes.count * 2)
+        slotHashes = [UInt64](repeating: 0, count: capacity)
+        slotWords = [Int32](repeating: 0, count: capacity)
+        slotsUsed = 0
+        for slot in oldHashes.indices where oldHashes[slot] != 0 { addVariant(oldHashes[slot], oldWords[slot]) }
+    }
+
+    /// The words indexed under a variant's hash.
+    private func words(withVariant hash: UInt64, _ body: (Int32) -> Void) {
+        guard !slotHashes.isEmpty else { return }
+        let mask = slotHashes.count - 1
+        var slot = Int(truncatingIfNeeded: hash) & mask
+        while slotHashes[slot] != 0 {
+            if slotHashes[slot] == hash { body(slotWords[slot]) }
+            slot = (slot + 1) & mask
         }
     }
 
@@ -37,7 +76,7 @@ public struct Vocabulary: Sendable {
     public func knows(stem: String) -> Bool { stems.contains(stem) }
 
     /// True when the word is known.
-    public func contains(_ word: String) -> Bool { frequency[word] != nil }
+    public func contains(_ word: String) -> Bool { ids[word] != nil }
 
     /// Number of distinct known words.
     public var count: Int { words.count }
@@ -48,60 +87,61 @@ public struct Vocabulary: Sendable {
     /// ("cook", "look").
     public func correction(for word: String) -> String? {
         let scalars = Array(word.unicodeScalars)
-        guard scalars.count >= 5, scalars.count <= 30, word.allSatisfy(\.isLetter) else { return nil }
+        guard scalars.count >= 5, scalars.count <= 30, scalars.allSatisfy(Tokenizer.isLetter) else { return nil }
         let limit = scalars.count >= 8 ? 2 : 1
-        var best: (word: String, distance: Int, frequency: Int)?
-        var checked: Set<Int32> = []
-        for variant in Self.variants(of: scalars, depth: limit) {
-            for id in variants[variant] ?? [] where checked.insert(id).inserted {
-                let candidate = words[Int(id)]
-                guard Self.sameStart(scalars, candidate) else { continue }
-                let d = Suggestion.distance(scalars, Array(candidate.unicodeScalars), limit: limit)
-                guard d <= limit else { continue }
-                let f = frequency[candidate] ?? 0
-                if best == nil || d < best!.distance || (d == best!.distance && f > best!.frequency) {
-                    best = (candidate, d, f)
+        var best: (id: Int32, distance: Int, frequency: Int32)?
+        var checked: [Int32] = []
+        Self.forEachVariant(of: scalars, depth: limit) { hash in
+            words(withVariant: hash) { id in
+                guard !checked.contains(id) else { return }
+                checked.append(id)
+                let candidate = Array(words[Int(id)].unicodeScalars)
+                guard Self.sameStart(scalars, candidate) else { return }
+                let d = Suggestion.distance(scalars, candidate, limit: limit)
+                guard d <= limit else { return }
+                let f = frequency[Int(id)]
+                if best == nil || d < best!.distance || (d == best!.distance && (f > best!.frequency || (f == best!.frequency && words[Int(id)] < words[Int(best!.id)]))) {
+                    best = (id, d, f)
                 }
             }
         }
-        return best?.word
+        return best.map { words[Int($0.id)] }
     }
 
     /// True when the words begin alike: the same first letter, or the first two swapped.
     /// Typists rarely miss the first letter, and allowing it turns real words into others
     /// ("worth" → "north", "cook" → "look").
-    static func sameStart(_ word: [Unicode.Scalar], _ candidate: String) -> Bool {
-        let other = Array(candidate.unicodeScalars.prefix(2))
+    static func sameStart(_ word: [Unicode.Scalar], _ other: [Unicode.Scalar]) -> Bool {
         guard let first = word.first, let otherFirst = other.first else { return false }
         if first == otherFirst { return true }
         return word.count > 1 && other.count > 1 && word[0] == other[1] && word[1] == other[0]
     }
 
-    /// Hashes of the word and its deletions: one deletion, and two from eight letters on
-    /// (or up to `depth` when given). Deletions are hashed in place, without copies.
-    static func variants(of scalars: [Unicode.Scalar], depth: Int? = nil) -> Set<Int> {
+    /// Calls `body` with the hash of the word and of each of its deletions: one deletion,
+    /// and two from eight letters on (or up to `depth` when given). Deletions are hashed
+    /// in place, without copies; a hash may come twice (deleting either "a" of "aa").
+    static func forEachVariant(of scalars: [Unicode.Scalar], depth: Int? = nil, _ body: (UInt64) -> Void) {
         let depth = depth ?? (scalars.count >= 8 ? 2 : 1)
         let n = scalars.count
-        var result: Set<Int> = [hash(scalars, skipping: -1, -1)]
-        guard n > 2 else { return result }
-        result.reserveCapacity(1 + n + (depth > 1 ? n * (n - 1) / 2 : 0))
+        body(hash(scalars, skipping: -1, -1))
+        guard n > 2 else { return }
         for i in 0..<n {
-            result.insert(hash(scalars, skipping: i, -1))
+            body(hash(scalars, skipping: i, -1))
             if depth > 1, n > 3 {
-                for j in (i + 1)..<n { result.insert(hash(scalars, skipping: i, j)) }
+                for j in (i + 1)..<n { body(hash(scalars, skipping: i, j)) }
             }
         }
-        return result
     }
 
-    private static func hash(_ scalars: [Unicode.Scalar], skipping a: Int, _ b: Int) -> Int {
-        var hasher = Hasher()
-        var count = 0
+    /// FNV-1a over the scalars left after skipping positions `a` and `b`, never 0.
+    /// (A fixed hash, not Swift's seeded one: it is several times cheaper, and the
+    /// table holds only words of the fact base, which a question cannot add to.)
+    private static func hash(_ scalars: [Unicode.Scalar], skipping a: Int, _ b: Int) -> UInt64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
         for index in scalars.indices where index != a && index != b {
-            hasher.combine(scalars[index].value)
-            count += 1
+            hash = (hash ^ UInt64(scalars[index].value)) &* 0x100_0000_01b3
         }
-        hasher.combine(count)
-        return hasher.finalize()
+        hash = (hash ^ UInt64(scalars.count - (a >= 0 ? 1 : 0) - (b >= 0 ? 1 : 0))) &* 0x100_0000_01b3
+        return hash == 0 ? 1 : hash
     }
 }

@@ -1,0 +1,89 @@
+import Synchronization
+
+/// A fact in the running for an answer.
+struct Candidate {
+    var fact: Int32
+    /// Coverage of the question × type fit, then × the finer checks' factor.
+    var confidence: Double
+    /// The raw sum of the question term weights the fact has.
+    var score: Double
+
+    /// Ranking order: higher confidence, then higher score, then the earlier fact.
+    static func before(_ a: Candidate, _ b: Candidate) -> Bool {
+        a.confidence != b.confidence ? a.confidence > b.confidence
+            : a.score != b.score ? a.score > b.score : a.fact < b.fact
+    }
+}
+
+extension Answerer {
+    /// The `count` facts with the best first-cut confidence, best first: each fact's share
+    /// of the question's term weight (`credited`, out of `total`) times how its types fit.
+    ///
+    /// Term-at-a-time over the posting lists, rarest term first. Once the terms still to
+    /// come could not lift a fact that has none of the earlier ones to ``Settings/minimumConfidence``
+    /// (a fact's confidence never exceeds its share), their long lists are not walked: they
+    /// only add to facts already in the running (MaxScore pruning). A question built of
+    /// common words alone still walks them, as there is no candidate yet.
+    func leaders(_ credited: [(id: Int32, weight: Double)], total: Double, questionType: QuestionType, count: Int) -> [Candidate] {
+        let terms = credited.sorted { index.postingCount($0.id) < index.postingCount($1.id) }
+        var rest = terms.reduce(0) { $0 + $1.weight }
+        let fits = AnswerType.allCases.map { questionType.fit($0) }
+        return scratch.with(facts: index.facts.count) { buffer in
+            for (id, weight) in terms {
+                let range = Int(index.postingStart[Int(id)])..<Int(index.postingStart[Int(id) + 1])
+                if !buffer.touched.isEmpty, rest / total < settings.minimumConfidence, range.count > buffer.touched.count {
+                    for fact in buffer.touched {
+                        if let use = index.useWeight(fact: fact, term: id) { buffer.scores[Int(fact)] += weight * Double(use) }
+                    }
+                } else {
+                    for slot in range {
+                        let fact = Int(index.postingFacts[slot])
+                        if buffer.scores[fact] == 0 { buffer.touched.append(Int32(fact)) }
+                        buffer.scores[fact] += weight * Double(index.postingWeights[slot])
+                    }
+                }
+                rest -= weight
+            }
+            // Keep the best `count`, in order, without sorting every fact touched.
+            var best: [Candidate] = []
+            best.reserveCapacity(count + 1)
+            for fact in buffer.touched {
+                let score = buffer.scores[Int(fact)]
+                let fit = QuestionType.fit(mask: index.typeMasks[Int(fact)], fits: fits, any: questionType == .any)
+                let candidate = Candidate(fact: fact, confidence: min(1, score / total) * fit, score: score)
+                if best.count == count, let last = best.last, !Candidate.before(candidate, last) { continue }
+                var low = 0, high = best.count
+                while low < high {
+                    let middle = (low + high) / 2
+                    if Candidate.before(best[middle], candidate) { low = middle + 1 } else { high = middle }
+                }
+                best.insert(candidate, at: low)
+                if best.count > count { best.removeLast() }
+            }
+            return best
+        }
+    }
+}
+
+/// Score arrays reused across questions: one slot per fact, so a question adds up its
+/// facts' scores without hashing, and only the slots it touched are cleared afterwards.
+/// Concurrent questions each take a buffer of their own.
+final class ScoreScratch: Sendable {
+    struct Buffer: Sendable {
+        var scores: [Double] = []
+        var touched: [Int32] = []
+    }
+
+    private let free = Mutex<[Buffer]>([])
+
+    /// Runs `body` with a zeroed buffer sized for `facts` facts.
+    func with<Result>(facts: Int, _ body: (inout Buffer) -> Result) -> Result {
+        var buffer = free.withLock { $0.popLast() } ?? Buffer()
+        if buffer.scores.count != facts { buffer.scores = [Double](repeating: 0, count: facts) }
+        let result = body(&buffer)
+        for fact in buffer.touched { buffer.scores[Int(fact)] = 0 }
+        buffer.touched.removeAll(keepingCapacity: true)
+        free.withLock { if $0.count < 4 { $0.append(buffer) } }
+        return result
+    }
+}
