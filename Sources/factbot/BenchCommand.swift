@@ -26,6 +26,9 @@ struct BenchCommand: ParsableCommand {
     @Option(help: "A file of questions (default: every example question plus some off-topic ones).")
     var questions: String?
 
+    @Option(help: "List this many of the slowest questions (median time over the rounds).")
+    var slowest = 0
+
     @Flag(help: "Print the results as one JSON object.")
     var json = false
 
@@ -49,7 +52,7 @@ struct BenchCommand: ParsableCommand {
         } else {
             set = BenchQuestions(examplesOf: answerer.knowledge)
         }
-        let result = Benchmark.run(answerer, set, rounds: rounds)
+        let result = Benchmark.run(answerer, set, rounds: rounds, slowest: slowest)
         var report = BenchReport(facts: answerer.knowledge.facts.count, terms: answerer.index.termCount,
                                  vocabulary: answerer.index.vocabulary.count, rounds: rounds,
                                  loadMilliseconds: loadTime.milliseconds, result: result)

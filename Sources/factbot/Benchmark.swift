@@ -62,6 +62,8 @@ struct BenchResult {
     var noMatch = 0, declined = 0
     /// Questions whose expected fact is not in the knowledge at all (a stale file).
     var unknownExpected = 0
+    /// The slowest questions (median over the rounds), slowest first, in microseconds.
+    var slowest: [(question: String, microseconds: Double)] = []
 
     /// The latency below which a share `p` of the questions fell.
     func percentile(_ p: Double) -> Double {
@@ -72,7 +74,7 @@ struct BenchResult {
 /// Times the answerer over a question set: one warm-up round that also scores the
 /// answers, then `rounds` timed rounds, each question timed on its own.
 enum Benchmark {
-    static func run(_ answerer: Answerer, _ set: BenchQuestions, rounds: Int) -> BenchResult {
+    static func run(_ answerer: Answerer, _ set: BenchQuestions, rounds: Int, slowest: Int = 0) -> BenchResult {
         var result = BenchResult(latencies: [], seconds: 0, answered: 0)
         let ids = Set(answerer.knowledge.facts.map(\.id))
         for question in set.questions {  // warm-up, scored
@@ -103,6 +105,12 @@ enum Benchmark {
                 }
             }
         }
+        let count = set.questions.count
+        let medians = (0..<count).map { index in
+            (0..<rounds).map { latencies[$0 * count + index] }.sorted()[rounds / 2]
+        }
+        result.slowest = medians.indices.sorted { medians[$0] > medians[$1] }.prefix(slowest)
+            .map { (set.questions[$0].text, medians[$0]) }
         result.latencies = latencies.sorted()
         result.seconds = total.milliseconds / 1e3
         return result
@@ -131,6 +139,7 @@ struct BenchReport {
         ]
         if let top1 { lines.append("top-1 accuracy: \(format(top1 * 100))% of \(result.matchable) questions with a fact to reach") }
         if let noMatchDeclined { lines.append("declined: \(format(noMatchDeclined * 100))% of \(result.noMatch) questions no fact answers") }
+        for (question, microseconds) in result.slowest { lines.append("slow: \(format(microseconds)) µs  \(question)") }
         if result.unknownExpected > 0 { lines.append("warning: \(result.unknownExpected) questions expect a fact id the knowledge does not have") }
         return lines.joined(separator: "\n")
     }

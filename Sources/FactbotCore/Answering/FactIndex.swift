@@ -6,8 +6,10 @@ import Foundation
 /// only, so its cost grows with the question, not with the number of facts.
 ///
 /// Everything per term and per fact is kept in flat arrays (one allocation each, not one
-/// per fact), which keeps a 100,000-fact index compact and quick to build.
-public struct FactIndex: Sendable {
+/// per fact), which keeps a 100,000-fact index compact and quick to build. A class, so
+/// that handing the index around costs one reference count, not one per array; it is
+/// only written during `init` and read-only afterwards, hence `@unchecked Sendable`.
+public final class FactIndex: @unchecked Sendable {
     /// How much each field of a fact counts.
     public enum FieldWeight {
         /// Example questions and keywords: what the curator says the fact is about.
@@ -105,7 +107,7 @@ public struct FactIndex: Sendable {
         idf = postingCount.map { Self.idf(count: facts.count, using: Int($0)) }
     }
 
-    private mutating func id(for term: Term, counts: inout [Int32]) -> Int32 {
+    private func id(for term: Term, counts: inout [Int32]) -> Int32 {
         if let id = termIDs[term.key] {
             if term.isName || term.isNumber { isName[Int(id)] = true }
             return id
@@ -157,11 +159,13 @@ public struct FactIndex: Sendable {
     func useWeight(fact: Int32, term id: Int32) -> Float? {
         var low = Int(factTermStart[Int(fact)]), high = Int(factTermStart[Int(fact) + 1])
         let end = high
-        while low < high {
-            let middle = (low + high) / 2
-            if factTerms[middle] < id { low = middle + 1 } else { high = middle }
+        return factTerms.withUnsafeBufferPointer { terms in
+            while low < high {
+                let middle = (low + high) / 2
+                if terms[middle] < id { low = middle + 1 } else { high = middle }
+            }
+            return low < end && terms[low] == id ? factTermWeights[low] : nil
         }
-        return low < end && factTerms[low] == id ? factTermWeights[low] : nil
     }
 
     /// Number of distinct terms.

@@ -25,40 +25,57 @@ extension Answerer {
     /// only add to facts already in the running (MaxScore pruning). A question built of
     /// common words alone still walks them, as there is no candidate yet.
     func leaders(_ credited: [(id: Int32, weight: Double)], total: Double, questionType: QuestionType, count: Int) -> [Candidate] {
+        let index = self.index
         let terms = credited.sorted { index.postingCount($0.id) < index.postingCount($1.id) }
         var rest = terms.reduce(0) { $0 + $1.weight }
+        // Not even a fact with every known term could be answered or suggested.
+        if rest / total < min(settings.minimumConfidence, settings.suggestionConfidence) { return [] }
+        let threshold = settings.minimumConfidence
         let fits = AnswerType.allCases.map { questionType.fit($0) }
+        let postingStart = index.postingStart, postingFacts = index.postingFacts, postingWeights = index.postingWeights
         return scratch.with(facts: index.facts.count) { buffer in
-            for (id, weight) in terms {
-                let range = Int(index.postingStart[Int(id)])..<Int(index.postingStart[Int(id) + 1])
-                if !buffer.touched.isEmpty, rest / total < settings.minimumConfidence, range.count > buffer.touched.count {
-                    for fact in buffer.touched {
-                        if let use = index.useWeight(fact: fact, term: id) { buffer.scores[Int(fact)] += weight * Double(use) }
-                    }
-                } else {
-                    for slot in range {
-                        let fact = Int(index.postingFacts[slot])
-                        if buffer.scores[fact] == 0 { buffer.touched.append(Int32(fact)) }
-                        buffer.scores[fact] += weight * Double(index.postingWeights[slot])
+            buffer.scores.withUnsafeMutableBufferPointer { scores in
+                postingFacts.withUnsafeBufferPointer { facts in
+                    postingWeights.withUnsafeBufferPointer { weights in
+                        for (id, weight) in terms {
+                            let range = Int(postingStart[Int(id)])..<Int(postingStart[Int(id) + 1])
+                            if !buffer.touched.isEmpty, rest / total < threshold, range.count > buffer.touched.count {
+                                for fact in buffer.touched {
+                                    if let use = index.useWeight(fact: fact, term: id) { scores[Int(fact)] += weight * Double(use) }
+                                }
+                            } else {
+                                for slot in range {
+                                    let fact = Int(facts[slot])
+                                    if scores[fact] == 0 { buffer.touched.append(Int32(fact)) }
+                                    scores[fact] += weight * Double(weights[slot])
+                                }
+                            }
+                            rest -= weight
+                        }
                     }
                 }
-                rest -= weight
             }
             // Keep the best `count`, in order, without sorting every fact touched.
             var best: [Candidate] = []
             best.reserveCapacity(count + 1)
-            for fact in buffer.touched {
-                let score = buffer.scores[Int(fact)]
-                let fit = QuestionType.fit(mask: index.typeMasks[Int(fact)], fits: fits, any: questionType == .any)
-                let candidate = Candidate(fact: fact, confidence: min(1, score / total) * fit, score: score)
-                if best.count == count, let last = best.last, !Candidate.before(candidate, last) { continue }
-                var low = 0, high = best.count
-                while low < high {
-                    let middle = (low + high) / 2
-                    if Candidate.before(best[middle], candidate) { low = middle + 1 } else { high = middle }
+            let any = questionType == .any
+            index.typeMasks.withUnsafeBufferPointer { masks in
+                for fact in buffer.touched {
+                    let score = buffer.scores[Int(fact)]
+                    let coverage = min(1, score / total)
+                    // cheap test first: the fit is at most 1
+                    if best.count == count, let last = best.last, coverage < last.confidence { continue }
+                    let fit = QuestionType.fit(mask: masks[Int(fact)], fits: fits, any: any)
+                    let candidate = Candidate(fact: fact, confidence: coverage * fit, score: score)
+                    if best.count == count, let last = best.last, !Candidate.before(candidate, last) { continue }
+                    var low = 0, high = best.count
+                    while low < high {
+                        let middle = (low + high) / 2
+                        if Candidate.before(best[middle], candidate) { low = middle + 1 } else { high = middle }
+                    }
+                    best.insert(candidate, at: low)
+                    if best.count > count { best.removeLast() }
                 }
-                best.insert(candidate, at: low)
-                if best.count > count { best.removeLast() }
             }
             return best
         }

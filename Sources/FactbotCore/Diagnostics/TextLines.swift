@@ -24,6 +24,19 @@ extension String {
     /// The text with every run of whitespace (newlines included) made one space, trimmed:
     /// replies are one line.
     public var collapsingWhitespace: String {
-        split(whereSeparator: { $0.isWhitespace || $0.isNewline }).joined(separator: " ")
+        if utf8.allSatisfy({ $0 < 0x80 }) {  // ASCII: bytes, no grapheme breaking
+            var out: [UInt8] = []
+            out.reserveCapacity(utf8.count)
+            for byte in utf8 {
+                if String.isASCIISpace(byte) {
+                    if let last = out.last, last != 32 { out.append(32) }
+                } else {
+                    out.append(byte)
+                }
+            }
+            if out.last == 32 { out.removeLast() }
+            return String(decoding: out, as: UTF8.self)
+        }
+        return split(whereSeparator: { $0.isWhitespace || $0.isNewline }).joined(separator: " ")
     }
 }

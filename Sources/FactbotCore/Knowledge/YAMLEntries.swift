@@ -21,7 +21,7 @@ struct YAMLEntries {
     mutating func entries(in text: String, allowedKeys: [String], requiredKeys: [String]) -> [Entry] {
         let root: Node?
         do {
-            root = try Yams.compose(yaml: text)
+            root = try Yams.compose(yaml: text, .basic)  // every value is read as text: no tag guessing
         } catch let error as YamlError {
             diagnostics.append(Self.diagnostic(for: error, file: file))
             return []
@@ -133,9 +133,19 @@ struct YAMLEntries {
 extension String {
     /// The string without leading and trailing spaces, tabs and newlines.
     public func trimmingWhitespace() -> String {
+        if utf8.allSatisfy({ $0 < 0x80 }) {  // ASCII: no grapheme breaking needed
+            let bytes = utf8
+            guard let start = bytes.firstIndex(where: { !Self.isASCIISpace($0) }),
+                  let end = bytes.lastIndex(where: { !Self.isASCIISpace($0) }) else { return "" }
+            return start == bytes.startIndex && end == bytes.index(before: bytes.endIndex) ? self : String(self[start...end])
+        }
         let isSpace: (Character) -> Bool = { $0.isWhitespace }
         guard let start = firstIndex(where: { !isSpace($0) }),
               let end = lastIndex(where: { !isSpace($0) }) else { return "" }
         return String(self[start...end])
+    }
+
+    @inline(__always) static func isASCIISpace(_ byte: UInt8) -> Bool {
+        byte == 32 || (byte >= 9 && byte <= 13)
     }
 }
