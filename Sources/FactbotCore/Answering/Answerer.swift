@@ -130,7 +130,13 @@ public struct Answerer: Sendable {
 
         // First cut: coverage × type fit, for the leading facts that share a term.
         let extra = max(3, settings.suggestions)
-        var ranked = total > 0 ? leaders(credited, total: total, questionType: questionType, count: Self.finalists + extra) : []
+        var focus: (id: Int32, keeps: Double)?
+        if let heaviest, terms.count > 1 {
+            var keeps = Self.missingFocusPenalty
+            if names.contains(heaviest.id) { keeps *= 1 - (1 - Self.missingNamePenalty) * heaviest.weight / index.maximumIDF }
+            focus = (heaviest.id, max(0.8, keeps))
+        }
+        var ranked = total > 0 ? leaders(credited, total: total, questionType: questionType, count: Self.finalists + extra, focus: focus) : []
 
         // Then, for the leaders only: likeness to an example question, names the fact
         // leaves out, and questions about the future or opinions, which no fact answers.

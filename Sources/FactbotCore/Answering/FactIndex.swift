@@ -8,8 +8,8 @@ import Foundation
 /// Everything per term and per fact is kept in flat arrays (one allocation each, not one
 /// per fact), which keeps a 100,000-fact index compact and quick to build. A class, so
 /// that handing the index around costs one reference count, not one per array; it is
-/// only written during `init` and read-only afterwards, hence `@unchecked Sendable`.
-public final class FactIndex: @unchecked Sendable {
+/// immutable once built.
+public final class FactIndex: Sendable {
     /// How much each field of a fact counts.
     public enum FieldWeight {
         /// Example questions and keywords: what the curator says the fact is about.
@@ -20,30 +20,30 @@ public final class FactIndex: @unchecked Sendable {
 
     /// The facts, in knowledge order; postings refer to them by position.
     public let facts: [Fact]
-    private(set) var termIDs: [String: Int32] = [:]
+    let termIDs: [String: Int32]
     /// Postings of term `t`: `postingFacts[postingStart[t]..<postingStart[t + 1]]`, facts ascending,
     /// with the weight of each use in `postingWeights`.
-    private(set) var postingStart: [Int32] = []
-    private(set) var postingFacts: [Int32] = []
-    private(set) var postingWeights: [Float] = []
+    let postingStart: [Int32]
+    let postingFacts: [Int32]
+    let postingWeights: [Float]
     /// Inverse document frequency per term: ln(1 + facts / facts using it).
-    private(set) var idf: [Double] = []
+    let idf: [Double]
     /// Terms that name someone or something (a capitalised word, a listed name, a number).
-    private(set) var isName: [Bool] = []
+    let isName: [Bool]
     /// Terms of fact `f`, sorted: `factTerms[factTermStart[f]..<factTermStart[f + 1]]`, with
     /// the weight of each in `factTermWeights`.
-    private(set) var factTermStart: [Int32] = []
-    private(set) var factTerms: [Int32] = []
-    private(set) var factTermWeights: [Float] = []
+    let factTermStart: [Int32]
+    let factTerms: [Int32]
+    let factTermWeights: [Float]
     /// Example questions as term ids: example `e` is `exampleTerms[exampleStart[e]..<exampleStart[e + 1]]`,
     /// and fact `f`'s examples are `factExampleStart[f]..<factExampleStart[f + 1]`.
-    private(set) var exampleStart: [Int32] = [0]
-    private(set) var exampleTerms: [Int32] = []
-    private(set) var factExampleStart: [Int32] = [0]
+    let exampleStart: [Int32]
+    let exampleTerms: [Int32]
+    let factExampleStart: [Int32]
     /// Each fact's answer types as a bit set (bit = position in ``AnswerType/allCases``).
-    private(set) var typeMasks: [UInt16] = []
+    let typeMasks: [UInt16]
     /// Every word the facts and word lists use, for spelling correction.
-    public private(set) var vocabulary = Vocabulary()
+    public let vocabulary: Vocabulary
     /// The highest idf any term can have: that of a term used by one fact.
     public let maximumIDF: Double
 
@@ -51,26 +51,45 @@ public final class FactIndex: @unchecked Sendable {
     public init(facts: [Fact], lexicon: Lexicon) {
         self.facts = facts
         maximumIDF = Self.idf(count: facts.count, using: 1)
+        var termIDs: [String: Int32] = [:]
+        var isName: [Bool] = []
+        var vocabulary = Vocabulary()
         var postingCount: [Int32] = []
+        var factTermStart: [Int32] = [0], factTerms: [Int32] = [], factTermWeights: [Float] = []
+        var exampleStart: [Int32] = [0], exampleTerms: [Int32] = [], factExampleStart: [Int32] = [0]
+        var typeMasks: [UInt16] = []
+        factTermStart.reserveCapacity(facts.count + 1)
+        typeMasks.reserveCapacity(facts.count)
         var weights: [Int32: Float] = [:]
         var pairs: [(term: Int32, weight: Float)] = []
-        factTermStart.reserveCapacity(facts.count + 1)
-        factTermStart.append(0)
+
+        func id(for term: Term) -> Int32 {
+            if let id = termIDs[term.key] {
+                if term.isName || term.isNumber { isName[Int(id)] = true }
+                return id
+            }
+            let id = Int32(postingCount.count)
+            termIDs[term.key] = id
+            postingCount.append(0)
+            isName.append(term.isName || term.isNumber)
+            return id
+        }
+        /// Indexes one field's text; an example question's distinct terms are kept in order.
+        func add(_ text: String, _ weight: Float, example: Bool) {
+            let words = lexicon.words(text)
+            for word in words { vocabulary.insert(word.text) }
+            let start = exampleTerms.count
+            for term in lexicon.terms(words) {
+                vocabulary.insert(stem: term.key)
+                let id = id(for: term)
+                weights[id] = max(weights[id] ?? 0, weight)
+                if example, !exampleTerms[start...].contains(id) { exampleTerms.append(id) }
+            }
+            if example { exampleStart.append(Int32(exampleTerms.count)) }
+        }
+
         for fact in facts {
             weights.removeAll(keepingCapacity: true)
-            /// Indexes one field's text; returns its distinct term ids in order.
-            func add(_ text: String, _ weight: Float, example: Bool) {
-                let words = lexicon.words(text)
-                for word in words { vocabulary.insert(word.text) }
-                let start = exampleTerms.count
-                for term in lexicon.terms(words) {
-                    vocabulary.insert(stem: term.key)
-                    let id = self.id(for: term, counts: &postingCount)
-                    weights[id] = max(weights[id] ?? 0, weight)
-                    if example, !exampleTerms[start...].contains(id) { exampleTerms.append(id) }
-                }
-                if example { exampleStart.append(Int32(exampleTerms.count)) }
-            }
             for question in fact.questions { add(question, FieldWeight.question, example: true) }
             factExampleStart.append(Int32(exampleStart.count - 1))
             for keyword in fact.keywords { add(keyword, FieldWeight.question, example: false) }
@@ -89,12 +108,12 @@ public final class FactIndex: @unchecked Sendable {
         for word in lexicon.listWords { vocabulary.insert(word) }
 
         // Postings, by counting sort: facts are visited in order, so each list is ascending.
-        postingStart = [0]
+        var postingStart: [Int32] = [0]
         postingStart.reserveCapacity(postingCount.count + 1)
         for count in postingCount { postingStart.append(postingStart.last! + count) }
         var next = postingStart
-        postingFacts = [Int32](repeating: 0, count: factTerms.count)
-        postingWeights = [Float](repeating: 0, count: factTerms.count)
+        var postingFacts = [Int32](repeating: 0, count: factTerms.count)
+        var postingWeights = [Float](repeating: 0, count: factTerms.count)
         for fact in 0..<facts.count {
             for slot in Int(factTermStart[fact])..<Int(factTermStart[fact + 1]) {
                 let term = Int(factTerms[slot])
@@ -104,19 +123,20 @@ public final class FactIndex: @unchecked Sendable {
                 next[term] += 1
             }
         }
-        idf = postingCount.map { Self.idf(count: facts.count, using: Int($0)) }
-    }
-
-    private func id(for term: Term, counts: inout [Int32]) -> Int32 {
-        if let id = termIDs[term.key] {
-            if term.isName || term.isNumber { isName[Int(id)] = true }
-            return id
-        }
-        let id = Int32(counts.count)
-        termIDs[term.key] = id
-        counts.append(0)
-        isName.append(term.isName || term.isNumber)
-        return id
+        self.termIDs = termIDs
+        self.isName = isName
+        self.vocabulary = vocabulary
+        self.postingStart = postingStart
+        self.postingFacts = postingFacts
+        self.postingWeights = postingWeights
+        self.idf = postingCount.map { Self.idf(count: facts.count, using: Int($0)) }
+        self.factTermStart = factTermStart
+        self.factTerms = factTerms
+        self.factTermWeights = factTermWeights
+        self.exampleStart = exampleStart
+        self.exampleTerms = exampleTerms
+        self.factExampleStart = factExampleStart
+        self.typeMasks = typeMasks
     }
 
     /// The bit of the `gap` type.

@@ -24,44 +24,67 @@ extension Answerer {
     /// (a fact's confidence never exceeds its share), their long lists are not walked: they
     /// only add to facts already in the running (MaxScore pruning). A question built of
     /// common words alone still walks them, as there is no candidate yet.
-    func leaders(_ credited: [(id: Int32, weight: Double)], total: Double, questionType: QuestionType, count: Int) -> [Candidate] {
+    ///
+    /// `focus` is the question's rarest term and the most a fact lacking it can keep of its
+    /// share after the finer checks (``Answerer/missingFocusPenalty``, and the name
+    /// penalty when it is a name; never below the 0.8 every non-finalist keeps): once its
+    /// list is walked, every fact not yet touched lacks it, and the bound shrinks by that.
+    func leaders(_ credited: [(id: Int32, weight: Double)], total: Double, questionType: QuestionType, count: Int,
+                 focus: (id: Int32, keeps: Double)? = nil) -> [Candidate] {
         let index = self.index
         let terms = credited.sorted { index.postingCount($0.id) < index.postingCount($1.id) }
         var rest = terms.reduce(0) { $0 + $1.weight }
         // Not even a fact with every known term could be answered or suggested.
         if rest / total < min(settings.minimumConfidence, settings.suggestionConfidence) { return [] }
         let threshold = settings.minimumConfidence
+        var keeps = 1.0  // the most of its share an untouched fact can keep
         let fits = AnswerType.allCases.map { questionType.fit($0) }
         let postingStart = index.postingStart, postingFacts = index.postingFacts, postingWeights = index.postingWeights
         return scratch.with(facts: index.facts.count) { buffer in
+            var touchedCount = 0
             buffer.scores.withUnsafeMutableBufferPointer { scores in
-                postingFacts.withUnsafeBufferPointer { facts in
-                    postingWeights.withUnsafeBufferPointer { weights in
-                        for (id, weight) in terms {
-                            let range = Int(postingStart[Int(id)])..<Int(postingStart[Int(id) + 1])
-                            if !buffer.touched.isEmpty, rest / total < threshold, range.count > buffer.touched.count {
-                                for fact in buffer.touched {
-                                    if let use = index.useWeight(fact: fact, term: id) { scores[Int(fact)] += weight * Double(use) }
+                buffer.touched.withUnsafeMutableBufferPointer { touched in
+                    postingFacts.withUnsafeBufferPointer { facts in
+                        postingWeights.withUnsafeBufferPointer { weights in
+                            for (id, weight) in terms {
+                                let range = Int(postingStart[Int(id)])..<Int(postingStart[Int(id) + 1])
+                                let weight = Float(weight)
+                                if touchedCount > 0, rest * keeps / total < threshold {
+                                    // only facts already in the running can still win
+                                    if range.count > touchedCount * 16 {  // few of them: look each up
+                                        for fact in touched[..<touchedCount] {
+                                            if let use = index.useWeight(fact: fact, term: id) { scores[Int(fact)] += weight * use }
+                                        }
+                                    } else {  // many: one sequential pass over the list
+                                        for slot in range where scores[Int(facts[slot])] != 0 {
+                                            scores[Int(facts[slot])] += weight * weights[slot]
+                                        }
+                                    }
+                                } else {
+                                    for slot in range {
+                                        let fact = Int(facts[slot])
+                                        if scores[fact] == 0 {
+                                            touched[touchedCount] = Int32(fact)
+                                            touchedCount += 1
+                                        }
+                                        scores[fact] += weight * weights[slot]
+                                    }
                                 }
-                            } else {
-                                for slot in range {
-                                    let fact = Int(facts[slot])
-                                    if scores[fact] == 0 { buffer.touched.append(Int32(fact)) }
-                                    scores[fact] += weight * Double(weights[slot])
-                                }
+                                rest -= Double(weight)
+                                if let focus, focus.id == id { keeps = focus.keeps }
                             }
-                            rest -= weight
                         }
                     }
                 }
             }
+            buffer.touchedCount = touchedCount
             // Keep the best `count`, in order, without sorting every fact touched.
             var best: [Candidate] = []
             best.reserveCapacity(count + 1)
             let any = questionType == .any
             index.typeMasks.withUnsafeBufferPointer { masks in
-                for fact in buffer.touched {
-                    let score = buffer.scores[Int(fact)]
+                for fact in buffer.touched[..<touchedCount] {
+                    let score = Double(buffer.scores[Int(fact)])
                     let coverage = min(1, score / total)
                     // cheap test first: the fit is at most 1
                     if best.count == count, let last = best.last, coverage < last.confidence { continue }
@@ -87,8 +110,11 @@ extension Answerer {
 /// Concurrent questions each take a buffer of their own.
 final class ScoreScratch: Sendable {
     struct Buffer: Sendable {
-        var scores: [Double] = []
+        /// Each fact's score so far (0 until touched; every weight is positive).
+        var scores: [Float] = []
+        /// The facts touched, in `touched[..<touchedCount]` (room for every fact).
         var touched: [Int32] = []
+        var touchedCount = 0
     }
 
     private let free = Mutex<[Buffer]>([])
@@ -96,10 +122,13 @@ final class ScoreScratch: Sendable {
     /// Runs `body` with a zeroed buffer sized for `facts` facts.
     func with<Result>(facts: Int, _ body: (inout Buffer) -> Result) -> Result {
         var buffer = free.withLock { $0.popLast() } ?? Buffer()
-        if buffer.scores.count != facts { buffer.scores = [Double](repeating: 0, count: facts) }
+        if buffer.scores.count != facts {
+            buffer.scores = [Float](repeating: 0, count: facts)
+            buffer.touched = [Int32](repeating: 0, count: facts)
+        }
         let result = body(&buffer)
-        for fact in buffer.touched { buffer.scores[Int(fact)] = 0 }
-        buffer.touched.removeAll(keepingCapacity: true)
+        for fact in buffer.touched[..<buffer.touchedCount] { buffer.scores[Int(fact)] = 0 }
+        buffer.touchedCount = 0
         free.withLock { if $0.count < 4 { $0.append(buffer) } }
         return result
     }

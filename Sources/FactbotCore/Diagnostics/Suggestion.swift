@@ -50,4 +50,42 @@ public enum Suggestion {
     public static func didYouMean<S: Sequence>(_ word: String, in candidates: S) -> String where S.Element == String {
         closest(to: word, in: candidates).map { " (did you mean \"\($0)\"?)" } ?? ""
     }
+
+    /// The same edit distance with its rows allocated once, for comparing one word with
+    /// many candidates (spelling correction), bounded by `limit` as above.
+    struct BoundedDistance {
+        private var before: [Int], previous: [Int], current: [Int]
+
+        init(capacity: Int) {
+            before = [Int](repeating: 0, count: capacity + 1)
+            previous = before
+            current = before
+        }
+
+        mutating func between(_ a: [Unicode.Scalar], _ b: ArraySlice<Unicode.Scalar>, limit: Int) -> Int {
+            let o = b.startIndex - 1  // b[o + j] is the j-th scalar, from 1
+            if abs(a.count - b.count) > limit { return limit + 1 }
+            if b.count + 1 > previous.count { self = BoundedDistance(capacity: b.count) }
+            if a.isEmpty { return b.count }
+            if b.isEmpty { return a.count }
+            for j in 0...b.count { previous[j] = j }
+            for i in 1...a.count {
+                current[0] = i
+                var rowMinimum = i
+                for j in 1...b.count {
+                    let cost = a[i - 1] == b[o + j] ? 0 : 1
+                    var value = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+                    if i > 1, j > 1, a[i - 1] == b[o + j - 1], a[i - 2] == b[o + j] {
+                        value = min(value, before[j - 2] + 1)
+                    }
+                    current[j] = value
+                    rowMinimum = min(rowMinimum, value)
+                }
+                if rowMinimum > limit { return limit + 1 }
+                swap(&before, &previous)
+                swap(&previous, &current)
+            }
+            return previous[b.count]
+        }
+    }
 }

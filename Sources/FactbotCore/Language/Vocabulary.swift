@@ -9,6 +9,10 @@ public struct Vocabulary: Sendable {
     private var ids: [String: Int32] = [:]
     private var words: [String] = []
     private var frequency: [Int32] = []
+    /// Every word's scalars end to end: word `i` is `letters[letterStart[i]..<letterStart[i + 1]]`,
+    /// compared without making an array per candidate.
+    private var letters: [Unicode.Scalar] = []
+    private var letterStart: [Int32] = [0]
     private var stems: Set<String> = []
     /// The deletion variants: an open-addressing multimap from a variant's hash to the
     /// words that have it, in two flat arrays (hash 0 marks an empty slot). One
@@ -32,7 +36,9 @@ public struct Vocabulary: Sendable {
         ids[word] = id
         words.append(word)
         frequency.append(1)
-        Self.forEachVariant(of: scalars) { addVariant($0, id) }
+        letters += scalars
+        letterStart.append(Int32(letters.count))
+        Self.forEachVariant(of: scalars.prefix(Self.prefixLength), depth: scalars.count >= 8 ? 2 : 1) { addVariant($0, id) }
     }
 
     private mutating func addVariant(_ hash: UInt64, _ id: Int32) {
@@ -89,20 +95,31 @@ public struct Vocabulary: Sendable {
         let scalars = Array(word.unicodeScalars)
         guard scalars.count >= 5, scalars.count <= 30, scalars.allSatisfy(Tokenizer.isLetter) else { return nil }
         let limit = scalars.count >= 8 ? 2 : 1
-        var best: (id: Int32, distance: Int, frequency: Int32)?
-        var checked: [Int32] = []
-        Self.forEachVariant(of: scalars, depth: limit) { hash in
+        // All hashes first, then the look-ups: independent loads the processor can overlap.
+        var hashes: [UInt64] = []
+        hashes.reserveCapacity(32)
+        Self.forEachVariant(of: scalars.prefix(Self.prefixLength), depth: limit) { hashes.append($0) }
+        // Candidates: a length within reach and the same start (cheap tests first: many
+        // words share a prefix), each once.
+        var candidates: [Int32] = []
+        for hash in hashes {
             words(withVariant: hash) { id in
-                guard !checked.contains(id) else { return }
-                checked.append(id)
-                let candidate = Array(words[Int(id)].unicodeScalars)
-                guard Self.sameStart(scalars, candidate) else { return }
-                let d = Suggestion.distance(scalars, candidate, limit: limit)
-                guard d <= limit else { return }
-                let f = frequency[Int(id)]
-                if best == nil || d < best!.distance || (d == best!.distance && (f > best!.frequency || (f == best!.frequency && words[Int(id)] < words[Int(best!.id)]))) {
-                    best = (id, d, f)
-                }
+                let start = Int(letterStart[Int(id)]), length = Int(letterStart[Int(id) + 1]) - start
+                guard abs(length - scalars.count) <= limit,
+                      Self.sameStart(scalars, letters[start..<(start + length)]) else { return }
+                candidates.append(id)
+            }
+        }
+        candidates.sort()
+        var best: (id: Int32, distance: Int, frequency: Int32)?
+        var distance = Suggestion.BoundedDistance(capacity: scalars.count + limit + 1)
+        for (position, id) in candidates.enumerated() where position == 0 || candidates[position - 1] != id {
+            let start = Int(letterStart[Int(id)]), end = Int(letterStart[Int(id) + 1])
+            let d = distance.between(scalars, letters[start..<end], limit: limit)
+            guard d <= limit else { continue }
+            let f = frequency[Int(id)]
+            if best == nil || d < best!.distance || (d == best!.distance && f > best!.frequency) {
+                best = (id, d, f)  // ties in both: the first in id order (insertion order)
             }
         }
         return best.map { words[Int($0.id)] }
@@ -111,17 +128,24 @@ public struct Vocabulary: Sendable {
     /// True when the words begin alike: the same first letter, or the first two swapped.
     /// Typists rarely miss the first letter, and allowing it turns real words into others
     /// ("worth" → "north", "cook" → "look").
-    static func sameStart(_ word: [Unicode.Scalar], _ other: [Unicode.Scalar]) -> Bool {
+    static func sameStart(_ word: [Unicode.Scalar], _ other: ArraySlice<Unicode.Scalar>) -> Bool {
         guard let first = word.first, let otherFirst = other.first else { return false }
         if first == otherFirst { return true }
-        return word.count > 1 && other.count > 1 && word[0] == other[1] && word[1] == other[0]
+        let o = other.startIndex
+        return word.count > 1 && other.count > 1 && word[0] == other[o + 1] && word[1] == other[o]
     }
 
-    /// Calls `body` with the hash of the word and of each of its deletions: one deletion,
-    /// and two from eight letters on (or up to `depth` when given). Deletions are hashed
-    /// in place, without copies; a hash may come twice (deleting either "a" of "aa").
-    static func forEachVariant(of scalars: [Unicode.Scalar], depth: Int? = nil, _ body: (UInt64) -> Void) {
-        let depth = depth ?? (scalars.count >= 8 ? 2 : 1)
+    /// Only this many leading letters are indexed (SymSpell's prefix): two typos within a
+    /// word change its first seven letters by at most two edits, and indexing the prefix
+    /// instead of the whole word cuts the variants of a long word from about 80 to 29.
+    /// Candidates are then confirmed against the whole word.
+    static let prefixLength = 7
+
+    /// Calls `body` with the hash of the letters and of each of their deletions, up to
+    /// `depth` of them. Deletions are hashed in place, without copies; a hash may come
+    /// twice (deleting either "a" of "aa").
+    static func forEachVariant(of scalars: ArraySlice<Unicode.Scalar>, depth: Int, _ body: (UInt64) -> Void) {
+        let scalars = Array(scalars)
         let n = scalars.count
         body(hash(scalars, skipping: -1, -1))
         guard n > 2 else { return }
