@@ -66,48 +66,7 @@ public struct SourceStore: Sendable {
 
     /// temp file → write → fsync → rename → fsync the folder.
     func writeAtomically(_ bytes: [UInt8], to file: String) throws(Problem) {
-        if mkdir(folder, 0o755) != 0 && errno != EEXIST {
-            throw Problem(description: "\(folder): cannot create the state folder: \(String(cString: strerror(errno)))")
-        }
-        removeStaleTemporaries(of: file)
-        let temporary = "\(file).tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
-        let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
-        guard fd >= 0 else { throw Problem(description: "\(temporary): cannot create: \(String(cString: strerror(errno)))") }
-        var offset = 0
-        while offset < bytes.count {
-            let written = bytes.withUnsafeBytes { write(fd, $0.baseAddress! + offset, bytes.count - offset) }
-            if written < 0 && errno == EINTR { continue }
-            guard written > 0 else {
-                let reason = String(cString: strerror(errno))
-                close(fd); unlink(temporary)
-                throw Problem(description: "\(temporary): write failed: \(reason)")
-            }
-            offset += written
-        }
-        let synced = fsync(fd) == 0
-        let reason = String(cString: strerror(errno))
-        guard close(fd) == 0, synced else {
-            unlink(temporary)
-            throw Problem(description: "\(temporary): fsync failed: \(reason)")
-        }
-        guard rename(temporary, file) == 0 else {
-            let reason = String(cString: strerror(errno))
-            unlink(temporary)
-            throw Problem(description: "\(file): rename failed: \(reason)")
-        }
-        let directory = open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-        if directory >= 0 { fsync(directory); close(directory) }
-    }
-
-    /// Temporary files a killed writer left (over a minute old): never read, removed here.
-    func removeStaleTemporaries(of file: String) {
-        let name = String(file.split(separator: "/").last ?? "")
-        guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return }
-        for other in names where other.hasPrefix(name + ".tmp-") {
-            let path = "\(folder)/\(other)"
-            let modified = (try? FileManager.default.attributesOfItem(atPath: path)[.modificationDate] as? Date) ?? Date()
-            if Date().timeIntervalSince(modified) > 60 { unlink(path) }
-        }
+        try AtomicFile.write(bytes, to: file, in: folder)
     }
 
     static func reason(_ error: Error) -> String {

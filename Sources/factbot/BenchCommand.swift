@@ -57,7 +57,16 @@ struct BenchCommand: ParsableCommand {
                                  vocabulary: answerer.index.vocabulary.count, rounds: rounds,
                                  loadMilliseconds: loadTime.milliseconds, result: result)
         report.peakResidentMegabytes = Self.peakResidentMegabytes()
+        report.residentMegabytes = Self.residentMegabytes()
         Console.line(json ? report.json : report.text)
+    }
+
+    /// The process's resident set now (the second field of /proc/self/statm, in pages).
+    static func residentMegabytes() -> Double {
+        guard let text = try? String(contentsOfFile: "/proc/self/statm", encoding: .utf8) else { return 0 }
+        let fields = text.split(separator: " ")
+        guard fields.count > 1, let pages = Double(fields[1]) else { return 0 }
+        return pages * Double(sysconf(Int32(_SC_PAGESIZE))) / 1_048_576
     }
 
     /// The process's peak resident set so far (getrusage reports kilobytes on Linux).

@@ -123,6 +123,7 @@ struct BenchReport {
     var loadMilliseconds: Double
     var result: BenchResult
     var peakResidentMegabytes = 0.0
+    var residentMegabytes = 0.0
 
     var questionsPerSecond: Double { result.seconds > 0 ? Double(result.latencies.count) / result.seconds : 0 }
     var top1: Double? { result.matchable > 0 ? Double(result.correct) / Double(result.matchable) : nil }
@@ -135,7 +136,7 @@ struct BenchReport {
             "questions: \(result.latencies.count / max(rounds, 1)) × \(rounds) rounds, answered \(result.answered) per round",
             "latency: p50 \(format(result.percentile(0.5))) µs, p99 \(format(result.percentile(0.99))) µs, max \(format(result.latencies.last ?? 0)) µs",
             "throughput: \(Int(questionsPerSecond)) questions/s on one core",
-            "peak resident memory: \(Int(peakResidentMegabytes.rounded())) MB",
+            "resident memory: \(Int(residentMegabytes.rounded())) MB after the run, \(Int(peakResidentMegabytes.rounded())) MB at the peak",
         ]
         if let top1 { lines.append("top-1 accuracy: \(format(top1 * 100))% of \(result.matchable) questions with a fact to reach") }
         if let noMatchDeclined { lines.append("declined: \(format(noMatchDeclined * 100))% of \(result.noMatch) questions no fact answers") }
@@ -150,7 +151,7 @@ struct BenchReport {
             ("questions", result.latencies.count / max(rounds, 1)), ("rounds", rounds),
             ("matchable", result.matchable), ("nomatch", result.noMatch),
             ("load_ms", loadMilliseconds), ("p50_us", result.percentile(0.5)), ("p99_us", result.percentile(0.99)),
-            ("max_us", result.latencies.last ?? 0), ("qps", questionsPerSecond), ("peak_rss_mb", peakResidentMegabytes),
+            ("max_us", result.latencies.last ?? 0), ("qps", questionsPerSecond), ("peak_rss_mb", peakResidentMegabytes), ("rss_mb", residentMegabytes),
             ("top1", top1 ?? NSNull()), ("nomatch_declined", noMatchDeclined ?? NSNull()),
         ]
         let object = Dictionary(uniqueKeysWithValues: fields)

@@ -37,13 +37,24 @@ struct GlobalOptions: ParsableArguments {
         var problems: [Diagnostic] = []
         var config = BotConfig()
         var knowledge: KnowledgeBase?
+        var cache: IndexCache?
+        var cached: FactIndex?
         do { config = try Loading.config(at: self.config ?? "bot.conf", required: self.config != nil) } catch { problems += error.all }
-        do { knowledge = try Loading.knowledge(at: self.knowledge) } catch { problems += error.all }
-        let store = SourceStore(folder: stateDirectory ?? config.refresh.stateDirectory)
+        let state = stateDirectory ?? config.refresh.stateDirectory
+        do {
+            // Fingerprint the files first; with a matching index cache, the fact files are not read again.
+            let paths = try Loading.knowledgePaths(at: self.knowledge)
+            cache = try IndexCache(stateDirectory: state, knowledge: self.knowledge, paths: paths)
+            cached = cache?.load()
+            let files = try Loading.knowledgeFiles(at: self.knowledge, paths: cached == nil ? paths : paths.filter { !Loading.isFactFile($0) })
+            knowledge = try Loading.knowledge(from: files, folder: self.knowledge, facts: cached?.facts)
+        } catch { problems += error.all }
+        let store = SourceStore(folder: state)
         if problems.isEmpty, let knowledge {
             let texts = quoting ? Self.storedTexts(store, knowledge: knowledge) : []
-            if let answerer = Answerer(knowledge: knowledge, settings: config.answer, quoting: texts) {
-                return Loaded(config: config, knowledge: knowledge, answerer: answerer, store: store)
+            if let answerer = Answerer(knowledge: knowledge, index: cached, settings: config.answer, quoting: texts) {
+                if cached == nil, knowledge.facts.count >= IndexCache.minimumFacts { cache?.save(answerer.index) }
+                return Loaded(config: config, knowledge: answerer.knowledge, answerer: answerer, store: store)
             }
             problems.append(Diagnostic(file: "libstemmer", line: nil, "the English stemmer is not available"))
         }

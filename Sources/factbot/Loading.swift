@@ -20,6 +20,23 @@ enum Loading {
 
     /// The knowledge folder at `path`: every file in it and in its subfolders, sorted by path.
     static func knowledge(at path: String) throws(Diagnostics) -> KnowledgeBase {
+        try knowledge(from: knowledgeFiles(at: path), folder: path)
+    }
+
+    /// One file of the knowledge folder, as read: its path for messages and its bytes.
+    struct RawFile {
+        var path: String
+        var data: Data
+    }
+
+    /// True for a file of facts (any `.yaml` or `.yml` but `sources.yaml`).
+    static func isFactFile(_ path: String) -> Bool {
+        (path.hasSuffix(".yaml") || path.hasSuffix(".yml")) && path.split(separator: "/").last.map(String.init) != KnowledgeBase.FileName.sources
+    }
+
+    /// The paths of the files of the knowledge folder at `path` that factbot uses (`.yaml`,
+    /// `.yml`, `.txt`, in subfolders too, hidden ones skipped), sorted.
+    static func knowledgePaths(at path: String) throws(Diagnostics) -> [String] {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue else {
             throw Diagnostics([Diagnostic(file: path, line: nil, "no such knowledge folder (use --knowledge DIR)")])
@@ -33,29 +50,58 @@ enum Loading {
                 paths.append(relative)
             }
         }
-        var files: [KnowledgeFile] = []
+        return paths.sorted().filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") || $0.hasSuffix(".txt") }
+            .map { path.hasSuffix("/") ? path + $0 : path + "/" + $0 }
+    }
+
+    /// Reads the knowledge folder's files (all of them, or those at `paths`).
+    static func knowledgeFiles(at path: String, paths given: [String]? = nil) throws(Diagnostics) -> [RawFile] {
+        let paths: [String]
+        if let given { paths = given } else { paths = try knowledgePaths(at: path) }
+        var files: [RawFile] = []
         var problems: [Diagnostic] = []
-        for relative in paths.sorted() where relative.hasSuffix(".yaml") || relative.hasSuffix(".yml") || relative.hasSuffix(".txt") {
-            let display = path.hasSuffix("/") ? path + relative : path + "/" + relative
-            do { files.append(KnowledgeFile(path: display, text: try text(at: display))) } catch { problems += error.all }
+        for path in paths {
+            do { files.append(RawFile(path: path, data: try data(at: path))) } catch { problems += error.all }
         }
         if !problems.isEmpty { throw Diagnostics(problems) }
-        return try KnowledgeBase.parse(files, folder: path)
+        return files
+    }
+
+    /// Parses read knowledge files. With `facts` (read back from the index cache, built
+    /// from these very files), the fact files are not parsed again.
+    static func knowledge(from files: [RawFile], folder: String, facts: [Fact]? = nil) throws(Diagnostics) -> KnowledgeBase {
+        var texts: [KnowledgeFile] = []
+        var problems: [Diagnostic] = []
+        for file in files where facts == nil || !isFactFile(file.path) {
+            do { texts.append(KnowledgeFile(path: file.path, text: try text(of: file.data, path: file.path))) } catch { problems += error.all }
+        }
+        if !problems.isEmpty { throw Diagnostics(problems) }
+        return try KnowledgeBase.parse(texts, folder: folder, facts: facts)
     }
 
     /// A file's text; refuses unreadable, oversized and non-UTF-8 files with a clear message.
     static func text(at path: String) throws(Diagnostics) -> String {
+        try text(of: data(at: path), path: path)
+    }
+
+    /// A file's bytes; refuses unreadable and oversized files.
+    static func data(at path: String) throws(Diagnostics) -> Data {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw Diagnostics([Diagnostic(file: path, line: nil, "cannot read the file")])
         }
         guard data.count <= maximumFileSize else {
             throw Diagnostics([Diagnostic(file: path, line: nil, "file is \(data.count) bytes; the limit is \(maximumFileSize)")])
         }
+        return data
+    }
+
+    /// The text of a file's bytes; refuses non-UTF-8 text and NUL bytes, with the line.
+    static func text(of data: Data, path: String) throws(Diagnostics) -> String {
         guard let text = String(data: data, encoding: .utf8) else {
             let line = firstInvalidLine(data)
             throw Diagnostics([Diagnostic(file: path, line: line, "not UTF-8 text")])
         }
-        if let nul = text.textLines.firstIndex(where: { $0.unicodeScalars.contains("\u{0}") }) {
+        if data.contains(0), let nul = text.textLines.firstIndex(where: { $0.unicodeScalars.contains("\u{0}") }) {
             throw Diagnostics([Diagnostic(file: path, line: nul + 1, "contains a NUL byte: is this a binary file?")])
         }
         return text

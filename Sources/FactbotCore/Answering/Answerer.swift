@@ -65,11 +65,19 @@ public struct Answerer: Sendable {
     /// Builds the lexicon and index; with `quoting`, an index over those sources'
     /// sentences too. Returns nil only if libstemmer is missing English.
     public init?(knowledge: KnowledgeBase, settings: Settings = Settings(), quoting texts: [SourceText] = []) {
+        self.init(knowledge: knowledge, index: nil, settings: settings, quoting: texts)
+    }
+
+    /// The same with an index built before (read back from an ``IndexSnapshot``): its facts
+    /// replace the knowledge's, which may then hold none.
+    public init?(knowledge: KnowledgeBase, index: FactIndex?, settings: Settings = Settings(), quoting texts: [SourceText] = []) {
         guard let stemmer = Stemmer() else { return nil }
+        var knowledge = knowledge
+        if let index { knowledge.facts = index.facts }
         self.knowledge = knowledge
         self.settings = settings
         self.lexicon = Lexicon(words: knowledge.words, stemmer: stemmer)
-        self.index = FactIndex(facts: knowledge.facts, lexicon: lexicon)
+        self.index = index ?? FactIndex(facts: knowledge.facts, lexicon: lexicon)
         self.quotes = texts.isEmpty ? nil : QuoteIndex(texts: texts, words: knowledge.words, settings: settings)
     }
 

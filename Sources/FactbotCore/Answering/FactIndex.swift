@@ -139,6 +139,29 @@ public final class FactIndex: Sendable {
         self.typeMasks = typeMasks
     }
 
+    /// An index read back from an ``IndexSnapshot`` (which has checked every part).
+    init(restoring facts: [Fact], termIDs: [String: Int32], isName: [Bool], vocabulary: Vocabulary,
+         postingStart: [Int32], postingFacts: [Int32], postingWeights: [Float],
+         factTermStart: [Int32], factTerms: [Int32], factTermWeights: [Float],
+         exampleStart: [Int32], exampleTerms: [Int32], factExampleStart: [Int32], typeMasks: [UInt16]) {
+        self.facts = facts
+        maximumIDF = Self.idf(count: facts.count, using: 1)
+        self.termIDs = termIDs
+        self.isName = isName
+        self.vocabulary = vocabulary
+        self.postingStart = postingStart
+        self.postingFacts = postingFacts
+        self.postingWeights = postingWeights
+        self.idf = (0..<(postingStart.count - 1)).map { Self.idf(count: facts.count, using: Int(postingStart[$0 + 1] - postingStart[$0])) }
+        self.factTermStart = factTermStart
+        self.factTerms = factTerms
+        self.factTermWeights = factTermWeights
+        self.exampleStart = exampleStart
+        self.exampleTerms = exampleTerms
+        self.factExampleStart = factExampleStart
+        self.typeMasks = typeMasks
+    }
+
     /// The bit of the `gap` type.
     static let gapBit = bit(.gap)
 

@@ -52,7 +52,9 @@ public struct KnowledgeBase: Sendable {
     /// Builds a knowledge base from a folder's files: `sources.yaml`, the word lists,
     /// and every other `.yaml` file as facts. Throws every problem found, with file and line.
     /// `folder` names the knowledge folder in messages about a file that is missing.
-    public static func parse(_ files: [KnowledgeFile], folder: String = "knowledge") throws(Diagnostics) -> KnowledgeBase {
+    /// With `given` facts (read back from an index built from these same files, so checked
+    /// then), fact files are skipped and those facts taken as they are.
+    public static func parse(_ files: [KnowledgeFile], folder: String = "knowledge", facts given: [Fact]? = nil) throws(Diagnostics) -> KnowledgeBase {
         var problems: [Diagnostic] = []
         var facts: [Fact] = []
         var sources: [Source] = []
@@ -79,6 +81,7 @@ public struct KnowledgeBase: Sendable {
             case FileName.names:
                 words.names = WordListParser.names(file.text)
             case let name where name.hasSuffix(".yaml") || name.hasSuffix(".yml"):
+                guard given == nil else { continue }
                 facts += collect { () throws(Diagnostics) in try FactFileParser.parse(file.text, file: file.path) } ?? []
             default:
                 continue  // README.md and other notes
@@ -93,6 +96,10 @@ public struct KnowledgeBase: Sendable {
                 problems.append(Diagnostic(file: sourcesPath, line: source.line, "source id \"\(source.id)\" is already used on line \(first.line)"))
             }
             sourceByID[source.id] = source
+        }
+        if let given {
+            if !problems.isEmpty { throw Diagnostics(problems) }
+            return KnowledgeBase(facts: given, sources: sources, words: words)
         }
         var factByID: [String: Fact] = [:]
         for fact in facts {

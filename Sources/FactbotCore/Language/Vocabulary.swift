@@ -6,20 +6,22 @@
 /// question word finds its candidates through a few hash lookups instead of comparing
 /// against the whole vocabulary; candidates are then confirmed with a real edit distance.
 public struct Vocabulary: Sendable {
-    private var ids: [String: Int32] = [:]
-    private var words: [String] = []
-    private var frequency: [Int32] = []
+    var ids: [String: Int32] = [:]
+    var words: [String] = []
+    var frequency: [Int32] = []
     /// Every word's scalars end to end: word `i` is `letters[letterStart[i]..<letterStart[i + 1]]`,
     /// compared without making an array per candidate.
-    private var letters: [Unicode.Scalar] = []
-    private var letterStart: [Int32] = [0]
-    private var stems: Set<String> = []
-    /// The deletion variants: an open-addressing multimap from a variant's hash to the
-    /// words that have it, in two flat arrays (hash 0 marks an empty slot). One
-    /// allocation for all of them, rather than an array per variant.
-    private var slotHashes: [UInt64] = []
-    private var slotWords: [Int32] = []
-    private var slotsUsed = 0
+    var letters: [Unicode.Scalar] = []
+    var letterStart: [Int32] = [0]
+    var stems: Set<String> = []
+    /// The deletion variants: an open-addressing multimap from a variant's 32-bit hash to
+    /// the words that have it, in two flat arrays (hash 0 marks an empty slot), at most
+    /// three quarters full. One allocation for all of them, rather than an array per
+    /// variant. A hash shared by chance only adds a candidate, which the edit distance
+    /// then turns down.
+    var slotHashes: [UInt32] = []
+    var slotWords: [Int32] = []
+    var slotsUsed = 0
 
     /// An empty vocabulary.
     public init() {}
@@ -41,8 +43,22 @@ public struct Vocabulary: Sendable {
         Self.forEachVariant(of: scalars.prefix(Self.prefixLength), depth: scalars.count >= 8 ? 2 : 1) { addVariant($0, id) }
     }
 
-    private mutating func addVariant(_ hash: UInt64, _ id: Int32) {
-        if (slotsUsed + 1) * 2 > slotHashes.count { grow() }
+    /// Recomputes the spelling variants of every word (after the words were restored).
+    mutating func rebuildVariants() {
+        let needed = max(1024, (words.count * 40).nextPowerOfTwo)
+        slotHashes = [UInt32](repeating: 0, count: needed)
+        slotWords = [Int32](repeating: 0, count: needed)
+        slotsUsed = 0
+        for id in words.indices {
+            let start = Int(letterStart[id]), end = Int(letterStart[id + 1])
+            Self.forEachVariant(of: letters[start..<min(end, start + Self.prefixLength)], depth: end - start >= 8 ? 2 : 1) {
+                addVariant($0, Int32(id))
+            }
+        }
+    }
+
+    private mutating func addVariant(_ hash: UInt32, _ id: Int32) {
+        if (slotsUsed + 1) * 4 > slotHashes.count * 3 { grow() }
         let mask = slotHashes.count - 1
         var slot = Int(truncatingIfNeeded: hash) & mask
         while slotHashes[slot] != 0 {
@@ -57,14 +73,14 @@ public struct Vocabulary: Sendable {
     private mutating func grow() {
         let (oldHashes, oldWords) = (slotHashes, slotWords)
         let capacity = max(1024, slotHashes.count * 2)
-        slotHashes = [UInt64](repeating: 0, count: capacity)
+        slotHashes = [UInt32](repeating: 0, count: capacity)
         slotWords = [Int32](repeating: 0, count: capacity)
         slotsUsed = 0
         for slot in oldHashes.indices where oldHashes[slot] != 0 { addVariant(oldHashes[slot], oldWords[slot]) }
     }
 
     /// The words indexed under a variant's hash.
-    private func words(withVariant hash: UInt64, _ body: (Int32) -> Void) {
+    private func words(withVariant hash: UInt32, _ body: (Int32) -> Void) {
         guard !slotHashes.isEmpty else { return }
         let mask = slotHashes.count - 1
         var slot = Int(truncatingIfNeeded: hash) & mask
@@ -96,7 +112,7 @@ public struct Vocabulary: Sendable {
         guard scalars.count >= 5, scalars.count <= 30, scalars.allSatisfy(Tokenizer.isLetter) else { return nil }
         let limit = scalars.count >= 8 ? 2 : 1
         // All hashes first, then the look-ups: independent loads the processor can overlap.
-        var hashes: [UInt64] = []
+        var hashes: [UInt32] = []
         hashes.reserveCapacity(32)
         Self.forEachVariant(of: scalars.prefix(Self.prefixLength), depth: limit) { hashes.append($0) }
         // Candidates: a length within reach and the same start (cheap tests first: many
@@ -144,7 +160,7 @@ public struct Vocabulary: Sendable {
     /// Calls `body` with the hash of the letters and of each of their deletions, up to
     /// `depth` of them. Deletions are hashed in place, without copies; a hash may come
     /// twice (deleting either "a" of "aa").
-    static func forEachVariant(of scalars: ArraySlice<Unicode.Scalar>, depth: Int, _ body: (UInt64) -> Void) {
+    static func forEachVariant(of scalars: ArraySlice<Unicode.Scalar>, depth: Int, _ body: (UInt32) -> Void) {
         let scalars = Array(scalars)
         let n = scalars.count
         body(hash(scalars, skipping: -1, -1))
@@ -157,15 +173,21 @@ public struct Vocabulary: Sendable {
         }
     }
 
-    /// FNV-1a over the scalars left after skipping positions `a` and `b`, never 0.
+    /// FNV-1a over the scalars left after skipping positions `a` and `b`, folded to 32 bits, never 0.
     /// (A fixed hash, not Swift's seeded one: it is several times cheaper, and the
     /// table holds only words of the fact base, which a question cannot add to.)
-    private static func hash(_ scalars: [Unicode.Scalar], skipping a: Int, _ b: Int) -> UInt64 {
+    private static func hash(_ scalars: [Unicode.Scalar], skipping a: Int, _ b: Int) -> UInt32 {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
         for index in scalars.indices where index != a && index != b {
             hash = (hash ^ UInt64(scalars[index].value)) &* 0x100_0000_01b3
         }
         hash = (hash ^ UInt64(scalars.count - (a >= 0 ? 1 : 0) - (b >= 0 ? 1 : 0))) &* 0x100_0000_01b3
-        return hash == 0 ? 1 : hash
+        let folded = UInt32(truncatingIfNeeded: hash ^ (hash >> 32))
+        return folded == 0 ? 1 : folded
     }
+}
+
+extension Int {
+    /// The least power of two at or above this (1 for 0).
+    var nextPowerOfTwo: Int { self <= 1 ? 1 : 1 << (Int.bitWidth - (self - 1).leadingZeroBitCount) }
 }

@@ -1,0 +1,80 @@
+import FactbotCore
+import FactbotRefresh
+import FactbotTerminal
+import Foundation
+
+/// The built index of a large knowledge folder, kept in the state folder
+/// (`<state>/index/<hash of the folder's path>.fbindex`) so that the next start reads it
+/// back instead of parsing and indexing every fact again: for 100,000 facts, a fraction
+/// of a second instead of several.
+///
+/// It is used only while it matches: its fingerprint covers every knowledge file's path
+/// and bytes and the factbot program itself (size and modification time), so editing a
+/// fact, a word list or rebuilding factbot makes the next start rebuild it. A file that is
+/// stale, truncated or corrupt is ignored and replaced; one that cannot be written is only
+/// a warning. Small fact bases (under ``minimumFacts``) load from their files faster
+/// than the cache could be written, and are never cached.
+struct IndexCache {
+    /// Fewest facts worth caching.
+    static let minimumFacts = 2000
+
+    let folder: String
+    let file: String
+    let fingerprint: UInt64
+
+    /// The cache for the knowledge folder `knowledge`, whose files are at `paths` (each
+    /// read and hashed in turn, not kept), under `stateDirectory`.
+    init(stateDirectory: String, knowledge: String, paths: [String]) throws(Diagnostics) {
+        folder = (stateDirectory.hasSuffix("/") ? String(stateDirectory.dropLast()) : stateDirectory) + "/index"
+        let absolute = URL(fileURLWithPath: knowledge).standardizedFileURL.path
+        file = folder + "/" + String(Checksum.fnv64(Array(absolute.utf8)), radix: 16) + ".fbindex"
+        var hash = Checksum.fnv64(Array("factbot index cache".utf8))
+        hash = Checksum.fnv64(Array(Self.programIdentity.utf8), seed: hash)
+        for path in paths {
+            let data = try Loading.data(at: path)
+            hash = Checksum.fnv64(Array("\(path)\u{0}\(data.count)\u{0}".utf8), seed: hash)
+            hash = Checksum.fnv64(data, seed: hash)
+        }
+        fingerprint = hash
+    }
+
+    /// The cached index, if there is one and it matches; nil otherwise (silently: a
+    /// missing or stale cache is the normal case after an edit).
+    func load() -> FactIndex? {
+        guard let data = try? Data(contentsOf: URL(fileURLWithPath: file), options: .alwaysMapped) else { return nil }
+        let result = data.withUnsafeBytes { bytes in
+            // Drop the pages already read: the mapped file need never be resident whole.
+            let page = Int(sysconf(Int32(_SC_PAGESIZE)))
+            let release = { (offset: Int) in
+                guard let base = bytes.baseAddress, Int(bitPattern: base) % page == 0 else { return }
+                madvise(UnsafeMutableRawPointer(mutating: base), offset / page * page, MADV_DONTNEED)
+            }
+            return Result { () throws(IndexSnapshot.Refused) in
+                try IndexSnapshot.decode(bytes, fingerprint: fingerprint, consumed: release)
+            }
+        }
+        return try? result.get()
+    }
+
+    /// Stores `index`; a failure is reported as a warning and changes nothing else.
+    func save(_ index: FactIndex) {
+        let state = String(folder.dropLast("/index".count))
+        for directory in [state, folder] where mkdir(directory, 0o755) != 0 && errno != EEXIST {
+            Console.error("warning: cannot create \(directory) for the index cache: \(String(cString: strerror(errno)))")
+            return
+        }
+        do {
+            try AtomicFile.write(IndexSnapshot.encode(index, fingerprint: fingerprint), to: file, in: folder)
+        } catch {
+            Console.error("warning: cannot save the index cache: \(error)")
+        }
+    }
+
+    /// What identifies this build of factbot: its path, size and modification time.
+    static let programIdentity: String = {
+        let path = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
+        var info = stat()
+        guard stat(path, &info) == 0 else { return path }
+        return "\(path) \(info.st_size) \(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec)"
+    }()
+}
