@@ -105,7 +105,7 @@ public final class FactIndex: Sendable {
             factTermStart.append(Int32(factTerms.count))
             typeMasks.append(fact.types.reduce(0) { $0 | Self.bit($1) })
         }
-        for word in lexicon.listWords { vocabulary.insert(word) }
+        for word in lexicon.listWords.sorted() { vocabulary.insert(word) }  // sorted: the same ids in every run
 
         // Postings, by counting sort: facts are visited in order, so each list is ascending.
         var postingStart: [Int32] = [0]

@@ -1,0 +1,70 @@
+@testable import FactbotCore
+import Testing
+
+@Suite("The index snapshot: read back whole, or refused")
+struct IndexSnapshotTests {
+    let answerer = ShippedKnowledge.answerer
+    let fingerprint: UInt64 = 0x1234_5678_9abc_def0
+
+    /// Questions that exercise every part: examples, typos, declines, names, shorthand.
+    var questions: [String] {
+        answerer.knowledge.facts.flatMap(\.questions) + [
+            "how much r they paid??", "zelenski said how many?", "douyin?", "recruted how",
+            "How many Indian soldiers fight for Russia?", "asdf qwerty", "what is the capital of france",
+        ]
+    }
+
+    @Test func aRestoredIndexAnswersExactlyAsTheBuiltOne() throws {
+        let bytes = IndexSnapshot.encode(answerer.index, fingerprint: fingerprint)
+        let index = try IndexSnapshot.decode(bytes, fingerprint: fingerprint)
+        let restored = try #require(Answerer(knowledge: answerer.knowledge, index: index, settings: answerer.settings))
+        #expect(restored.knowledge.facts == answerer.knowledge.facts)
+        #expect(index.termCount == answerer.index.termCount)
+        #expect(index.vocabulary.count == answerer.index.vocabulary.count)
+        for question in questions {
+            let (a, b) = (answerer.answer(question), restored.answer(question))
+            #expect(a.kind == b.kind && a.fact?.id == b.fact?.id && a.confidence == b.confidence && a.text == b.text, "\(question)")
+        }
+        for word in ["zelenski", "salery", "recruted", "jornalist", "donetsck"] {
+            #expect(index.vocabulary.correction(for: word) == answerer.index.vocabulary.correction(for: word))
+        }
+    }
+
+    @Test func anotherFingerprintIsRefused() {
+        let bytes = IndexSnapshot.encode(answerer.index, fingerprint: fingerprint)
+        #expect(throws: IndexSnapshot.Refused.self) { try IndexSnapshot.decode(bytes, fingerprint: fingerprint &+ 1) }
+    }
+
+    @Test func truncatedOrFlippedBytesAreRefused() {
+        let bytes = IndexSnapshot.encode(answerer.index, fingerprint: fingerprint)
+        for length in [0, 3, 31, 32, 100, bytes.count / 2, bytes.count - 1] {
+            #expect(throws: IndexSnapshot.Refused.self) { try IndexSnapshot.decode(Array(bytes.prefix(length)), fingerprint: fingerprint) }
+        }
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<40 {  // any single flipped bit after the header: the checksum or a range check catches it
+            var corrupt = bytes
+            let at = Int.random(in: 32..<bytes.count, using: &generator)
+            corrupt[at] ^= UInt8(1 << Int.random(in: 0..<8, using: &generator))
+            #expect(throws: IndexSnapshot.Refused.self, "byte \(at)") { try IndexSnapshot.decode(corrupt, fingerprint: fingerprint) }
+        }
+        #expect(throws: IndexSnapshot.Refused.self) { try IndexSnapshot.decode(Array("FBIX not really".utf8), fingerprint: fingerprint) }
+    }
+
+    @Test func randomBytesNeverCrash() {
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<200 {
+            var bytes = (0..<Int.random(in: 0..<400, using: &generator)).map { _ in UInt8.random(in: 0...255, using: &generator) }
+            if bytes.count >= 4, Bool.random(using: &generator) { bytes.replaceSubrange(0..<4, with: Array("FBIX".utf8)) }
+            #expect(throws: IndexSnapshot.Refused.self) { try IndexSnapshot.decode(bytes, fingerprint: fingerprint) }
+        }
+    }
+
+    @Test func theChecksumDependsOnEveryByte() {
+        let a: [UInt8] = Array("the same length".utf8)
+        var b = a
+        b[7] ^= 1
+        #expect(Checksum.fnv64(a) != Checksum.fnv64(b))
+        #expect(Checksum.fnv64(a) == Checksum.fnv64(a))
+        #expect(Checksum.fnv64(a[...]) == Checksum.fnv64(a))
+    }
+}
