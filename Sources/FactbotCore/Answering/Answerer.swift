@@ -52,6 +52,8 @@ public struct Answerer: Sendable {
     /// The index over the facts.
     public let index: FactIndex
     let lexicon: Lexicon
+    /// What the lexicon knows about every word of the facts and lists, worked out once.
+    let wordTable: WordTable
     /// Score buffers reused from question to question.
     let scratch = ScoreScratch()
 
@@ -78,6 +80,7 @@ public struct Answerer: Sendable {
         self.settings = settings
         self.lexicon = Lexicon(words: knowledge.words, stemmer: stemmer)
         self.index = index ?? FactIndex(facts: knowledge.facts, lexicon: lexicon)
+        self.wordTable = WordTable(words: self.index.vocabulary.words, lexicon: lexicon)
         self.quotes = texts.isEmpty ? nil : QuoteIndex(texts: texts, words: knowledge.words, settings: settings)
     }
 
@@ -100,7 +103,7 @@ public struct Answerer: Sendable {
         if let kind = SmallTalk.kind(of: words) { return smallTalk(kind, question: question) }
         let questionType = QuestionType.of(words)
         var terms: [Term] = []
-        for term in lexicon.terms(words, vocabulary: index.vocabulary) where !terms.contains(where: { $0.key == term.key }) {
+        for term in lexicon.terms(words, vocabulary: index.vocabulary, table: wordTable) where !terms.contains(where: { $0.key == term.key }) {
             terms.append(term)
         }
         var explanation = Explanation(questionType: questionType, terms: terms)
@@ -167,9 +170,10 @@ public struct Answerer: Sendable {
         for position in ranked.indices.dropFirst(finalists) { ranked[position].confidence *= 0.8 }
         ranked.sort(by: Candidate.before)
 
+        let termIDs = terms.map { index.termID($0.key) }
         explanation.candidates = ranked.prefix(3).map { candidate in
             Explanation.Candidate(factID: index.facts[Int(candidate.fact)].id, confidence: candidate.confidence,
-                                  matched: terms.filter { index.uses(fact: candidate.fact, term: $0.key) }.map(\.surface))
+                                  matched: zip(terms, termIDs).filter { $1.map { index.uses(fact: candidate.fact, term: $0) } ?? false }.map(\.0.surface))
         }
 
         guard let best = ranked.first, best.confidence >= settings.minimumConfidence else {

@@ -102,11 +102,20 @@ public struct Lexicon: Sendable {
     /// The content terms of already-expanded words. When `vocabulary` is given, a word
     /// that neither it nor the lists know is replaced by the closest known word.
     public func terms(_ words: [Token], vocabulary: Vocabulary? = nil) -> [Term] {
+        terms(words, vocabulary: vocabulary, table: nil)
+    }
+
+    /// The same, reading what `table` already knows about a word instead of working it out.
+    func terms(_ words: [Token], vocabulary: Vocabulary?, table: WordTable?) -> [Term] {
         // 1. correct, then stem
-        var stems: [(stem: String, token: Token, corrected: String?)] = []
+        var stems: [(stem: String, token: Token, corrected: String?, known: WordTable.Info?)] = []
         stems.reserveCapacity(words.count)
         var corrections = 0
         for token in words {
+            if let known = table?.info[token.text] {  // a word the facts or lists use: never corrected
+                stems.append((known.stem, token, nil, known))
+                continue
+            }
             var token = token
             var corrected: String?
             let stem = stemmer.stem(token.text)
@@ -119,14 +128,14 @@ public struct Lexicon: Sendable {
                     token.text = fix
                 }
             }
-            stems.append((corrected == nil ? stem : stemmer.stem(token.text), token, corrected))
+            stems.append((corrected == nil ? stem : stemmer.stem(token.text), token, corrected, nil))
         }
         // 2. phrases and synonyms, 3. stop words
         var terms: [Term] = []
         var index = 0
         while index < stems.count {
-            let (stem, token, corrected) = stems[index]
-            if let candidates = phrases[stem],
+            let (stem, token, corrected, known) = stems[index]
+            if known?.startsPhrase ?? true, let candidates = phrases[stem],
                let (length, entry) = candidates.lazy.compactMap({ phrase, entry -> (Int, Entry)? in
                    guard index + phrase.count <= stems.count else { return nil }
                    for offset in 1..<phrase.count where stems[index + offset].stem != phrase[offset] { return nil }
@@ -139,16 +148,21 @@ public struct Lexicon: Sendable {
                 continue
             }
             index += 1
-            if stopWords.contains(token.text) { continue }
-            let entry = singles[stem]
+            if known?.isStop ?? stopWords.contains(token.text) { continue }
+            let entry = known.map(\.single) ?? singles[stem]
             var term = Term(key: entry?.key ?? stem, surface: token.text,
                             isName: (entry?.isName ?? false) || token.capitalised, isNumber: Self.isFigure(token),
                             correctedFrom: corrected)
-            // adverbs ("primarily", "reportedly") shade a question rather than carry it
-            term.isWeak = weakWords.contains(token.text) || (entry == nil && token.text.count > 5 && token.text.hasSuffix("ly"))
+            term.isWeak = known?.isWeak ?? isWeak(token.text, entry: entry)
             terms.append(term)
         }
         return terms
+    }
+
+    /// Adverbs ("primarily", "reportedly") shade a question rather than carry it, as do
+    /// the listed weak words.
+    func isWeak(_ word: String, entry: Entry?) -> Bool {
+        weakWords.contains(word) || (entry == nil && word.count > 5 && word.hasSuffix("ly"))
     }
 
     /// Convenience: ``terms(_:vocabulary:)`` of ``words(_:)``.

@@ -1,0 +1,30 @@
+/// What ``Lexicon`` works out for a word (its stem, whether it is a stop word or a weak
+/// word, the synonym group or name it belongs to, whether a phrase can start with it),
+/// worked out once for every word the facts and word lists use. A question's known words
+/// then cost one look-up each instead of a stem and half a dozen set look-ups.
+struct WordTable: Sendable {
+    struct Info: Sendable {
+        var stem: String
+        var single: Lexicon.Entry?
+        var isStop: Bool
+        var isWeak: Bool
+        /// A phrase of the lists starts with this word's stem.
+        var startsPhrase: Bool
+    }
+
+    let info: [String: Info]
+
+    /// The table for `words` (the vocabulary's) and every word of the lexicon's lists.
+    init(words: [String], lexicon: Lexicon) {
+        var info: [String: Info] = [:]
+        let all = Set(words).union(lexicon.listWords).union(lexicon.stopWords).union(lexicon.weakWords)
+        info.reserveCapacity(all.count)
+        for word in all {
+            let stem = lexicon.stemmer.stem(word)
+            let single = lexicon.singles[stem]
+            info[word] = Info(stem: stem, single: single, isStop: lexicon.stopWords.contains(word),
+                              isWeak: lexicon.isWeak(word, entry: single), startsPhrase: lexicon.phrases[stem] != nil)
+        }
+        self.info = info
+    }
+}
