@@ -31,14 +31,20 @@ public enum QuestionType: String, Sendable, Equatable {
                 || (index > 0 && leadIns.contains(words[index - 1].text))
             return asks ? token.text : "_"
         }
+        // the words after "how" and "what", the pairs asked about most
+        var afterHow: [String] = [], afterWhat: [String] = []
+        for (a, b) in zip(w, w.dropFirst()) {
+            if a == "how" { afterHow.append(b) } else if a == "what" { afterWhat.append(b) }
+        }
         func has(_ a: String, _ b: String) -> Bool {
-            zip(w, w.dropFirst()).contains { $0 == a && $1 == b }
+            a == "how" ? afterHow.contains(b) : a == "what" ? afterWhat.contains(b)
+                : zip(w, w.dropFirst()).contains { $0 == a && $1 == b }
         }
         if has("how", "much") { return .amount }
         if has("how", "many") || has("how", "old") || has("how", "large") || has("how", "big") || has("how", "high") { return .number }
         if has("how", "long") || w.contains("when") { return .date }
         if has("how", "come") || w.contains("why")
-            || ["made", "makes", "drove", "drives", "prompted", "motivated", "led"].contains(where: { has("what", $0) }) { return .reason }
+            || afterWhat.contains(where: reasonVerbs.contains) { return .reason }
         if w.contains("where") { return .place }
         if w.contains("who") || w.contains("whom") || w.contains("whose") { return .person }
         // "which Chinese province", "what figure": the first telling noun after which/what
@@ -61,24 +67,31 @@ public enum QuestionType: String, Sendable, Equatable {
     public static func isSpeculative(_ words: [Token]) -> Bool {
         let w = words.map(\.text)
         guard let first = w.first else { return false }
-        if ["will", "would", "shall", "should"].contains(first) { return true }
+        if futureWords.contains(first) { return true }
         if ["is", "are", "was", "were"].contains(first), w.contains(where: judgements.contains) { return true }
         for (index, word) in w.enumerated() where word == "will" || word == "shall" || word == "future" {
             // "will" as a verb of the future, not "free will", nor reported speech ("commenters
             // warn recruits will become ...")
             if index == 0 { return true }
-            if ["own", "free", "good", "ill", "political"].contains(w[index - 1]) { continue }
+            if nounsOfWill.contains(w[index - 1]) { continue }
             if w[max(0, index - 3)..<index].contains(where: reporting.contains) { continue }
             return true
         }
-        if zip(w, w.dropFirst()).contains(where: { $0 == "next" && ["year", "month", "week", "time"].contains($1) }) { return true }
         for (a, b) in zip(w, w.dropFirst()) {
-            if questionWords.contains(a), ["should"].contains(b) { return true }
-            if a == "you", ["think", "believe", "reckon", "feel", "expect", "predict"].contains(b) { return true }
-            if a == "your", ["opinion", "view", "take"].contains(b) { return true }
+            if a == "next", periods.contains(b) { return true }
+            if b == "should", questionWords.contains(a) { return true }
+            if a == "you", opinionVerbs.contains(b) { return true }
+            if a == "your", opinionNouns.contains(b) { return true }
         }
         return false
     }
+
+    static let reasonVerbs: Set<String> = ["made", "makes", "drove", "drives", "prompted", "motivated", "led"]
+    static let futureWords: Set<String> = ["will", "would", "shall", "should"]
+    static let nounsOfWill: Set<String> = ["own", "free", "good", "ill", "political"]
+    static let periods: Set<String> = ["year", "month", "week", "time"]
+    static let opinionVerbs: Set<String> = ["think", "believe", "reckon", "feel", "expect", "predict"]
+    static let opinionNouns: Set<String> = ["opinion", "view", "take"]
 
     /// Words that alone say what is wanted, wherever they stand ("publication date?").
     static let terseCues: Set<String> = ["date", "year", "total", "number", "figure", "count", "location"]

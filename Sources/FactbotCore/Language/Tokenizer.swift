@@ -17,6 +17,76 @@ public enum Tokenizer {
 
     /// The words of `text`, at most ``maximumTokens``.
     public static func tokens(_ text: String) -> [Token] {
+        var text = text
+        if let fast = text.withUTF8({ bytes in bytes.allSatisfy { $0 < 0x80 } ? asciiTokens(bytes) : nil }) { return fast }
+        return scalarTokens(text)
+    }
+
+    /// ``tokens(_:)`` for plain ASCII text (nearly every question), on bytes: the same
+    /// rules without building a string per character. `TokenizerTests` checks that both
+    /// paths agree.
+    static func asciiTokens(_ text: UnsafeBufferPointer<UInt8>) -> [Token] {
+        let bytes = UnsafeBufferPointer(rebasing: text.prefix(4096))
+        var tokens: [Token] = []
+        var current: [UInt8] = []
+        current.reserveCapacity(32)
+        var currentCapitalised = false
+        var sentenceStart = true
+        var clauseStart = true
+        @inline(__always) func isLetter(_ b: UInt8) -> Bool { (b | 0x20) >= 97 && (b | 0x20) <= 122 }
+        @inline(__always) func isDigit(_ b: UInt8) -> Bool { b >= 48 && b <= 57 }
+
+        func flush() {
+            guard !current.isEmpty else { return }
+            var start = 0, end = current.count
+            while end > start, current[end - 1] == 39 { end -= 1 }
+            while start < end, current[start] == 39 { start += 1 }
+            defer { current.removeAll(keepingCapacity: true) }
+            guard start < end else { return }
+            var word = current[start..<end].map { $0 >= 65 && $0 <= 90 ? $0 | 0x20 : $0 }
+            if word.count > 1, word.last == 107, word.dropLast().allSatisfy(isDigit) {  // 18k
+                word.removeLast()
+                word += [48, 48, 48]
+            }
+            tokens.append(Token(String(decoding: word, as: UTF8.self), capitalised: currentCapitalised && !sentenceStart, startsClause: clauseStart))
+            sentenceStart = false
+            clauseStart = false
+        }
+
+        var index = 0
+        while index < bytes.count, tokens.count < maximumTokens {
+            let byte = bytes[index]
+            if isLetter(byte) || isDigit(byte) {
+                if current.isEmpty { currentCapitalised = byte >= 65 && byte <= 90 }
+                current.append(byte)
+            } else if byte == 36 {  // $
+                flush()
+                tokens.append(Token("dollar"))
+                sentenceStart = false
+                clauseStart = false
+            } else if byte == 46, let last = current.last, isLetter(last), index + 2 < bytes.count,
+                      isLetter(bytes[index + 1]), isLetter(bytes[index + 2]) {
+                current.append(byte)  // a dot inside a name such as dev.ua stays in the word
+            } else if byte == 39 || byte == 96 {  // ' and `: inside words only
+                if !current.isEmpty { current.append(39) }
+            } else if byte == 44 || byte == 46, let last = current.last, isDigit(last), index + 1 < bytes.count,
+                      isDigit(bytes[index + 1]), byte != 46 || !current.contains(46) {
+                if byte == 46 { current.append(byte) }  // a digit separator: 60,000 or 1.5
+            } else {
+                flush()
+                if byte == 46 || byte == 63 || byte == 33 || byte == 10 { sentenceStart = true }
+                if sentenceStart || asciiClauseMarks.contains(byte) { clauseStart = true }
+            }
+            index += 1
+        }
+        flush()
+        return tokens
+    }
+
+    static let asciiClauseMarks: [UInt8] = Array(",;:-()\"".utf8)
+
+    /// ``tokens(_:)`` for any text, scalar by scalar.
+    static func scalarTokens(_ text: String) -> [Token] {
         var tokens: [Token] = []
         var current = String.UnicodeScalarView()
         var currentCapitalised = false

@@ -1,0 +1,35 @@
+@testable import FactbotCore
+import Testing
+
+@Suite("The tokenizer's ASCII fast path agrees with the general one")
+struct TokenizerTests {
+    static let samples = [
+        "How much r they paid??", "dev.ua said 60,000 or 1.5 or 18k (18K)!", "Zelensky's 'quote' `here`",
+        "a.b.c ...x,y 1,2,3 1.2.3 $5 $ 5", "don't won't 'tis ''", "-- ( ) : ; \" \n\t end", "", "   ", "k 1k kk 0k",
+        String(repeating: "word ", count: 100), String(repeating: "x", count: 5000),
+    ]
+
+    @Test(arguments: samples)
+    func fixedSamples(text: String) {
+        var copy = text
+        let fast = copy.withUTF8 { Tokenizer.asciiTokens($0) }
+        #expect(fast == Tokenizer.scalarTokens(text), "\(text)")
+    }
+
+    @Test func randomText() {
+        let alphabet = Array("aZk9 0.,'`?!$-;:()\"\n\tQx1".unicodeScalars) + [Unicode.Scalar(1), Unicode.Scalar(127)]
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<3000 {
+            let length = Int.random(in: 0..<40, using: &generator)
+            var text = ""
+            for _ in 0..<length { text.unicodeScalars.append(alphabet.randomElement(using: &generator)!) }
+            var copy = text
+            let fast = copy.withUTF8 { Tokenizer.asciiTokens($0) }
+            #expect(fast == Tokenizer.scalarTokens(text), "\(text.debugDescription)")
+        }
+    }
+
+    @Test func nonASCIITakesTheGeneralPath() {
+        #expect(Tokenizer.tokens("Zelenskyy’s café £5").map(\.text) == ["zelenskyy's", "cafe", "pound", "5"])
+    }
+}
