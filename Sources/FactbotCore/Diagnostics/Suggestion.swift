@@ -62,30 +62,38 @@ public enum Suggestion {
             current = before
         }
 
+        /// Only cells within `limit` of the diagonal are computed (Ukkonen's band): any
+        /// path through another cell already costs more than `limit`.
         mutating func between(_ a: [Unicode.Scalar], _ b: ArraySlice<Unicode.Scalar>, limit: Int) -> Int {
             let o = b.startIndex - 1  // b[o + j] is the j-th scalar, from 1
-            if abs(a.count - b.count) > limit { return limit + 1 }
-            if b.count + 1 > previous.count { self = BoundedDistance(capacity: b.count) }
-            if a.isEmpty { return b.count }
-            if b.isEmpty { return a.count }
-            for j in 0...b.count { previous[j] = j }
+            let over = limit + 1
+            if abs(a.count - b.count) > limit { return over }
+            if b.count + 2 > previous.count { self = BoundedDistance(capacity: b.count + 1) }
+            if a.isEmpty { return min(b.count, over) }
+            if b.isEmpty { return min(a.count, over) }
+            for j in 0...b.count { previous[j] = j <= limit ? j : over }
             for i in 1...a.count {
-                current[0] = i
-                var rowMinimum = i
-                for j in 1...b.count {
-                    let cost = a[i - 1] == b[o + j] ? 0 : 1
-                    var value = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
-                    if i > 1, j > 1, a[i - 1] == b[o + j - 1], a[i - 2] == b[o + j] {
-                        value = min(value, before[j - 2] + 1)
+                let low = max(1, i - limit), high = min(b.count, i + limit)
+                current[0] = i <= limit ? i : over
+                current[low - 1] = low == 1 ? current[0] : over
+                var rowMinimum = low == 1 ? current[0] : over
+                if low <= high {
+                    for j in low...high {
+                        let cost = a[i - 1] == b[o + j] ? 0 : 1
+                        var value = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+                        if i > 1, j > 1, a[i - 1] == b[o + j - 1], a[i - 2] == b[o + j] {
+                            value = min(value, before[j - 2] + 1)
+                        }
+                        current[j] = min(value, over)
+                        rowMinimum = min(rowMinimum, current[j])
                     }
-                    current[j] = value
-                    rowMinimum = min(rowMinimum, value)
                 }
-                if rowMinimum > limit { return limit + 1 }
+                if high < b.count { current[high + 1] = over }
+                if rowMinimum > limit { return over }
                 swap(&before, &previous)
                 swap(&previous, &current)
             }
-            return previous[b.count]
+            return min(previous[b.count], over)
         }
     }
 }

@@ -13,6 +13,10 @@ public struct Vocabulary: Sendable {
     /// compared without making an array per candidate.
     var letters: [Unicode.Scalar] = []
     var letterStart: [Int32] = [0]
+    /// Which letters each word has, as bits: a cheap test before the edit distance (one
+    /// edit changes at most two bits, so words whose masks differ in more bits than twice
+    /// the allowed edits cannot be close).
+    var letterMasks: [UInt32] = []
     var stems: Set<String> = []
     /// The deletion variants: an open-addressing multimap from a variant's 32-bit hash to
     /// the words that have it, in two flat arrays (hash 0 marks an empty slot), at most
@@ -40,11 +44,24 @@ public struct Vocabulary: Sendable {
         frequency.append(1)
         letters += scalars
         letterStart.append(Int32(letters.count))
+        letterMasks.append(Self.mask(scalars[...]))
         Self.forEachVariant(of: scalars.prefix(Self.prefixLength), depth: scalars.count >= 8 ? 2 : 1) { addVariant($0, id) }
     }
 
-    /// Recomputes the spelling variants of every word (after the words were restored).
+    /// The letter bits of a word: a–z by position, anything else in the top bits by value.
+    static func mask(_ scalars: ArraySlice<Unicode.Scalar>) -> UInt32 {
+        var mask: UInt32 = 0
+        for scalar in scalars {
+            let value = scalar.value | 0x20
+            mask |= value >= 97 && value <= 122 ? 1 << (value - 97) : 1 << (26 + scalar.value % 6)
+        }
+        return mask
+    }
+
+    /// Recomputes the spelling variants and letter masks of every word (after the words
+    /// were restored).
     mutating func rebuildVariants() {
+        letterMasks = words.indices.map { Self.mask(letters[Int(letterStart[$0])..<Int(letterStart[$0 + 1])]) }
         let needed = max(1024, (words.count * 40).nextPowerOfTwo)
         slotHashes = [UInt32](repeating: 0, count: needed)
         slotWords = [Int32](repeating: 0, count: needed)
@@ -118,10 +135,11 @@ public struct Vocabulary: Sendable {
         // Candidates: a length within reach and the same start (cheap tests first: many
         // words share a prefix), each once.
         var candidates: [Int32] = []
+        let wordMask = Self.mask(scalars[...])
         for hash in hashes {
             words(withVariant: hash) { id in
                 let start = Int(letterStart[Int(id)]), length = Int(letterStart[Int(id) + 1]) - start
-                guard abs(length - scalars.count) <= limit,
+                guard abs(length - scalars.count) <= limit, (letterMasks[Int(id)] ^ wordMask).nonzeroBitCount <= 2 * limit,
                       Self.sameStart(scalars, letters[start..<(start + length)]) else { return }
                 candidates.append(id)
             }
