@@ -39,6 +39,7 @@ struct GlobalOptions: ParsableArguments {
         var knowledge: KnowledgeBase?
         var cache: IndexCache?
         var cached: FactIndex?
+        var builtFrom: UInt64?  // the fingerprint of the files a cold start parsed
         do { config = try Loading.config(at: self.config ?? "bot.conf", required: self.config != nil) } catch { problems += error.all }
         let state = stateDirectory ?? config.refresh.stateDirectory
         do {
@@ -47,13 +48,14 @@ struct GlobalOptions: ParsableArguments {
             cache = try IndexCache(stateDirectory: state, knowledge: self.knowledge, paths: paths)
             cached = cache?.load()
             let files = try Loading.knowledgeFiles(at: self.knowledge, paths: cached == nil ? paths : paths.filter { !Loading.isFactFile($0) })
+            if cached == nil { builtFrom = IndexCache.fingerprint(of: files) }
             knowledge = try Loading.knowledge(from: files, folder: self.knowledge, facts: cached?.facts)
         } catch { problems += error.all }
         let store = SourceStore(folder: state)
         if problems.isEmpty, let knowledge {
             let texts = quoting ? Self.storedTexts(store, knowledge: knowledge) : []
             if let answerer = Answerer(knowledge: knowledge, index: cached, settings: config.answer, quoting: texts) {
-                if cached == nil, knowledge.facts.count >= IndexCache.minimumFacts { cache?.save(answerer.index) }
+                if let builtFrom, knowledge.facts.count >= IndexCache.minimumFacts { cache?.save(answerer.index, fingerprint: builtFrom) }
                 return Loaded(config: config, knowledge: answerer.knowledge, answerer: answerer, store: store)
             }
             problems.append(Diagnostic(file: "libstemmer", line: nil, "the English stemmer is not available"))

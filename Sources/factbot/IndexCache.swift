@@ -9,7 +9,8 @@ import Foundation
 /// of a second instead of several.
 ///
 /// It is used only while it matches: its fingerprint covers every knowledge file's path
-/// and bytes and the factbot program itself (size and modification time), so editing a
+/// and bytes, the factbot program itself (size and modification time) and the stems
+/// libstemmer gives, so editing a
 /// fact, a word list or rebuilding factbot makes the next start rebuild it. A file that is
 /// stale, truncated or corrupt is ignored and replaced; one that cannot be written is only
 /// a warning. Small fact bases (under ``minimumFacts``) load from their files faster
@@ -20,6 +21,7 @@ struct IndexCache {
 
     let folder: String
     let file: String
+    /// The fingerprint of the files as they are now.
     let fingerprint: UInt64
 
     /// The cache for the knowledge folder `knowledge`, whose files are at `paths` (each
@@ -28,15 +30,31 @@ struct IndexCache {
         folder = (stateDirectory.hasSuffix("/") ? String(stateDirectory.dropLast()) : stateDirectory) + "/index"
         let absolute = URL(fileURLWithPath: knowledge).standardizedFileURL.path
         file = folder + "/" + String(Checksum.fnv64(Array(absolute.utf8)), radix: 16) + ".fbindex"
-        var hash = Checksum.fnv64(Array("factbot index cache".utf8))
-        hash = Checksum.fnv64(Array(Self.programIdentity.utf8), seed: hash)
-        for path in paths {
-            let data = try Loading.data(at: path)
-            hash = Checksum.fnv64(Array("\(path)\u{0}\(data.count)\u{0}".utf8), seed: hash)
-            hash = Checksum.fnv64(data, seed: hash)
-        }
+        var hash = Self.seed
+        for path in paths { hash = Self.fingerprint(path, try Loading.data(at: path), seed: hash) }
         fingerprint = hash
     }
+
+    /// The fingerprint of files already read (a first start fingerprints what it indexed,
+    /// so a file edited in between is never cached under the old bytes).
+    static func fingerprint(of files: [Loading.RawFile]) -> UInt64 {
+        files.reduce(seed) { fingerprint($1.path, $1.data, seed: $0) }
+    }
+
+    private static func fingerprint(_ path: String, _ data: Data, seed: UInt64) -> UInt64 {
+        let hash = Checksum.fnv64(Array("\(path)\u{0}\(data.count)\u{0}".utf8), seed: seed)
+        return Checksum.fnv64(data, seed: hash)
+    }
+
+    /// What every fingerprint starts from: the format, this build of factbot, and the
+    /// stems libstemmer gives now (a system library an upgrade could change under a cache).
+    private static let seed: UInt64 = {
+        var hash = Checksum.fnv64(Array("factbot index cache".utf8))
+        hash = Checksum.fnv64(Array(programIdentity.utf8), seed: hash)
+        let probes = ["recruiting", "generously", "happiness", "nationalities", "captured", "organisation", "quickly"]
+        let stems = Stemmer().map { stemmer in probes.map(stemmer.stem).joined(separator: " ") } ?? "no stemmer"
+        return Checksum.fnv64(Array(stems.utf8), seed: hash)
+    }()
 
     /// The cached index, if there is one and it matches; nil otherwise (silently: a
     /// missing or stale cache is the normal case after an edit).
@@ -56,8 +74,9 @@ struct IndexCache {
         return try? result.get()
     }
 
-    /// Stores `index`; a failure is reported as a warning and changes nothing else.
-    func save(_ index: FactIndex) {
+    /// Stores `index`, built from files whose fingerprint is `fingerprint`; a failure is
+    /// reported as a warning and changes nothing else.
+    func save(_ index: FactIndex, fingerprint: UInt64) {
         let state = String(folder.dropLast("/index".count))
         for directory in [state, folder] where mkdir(directory, 0o755) != 0 && errno != EEXIST {
             Console.error("warning: cannot create \(directory) for the index cache: \(String(cString: strerror(errno)))")

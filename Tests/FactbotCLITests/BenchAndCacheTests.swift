@@ -104,6 +104,14 @@ struct IndexCacheTests {
         let third = try ask(question, in: folder)
         #expect(third.stdout.contains("count is 99999"), "\(third.stdout)")
         #expect(cacheFiles(state).count == 1)
+
+        // a word list is part of the index too: a new synonym group rebuilds it
+        let rebuiltAfterFact = try Data(contentsOf: cache)
+        let synonyms = folder.appendingPathComponent("knowledge/synonyms.txt")
+        try (String(contentsOf: synonyms, encoding: .utf8) + "\n\(Self.word(1234)), zzwidget\n").write(to: synonyms, atomically: true, encoding: .utf8)
+        let fourth = try ask("how many zzwidget are there", in: folder)
+        #expect(fourth.stdout.contains("count is 99999"), "\(fourth.stdout)")
+        #expect(try Data(contentsOf: cache) != rebuiltAfterFact)
     }
 
     @Test func aCorruptCacheIsRebuiltNotTrusted() throws {

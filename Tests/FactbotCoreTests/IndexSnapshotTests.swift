@@ -67,4 +67,40 @@ struct IndexSnapshotTests {
         #expect(Checksum.fnv64(a) == Checksum.fnv64(a))
         #expect(Checksum.fnv64(a[...]) == Checksum.fnv64(a))
     }
+
+    /// An index like the shipped one with one part replaced, written with a valid checksum:
+    /// only the range and order checks stand between it and the scoring loop.
+    func tampered(postingFacts: [Int32]? = nil, postingWeights: [Float]? = nil, factTerms: [Int32]? = nil) -> [UInt8] {
+        let i = answerer.index
+        let bad = FactIndex(restoring: i.facts, termIDs: i.termIDs, isName: i.isName, vocabulary: i.vocabulary,
+                            postingStart: i.postingStart, postingFacts: postingFacts ?? i.postingFacts,
+                            postingWeights: postingWeights ?? i.postingWeights,
+                            factTermStart: i.factTermStart, factTerms: factTerms ?? i.factTerms, factTermWeights: i.factTermWeights,
+                            exampleStart: i.exampleStart, exampleTerms: i.exampleTerms, factExampleStart: i.factExampleStart,
+                            typeMasks: i.typeMasks)
+        return IndexSnapshot.encode(bad, fingerprint: fingerprint)
+    }
+
+    @Test func wellFormedButHostileContentIsRefused() throws {
+        let index = answerer.index
+        // sanity: the untampered copy passes
+        _ = try IndexSnapshot.decode(tampered(), fingerprint: fingerprint)
+        var repeated = index.postingFacts  // one fact twice in the first list of two or more
+        let term = try #require((0..<index.termCount).first { index.postingCount(Int32($0)) >= 2 })
+        repeated[Int(index.postingStart[term]) + 1] = repeated[Int(index.postingStart[term])]
+        var zero = index.postingWeights
+        zero[0] = 0
+        var notANumber = index.postingWeights
+        notANumber[1] = .nan
+        var negative = index.postingWeights
+        negative[2] = -1
+        var outOfRange = index.postingFacts
+        outOfRange[3] = Int32(index.facts.count)
+        var unsortedTerms = index.factTerms
+        unsortedTerms.swapAt(0, 1)
+        for bytes in [tampered(postingFacts: repeated), tampered(postingWeights: zero), tampered(postingWeights: notANumber),
+                      tampered(postingWeights: negative), tampered(postingFacts: outOfRange), tampered(factTerms: unsortedTerms)] {
+            #expect(throws: IndexSnapshot.Refused.self) { try IndexSnapshot.decode(bytes, fingerprint: fingerprint) }
+        }
+    }
 }

@@ -18,3 +18,53 @@ struct SpellingDistanceTests {
         }
     }
 }
+
+@Suite("Spelling correction finds what a search of every word would")
+struct SpellingCorrectionTests {
+    /// The specification: the known word with the same start within the allowed edits,
+    /// nearest first, then the most used, then the first added.
+    static func bruteForce(_ word: String, in words: [String], frequency: [String: Int]) -> String? {
+        let scalars = Array(word.unicodeScalars)
+        guard scalars.count >= 5, scalars.count <= 30 else { return nil }
+        let limit = scalars.count >= 8 ? 2 : 1
+        var best: (word: String, distance: Int, frequency: Int)?
+        for candidate in words {
+            let other = Array(candidate.unicodeScalars)
+            guard Vocabulary.sameStart(scalars, other[...]) else { continue }
+            let d = Suggestion.distance(scalars, other)
+            guard d <= limit else { continue }
+            let f = frequency[candidate]!
+            if best == nil || d < best!.distance || (d == best!.distance && f > best!.frequency) { best = (candidate, d, f) }
+        }
+        return best?.word
+    }
+
+    @Test func typosOfRandomWords() {
+        var generator = SystemRandomNumberGenerator()
+        let letters = Array("aeioulnrstk".unicodeScalars)
+        var vocabulary = Vocabulary()
+        var words: [String] = [], frequency: [String: Int] = [:]
+        while words.count < 1500 {
+            let length = Int.random(in: 3...11, using: &generator)
+            let word = String(String.UnicodeScalarView((0..<length).map { _ in letters.randomElement(using: &generator)! }))
+            if frequency[word] == nil { words.append(word) }
+            let uses = Int.random(in: 1...3, using: &generator)
+            frequency[word, default: 0] += uses
+            for _ in 0..<uses { vocabulary.insert(word) }
+        }
+        for _ in 0..<3000 {
+            var typo = Array(words.randomElement(using: &generator)!.unicodeScalars)
+            for _ in 0..<Int.random(in: 1...2, using: &generator) where typo.count > 1 {
+                let at = Int.random(in: 1..<typo.count, using: &generator)
+                switch Int.random(in: 0..<4, using: &generator) {
+                case 0: typo.remove(at: at)
+                case 1: typo.insert(letters.randomElement(using: &generator)!, at: at)
+                case 2: typo[at] = letters.randomElement(using: &generator)!
+                default: typo.swapAt(at - 1, at)
+                }
+            }
+            let text = String(String.UnicodeScalarView(typo))
+            #expect(vocabulary.correction(for: text) == Self.bruteForce(text, in: words, frequency: frequency), "\(text)")
+        }
+    }
+}

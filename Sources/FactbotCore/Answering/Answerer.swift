@@ -56,6 +56,9 @@ public struct Answerer: Sendable {
     let wordTable: WordTable
     /// Score buffers reused from question to question.
     let scratch = ScoreScratch()
+    /// Whether scoring may skip long posting lists that cannot change the answer (tests
+    /// turn it off to check exactly that).
+    var prunes = true
 
     /// Sentences of stored sources, quoted when no curated fact answers.
     let quotes: QuoteIndex?

@@ -9,7 +9,7 @@
 /// corrupt file is refused (and rebuilt by the caller), never trusted.
 public enum IndexSnapshot {
     /// Bumped whenever the layout changes.
-    static let version: UInt32 = 1
+    static let version: UInt32 = 2
     static let magic: [UInt8] = Array("FBIX".utf8)
 
     /// Why a snapshot was not used.
@@ -57,7 +57,6 @@ public enum IndexSnapshot {
         out.array(index.exampleStart)
         out.array(index.exampleTerms)
         out.array(index.factExampleStart)
-        out.array(index.typeMasks)
         // vocabulary
         let vocabulary = index.vocabulary
         out.strings(vocabulary.words)
@@ -135,12 +134,16 @@ public enum IndexSnapshot {
         let exampleStart = try reader.array(Int32.self)
         let exampleTerms = try reader.array(Int32.self)
         let factExampleStart = try reader.array(Int32.self, count: count + 1)
-        let typeMasks = try reader.array(UInt16.self, count: count)
         guard Self.isOffsets(postingStart, end: postingFacts.count), Self.isOffsets(factTermStart, end: factTerms.count),
               Self.isOffsets(exampleStart, end: exampleTerms.count), Self.isOffsets(factExampleStart, end: exampleStart.count - 1),
               postingFacts.allSatisfy({ $0 >= 0 && Int($0) < count }),
-              factTerms.allSatisfy({ $0 >= 0 && Int($0) < terms }), exampleTerms.allSatisfy({ $0 >= 0 && Int($0) < terms })
+              factTerms.allSatisfy({ $0 >= 0 && Int($0) < terms }), exampleTerms.allSatisfy({ $0 >= 0 && Int($0) < terms }),
+              Self.isAscendingWithin(postingFacts, offsets: postingStart), Self.isAscendingWithin(factTerms, offsets: factTermStart),
+              postingWeights.allSatisfy({ $0.isFinite && $0 > 0 }), factTermWeights.allSatisfy({ $0.isFinite && $0 > 0 })
         else { throw Refused(description: "inconsistent index") }
+        // Scoring relies on these: a fact appears once per list and every weight adds (a
+        // zero score means "not yet touched"); the type bits are worked out again.
+        let typeMasks = facts.map { $0.types.reduce(UInt16(0)) { $0 | FactIndex.bit($1) } }
 
         var vocabulary = Vocabulary()
         vocabulary.words = try reader.strings()
@@ -166,6 +169,18 @@ public enum IndexSnapshot {
                          factTermStart: factTermStart, factTerms: factTerms, factTermWeights: factTermWeights,
                          exampleStart: exampleStart, exampleTerms: exampleTerms, factExampleStart: factExampleStart,
                          typeMasks: typeMasks)
+    }
+
+    /// True when each run `values[offsets[i]..<offsets[i + 1]]` strictly ascends (offsets already checked).
+    static func isAscendingWithin(_ values: [Int32], offsets: [Int32]) -> Bool {
+        for run in 0..<(offsets.count - 1) {
+            var previous = Int32.min
+            for index in Int(offsets[run])..<Int(offsets[run + 1]) {
+                guard values[index] > previous else { return false }
+                previous = values[index]
+            }
+        }
+        return true
     }
 
     /// True for offsets into a list of `end` items: from 0, never decreasing, ending at `end`.

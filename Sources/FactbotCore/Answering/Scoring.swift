@@ -29,6 +29,10 @@ extension Answerer {
     /// share after the finer checks (``Answerer/missingFocusPenalty``, and the name
     /// penalty when it is a name; never below the 0.8 every non-finalist keeps): once its
     /// list is walked, every fact not yet touched lacks it, and the bound shrinks by that.
+    /// Posting lists this short are always walked whole: they cost next to nothing, and
+    /// the runners-up `/why` shows stay complete in a fact base of ordinary size.
+    static let shortList = 64
+
     func leaders(_ credited: [(id: Int32, weight: Double)], total: Double, questionType: QuestionType, count: Int,
                  focus: (id: Int32, keeps: Double)? = nil) -> [Candidate] {
         let index = self.index
@@ -49,7 +53,7 @@ extension Answerer {
                             for (id, weight) in terms {
                                 let range = Int(postingStart[Int(id)])..<Int(postingStart[Int(id) + 1])
                                 let weight = Float(weight)
-                                if touchedCount > 0, rest * keeps / total < threshold {
+                                if prunes, touchedCount > 0, range.count > Self.shortList, rest * keeps / total < threshold {
                                     // only facts already in the running can still win
                                     if range.count > touchedCount * 16 {  // few of them: look each up
                                         for fact in touched[..<touchedCount] {
@@ -64,6 +68,7 @@ extension Answerer {
                                     for slot in range {
                                         let fact = Int(facts[slot])
                                         if scores[fact] == 0 {
+                                            precondition(touchedCount < touched.count, "a fact twice in one posting list")
                                             touched[touchedCount] = Int32(fact)
                                             touchedCount += 1
                                         }

@@ -2,7 +2,7 @@
 /// ("zelenski" → "zelensky", "recruted" → "recruited").
 ///
 /// Lookups use symmetric deletion (the SymSpell idea): every known word is indexed under
-/// itself and each variant with one letter deleted (two from eight letters on), so a
+/// its first seven letters and each variant of them with one or two letters deleted, so a
 /// question word finds its candidates through a few hash lookups instead of comparing
 /// against the whole vocabulary; candidates are then confirmed with a real edit distance.
 public struct Vocabulary: Sendable {
@@ -45,7 +45,7 @@ public struct Vocabulary: Sendable {
         letters += scalars
         letterStart.append(Int32(letters.count))
         letterMasks.append(Self.mask(scalars[...]))
-        Self.forEachVariant(of: scalars.prefix(Self.prefixLength), depth: scalars.count >= 8 ? 2 : 1) { addVariant($0, id) }
+        Self.forEachVariant(of: scalars.prefix(Self.prefixLength), depth: 2) { addVariant($0, id) }  // any query's reach
     }
 
     /// The letter bits of a word: a–z by position, anything else in the top bits by value.
@@ -68,16 +68,17 @@ public struct Vocabulary: Sendable {
         slotsUsed = 0
         for id in words.indices {
             let start = Int(letterStart[id]), end = Int(letterStart[id + 1])
-            Self.forEachVariant(of: letters[start..<min(end, start + Self.prefixLength)], depth: end - start >= 8 ? 2 : 1) {
+            Self.forEachVariant(of: letters[start..<min(end, start + Self.prefixLength)], depth: 2) {
                 addVariant($0, Int32(id))
             }
         }
     }
 
+    /// Stores a variant: its hash with, in the low two bits, how many letters were deleted.
     private mutating func addVariant(_ hash: UInt32, _ id: Int32) {
         if (slotsUsed + 1) * 4 > slotHashes.count * 3 { grow() }
         let mask = slotHashes.count - 1
-        var slot = Int(truncatingIfNeeded: hash) & mask
+        var slot = Int(truncatingIfNeeded: hash >> 2) & mask
         while slotHashes[slot] != 0 {
             if slotHashes[slot] == hash, slotWords[slot] == id { return }  // the same variant twice ("aab")
             slot = (slot + 1) & mask
@@ -96,13 +97,15 @@ public struct Vocabulary: Sendable {
         for slot in oldHashes.indices where oldHashes[slot] != 0 { addVariant(oldHashes[slot], oldWords[slot]) }
     }
 
-    /// The words indexed under a variant's hash.
-    private func words(withVariant hash: UInt32, _ body: (Int32) -> Void) {
+    /// The words indexed under a variant's hash with at most `deletions` letters deleted:
+    /// a word within `limit` edits shares a variant with at most `limit` deletions on each side.
+    private func words(withVariant hash: UInt32, deletions: UInt32, _ body: (Int32) -> Void) {
         guard !slotHashes.isEmpty else { return }
         let mask = slotHashes.count - 1
-        var slot = Int(truncatingIfNeeded: hash) & mask
+        let key = hash & ~3
+        var slot = Int(truncatingIfNeeded: hash >> 2) & mask
         while slotHashes[slot] != 0 {
-            if slotHashes[slot] == hash { body(slotWords[slot]) }
+            if slotHashes[slot] & ~3 == key, slotHashes[slot] & 3 <= deletions { body(slotWords[slot]) }
             slot = (slot + 1) & mask
         }
     }
@@ -137,7 +140,7 @@ public struct Vocabulary: Sendable {
         var candidates: [Int32] = []
         let wordMask = Self.mask(scalars[...])
         for hash in hashes {
-            words(withVariant: hash) { id in
+            words(withVariant: hash, deletions: UInt32(limit)) { id in
                 let start = Int(letterStart[Int(id)]), length = Int(letterStart[Int(id) + 1]) - start
                 guard abs(length - scalars.count) <= limit, (letterMasks[Int(id)] ^ wordMask).nonzeroBitCount <= 2 * limit,
                       Self.sameStart(scalars, letters[start..<(start + length)]) else { return }
@@ -176,7 +179,7 @@ public struct Vocabulary: Sendable {
     static let prefixLength = 7
 
     /// Calls `body` with the hash of the letters and of each of their deletions, up to
-    /// `depth` of them. Deletions are hashed in place, without copies; a hash may come
+    /// `depth` of them, the number deleted in the hash's low two bits. Deletions are hashed in place, without copies; a hash may come
     /// twice (deleting either "a" of "aa").
     static func forEachVariant(of scalars: ArraySlice<Unicode.Scalar>, depth: Int, _ body: (UInt32) -> Void) {
         let scalars = Array(scalars)
@@ -184,14 +187,15 @@ public struct Vocabulary: Sendable {
         body(hash(scalars, skipping: -1, -1))
         guard n > 2 else { return }
         for i in 0..<n {
-            body(hash(scalars, skipping: i, -1))
+            body(hash(scalars, skipping: i, -1) | 1)
             if depth > 1, n > 3 {
-                for j in (i + 1)..<n { body(hash(scalars, skipping: i, j)) }
+                for j in (i + 1)..<n { body(hash(scalars, skipping: i, j) | 2) }
             }
         }
     }
 
-    /// FNV-1a over the scalars left after skipping positions `a` and `b`, folded to 32 bits, never 0.
+    /// FNV-1a over the scalars left after skipping positions `a` and `b`, folded to 32 bits
+    /// with the low two bits clear (``forEachVariant`` puts the deletions there), never 0.
     /// (A fixed hash, not Swift's seeded one: it is several times cheaper, and the
     /// table holds only words of the fact base, which a question cannot add to.)
     private static func hash(_ scalars: [Unicode.Scalar], skipping a: Int, _ b: Int) -> UInt32 {
@@ -200,8 +204,8 @@ public struct Vocabulary: Sendable {
             hash = (hash ^ UInt64(scalars[index].value)) &* 0x100_0000_01b3
         }
         hash = (hash ^ UInt64(scalars.count - (a >= 0 ? 1 : 0) - (b >= 0 ? 1 : 0))) &* 0x100_0000_01b3
-        let folded = UInt32(truncatingIfNeeded: hash ^ (hash >> 32))
-        return folded == 0 ? 1 : folded
+        let folded = UInt32(truncatingIfNeeded: hash ^ (hash >> 32)) & ~3  // the low bits say how many were deleted
+        return folded == 0 ? 4 : folded
     }
 }
 
