@@ -86,6 +86,11 @@ public struct Lexicon: Sendable {
                 continue
             }
             var word = token.text
+            guard word.utf8.contains(39) else {  // no apostrophe: nothing to split or drop
+                if let digits = Tokenizer.numberWords[word] { word = digits }
+                result.append(Token(word, capitalised: token.capitalised, startsClause: token.startsClause))
+                continue
+            }
             if word.hasSuffix("n't") {
                 result.append(Token(String(word.dropLast(3)), capitalised: token.capitalised, startsClause: token.startsClause))
                 result.append(Token("not"))

@@ -43,12 +43,12 @@ public enum Tokenizer {
             while start < end, current[start] == 39 { start += 1 }
             defer { current.removeAll(keepingCapacity: true) }
             guard start < end else { return }
-            var word = current[start..<end].map { $0 >= 65 && $0 <= 90 ? $0 | 0x20 : $0 }
-            if word.count > 1, word.last == 107, word.dropLast().allSatisfy(isDigit) {  // 18k
-                word.removeLast()
-                word += [48, 48, 48]
+            // (letters were lowercased as they were added)
+            if end - start > 1, current[end - 1] == 107, current[start..<(end - 1)].allSatisfy(isDigit) {  // 18k
+                current.replaceSubrange((end - 1)..<end, with: [48, 48, 48])
+                end += 2
             }
-            tokens.append(Token(String(decoding: word, as: UTF8.self), capitalised: currentCapitalised && !sentenceStart, startsClause: clauseStart))
+            tokens.append(Token(String(decoding: current[start..<end], as: UTF8.self), capitalised: currentCapitalised && !sentenceStart, startsClause: clauseStart))
             sentenceStart = false
             clauseStart = false
         }
@@ -57,8 +57,9 @@ public enum Tokenizer {
         while index < bytes.count, tokens.count < maximumTokens {
             let byte = bytes[index]
             if isLetter(byte) || isDigit(byte) {
-                if current.isEmpty { currentCapitalised = byte >= 65 && byte <= 90 }
-                current.append(byte)
+                let upper = byte >= 65 && byte <= 90
+                if current.isEmpty { currentCapitalised = upper }
+                current.append(upper ? byte | 0x20 : byte)
             } else if byte == 36 {  // $
                 flush()
                 tokens.append(Token("dollar"))
