@@ -48,9 +48,7 @@ public final class FactIndex: Sendable {
     public let maximumIDF: Double
 
     /// Indexes `facts` through `lexicon`.
-    public init(facts: [Fact], lexicon: Lexicon) {
-        self.facts = facts
-        maximumIDF = Self.idf(count: facts.count, using: 1)
+    public convenience init(facts: [Fact], lexicon: Lexicon) {
         var termIDs: [String: Int32] = [:]
         var isName: [Bool] = []
         var vocabulary = Vocabulary()
@@ -123,23 +121,15 @@ public final class FactIndex: Sendable {
                 next[term] += 1
             }
         }
-        self.termIDs = termIDs
-        self.isName = isName
-        self.vocabulary = vocabulary
-        self.postingStart = postingStart
-        self.postingFacts = postingFacts
-        self.postingWeights = postingWeights
-        self.idf = postingCount.map { Self.idf(count: facts.count, using: Int($0)) }
-        self.factTermStart = factTermStart
-        self.factTerms = factTerms
-        self.factTermWeights = factTermWeights
-        self.exampleStart = exampleStart
-        self.exampleTerms = exampleTerms
-        self.factExampleStart = factExampleStart
-        self.typeMasks = typeMasks
+        self.init(restoring: facts, termIDs: termIDs, isName: isName, vocabulary: vocabulary,
+                  postingStart: postingStart, postingFacts: postingFacts, postingWeights: postingWeights,
+                  factTermStart: factTermStart, factTerms: factTerms, factTermWeights: factTermWeights,
+                  exampleStart: exampleStart, exampleTerms: exampleTerms, factExampleStart: factExampleStart,
+                  typeMasks: typeMasks)
     }
 
-    /// An index read back from an ``IndexSnapshot`` (which has checked every part).
+    /// An index from its parts: built by ``init(facts:lexicon:)`` or read back from an
+    /// ``IndexSnapshot`` (which has checked every part).
     init(restoring facts: [Fact], termIDs: [String: Int32], isName: [Bool], vocabulary: Vocabulary,
          postingStart: [Int32], postingFacts: [Int32], postingWeights: [Float],
          factTermStart: [Int32], factTerms: [Int32], factTermWeights: [Float],
