@@ -10,10 +10,9 @@ import Foundation
 ///
 /// It is used only while it matches: its fingerprint covers every knowledge file's path
 /// and bytes, the factbot program itself (size and modification time) and the stems
-/// libstemmer gives, so editing a
-/// fact, a word list or rebuilding factbot makes the next start rebuild it. A file that is
-/// stale, truncated or corrupt is ignored and replaced; one that cannot be written is only
-/// a warning. Small fact bases (under ``minimumFacts``) load from their files faster
+/// libstemmer gives, so editing a fact or a word list, rebuilding factbot or upgrading
+/// libstemmer makes the next start rebuild it. A file that is stale, truncated or corrupt
+/// is ignored and replaced; one that cannot be written is only a warning. Small fact bases (under ``minimumFacts``) load from their files faster
 /// than the cache could be written, and are never cached.
 struct IndexCache {
     /// Fewest facts worth caching.

@@ -16,6 +16,10 @@ struct Candidate {
 }
 
 extension Answerer {
+    /// Posting lists this short are always walked whole: they cost next to nothing, and
+    /// the runners-up `/why` shows stay complete in a fact base of ordinary size.
+    static let shortList = 64
+
     /// The `count` facts with the best first-cut confidence, best first: each fact's share
     /// of the question's term weight (`credited`, out of `total`) times how its types fit.
     ///
@@ -29,10 +33,7 @@ extension Answerer {
     /// share after the finer checks (``Answerer/missingFocusPenalty``, and the name
     /// penalty when it is a name; never below the 0.8 every non-finalist keeps): once its
     /// list is walked, every fact not yet touched lacks it, and the bound shrinks by that.
-    /// Posting lists this short are always walked whole: they cost next to nothing, and
-    /// the runners-up `/why` shows stay complete in a fact base of ordinary size.
-    static let shortList = 64
-
+    /// Lists of ``shortList`` postings or fewer are always walked whole.
     func leaders(_ credited: [(id: Int32, weight: Double)], total: Double, questionType: QuestionType, count: Int,
                  focus: (id: Int32, keeps: Double)? = nil) -> [Candidate] {
         let index = self.index
