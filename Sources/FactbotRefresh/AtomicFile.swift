@@ -49,5 +49,4 @@ public enum AtomicFile {
             if Date().timeIntervalSince(modified) > 60 { unlink(path) }
         }
     }
-
 }

@@ -47,7 +47,7 @@ struct GlobalOptions: ParsableArguments {
             let paths = try Loading.knowledgePaths(at: self.knowledge)
             cache = try IndexCache(stateDirectory: state, knowledge: self.knowledge, paths: paths)
             cached = cache?.load()
-            let files = try Loading.knowledgeFiles(at: self.knowledge, paths: cached == nil ? paths : paths.filter { !Loading.isFactFile($0) })
+            let files = try Loading.knowledgeFiles(at: self.knowledge, paths: cached == nil ? paths : paths.filter { !KnowledgeBase.isFactFile($0) })
             if cached == nil { builtFrom = IndexCache.fingerprint(of: files) }
             knowledge = try Loading.knowledge(from: files, folder: self.knowledge, facts: cached?.facts)
         } catch { problems += error.all }

@@ -18,20 +18,10 @@ enum Loading {
         return try BotConfig.parse(try text(at: path), file: path)
     }
 
-    /// The knowledge folder at `path`: every file in it and in its subfolders, sorted by path.
-    static func knowledge(at path: String) throws(Diagnostics) -> KnowledgeBase {
-        try knowledge(from: knowledgeFiles(at: path), folder: path)
-    }
-
     /// One file of the knowledge folder, as read: its path for messages and its bytes.
     struct RawFile {
         var path: String
         var data: Data
-    }
-
-    /// True for a file of facts (any `.yaml` or `.yml` but `sources.yaml`).
-    static func isFactFile(_ path: String) -> Bool {
-        (path.hasSuffix(".yaml") || path.hasSuffix(".yml")) && path.split(separator: "/").last.map(String.init) != KnowledgeBase.FileName.sources
     }
 
     /// The paths of the files of the knowledge folder at `path` that factbot uses (`.yaml`,
@@ -72,7 +62,7 @@ enum Loading {
     static func knowledge(from files: [RawFile], folder: String, facts: [Fact]? = nil) throws(Diagnostics) -> KnowledgeBase {
         var texts: [KnowledgeFile] = []
         var problems: [Diagnostic] = []
-        for file in files where facts == nil || !isFactFile(file.path) {
+        for file in files where facts == nil || !KnowledgeBase.isFactFile(file.path) {
             do { texts.append(KnowledgeFile(path: file.path, text: try text(of: file.data, path: file.path))) } catch { problems += error.all }
         }
         if !problems.isEmpty { throw Diagnostics(problems) }

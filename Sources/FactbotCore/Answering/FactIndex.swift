@@ -179,12 +179,6 @@ public final class FactIndex: Sendable {
     }
 
     /// True when the fact uses the term.
-    func uses(fact: Int32, term key: String) -> Bool {
-        guard let id = termIDs[key] else { return false }
-        return uses(fact: fact, term: id)
-    }
-
-    /// True when the fact uses the term.
     func uses(fact: Int32, term id: Int32) -> Bool { useWeight(fact: fact, term: id) != nil }
 
     /// How strongly the fact uses the term (nil when it does not): a binary search of

@@ -33,6 +33,11 @@ public struct KnowledgeBase: Sendable {
     /// The source a fact cites.
     public func source(of fact: Fact) -> Source? { sources[fact.sourceID] }
 
+    /// True for a file of facts: any `.yaml` or `.yml` file but ``FileName/sources``.
+    public static func isFactFile(_ path: String) -> Bool {
+        (path.hasSuffix(".yaml") || path.hasSuffix(".yml")) && path.split(separator: "/").last.map(String.init) != FileName.sources
+    }
+
     /// Names of the files a knowledge folder holds besides fact files.
     public enum FileName {
         /// The source list.
@@ -80,7 +85,7 @@ public struct KnowledgeBase: Sendable {
                 words.weakWords = WordListParser.words(file.text)
             case FileName.names:
                 words.names = WordListParser.names(file.text)
-            case let name where name.hasSuffix(".yaml") || name.hasSuffix(".yml"):
+            case _ where Self.isFactFile(file.path):
                 guard given == nil else { continue }
                 facts += collect { () throws(Diagnostics) in try FactFileParser.parse(file.text, file: file.path) } ?? []
             default:
