@@ -21,8 +21,12 @@ let package = Package(
         .systemLibrary(name: "CCurl", providers: [.apt(["libcurl4-openssl-dev"])]),  // dlopen'ed: see its shim.h
         .systemLibrary(name: "CXML2", providers: [.apt(["libxml2-dev"])]),  // dlopen'ed: see its shim.h
 
+        // A reader of the WordNet database's documented file format (wndb(5)), handed the
+        // files' bytes. No I/O.
+        .target(name: "WordNet"),
+
         // The core: knowledge parsing, normalising, stemming, indexing, answering. No I/O.
-        .target(name: "FactbotCore", dependencies: ["CStemmer", "Yams"]),
+        .target(name: "FactbotCore", dependencies: ["CStemmer", "Yams", "WordNet"]),
 
         // Terminal adapter: REPL (libedit when interactive), `ask` replies, JSON lines.
         .target(name: "FactbotTerminal", dependencies: ["FactbotCore", "CEdit"]),
@@ -50,7 +54,7 @@ let package = Package(
         .executableTarget(
             name: "factbot",
             dependencies: [
-                "FactbotCore", "FactbotConfig", "FactbotTerminal", "FactbotIRC", "IRCProtocol", "FactbotRefresh",
+                "FactbotCore", "FactbotConfig", "FactbotTerminal", "FactbotIRC", "IRCProtocol", "FactbotRefresh", "WordNet",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
@@ -60,7 +64,7 @@ let package = Package(
         .target(name: "FuzzTargets", dependencies: ["FactbotCore", "FactbotConfig", "IRCProtocol", "SourceText"]),
         .executableTarget(name: "factbot-fuzz", dependencies: ["FuzzTargets", "FactbotCore"]),
 
-        .testTarget(name: "FactbotCoreTests", dependencies: ["FactbotCore", "FactbotConfig", "IRCProtocol"]),
+        .testTarget(name: "FactbotCoreTests", dependencies: ["FactbotCore", "FactbotConfig", "IRCProtocol", "WordNet"]),
         .testTarget(name: "FactbotTerminalTests", dependencies: ["FactbotTerminal"]),
         .testTarget(name: "IRCProtocolTests", dependencies: ["IRCProtocol", "Yams"]),
         .testTarget(name: "SourceTextTests", dependencies: ["SourceText"]),

@@ -23,6 +23,7 @@ public struct BotConfig: Sendable, Equatable {
             "suggestions": .count(\.answer.suggestions, 0...5),
             "suggestion_confidence": .fraction(\.answer.suggestionConfidence),
             "unknown_word_weight": .fraction(\.answer.unknownWordWeight),
+            "wordnet": .text(\.answer.wordNetFolder, .any),
         ],
         "irc": [
             "server": .text(\.irc.server, .hostName),

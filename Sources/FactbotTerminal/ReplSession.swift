@@ -58,6 +58,9 @@ public struct ReplSession {
         var lines: [String] = []
         lines.append("question type: \(e.questionType.rawValue)")
         let terms = e.terms.map { term -> String in
+            if let link = term.link {
+                return "\(term.surface) ~ \(link.word) (WordNet \(link.kind.label), \(link.strength.percent))"
+            }
             var s = term.key == term.surface ? term.key : "\(term.surface)→\(term.key)"
             if let typed = term.correctedFrom { s = "\(typed)→" + s }
             return term.isName ? s + " (name)" : s
@@ -69,6 +72,7 @@ public struct ReplSession {
             let label = rank == 0 ? (answer.answered ? "answer" : "best") : "runner-up"
             lines.append("\(label): \(candidate.factID) confidence \(candidate.confidence.percent), matched \(candidate.matched.joined(separator: ", "))")
         }
+        if let unstated = e.unstated { lines.append("declined: the best fact does not say \(unstated)") }
         lines.append("threshold: \(answerer.settings.minimumConfidence.percent)")
         return lines.joined(separator: "\n")
     }

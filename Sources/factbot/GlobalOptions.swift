@@ -56,7 +56,8 @@ struct GlobalOptions: ParsableArguments {
             let texts = quoting ? Self.storedTexts(store, knowledge: knowledge) : []
             if let answerer = Answerer(knowledge: knowledge, index: cached, settings: config.answer, quoting: texts) {
                 if let builtFrom, knowledge.facts.count >= IndexCache.minimumFacts { cache?.save(answerer.index, fingerprint: builtFrom) }
-                return Loaded(config: config, knowledge: answerer.knowledge, answerer: answerer, store: store)
+                let linked = answerer.linking(WordLinkCache.links(for: answerer, stateDirectory: state, knowledge: self.knowledge))
+                return Loaded(config: config, knowledge: linked.knowledge, answerer: linked, store: store)
             }
             problems.append(Diagnostic(file: "libstemmer", line: nil, "the English stemmer is not available"))
         }

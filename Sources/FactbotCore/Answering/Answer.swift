@@ -63,6 +63,9 @@ public struct Explanation: Sendable, Equatable {
     public var unknown: [String]
     /// The best candidates, best first (at most three).
     public var candidates: [Candidate]
+    /// When the best fact does not state what the question asks for: what that is
+    /// ("which prison", "their names").
+    public var unstated: String?
 
     /// An empty explanation.
     public init(questionType: QuestionType = .any, terms: [Term] = [], unknown: [String] = [], candidates: [Candidate] = []) {

@@ -1,3 +1,5 @@
+import WordNet
+
 /// Answers questions from a ``KnowledgeBase``: the heart of factbot. Pure: it is handed
 /// a question and returns an ``Answer``; it reads no files and keeps no state between calls.
 ///
@@ -18,6 +20,9 @@ public struct Answerer: Sendable {
         /// Weight of a question word no fact uses, as a share of the highest idf: it
         /// counts as missing from every fact, so a question that hinges on it is declined.
         public var unknownWordWeight: Double = 0.75
+        /// Folder of the WordNet database (Debian's `wordnet-base`); empty for none. Read
+        /// by the executable, which hands the compiled links over (``linking(_:)``).
+        public var wordNetFolder: String = "/usr/share/wordnet"
 
         /// Defaults.
         public init() {}
@@ -56,12 +61,17 @@ public struct Answerer: Sendable {
     let wordTable: WordTable
     /// Score buffers reused from question to question.
     let scratch = ScoreScratch()
+    /// What each fact's answer states, read when first needed (``details(of:)``).
+    let detailMemo = DetailMemo()
     /// Whether scoring may skip long posting lists that cannot change the answer (tests
     /// turn it off to check exactly that).
     var prunes = true
 
     /// Sentences of stored sources, quoted when no curated fact answers.
-    let quotes: QuoteIndex?
+    private(set) var quotes: QuoteIndex?
+    /// WordNet links from words the fact base does not use to words it does (none until
+    /// ``linking(_:)`` hands them over).
+    public private(set) var links: WordLinks?
     /// A quoted sentence must clear ``Settings/minimumConfidence`` by this much...
     static let quoteMargin = 0.1
     /// ...and its confidence is scaled by this, so a quote never outranks a curated answer.
@@ -76,15 +86,64 @@ public struct Answerer: Sendable {
     /// The same with an index built before (read back from an ``IndexSnapshot``): its facts
     /// replace the knowledge's, which may then hold none.
     public init?(knowledge: KnowledgeBase, index: FactIndex?, settings: Settings = Settings(), quoting texts: [SourceText] = []) {
+        self.init(knowledge: knowledge, index: index, settings: settings, quoting: texts, describingSources: true)
+    }
+
+    /// With `describingSources`, the facts every source answers (``SourceFacts``) join the
+    /// curated ones; the quoted sentences' own answerer goes without.
+    init?(knowledge: KnowledgeBase, index: FactIndex?, settings: Settings, quoting texts: [SourceText], describingSources: Bool) {
         guard let stemmer = Stemmer() else { return nil }
         var knowledge = knowledge
-        if let index { knowledge.facts = index.facts }
+        if let index {
+            knowledge.facts = index.facts
+        } else if describingSources {
+            knowledge.facts += knowledge.sources.values.sorted { $0.id < $1.id }.flatMap(SourceFacts.facts(for:))
+        }
         self.knowledge = knowledge
         self.settings = settings
         self.lexicon = Lexicon(words: knowledge.words, stemmer: stemmer)
         self.index = index ?? FactIndex(facts: knowledge.facts, lexicon: lexicon)
         self.wordTable = WordTable(words: self.index.vocabulary.words, lexicon: lexicon)
         self.quotes = texts.isEmpty ? nil : QuoteIndex(texts: texts, words: knowledge.words, settings: settings)
+    }
+
+    /// The same answerer matching unknown question words through `links` (compiled by
+    /// ``WordLinkCompiler`` from ``linkTargets``), in the curated facts and the quotes.
+    public func linking(_ links: WordLinks?) -> Answerer {
+        var copy = self
+        copy.links = links
+        copy.quotes = quotes.map { QuoteIndex(answerer: $0.answerer.linking(links)) }
+        return copy
+    }
+
+    /// The words WordNet links may lead to: every word and listed phrase of the facts, the
+    /// word lists and the quoted sentences (not stop words or numbers), with the term each
+    /// matches as; and the keys already matched exactly.
+    public var linkTargets: (targets: [(word: String, key: String)], known: Set<String>) {
+        var targets: [String: String] = [:]
+        var known: Set<String> = []
+        for table in [wordTable] + (quotes.map { [$0.answerer.wordTable] } ?? []) {
+            for (word, info) in table.info where !info.isStop && !word.isEmpty && !word.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }) {
+                let key = info.single?.key ?? info.stem
+                targets[word] = key
+                known.insert(info.stem)
+                known.insert(key)
+            }
+        }
+        for group in knowledge.words.synonyms {
+            guard let head = group.first else { continue }
+            let key = "~" + Tokenizer.tokens(head).map(\.text).joined(separator: "_")
+            for member in group where member.contains(" ") { targets[member] = key }
+        }
+        return (targets.sorted { $0.key < $1.key }.map { (word: $0.key, key: $0.value) }, known)
+    }
+
+    /// The WordNet links to this answerer's words (``linkTargets``), compiled from `database`
+    /// with the stems the answerer uses.
+    public func compileLinks(from database: WordNetDatabase) -> [String: [WordLink]] {
+        let (targets, known) = linkTargets
+        return WordLinkCompiler(database: database, stemmer: lexicon.stemmer)
+            .compile(targets: targets, known: known, stopWords: knowledge.words.stopWords)
     }
 
     /// Answers one question (any text; at most ``Tokenizer/maximumTokens`` words are read):
@@ -106,7 +165,7 @@ public struct Answerer: Sendable {
         if let kind = SmallTalk.kind(of: words) { return smallTalk(kind, question: question) }
         let questionType = QuestionType.of(words)
         var terms: [Term] = []
-        for term in lexicon.terms(words, vocabulary: index.vocabulary, table: wordTable) where !terms.contains(where: { $0.key == term.key }) {
+        for term in lexicon.terms(words, vocabulary: index.vocabulary, table: wordTable, links: links) where !terms.contains(where: { $0.key == term.key }) {
             terms.append(term)
         }
         var explanation = Explanation(questionType: questionType, terms: terms)
@@ -134,8 +193,9 @@ public struct Answerer: Sendable {
                 total += ((term.isName || term.isNumber) ? Self.unknownNameWeight : settings.unknownWordWeight) * index.maximumIDF
                 continue
             }
-            let weight = index.weight(of: id, asName: term.isName || term.isNumber)
-            total += weight
+            let fullWeight = index.weight(of: id, asName: term.isName || term.isNumber)
+            total += fullWeight
+            let weight = fullWeight * (term.link?.strength ?? 1)  // a WordNet link is worth less than the word itself
             questionTerms.append((id, weight))
             if index.idf[Int(id)] > (heaviest?.weight ?? 0) { heaviest = (id, index.idf[Int(id)]) }
             if term.isName || term.isNumber || index.isName[Int(id)] { names.append(id) }
@@ -185,13 +245,30 @@ public struct Answerer: Sendable {
                 .compactMap { index.facts[Int($0.fact)].questions.first }
             return decline(question, explanation, suggestions: suggestions)
         }
-        let fact = index.facts[Int(best.fact)]
+        var chosen = best
+        let request = self.request(words, type: questionType)
+        if let unstated = missing(request, in: best.fact) {
+            // A `gap` fact close behind says why; otherwise decline, saying what the source does say.
+            if let gap = ranked.dropFirst().prefix(3).first(where: {
+                $0.confidence >= settings.minimumConfidence && index.facts[Int($0.fact)].types.contains(.gap)
+            }) {
+                chosen = gap
+            } else {
+                let fact = index.facts[Int(best.fact)]
+                let source = knowledge.source(of: fact)
+                explanation.unstated = unstated
+                return Answer(question: question, kind: .declined,
+                              text: "Sorry, \(source?.publisher ?? "my source") does not say \(unstated). It says: \(fact.answer)",
+                              confidence: best.confidence, fact: nil, source: source, suggestions: [], explanation: explanation)
+            }
+        }
+        let fact = index.facts[Int(chosen.fact)]
         if fact.types.contains(.gap) {
             let where_ = knowledge.source(of: fact).map { " (\($0.citation))" } ?? ""
             return Answer(question: question, kind: .declined, text: "Sorry, I don't know: \(fact.answer)\(where_)",
-                          confidence: best.confidence, fact: fact, source: nil, suggestions: [], explanation: explanation)
+                          confidence: chosen.confidence, fact: fact, source: nil, suggestions: [], explanation: explanation)
         }
-        return Answer(question: question, kind: .fact, text: fact.answer, confidence: best.confidence,
+        return Answer(question: question, kind: .fact, text: fact.answer, confidence: chosen.confidence,
                       fact: fact, source: knowledge.source(of: fact), suggestions: [], explanation: explanation)
     }
 

@@ -96,22 +96,40 @@ public enum QuestionType: String, Sendable, Equatable {
     /// Words that alone say what is wanted, wherever they stand ("publication date?").
     static let terseCues: Set<String> = ["date", "year", "total", "number", "figure", "count", "location"]
 
-    /// The words a "which"/"what" question asks about: up to two words after the question
-    /// word, before the next small word ("which *Ukrainian brigade* captured them", "what
-    /// is the *population* of Shanxi"). Empty when there are none.
-    public static func askedNoun(_ words: [Token], stopWords: Set<String>) -> [Token] {
+    /// The words a "which"/"what" question asks about: up to `length` words after the
+    /// question word, before the next small word or verb ("which *Ukrainian brigade*
+    /// captured them", "what is the *population* of Shanxi"). Empty when there are none, as
+    /// in "what did they say", where "what" is the object.
+    public static func askedNoun(_ words: [Token], stopWords: Set<String>, length: Int = 2) -> [Token] {
         guard let start = words.firstIndex(where: { ($0.text == "which" || $0.text == "what") && $0.startsClause }) else { return [] }
+        if start + 1 < words.count, clauseAuxiliaries.contains(words[start + 1].text) { return [] }
         var phrase: [Token] = []
         for token in words[(start + 1)...] {
             if askedNounSkips.contains(token.text) && phrase.isEmpty { continue }
-            if stopWords.contains(token.text) || phrase.count == 2 { break }
+            if stopWords.contains(token.text) || phrase.count == length || looksLikeVerb(token.text) { break }
             phrase.append(token)
         }
         return phrase
     }
 
+    /// "what *did* ...": the question word is the object of a clause, not a determiner.
+    static let clauseAuxiliaries: Set<String> = ["did", "does", "do", "has", "have", "had", "can", "could", "will", "would",
+                                                 "should", "may", "might", "must"]
+
+    /// A past or -ing form, or a common irregular past: where a noun phrase has ended
+    /// ("which reporter *penned*", "which newspaper *reported*").
+    static func looksLikeVerb(_ word: String) -> Bool {
+        (word.count > 4 && (word.hasSuffix("ed") || word.hasSuffix("ing"))) || irregularPasts.contains(word)
+    }
+
+    static let irregularPasts: Set<String> = [
+        "said", "spoke", "wrote", "told", "took", "made", "gave", "got", "went", "came", "ran", "saw", "knew", "fought", "paid",
+        "caught", "held", "left", "sent", "became", "began", "brought", "thought", "put", "led", "won", "lost", "met", "sold",
+        "spent", "stood", "taught", "kept", "says", "pays", "offers", "runs", "holds", "shows", "claims", "recruits", "uses",
+    ]
+
     static let askedNounSkips: Set<String> = ["is", "are", "was", "were", "the", "a", "an", "kind", "kinds", "sort", "sorts",
-                                              "type", "types", "of", "exactly", "did", "does", "do", "s"]
+                                              "type", "types", "of", "exactly", "exact", "did", "does", "do", "s", "other"]
 
     /// Verbs that report what someone said: a "will" after one is theirs, not the asker's.
     static let reporting: Set<String> = ["say", "says", "said", "warn", "warns", "warned", "claim", "claims", "claimed",

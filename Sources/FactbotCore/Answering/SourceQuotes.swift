@@ -18,6 +18,8 @@ public struct SourceText: Sendable, Equatable {
 final class QuoteIndex: Sendable {
     let answerer: Answerer
 
+    init(answerer: Answerer) { self.answerer = answerer }
+
     init?(texts: [SourceText], words: WordLists, settings: Answerer.Settings) {
         var facts: [Fact] = []
         for text in texts {
@@ -29,7 +31,7 @@ final class QuoteIndex: Sendable {
         }
         guard !facts.isEmpty else { return nil }
         let knowledge = KnowledgeBase(facts: facts, sources: texts.map(\.source), words: words)
-        guard let answerer = Answerer(knowledge: knowledge, settings: settings, quoting: []) else { return nil }
+        guard let answerer = Answerer(knowledge: knowledge, index: nil, settings: settings, quoting: [], describingSources: false) else { return nil }
         self.answerer = answerer
     }
 

@@ -84,7 +84,10 @@ public struct KnowledgeBase: Sendable {
             case FileName.weakWords:
                 words.weakWords = WordListParser.words(file.text)
             case FileName.names:
-                words.names = WordListParser.names(file.text)
+                if let (names, kinds) = collect({ () throws(Diagnostics) in try WordListParser.names(file.text, file: file.path) }) {
+                    words.names = names
+                    words.nameKinds = kinds
+                }
             case _ where Self.isFactFile(file.path):
                 guard given == nil else { continue }
                 facts += collect { () throws(Diagnostics) in try FactFileParser.parse(file.text, file: file.path) } ?? []

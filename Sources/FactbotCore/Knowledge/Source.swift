@@ -15,6 +15,8 @@ public struct Source: Sendable, Equatable, Hashable {
     public var published: String
     /// Line in the sources file where the entry starts.
     public var line: Int
+    /// The outlet's section it ran in ("War"), possibly empty.
+    public var section: String = ""
 
     /// Makes a source.
     public init(id: String, url: String, title: String, author: String, publisher: String, published: String, line: Int = 0) {
@@ -30,6 +32,12 @@ public struct Source: Sendable, Equatable, Hashable {
     /// Short citation for one-line replies: `dev.ua, 11 April 2025`.
     public var citation: String {
         "\(publisher), \(Self.readableDate(published))"
+    }
+
+    /// The publication date and, when ``published`` gives one, the time: `11 April 2025, 09:24 (Kyiv)`.
+    public var readablePublished: String {
+        let time = published.dropFirst(10).drop { $0 == " " || $0 == "T" }
+        return Self.readableDate(published) + (time.isEmpty ? "" : ", \(time)")
     }
 
     /// `2025-04-11` → `11 April 2025`; anything else is returned as written.

@@ -1,7 +1,7 @@
 /// Parses the source list (`knowledge/sources.yaml`): each article once, with
-/// `id`, `url`, `title`, `author`, `publisher` and `published` (ISO date).
+/// `id`, `url`, `title`, `author`, `publisher`, `published` (ISO date) and `section`.
 public enum SourceFileParser {
-    static let keys = ["id", "url", "title", "author", "publisher", "published"]
+    static let keys = ["id", "url", "title", "author", "publisher", "published", "section"]
     static let required = ["id", "url", "publisher", "published"]
 
     /// Parses `text` read from `file`. Throws ``Diagnostics`` listing every problem found.
@@ -15,6 +15,7 @@ public enum SourceFileParser {
             let published = reader.text(entry, "published")
             let title = reader.text(entry, "title", required: false) ?? ""
             let author = reader.text(entry, "author", required: false) ?? ""
+            let section = reader.text(entry, "section", required: false) ?? ""
             if let url, !(url.hasPrefix("http://") || url.hasPrefix("https://")) {
                 reader.fail(line: entry.line(of: "url"), "url must start with http:// or https://, got \"\(url)\"")
             }
@@ -26,8 +27,10 @@ public enum SourceFileParser {
                 reader.fail(line: entry.line(of: "published"), "published must be a date like 2025-04-11, got \"\(published)\"")
             }
             guard let id, let url, let publisher, let published else { continue }
-            sources.append(Source(id: id, url: url, title: title, author: author,
-                                  publisher: publisher, published: published, line: entry.line))
+            var source = Source(id: id, url: url, title: title, author: author,
+                                publisher: publisher, published: published, line: entry.line)
+            source.section = section
+            sources.append(source)
         }
         if !reader.diagnostics.isEmpty { throw Diagnostics(reader.diagnostics) }
         return sources

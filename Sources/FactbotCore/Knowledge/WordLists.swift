@@ -13,6 +13,24 @@ public struct WordLists: Sendable, Equatable {
     /// Names of people, places, countries and organisations the bot should recognise as
     /// names even when no fact mentions them, so a question about one is declined.
     public var names: [String] = []
+    /// What kind of name each listed name is, for those listed under a section
+    /// (`[people]`, `[places]` ...): a question asking for a person's name is not answered
+    /// with a country's.
+    public var nameKinds: [String: NameKind] = [:]
+
+    /// The kinds of name `names.txt` sorts its names into, one section each.
+    public enum NameKind: String, Sendable, CaseIterable, Equatable {
+        /// Countries and the words for their people (`[countries]`): the sides of a story.
+        case countries
+        /// Cities, regions and other places (`[places]`).
+        case places
+        /// Organisations, outlets, platforms (`[organisations]`).
+        case organisations
+        /// People (`[people]`).
+        case people
+        /// Currencies (`[currencies]`).
+        case currencies
+    }
 
     /// Empty lists.
     public init() {}
@@ -91,10 +109,35 @@ public enum WordListParser {
         return words
     }
 
-    /// `names.txt`: one name (a word or a phrase) a line.
-    public static func names(_ text: String) -> [String] {
-        lines(text).map { $0.1.lowercased() }
+    /// `names.txt`: one name (a word or a phrase) a line, after an optional section line
+    /// (`[people]`, `[places]`, `[countries]`, `[organisations]`, `[currencies]`) saying what kind
+    /// of name the lines below it are.
+    public static func names(_ text: String, file: String = WordListParser.namesFile) throws(Diagnostics) -> (names: [String], kinds: [String: WordLists.NameKind]) {
+        var names: [String] = []
+        var kinds: [String: WordLists.NameKind] = [:]
+        var kind: WordLists.NameKind?
+        var problems: [Diagnostic] = []
+        for (line, content) in lines(text) {
+            if content.hasPrefix("[") {
+                let name = content.dropFirst().prefix { $0 != "]" }.lowercased()
+                guard content.hasSuffix("]"), let found = WordLists.NameKind(rawValue: name) else {
+                    let known = WordLists.NameKind.allCases.map(\.rawValue)
+                    problems.append(Diagnostic(file: file, line: line, "unknown section \(content)\(Suggestion.didYouMean(name, in: known)); sections are \(known.map { "[\($0)]" }.joined(separator: ", "))"))
+                    continue
+                }
+                kind = found
+                continue
+            }
+            let name = content.lowercased()
+            names.append(name)
+            if let kind { kinds[name] = kind }
+        }
+        if !problems.isEmpty { throw Diagnostics(problems) }
+        return (names, kinds)
     }
+
+    /// The file name used in messages when none is given.
+    public static let namesFile = "names.txt"
 
     /// Non-empty lines with comments removed, numbered from 1.
     static func lines(_ text: String) -> [(Int, String)] {

@@ -32,6 +32,13 @@ public struct Lexicon: Sendable {
     /// Stems claimed twice; `factbot check` reports them.
     public let clashes: [Clash]
 
+    /// The synonym group of each single word the lists name, by the word as written.
+    let groupOfWord: [String: String]
+    /// Keys of every listed name and of synonym groups that hold one.
+    let namedKeys: Set<String>
+    /// Keys of the names listed under `[countries]`: the sides of a story.
+    let countryKeys: Set<String>
+
     /// Every word the lists know: they are never "corrected", and the answerer adds
     /// them to its vocabulary so question words can be corrected towards them.
     public let listWords: Set<String>
@@ -74,6 +81,27 @@ public struct Lexicon: Sendable {
         self.singles = singles
         self.listWords = listWords
         self.clashes = clashes
+        var groupOfWord: [String: String] = [:]
+        for group in words.synonyms {
+            guard let head = group.first else { continue }
+            let key = "~" + Tokenizer.tokens(head).map(\.text).joined(separator: "_")
+            for member in group where !member.contains(" ") && groupOfWord[member] == nil { groupOfWord[member] = key }
+        }
+        self.groupOfWord = groupOfWord
+        var named: Set<String> = []
+        for entry in singles.values where entry.isName { named.insert(entry.key) }
+        for list in phrases.values { for (_, entry) in list where entry.isName { named.insert(entry.key) } }
+        self.namedKeys = named
+        var countries: Set<String> = []
+        for (name, kind) in words.nameKinds where kind == .countries {
+            let stems = Tokenizer.tokens(name).map { stemmer.stem(Self.dropApostrophes($0.text)) }
+            if stems.count == 1 {
+                countries.insert(singles[stems[0]]?.key ?? stems[0])
+            } else if let first = stems.first, let entry = phrases[first]?.first(where: { $0.0 == stems })?.1 {
+                countries.insert(entry.key)
+            }
+        }
+        self.countryKeys = countries
     }
 
     /// The words of `text` after shorthand and contractions are expanded: what the
@@ -110,40 +138,78 @@ public struct Lexicon: Sendable {
         terms(words, vocabulary: vocabulary, table: nil)
     }
 
-    /// The same, reading what `table` already knows about a word instead of working it out.
-    func terms(_ words: [Token], vocabulary: Vocabulary?, table: WordTable?) -> [Term] {
-        // 1. correct, then stem
-        var stems: [(stem: String, token: Token, corrected: String?, known: WordTable.Info?)] = []
+    /// The same, reading what `table` already knows about a word instead of working it out,
+    /// and matching words the fact base does not use through WordNet `links` (a phrase of
+    /// up to three words, then single words) before trying to correct their spelling.
+    func terms(_ words: [Token], vocabulary: Vocabulary?, table: WordTable?, links: WordLinks? = nil) -> [Term] {
+        // 1. stem; find WordNet links for unknown words; correct the rest
+        typealias Word = (stem: String, token: Token, corrected: String?, known: WordTable.Info?, link: WordLink?, span: Int)
+        var stems: [Word] = []
         stems.reserveCapacity(words.count)
-        var corrections = 0
+        var anyUnknown = false
         for token in words {
             if let known = table?.info[token.text] {  // a word the facts or lists use: never corrected
-                stems.append((known.stem, token, nil, known))
-                continue
+                stems.append((known.stem, token, nil, known, nil, 1))
+            } else {
+                stems.append((stemmer.stem(token.text), token, nil, nil, nil, 1))
+                anyUnknown = true
             }
-            var token = token
-            var corrected: String?
-            let stem = stemmer.stem(token.text)
+        }
+        if anyUnknown, let links, links.count > 0 {
+            var index = 0
+            while index < stems.count {
+                defer { index += max(1, stems[index].span) }
+                // a phrase WordNet knows, holding at least one unknown word ("hired guns")
+                for length in [3, 2] where index + length <= stems.count {
+                    let window = stems[index..<(index + length)]
+                    guard window.contains(where: { $0.known == nil && !$0.token.isNumber }) else { continue }
+                    if let link = usable(links.links(window.map(\.stem).joined(separator: "_")), vocabulary) {
+                        stems[index].link = link
+                        stems[index].span = length
+                        break
+                    }
+                }
+                let word = stems[index]
+                if word.span == 1, word.known == nil, !word.token.isNumber, !stopWords.contains(word.token.text), singles[word.stem] == nil,
+                   let link = usable(links.links(word.stem), vocabulary) {
+                    stems[index].link = link
+                }
+            }
+        }
+        var corrections = 0
+        for index in stems.indices where stems[index].known == nil && stems[index].link == nil {
+            var token = stems[index].token
+            let stem = stems[index].stem
             if let vocabulary, corrections < Self.maximumCorrections, !token.isNumber, singles[stem] == nil,
                !vocabulary.knows(stem: stem), !stopWords.contains(token.text), !weakWords.contains(token.text),
                !listWords.contains(token.text), !vocabulary.contains(token.text) {
                 corrections += 1  // found or not: a line of junk cannot make a question slow
                 if let fix = vocabulary.correction(for: token.text) {
-                    corrected = token.text
+                    stems[index].corrected = token.text
                     token.text = fix
+                    stems[index].token = token
+                    stems[index].stem = stemmer.stem(fix)
                 }
             }
-            stems.append((corrected == nil ? stem : stemmer.stem(token.text), token, corrected, nil))
         }
         // 2. phrases and synonyms, 3. stop words
         var terms: [Term] = []
         var index = 0
         while index < stems.count {
-            let (stem, token, corrected, known) = stems[index]
+            let (stem, token, corrected, known, link, span) = stems[index]
+            if let link {
+                let covered = stems[index..<(index + span)]
+                var term = Term(key: link.key, surface: covered.map(\.token.text).joined(separator: " "),
+                                isName: covered.contains { $0.token.capitalised })
+                term.link = link
+                terms.append(term)
+                index += span
+                continue
+            }
             if known?.startsPhrase ?? true, let candidates = phrases[stem],
                let (length, entry) = candidates.lazy.compactMap({ phrase, entry -> (Int, Entry)? in
                    guard index + phrase.count <= stems.count else { return nil }
-                   for offset in 1..<phrase.count where stems[index + offset].stem != phrase[offset] { return nil }
+                   for offset in 1..<phrase.count where stems[index + offset].stem != phrase[offset] || stems[index + offset].link != nil { return nil }
                    return (phrase.count, entry)
                }).first {
                 let surface = stems[index..<(index + length)].map(\.token.text).joined(separator: " ")
@@ -162,6 +228,11 @@ public struct Lexicon: Sendable {
             terms.append(term)
         }
         return terms
+    }
+
+    /// The strongest of `links` whose key the fact base uses (all of them, without a vocabulary).
+    private func usable(_ links: [WordLink], _ vocabulary: Vocabulary?) -> WordLink? {
+        links.first { vocabulary?.knows(stem: $0.key) ?? true }
     }
 
     /// Adverbs ("primarily", "reportedly") shade a question rather than carry it, as do

@@ -13,6 +13,9 @@ public struct Term: Sendable, Equatable, Hashable {
     public var correctedFrom: String?
     /// A weak word (`weakwords.txt`): it helps a fact that has it, costs nothing otherwise.
     public var isWeak: Bool = false
+    /// When the word is one the fact base does not use, the WordNet link that matched it
+    /// to one it does (``key`` is then the link's): weighed at the link's strength.
+    public var link: WordLink?
 
     /// Makes a term.
     public init(key: String, surface: String, isName: Bool = false, isNumber: Bool = false, correctedFrom: String? = nil) {

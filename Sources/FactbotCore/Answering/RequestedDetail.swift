@@ -1,0 +1,285 @@
+import Synchronization
+
+/// What a question asks for beyond its type, and whether a fact's answer states it.
+///
+/// A question that asks for a kind of detail (a name, a date, which *prison*, what *X said*)
+/// about something must get an answer that states a detail of that kind about that thing.
+/// A fact that only mentions the thing ("two Chinese were captured in Donetsk") does not
+/// answer "which prison holds them?" or "what are their names?": the answerer then declines
+/// and says what its source does say. This works from the answer text alone, without a
+/// `gap` fact for every question a source leaves open.
+struct Request: Equatable {
+    /// The kind of detail asked for.
+    enum Detail: Equatable {
+        /// "What are they called?", "name of the influencer": a person's name.
+        case personName
+        /// "When", "what date": a date or a time.
+        case date
+        /// "Which *prison*", "what *email*": the answer (or one of the fact's example
+        /// questions) must use the word itself.
+        case word(key: String, surface: String)
+    }
+
+    /// What is asked for, if anything checkable.
+    var detail: Detail?
+    /// Terms of the question other than the asked word: what the detail must be about.
+    var focus: Set<String> = []
+    /// Names in a "how many X" question's X ("how many *Ukrainians*"): the answer's figure
+    /// must count that.
+    var counted: [String] = []
+    /// In "what did X say?", X's terms when X is a name: the answer must report X speaking.
+    var speaker: [String] = []
+    /// The words for a decline: "which prison", "their names", "when", "what Xi said".
+    var asked = ""
+
+    /// Nothing to check.
+    var isEmpty: Bool { detail == nil && counted.isEmpty && speaker.isEmpty }
+}
+
+/// The sentences and clauses of a fact's answer, read for the details they state.
+struct AnswerDetails: Sendable {
+    struct Clause: Sendable {
+        /// The clause's terms, as the lexicon matches them.
+        var terms: Set<String>
+        var hasPersonName: Bool
+        var hasDate: Bool
+        /// Per figure, the terms of the words right after it ("155 *Chinese citizens*").
+        var figures: [Set<String>]
+        /// The terms of names within a few words of a verb of saying ("Zelensky *said*").
+        var speakers: Set<String>
+    }
+
+    var clauses: [Clause]
+    /// Literal keys (``Lexicon/literalKey(_:)``) of the words of the answer, the example
+    /// questions and the keywords.
+    var words: Set<String>
+}
+
+extension Lexicon {
+    /// A word as the requested-detail check compares it: its synonym group when the word
+    /// lists name it, else the word without a plural ending. Not stemmed, so "prison" is not
+    /// "prisoner".
+    func literalKey(_ word: String) -> String {
+        if let key = groupOfWord[word] { return key }
+        let single = Self.singular(word)
+        return groupOfWord[single] ?? single
+    }
+
+    static func singular(_ word: String) -> String {
+        if word.count > 4, word.hasSuffix("ies") { return String(word.dropLast(3)) + "y" }
+        if word.count > 3, word.hasSuffix("s"), !word.hasSuffix("ss"), !word.hasSuffix("us") { return String(word.dropLast()) }
+        return word
+    }
+}
+
+extension Answerer {
+    /// Reads the request of a question's (expanded) words.
+    func request(_ words: [Token], type: QuestionType) -> Request {
+        var request = Request()
+        let text = words.map(\.text)
+        let stop = knowledge.words.stopWords
+        func keys(_ tokens: [Token]) -> [String] {
+            lexicon.terms(tokens, vocabulary: index.vocabulary, table: wordTable, links: links).filter { !$0.isWeak }.map(\.key)
+        }
+
+        // "which/what X": the asked thing, its head last
+        let phrase = QuestionType.askedNoun(words, stopWords: stop, length: 3)
+        var asked: Token? = phrase.last
+        if asked?.isNumber ?? false { asked = nil }
+
+        // names: "what are they called", "name of", "named"
+        if text.contains(where: Self.nameWords.contains), !text.contains(where: Self.organizationNouns.contains) {
+            request.detail = .personName
+            request.asked = "their names"
+            asked = nil
+        } else if type == .date {
+            request.detail = .date
+            request.asked = "when"
+            if let head = asked, QuestionType.nounTypes[head.text] == .date { request.asked = "the \(head.text)" }
+            asked = nil
+        } else if let head = asked, QuestionType.nounTypes[head.text] == nil, !Self.vagueNouns.contains(head.text),
+                  !stop.contains(head.text), !knowledge.words.weakWords.contains(head.text) {
+            request.detail = .word(key: lexicon.literalKey(head.text), surface: head.text)
+            let start = text.firstIndex { $0 == "which" || $0 == "what" }.map { text[$0] } ?? "which"
+            request.asked = "\(start) \(phrase.map(\.text).joined(separator: " "))"
+        }
+        var focusTokens = words
+        if let head = asked { focusTokens.removeAll { $0.text == head.text } }
+        request.focus = Set(keys(focusTokens))
+
+        // "how many X": the names in X
+        if let many = text.indices.first(where: { text[$0] == "how" && $0 + 1 < text.count && text[$0 + 1] == "many" }) {
+            let counted = words.dropFirst(many + 2).prefix { !stop.contains($0.text) }.prefix(3)
+            let terms = lexicon.terms(Array(counted), vocabulary: index.vocabulary, table: wordTable, links: links)
+            request.counted = terms.filter { $0.isName || isCountry($0.key) }.map(\.key)
+            if !request.counted.isEmpty { request.asked = "how many " + counted.map(\.text).joined(separator: " ") }
+        }
+
+        // "what did X say", "how did X react": X, when it is a name
+        if let first = text.firstIndex(where: { $0 == "what" || $0 == "how" }), first + 2 < text.count,
+           Self.auxiliaries.contains(text[first + 1]),
+           let verb = text.indices.dropFirst(first + 2).first(where: { Self.speechWords.contains(text[$0]) }) {
+            let speaker = Array(words[(first + 2)..<verb]).filter { !stop.contains($0.text) }
+            let terms = lexicon.terms(speaker, vocabulary: index.vocabulary, table: wordTable, links: links)
+            if !terms.isEmpty, terms.allSatisfy({ $0.isName || isNamed($0.key) }) {
+                request.speaker = terms.map(\.key)
+                request.asked = "what " + speaker.map(\.text).joined(separator: " ") + " said"
+            }
+        }
+        return request
+    }
+
+    /// Whether fact `position` states what `request` asks for: nil when it does (or
+    /// there is nothing to check), else the words for the decline.
+    func missing(_ request: Request, in position: Int32) -> String? {
+        guard !request.isEmpty else { return nil }
+        let fact = index.facts[Int(position)]
+        if fact.types.contains(.gap) { return nil }
+        let details = details(of: position)
+        switch request.detail {
+        case .personName:
+            guard details.clauses.contains(where: { $0.hasPersonName && attached($0, request, whole: details) }) else { return request.asked }
+        case .date:
+            guard details.clauses.contains(where: { $0.hasDate && attached($0, request, whole: details) }) else { return request.asked }
+        case .word(let key, _):
+            guard details.words.contains(key) else { return request.asked }
+        case nil:
+            break
+        }
+        if !request.counted.isEmpty {
+            let counts = details.clauses.flatMap(\.figures)
+            guard counts.contains(where: { figure in request.counted.allSatisfy(figure.contains) }) else { return request.asked }
+        }
+        if !request.speaker.isEmpty {
+            guard details.clauses.contains(where: { clause in request.speaker.contains(where: clause.speakers.contains) }) else {
+                return request.asked
+            }
+        }
+        return nil
+    }
+
+    /// A clause states the detail *about* what was asked when it shares a term with the
+    /// question, or is the answer's only clause.
+    private func attached(_ clause: AnswerDetails.Clause, _ request: Request, whole: AnswerDetails) -> Bool {
+        whole.clauses.count == 1 || !clause.terms.isDisjoint(with: request.focus)
+    }
+
+    /// The details of a fact's answer, worked out once per fact and remembered.
+    func details(of position: Int32) -> AnswerDetails {
+        if let known = detailMemo.get(position) { return known }
+        let fact = index.facts[Int(position)]
+        var clauses: [AnswerDetails.Clause] = []
+        for text in Self.clauses(of: fact.answer) {
+            clauses.append(clause(text))
+        }
+        var words: Set<String> = []
+        for text in [fact.answer] + fact.questions + fact.keywords {
+            for token in Tokenizer.tokens(text) { words.insert(lexicon.literalKey(Lexicon.dropApostrophes(token.text))) }
+        }
+        let details = AnswerDetails(clauses: clauses, words: words)
+        detailMemo.set(position, details)
+        return details
+    }
+
+    /// Reads one clause.
+    func clause(_ text: String) -> AnswerDetails.Clause {
+        let tokens = lexicon.words(text)
+        let terms = lexicon.terms(tokens)
+        var clause = AnswerDetails.Clause(terms: Set(terms.map(\.key)), hasPersonName: false, hasDate: false, figures: [], speakers: [])
+        // capitalised words as written (the tokenizer does not mark a clause's first word)
+        let raw = text.split { !$0.isLetter && $0 != "'" && $0 != "’" && $0 != "." && $0 != "-" }.map { word -> (String, Bool) in
+            let plain = word.hasSuffix("'s") || word.hasSuffix("’s") ? word.dropLast(2) : Substring(word)
+            return (plain.lowercased().trimmingCharacters(in: ["."]), plain.first?.isUppercase ?? false)
+        }
+        for (index, (word, capital)) in raw.enumerated() {
+            if knowledge.words.nameKinds[word] == .people { clause.hasPersonName = true }
+            if index + 1 < raw.count, capital, raw[index + 1].1, !isPlaceLike(word), !isPlaceLike(raw[index + 1].0),
+               !isPlaceLike(word + " " + raw[index + 1].0) {
+                clause.hasPersonName = true
+            }
+            if index + 1 < raw.count, knowledge.words.nameKinds[word + " " + raw[index + 1].0] == .people { clause.hasPersonName = true }
+            if Self.timeWords.contains(word) || (word.count == 4 && Int(word).map { (1900...2100).contains($0) } ?? false) {
+                clause.hasDate = true
+            }
+        }
+        for (index, token) in tokens.enumerated() {
+            if token.isNumber, token.text.count == 4, let year = Int(token.text), (1900...2100).contains(year) { clause.hasDate = true }
+            if token.isNumber || Self.countWords.contains(token.text) {
+                let after = tokens.dropFirst(index + 1).prefix { !$0.isNumber && !Self.countWords.contains($0.text) }.prefix(4)
+                clause.figures.append(Set(lexicon.terms(Array(after)).map(\.key)))
+            }
+            if Self.speechWords.contains(token.text) {
+                let near = tokens[max(0, index - 5)..<min(tokens.count, index + 3)]
+                for term in lexicon.terms(Array(near)) where term.isName || isNamed(term.key) { clause.speakers.insert(term.key) }
+            }
+        }
+        return clause
+    }
+
+    /// A listed place, country or organisation (not a person).
+    private func isPlaceLike(_ word: String) -> Bool {
+        switch knowledge.words.nameKinds[word] {
+        case .countries, .places, .organisations, .currencies: true
+        default: false
+        }
+    }
+
+    /// True when `key` is the term of a listed name (or a synonym group holding one).
+    func isNamed(_ key: String) -> Bool { lexicon.namedKeys.contains(key) }
+
+    /// True when `key` is the term of a listed country or nationality.
+    func isCountry(_ key: String) -> Bool { lexicon.countryKeys.contains(key) }
+
+    /// An answer's clauses: split at sentence ends and semicolons.
+    static func clauses(of text: String) -> [String] {
+        var parts: [String] = []
+        var current = ""
+        var previous: Character = " "
+        for character in text {
+            if character == ";" || ((previous == "." || previous == "!" || previous == "?") && character == " " && current.count > 1
+                && !current.hasSuffix(" St.") && !current.hasSuffix(" Mr.")) {
+                if !current.trimmingWhitespace().isEmpty { parts.append(current) }
+                current = ""
+            } else {
+                current.append(character)
+            }
+            previous = character
+        }
+        if !current.trimmingWhitespace().isEmpty { parts.append(current) }
+        return parts
+    }
+
+    static let nameWords: Set<String> = ["name", "names", "named", "called", "identity", "identities", "identify", "identified"]
+    static let organizationNouns: Set<String> = ["app", "platform", "platforms", "site", "website", "outlet", "newspaper", "paper",
+                                                 "company", "network", "publication", "channel", "account"]
+    /// Nouns that describe the answer rather than a detail in it ("what kind", "what role").
+    static let vagueNouns: Set<String> = ["kind", "kinds", "sort", "type", "types", "thing", "things", "way", "ways", "one", "ones",
+                                          "lot", "part", "point", "happened", "happen", "else", "other", "others", "reason", "reasons",
+                                          "purpose", "idea", "happening", "stuff", "info", "information", "details", "detail", "exactly"]
+    static let auxiliaries: Set<String> = ["did", "does", "do", "has", "have", "had", "was", "is", "were", "are"]
+    static let speechWords: Set<String> = ["say", "said", "says", "saying", "tell", "told", "tells", "claim", "claimed", "claims",
+                                           "announce", "announced", "accuse", "accused", "accuses", "demand", "demanded", "note",
+                                           "notes", "noted", "write", "wrote", "writes", "call", "called", "calls", "describe",
+                                           "described", "deny", "denied", "denies", "insist", "insisted", "warn", "warned",
+                                           "comment", "commented", "react", "reacted", "respond", "responded", "reply", "replied",
+                                           "think", "thinks", "thought", "state", "stated", "suggest", "suggested", "according"]
+    static let timeWords: Set<String> = [
+        "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
+        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "yesterday", "today", "tomorrow",
+        "day", "days", "week", "weeks", "month", "months", "year", "years", "decade", "later", "ago", "earlier", "hour", "hours",
+        "morning", "evening", "night", "spring", "summer", "autumn", "winter", "weekend",
+    ]
+    static let countWords: Set<String> = ["hundred", "hundreds", "thousand", "thousands", "million", "millions", "dozen", "dozens",
+                                          "several", "few", "many", "some"]
+}
+
+/// Answer details worked out so far, one per fact (facts never change under an answerer).
+final class DetailMemo: Sendable {
+    private let table = Mutex<[Int32: AnswerDetails]>([:])
+
+    func get(_ fact: Int32) -> AnswerDetails? { table.withLock { $0[fact] } }
+
+    func set(_ fact: Int32, _ details: AnswerDetails) {
+        table.withLock { if $0.count < 100_000 { $0[fact] = details } }
+    }
+}
