@@ -46,6 +46,9 @@ public struct Answerer: Sendable {
     /// Confidence kept for a question about the future or an opinion ("will China send
     /// troops?", "do you think ...?"): facts report what happened and who said what.
     static let speculativePenalty = 0.6
+    /// When the best fact does not state what is asked, a runner-up with at least this
+    /// share of its confidence may answer instead.
+    static let runnerUpShare = 0.8
     /// The same for an unknown name or number ("Indian", "2022"): enough on its own to
     /// sink any fact, because a fact about something else is never the answer.
     static let unknownNameWeight = 4.0
@@ -186,6 +189,7 @@ public struct Answerer: Sendable {
                 let weight = index.weight(of: id)
                 total += Self.weakShare * weight
                 credited.append((id, weight))
+                questionTerms.append((id, Self.weakShare * weight))  // tells apart facts whose examples use it
                 continue
             }
             guard let id = index.termID(term.key) else {
@@ -246,13 +250,15 @@ public struct Answerer: Sendable {
             return decline(question, explanation, suggestions: suggestions)
         }
         var chosen = best
-        let request = self.request(words, type: questionType)
+        let request = self.request(words, type: questionType, terms: terms)
         if let unstated = missing(request, in: best.fact) {
-            // A `gap` fact close behind says why; otherwise decline, saying what the source does say.
-            if let gap = ranked.dropFirst().prefix(3).first(where: {
-                $0.confidence >= settings.minimumConfidence && index.facts[Int($0.fact)].types.contains(.gap)
+            // A close runner-up that states it (or a `gap` fact that says why not) answers;
+            // otherwise decline, saying what the source does say.
+            if let next = ranked.dropFirst().prefix(3).first(where: {
+                $0.confidence >= max(settings.minimumConfidence, best.confidence * Self.runnerUpShare)
+                    && missing(request, in: $0.fact) == nil
             }) {
-                chosen = gap
+                chosen = next
             } else {
                 let fact = index.facts[Int(best.fact)]
                 let source = knowledge.source(of: fact)

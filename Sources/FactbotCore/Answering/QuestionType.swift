@@ -17,7 +17,10 @@ public enum QuestionType: String, Sendable, Equatable {
         "network": .organization, "company": .organization, "publication": .organization,
         "year": .date, "month": .date, "day": .date, "date": .date, "time": .date, "when": .date,
         "number": .number, "figure": .number, "total": .number, "count": .number,
-        "reason": .reason, "motive": .reason, "words": .quote,
+        "reason": .reason, "motive": .reason, "words": .quote, "quote": .quote, "slogan": .quote, "phrase": .quote,
+        "expression": .quote, "saying": .quote, "catchphrase": .quote, "motto": .quote, "term": .quote,
+        "name": .person, "spokesman": .person, "spokesperson": .person, "soldier": .person,
+        "commander": .person, "minister": .person, "journalists": .person, "reporters": .person, "user": .person,
     ]
 
     /// Reads the type from a question's words (already lowercased and expanded).
@@ -54,7 +57,8 @@ public enum QuestionType: String, Sendable, Equatable {
             }
         }
         // terse questions: "publication date?", "total?"
-        for word in w where terseCues.contains(word) {
+        for (index, word) in w.enumerated() where terseCues.contains(word) {
+            if index > 0, ["per", "a", "each", "every", "last", "this", "next"].contains(w[index - 1]) { continue }  // "per month"
             if let type = nounTypes[word] { return type }
         }
         if w.contains("quote") || has("exact", "words") { return .quote }
@@ -94,14 +98,17 @@ public enum QuestionType: String, Sendable, Equatable {
     static let opinionNouns: Set<String> = ["opinion", "view", "take"]
 
     /// Words that alone say what is wanted, wherever they stand ("publication date?").
-    static let terseCues: Set<String> = ["date", "year", "total", "number", "figure", "count", "location"]
+    static let terseCues: Set<String> = ["date", "year", "month", "day", "total", "number", "figure", "count", "location"]
 
     /// The words a "which"/"what" question asks about: up to `length` words after the
     /// question word, before the next small word or verb ("which *Ukrainian brigade*
     /// captured them", "what is the *population* of Shanxi"). Empty when there are none, as
     /// in "what did they say", where "what" is the object.
     public static func askedNoun(_ words: [Token], stopWords: Set<String>, length: Int = 2) -> [Token] {
-        guard let start = words.firstIndex(where: { ($0.text == "which" || $0.text == "what") && $0.startsClause }) else { return [] }
+        guard let start = words.indices.first(where: { index in
+            (words[index].text == "which" || words[index].text == "what")
+                && (words[index].startsClause || (index > 0 && leadIns.contains(words[index - 1].text)))
+        }) else { return [] }
         if start + 1 < words.count, clauseAuxiliaries.contains(words[start + 1].text) { return [] }
         var phrase: [Token] = []
         for token in words[(start + 1)...] {

@@ -11,19 +11,31 @@ import Synchronization
 struct Request: Equatable {
     /// The kind of detail asked for.
     enum Detail: Equatable {
-        /// "What are they called?", "name of the influencer": a person's name.
+        /// "What are they called?", "name of the influencer", "which journalist": a person's name.
         case personName
+        /// "Which app", "what outlet": the name of an organisation, platform or outlet.
+        case organizationName
         /// "When", "what date": a date or a time.
         case date
-        /// "Which *prison*", "what *email*": the answer (or one of the fact's example
-        /// questions) must use the word itself.
-        case word(key: String, surface: String)
+        /// "What slogan", "which words": a quotation.
+        case quote
+        /// "Which *prison*", "what *email*": the answer, an example question or a keyword
+        /// of the fact must use the word itself (or, for a word matched through WordNet,
+        /// the word it leads to).
+        case word(key: String, surface: String, linked: String?)
     }
 
     /// What is asked for, if anything checkable.
     var detail: Detail?
     /// Terms of the question other than the asked word: what the detail must be about.
     var focus: Set<String> = []
+    /// The rarest of them: a clause of a longer answer must hold it to be about what was asked.
+    var rarest: String?
+    /// Names of the question that few facts use ("Chai Jing", not "Chinese"): a detail must
+    /// be stated in a clause that names them.
+    var rareNames: [String] = []
+    /// The sides of the story the question names, with the words used.
+    var sides: [(side: Int, surface: String)] = []
     /// Names in a "how many X" question's X ("how many *Ukrainians*"): the answer's figure
     /// must count that.
     var counted: [String] = []
@@ -33,7 +45,12 @@ struct Request: Equatable {
     var asked = ""
 
     /// Nothing to check.
-    var isEmpty: Bool { detail == nil && counted.isEmpty && speaker.isEmpty }
+    var isEmpty: Bool { detail == nil && counted.isEmpty && speaker.isEmpty && sides.isEmpty }
+
+    static func == (a: Request, b: Request) -> Bool {
+        a.detail == b.detail && a.focus == b.focus && a.rarest == b.rarest && a.rareNames == b.rareNames
+            && a.sides.map(\.side) == b.sides.map(\.side) && a.counted == b.counted && a.speaker == b.speaker && a.asked == b.asked
+    }
 }
 
 /// The sentences and clauses of a fact's answer, read for the details they state.
@@ -42,7 +59,9 @@ struct AnswerDetails: Sendable {
         /// The clause's terms, as the lexicon matches them.
         var terms: Set<String>
         var hasPersonName: Bool
+        var hasOrganization: Bool
         var hasDate: Bool
+        var hasQuote: Bool
         /// Per figure, the terms of the words right after it ("155 *Chinese citizens*").
         var figures: [Set<String>]
         /// The terms of names within a few words of a verb of saying ("Zelensky *said*").
@@ -73,46 +92,67 @@ extension Lexicon {
 }
 
 extension Answerer {
-    /// Reads the request of a question's (expanded) words.
-    func request(_ words: [Token], type: QuestionType) -> Request {
+    /// Reads the request of a question's (expanded) words; `terms` are its terms as scored.
+    func request(_ words: [Token], type: QuestionType, terms: [Term]) -> Request {
         var request = Request()
         let text = words.map(\.text)
         let stop = knowledge.words.stopWords
-        func keys(_ tokens: [Token]) -> [String] {
-            lexicon.terms(tokens, vocabulary: index.vocabulary, table: wordTable, links: links).filter { !$0.isWeak }.map(\.key)
+        func termsOf(_ tokens: [Token]) -> [Term] {
+            lexicon.terms(tokens, vocabulary: index.vocabulary, table: wordTable, links: links)
         }
 
-        // "which/what X": the asked thing, its head last
+        // "which/what X": the asked thing, its head last (as corrected, or as linked)
         let phrase = QuestionType.askedNoun(words, stopWords: stop, length: 3)
-        var asked: Token? = phrase.last
-        if asked?.isNumber ?? false { asked = nil }
+        var head = phrase.last.flatMap { $0.isNumber ? nil : termsOf([$0]).first }
+        let start = text.firstIndex { $0 == "which" || $0 == "what" }.map { text[$0] } ?? "which"
+        let askedPhrase = "\(start) " + phrase.map(\.text).joined(separator: " ")
 
-        // names: "what are they called", "name of", "named"
-        if text.contains(where: Self.nameWords.contains), !text.contains(where: Self.organizationNouns.contains) {
-            request.detail = .personName
-            request.asked = "their names"
-            asked = nil
+        // "who is the official ...": who someone is, by name
+        let whoIs = text.count > 2 && text[0] == "who" && ["is", "was", "are", "were"].contains(text[1])
+            && (text[2] == "the" || text[2] == "this" || text[2] == "that")
+        if text.contains(where: Self.nameWords.contains) || whoIs {
+            let organization = text.contains(where: Self.organizationNouns.contains)
+            request.detail = organization ? .organizationName : .personName
+            request.asked = organization ? "its name" : "their names"
+            head = nil
         } else if type == .date {
             request.detail = .date
-            request.asked = "when"
-            if let head = asked, QuestionType.nounTypes[head.text] == .date { request.asked = "the \(head.text)" }
-            asked = nil
-        } else if let head = asked, QuestionType.nounTypes[head.text] == nil, !Self.vagueNouns.contains(head.text),
-                  !stop.contains(head.text), !knowledge.words.weakWords.contains(head.text) {
-            request.detail = .word(key: lexicon.literalKey(head.text), surface: head.text)
-            let start = text.firstIndex { $0 == "which" || $0 == "what" }.map { text[$0] } ?? "which"
-            request.asked = "\(start) \(phrase.map(\.text).joined(separator: " "))"
+            request.asked = head.map { QuestionType.nounTypes[$0.surface] == .date ? "the \($0.surface)" : "when" } ?? "when"
+            head = nil
+        } else if let asked = head {
+            switch QuestionType.nounTypes[asked.surface] {
+            case .person?: request.detail = .personName
+            case .organization?: request.detail = .organizationName
+            case .quote?: request.detail = .quote
+            case nil:
+                if !Self.vagueNouns.contains(asked.surface), !stop.contains(asked.surface), !asked.isWeak {
+                    request.detail = .word(key: lexicon.literalKey(asked.surface), surface: asked.surface, linked: asked.link?.key)
+                }
+            default: break
+            }
+            if request.detail != nil { request.asked = askedPhrase }
         }
-        var focusTokens = words
-        if let head = asked { focusTokens.removeAll { $0.text == head.text } }
-        request.focus = Set(keys(focusTokens))
+
+        // what the detail must be about: the other terms, the rarest of them, rare names, countries
+        let focusTerms = terms.filter { !$0.isWeak && $0.key != head?.key }
+        request.focus = Set(focusTerms.map(\.key))
+        var rarest: (key: String, idf: Double)?
+        for term in focusTerms {
+            guard let id = index.termID(term.key) else { continue }
+            let idf = index.idf[Int(id)]
+            if idf > (rarest?.idf ?? 0) { rarest = (term.key, idf) }
+            if term.isName || isNamed(term.key), index.postingCount(id) <= max(2, index.facts.count / 4) { request.rareNames.append(term.key) }
+        }
+        request.rarest = rarest?.key
+        for term in terms {
+            if let side = lexicon.sideOfKey[term.key], !request.sides.contains(where: { $0.side == side }) { request.sides.append((side, term.surface)) }
+        }
 
         // "how many X": the names in X
         if let many = text.indices.first(where: { text[$0] == "how" && $0 + 1 < text.count && text[$0 + 1] == "many" }) {
             let counted = words.dropFirst(many + 2).prefix { !stop.contains($0.text) }.prefix(3)
-            let terms = lexicon.terms(Array(counted), vocabulary: index.vocabulary, table: wordTable, links: links)
-            request.counted = terms.filter { $0.isName || isCountry($0.key) }.map(\.key)
-            if !request.counted.isEmpty { request.asked = "how many " + counted.map(\.text).joined(separator: " ") }
+            request.counted = termsOf(Array(counted)).filter { $0.isName || isCountry($0.key) }.map(\.key)
+            if !request.counted.isEmpty, request.asked.isEmpty { request.asked = "how many " + counted.map(\.text).joined(separator: " ") }
         }
 
         // "what did X say", "how did X react": X, when it is a name
@@ -120,7 +160,7 @@ extension Answerer {
            Self.auxiliaries.contains(text[first + 1]),
            let verb = text.indices.dropFirst(first + 2).first(where: { Self.speechWords.contains(text[$0]) }) {
             let speaker = Array(words[(first + 2)..<verb]).filter { !stop.contains($0.text) }
-            let terms = lexicon.terms(speaker, vocabulary: index.vocabulary, table: wordTable, links: links)
+            let terms = termsOf(speaker)
             if !terms.isEmpty, terms.allSatisfy({ $0.isName || isNamed($0.key) }) {
                 request.speaker = terms.map(\.key)
                 request.asked = "what " + speaker.map(\.text).joined(separator: " ") + " said"
@@ -136,15 +176,18 @@ extension Answerer {
         let fact = index.facts[Int(position)]
         if fact.types.contains(.gap) { return nil }
         let details = details(of: position)
+        func stated(_ has: (AnswerDetails.Clause) -> Bool) -> Bool {
+            details.clauses.contains { has($0) && attached($0, request, whole: details) }
+        }
         switch request.detail {
-        case .personName:
-            guard details.clauses.contains(where: { $0.hasPersonName && attached($0, request, whole: details) }) else { return request.asked }
-        case .date:
-            guard details.clauses.contains(where: { $0.hasDate && attached($0, request, whole: details) }) else { return request.asked }
-        case .word(let key, _):
-            guard details.words.contains(key) else { return request.asked }
-        case nil:
-            break
+        case .personName?: if !stated(\.hasPersonName) { return request.asked }
+        case .organizationName?: if !stated(\.hasOrganization) { return request.asked }
+        case .date?: if !stated(\.hasDate) { return request.asked }
+        case .quote?: if !details.clauses.contains(where: \.hasQuote) { return request.asked }
+        case .word(let key, _, let linked)?:
+            let viaLink = linked.flatMap(index.termID).map { index.uses(fact: position, term: $0) } ?? false
+            if !details.words.contains(key), !viaLink { return request.asked }
+        case nil: break
         }
         if !request.counted.isEmpty {
             let counts = details.clauses.flatMap(\.figures)
@@ -155,13 +198,25 @@ extension Answerer {
                 return request.asked
             }
         }
+        // the other side: the question names one side of the story and the answer only the
+        // other ("on Ukraine's side" is not answered with Russia's forces)
+        if !request.sides.isEmpty {
+            var stated: Set<Int> = []
+            for clause in details.clauses { for term in clause.terms { if let side = lexicon.sideOfKey[term] { stated.insert(side) } } }
+            let asked = Set(request.sides.map(\.side))
+            if let absent = request.sides.first(where: { !stated.contains($0.side) }), !stated.subtracting(asked).isEmpty {
+                return "that about \(absent.surface.capitalizedFirst)"
+            }
+        }
         return nil
     }
 
-    /// A clause states the detail *about* what was asked when it shares a term with the
-    /// question, or is the answer's only clause.
+    /// A clause states the detail *about* what was asked when it names the question's rare
+    /// names and, in an answer of several clauses, holds the question's rarest term.
     private func attached(_ clause: AnswerDetails.Clause, _ request: Request, whole: AnswerDetails) -> Bool {
-        whole.clauses.count == 1 || !clause.terms.isDisjoint(with: request.focus)
+        guard request.rareNames.allSatisfy(clause.terms.contains) else { return false }
+        guard whole.clauses.count > 1, let rarest = request.rarest else { return true }
+        return clause.terms.contains(rarest)
     }
 
     /// The details of a fact's answer, worked out once per fact and remembered.
@@ -185,7 +240,8 @@ extension Answerer {
     func clause(_ text: String) -> AnswerDetails.Clause {
         let tokens = lexicon.words(text)
         let terms = lexicon.terms(tokens)
-        var clause = AnswerDetails.Clause(terms: Set(terms.map(\.key)), hasPersonName: false, hasDate: false, figures: [], speakers: [])
+        var clause = AnswerDetails.Clause(terms: Set(terms.map(\.key)), hasPersonName: false, hasOrganization: false, hasDate: false,
+                                          hasQuote: text.contains { "\"“”«»".contains($0) }, figures: [], speakers: [])
         // capitalised words as written (the tokenizer does not mark a clause's first word)
         let raw = text.split { !$0.isLetter && $0 != "'" && $0 != "’" && $0 != "." && $0 != "-" }.map { word -> (String, Bool) in
             let plain = word.hasSuffix("'s") || word.hasSuffix("’s") ? word.dropLast(2) : Substring(word)
@@ -193,8 +249,9 @@ extension Answerer {
         }
         for (index, (word, capital)) in raw.enumerated() {
             if knowledge.words.nameKinds[word] == .people { clause.hasPersonName = true }
-            if index + 1 < raw.count, capital, raw[index + 1].1, !isPlaceLike(word), !isPlaceLike(raw[index + 1].0),
-               !isPlaceLike(word + " " + raw[index + 1].0) {
+            if knowledge.words.nameKinds[word] == .organisations || (word.contains(".") && word.count > 3) { clause.hasOrganization = true }
+            if index + 1 < raw.count, capital, raw[index + 1].1, !knowledge.words.stopWords.contains(word),
+               !isPlaceLike(word), !isPlaceLike(raw[index + 1].0), !isPlaceLike(word + " " + raw[index + 1].0) {
                 clause.hasPersonName = true
             }
             if index + 1 < raw.count, knowledge.words.nameKinds[word + " " + raw[index + 1].0] == .people { clause.hasPersonName = true }
@@ -219,10 +276,13 @@ extension Answerer {
     /// A listed place, country or organisation (not a person).
     private func isPlaceLike(_ word: String) -> Bool {
         switch knowledge.words.nameKinds[word] {
-        case .countries, .places, .organisations, .currencies: true
-        default: false
+        case .countries?, .places?, .organisations?, .currencies?, .sides?: return true
+        case .people?: return false
+        case nil: return knowledge.words.sides.contains { $0.contains(word) } || Self.determiners.contains(word)
         }
     }
+
+    static let determiners: Set<String> = ["a", "an", "the", "one", "another", "some", "every", "each", "this", "that", "his", "her", "their"]
 
     /// True when `key` is the term of a listed name (or a synonym group holding one).
     func isNamed(_ key: String) -> Bool { lexicon.namedKeys.contains(key) }
@@ -249,7 +309,7 @@ extension Answerer {
         return parts
     }
 
-    static let nameWords: Set<String> = ["name", "names", "named", "called", "identity", "identities", "identify", "identified"]
+    static let nameWords: Set<String> = ["name", "names", "named", "identity", "identities", "identify", "identified"]
     static let organizationNouns: Set<String> = ["app", "platform", "platforms", "site", "website", "outlet", "newspaper", "paper",
                                                  "company", "network", "publication", "channel", "account"]
     /// Nouns that describe the answer rather than a detail in it ("what kind", "what role").
@@ -282,4 +342,9 @@ final class DetailMemo: Sendable {
     func set(_ fact: Int32, _ details: AnswerDetails) {
         table.withLock { if $0.count < 100_000 { $0[fact] = details } }
     }
+}
+
+extension String {
+    /// The first letter in upper case: "ukraine" → "Ukraine".
+    var capitalizedFirst: String { prefix(1).uppercased() + dropFirst() }
 }

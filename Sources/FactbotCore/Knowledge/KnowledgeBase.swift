@@ -84,9 +84,10 @@ public struct KnowledgeBase: Sendable {
             case FileName.weakWords:
                 words.weakWords = WordListParser.words(file.text)
             case FileName.names:
-                if let (names, kinds) = collect({ () throws(Diagnostics) in try WordListParser.names(file.text, file: file.path) }) {
+                if let (names, kinds, sides) = collect({ () throws(Diagnostics) in try WordListParser.names(file.text, file: file.path) }) {
                     words.names = names
                     words.nameKinds = kinds
+                    words.sides = sides
                 }
             case _ where Self.isFactFile(file.path):
                 guard given == nil else { continue }

@@ -9,7 +9,7 @@ public enum SourceFacts {
     /// The facts describing `source`.
     public static func facts(for source: Source) -> [Fact] {
         let article = "the \(source.publisher) article"
-        let title = source.title.isEmpty ? "" : " \"\(source.title)\""
+        let title = source.title.isEmpty ? "" : " “\(source.title)”"
         let when = source.readablePublished
         var facts: [Fact] = []
         func add(_ suffix: String, _ types: [AnswerType], _ answer: String, _ questions: [String], keywords: [String] = []) {
@@ -17,23 +17,23 @@ public enum SourceFacts {
                               keywords: keywords + [source.publisher], types: types, sourceID: source.id))
         }
         if source.author.isEmpty {
-            add("author", [.gap], "\(source.publisher) does not name the author of\(title.isEmpty ? " the article" : title).",
+            add("author", [.gap], "\(source.publisher) does not name the author of the article of \(when).",
                 authorQuestions, keywords: ["author", "byline", "journalist", "reporter"])
         } else {
-            add("author", [.person], "\(source.author) wrote \(article)\(title) (\(when)).",
+            add("author", [.person], "\(source.author) wrote \(article) of \(when).",
                 authorQuestions, keywords: ["author", "byline", "journalist", "reporter"])
         }
         let section = source.section.isEmpty ? "" : ", in its \(source.section) section"
         add("published", [.date, .organization, .place],
-            "\(article.prefix(1).uppercased() + article.dropFirst())\(title) was published by \(source.publisher) on \(when)\(section).",
+            "\(article.capitalizedFirst) was published by \(source.publisher) on \(when)\(section).",
             publishedQuestions, keywords: ["published", "publisher", "outlet", "site", "date", "section"])
         if !source.title.isEmpty {
             add("headline", [.quote, .description], "The headline of \(article) is\(title).", headlineQuestions,
                 keywords: ["headline", "title", "called"])
-            add("topic", [.description], "\(article.prefix(1).uppercased() + article.dropFirst()) (\(when)) is about this:\(title).",
+            add("topic", [.description], "\(article.capitalizedFirst) (\(when)) is about this:\(title).",
                 topicQuestions, keywords: ["about", "topic", "summary", "gist", "subject"])
         }
-        add("link", [.description], "\(article.prefix(1).uppercased() + article.dropFirst()) is at \(source.url)", linkQuestions,
+        add("link", [.description], "\(article.capitalizedFirst) is at \(source.url)", linkQuestions,
             keywords: ["link", "url", "address", "online", "read"])
         return facts
     }

@@ -17,6 +17,10 @@ public struct WordLists: Sendable, Equatable {
     /// (`[people]`, `[places]` ...): a question asking for a person's name is not answered
     /// with a country's.
     public var nameKinds: [String: NameKind] = [:]
+    /// The opposing sides of the story (`[sides]` in names.txt), each a list of names
+    /// ("russia, russian, moscow"): a question about one side is not answered with a fact
+    /// about the other ("how many Chinese fight on *Ukraine's* side?").
+    public var sides: [[String]] = []
 
     /// The kinds of name `names.txt` sorts its names into, one section each.
     public enum NameKind: String, Sendable, CaseIterable, Equatable {
@@ -30,6 +34,8 @@ public struct WordLists: Sendable, Equatable {
         case people
         /// Currencies (`[currencies]`).
         case currencies
+        /// The opposing sides (`[sides]`): a line per side, its names separated by commas.
+        case sides
     }
 
     /// Empty lists.
@@ -112,9 +118,10 @@ public enum WordListParser {
     /// `names.txt`: one name (a word or a phrase) a line, after an optional section line
     /// (`[people]`, `[places]`, `[countries]`, `[organisations]`, `[currencies]`) saying what kind
     /// of name the lines below it are.
-    public static func names(_ text: String, file: String = WordListParser.namesFile) throws(Diagnostics) -> (names: [String], kinds: [String: WordLists.NameKind]) {
+    public static func names(_ text: String, file: String = WordListParser.namesFile) throws(Diagnostics) -> (names: [String], kinds: [String: WordLists.NameKind], sides: [[String]]) {
         var names: [String] = []
         var kinds: [String: WordLists.NameKind] = [:]
+        var sides: [[String]] = []
         var kind: WordLists.NameKind?
         var problems: [Diagnostic] = []
         for (line, content) in lines(text) {
@@ -128,12 +135,30 @@ public enum WordListParser {
                 kind = found
                 continue
             }
+            if kind == .sides {
+                let side = content.split(separator: ",").map { String($0).trimmingWhitespace().lowercased() }.filter { !$0.isEmpty }
+                if side.count != content.split(separator: ",", omittingEmptySubsequences: false).count {
+                    problems.append(Diagnostic(file: file, line: line, "empty name between commas"))
+                    continue
+                }
+                for other in sides.indices {
+                    if let shared = side.first(where: sides[other].contains) {
+                        problems.append(Diagnostic(file: file, line: line, "\"\(shared)\" is already on another side"))
+                    }
+                }
+                sides.append(side)
+                names += side
+                continue
+            }
             let name = content.lowercased()
             names.append(name)
             if let kind { kinds[name] = kind }
         }
+        if sides.count == 1 {
+            problems.append(Diagnostic(file: file, line: nil, "[sides] lists one side; list each side of the story on a line of its own"))
+        }
         if !problems.isEmpty { throw Diagnostics(problems) }
-        return (names, kinds)
+        return (names, kinds, sides)
     }
 
     /// The file name used in messages when none is given.

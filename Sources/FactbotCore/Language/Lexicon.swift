@@ -36,8 +36,10 @@ public struct Lexicon: Sendable {
     let groupOfWord: [String: String]
     /// Keys of every listed name and of synonym groups that hold one.
     let namedKeys: Set<String>
-    /// Keys of the names listed under `[countries]`: the sides of a story.
+    /// Keys of the names listed under `[countries]`.
     let countryKeys: Set<String>
+    /// The side of the story (``WordLists/sides``) each name's key is on.
+    let sideOfKey: [String: Int]
 
     /// Every word the lists know: they are never "corrected", and the answerer adds
     /// them to its vocabulary so question words can be corrected towards them.
@@ -92,15 +94,21 @@ public struct Lexicon: Sendable {
         for entry in singles.values where entry.isName { named.insert(entry.key) }
         for list in phrases.values { for (_, entry) in list where entry.isName { named.insert(entry.key) } }
         self.namedKeys = named
+        func key(of name: String) -> String? {
+            let stems = Tokenizer.tokens(name).map { stemmer.stem(Self.dropApostrophes($0.text)) }
+            if stems.count == 1 { return singles[stems[0]]?.key ?? stems[0] }
+            guard let first = stems.first else { return nil }
+            return phrases[first]?.first(where: { $0.0 == stems })?.1.key
+        }
         var countries: Set<String> = []
         for (name, kind) in words.nameKinds where kind == .countries {
-            let stems = Tokenizer.tokens(name).map { stemmer.stem(Self.dropApostrophes($0.text)) }
-            if stems.count == 1 {
-                countries.insert(singles[stems[0]]?.key ?? stems[0])
-            } else if let first = stems.first, let entry = phrases[first]?.first(where: { $0.0 == stems })?.1 {
-                countries.insert(entry.key)
-            }
+            if let key = key(of: name) { countries.insert(key) }
         }
+        var sideOfKey: [String: Int] = [:]
+        for (side, names) in words.sides.enumerated() {
+            for name in names { if let key = key(of: name) { sideOfKey[key] = side } }
+        }
+        self.sideOfKey = sideOfKey
         self.countryKeys = countries
     }
 
@@ -224,7 +232,9 @@ public struct Lexicon: Sendable {
             var term = Term(key: entry?.key ?? stem, surface: token.text,
                             isName: (entry?.isName ?? false) || token.capitalised, isNumber: Self.isFigure(token),
                             correctedFrom: corrected)
-            term.isWeak = known?.isWeak ?? isWeak(token.text, entry: entry)
+            // a small count ("the 2 captured", "three types") helps a fact that has it but
+            // is no reason to pick one
+            term.isWeak = (known?.isWeak ?? isWeak(token.text, entry: entry)) || (token.isNumber && !term.isNumber)
             terms.append(term)
         }
         return terms

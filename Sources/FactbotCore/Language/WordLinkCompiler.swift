@@ -81,10 +81,18 @@ public struct WordLinkCompiler {
             synsets[id] = found
             return found
         }
+        /// How much a lemma's use as `pos` counts: fully for its commonest part of speech
+        /// (most senses seen in the tagged corpus), less for the others ("dead" the adverb).
+        func posWeight(_ lemma: String, _ pos: PartOfSpeech) -> Double {
+            let tagged = PartOfSpeech.allCases.map { entry(lemma, $0)?.taggedSenses ?? 0 }
+            let own = tagged[Int(pos.rawValue)]
+            if own == tagged.max() ?? 0 { return 1 }
+            return own > 0 ? 0.6 : 0.35
+        }
         func offer(_ lemma: String, in synset: Synset, to target: (word: String, key: String), kind: WordLink.Kind, weight: Double) {
             guard !Self.neverFollowed.contains(lemma), lemma.utf8.allSatisfy({ $0 >= 97 && $0 <= 122 || $0 == 95 || $0 == 45 }),
                   let rank = entry(lemma, synset.partOfSpeech).flatMap({ e in e.rank(of: synset.offset).map { (e, $0) } }) else { return }
-            let strength = weight * Self.senseWeight(rank: rank.1, tagged: rank.0.taggedSenses)
+            let strength = weight * Self.senseWeight(rank: rank.1, tagged: rank.0.taggedSenses) * posWeight(lemma, synset.partOfSpeech)
             guard strength >= Self.minimumStrength else { return }
             let parts = lemma.split(whereSeparator: { $0 == "_" || $0 == "-" }).map(String.init)
             if parts.count == 1, stopWords.contains(parts[0]) { return }
@@ -102,7 +110,7 @@ public struct WordLinkCompiler {
                     guard let own = entry(lemma, pos) else { continue }
                     for (rank, offset) in own.synsets.prefix(Self.sensesFollowed).enumerated() {
                         guard let sense = synset(offset, pos) else { continue }
-                        let weight = Self.senseWeight(rank: rank, tagged: own.taggedSenses)
+                        let weight = Self.senseWeight(rank: rank, tagged: own.taggedSenses) * posWeight(lemma, pos)
                         let wordNumber = (sense.words.firstIndex(of: lemma) ?? -1) + 1
                         for other in sense.words where other != lemma {
                             offer(other, in: sense, to: target, kind: .synonym, weight: weight * Self.base(.synonym))
