@@ -39,13 +39,19 @@ public struct ReplSession {
             default: return .reply("Unknown command /\(command)\(Suggestion.didYouMean(command, in: ["help", "why", "sources", "quit"])). Try /help.")
             }
         }
-        let answer = answerer.answer(text)
+        // a number picks one of the questions the last reply offered
+        var question = text
+        if let number = Int(text), let offered = lastAnswer?.suggestions, (1...max(1, offered.count)).contains(number), !offered.isEmpty {
+            question = offered[number - 1]
+        }
+        let answer = answerer.answer(question)
         lastAnswer = answer
         return .reply(answer.reply)
     }
 
     static let help = """
-        Ask a question in plain words, e.g. "how much r they paid?".
+        Ask a question in plain words, e.g. "how much r they paid?". When a reply offers
+        questions ("did you mean", or a topic's), type a number to ask one.
           /why      why the last answer was chosen: matched words, score, runner-up
           /sources  the articles the facts come from
           /help     this help

@@ -49,10 +49,16 @@ extension IRCSession {
             moreText[moreKey] = nil
             return sendPaged(pending, to: replyTarget, prefix: prefix, moreKey: moreKey)
         }
-        let asked = Question(asker: sender.nick, text: trimmed.isEmpty ? "help" : trimmed, channel: isPrivate ? nil : target)
+        var asking = trimmed.isEmpty ? "help" : trimmed
+        if let number = Int(asking), let choices = offered[moreKey], number >= 1, number <= choices.count {
+            asking = choices[number - 1]  // "2": the second question the last reply offered
+        }
+        let asked = Question(asker: sender.nick, text: asking, channel: isPrivate ? nil : target)
         events.append(.question(asked))
         let reply = respond(asked)
         moreText[moreKey] = nil
+        if offered.count >= 1000 { offered.removeAll() }  // bounded, as moreText
+        offered[moreKey] = reply.choices.isEmpty ? nil : reply.choices
         if reply.isBrief {
             // A decline is one line: cut it short rather than start a "more".
             let budget = textBudget(target: replyTarget) - prefix.utf8.count

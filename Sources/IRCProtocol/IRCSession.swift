@@ -30,11 +30,15 @@ public struct IRCSession {
         public var text: String
         /// True for a decline or small talk: kept to one line, never a `more`.
         public var isBrief: Bool
+        /// Questions the reply offers ("did you mean", a topic's): the asker may answer
+        /// with a number to ask one.
+        public var choices: [String]
 
         /// A reply; `isBrief` keeps it to one line.
-        public init(_ text: String, isBrief: Bool = false) {
+        public init(_ text: String, isBrief: Bool = false, choices: [String] = []) {
             self.text = text
             self.isBrief = isBrief
+            self.choices = choices
         }
     }
 
@@ -107,6 +111,8 @@ public struct IRCSession {
     var carried: [String] = []
     // Text kept back for `more`, by folded "target nick".
     var moreText: [String: String] = [:]
+    /// Questions the last reply to each asker offered, by the same key: a bare number picks one.
+    var offered: [String: [String]] = [:]
 
     /// A session for one connection.
     public init(settings: IRCSettings, secrets: Secrets = Secrets(), version: String, respond: @escaping Responder) {

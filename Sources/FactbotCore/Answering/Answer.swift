@@ -11,6 +11,9 @@ public struct Answer: Sendable, Equatable {
         case declined
         /// A greeting, thanks or a request for help: not a question about the news.
         case smallTalk
+        /// A bare topic ("russia?") that several facts answer equally: the questions the
+        /// bot answers best about it (``Answer/suggestions``), for the user to pick.
+        case topics
     }
 
     /// The question as asked.
@@ -26,7 +29,8 @@ public struct Answer: Sendable, Equatable {
     public var fact: Fact?
     /// Its source.
     public var source: Source?
-    /// For a decline: example questions of the nearest facts ("did you mean").
+    /// For a decline: example questions of the nearest facts ("did you mean"); for a
+    /// topic, the questions offered. A user may pick one by its number.
     public var suggestions: [String]
     /// Why this answer was chosen, for `/why`.
     public var explanation: Explanation

@@ -46,6 +46,25 @@ public struct Answerer: Sendable {
     /// Confidence kept for a question about the future or an opinion ("will China send
     /// troops?", "do you think ...?"): facts report what happened and who said what.
     static let speculativePenalty = 0.6
+    /// A fact this sure is answered even for a bare topic: the curator wrote it for that.
+    static let exactMatch = 0.98
+    /// A bare topic gets a choice when the third-best fact is this close to the best.
+    static let topicSpread = 0.1
+
+    /// The topic of a question that is only a topic: a few content words ("russia?",
+    /// "chinese pay") or "tell me about X"; nil for anything with a question word.
+    static func bareTopic(_ words: [Token], stopWords: Set<String>) -> String? {
+        var rest = words.map(\.text)
+        for lead in [["tell", "me", "about"], ["what", "about"], ["anything", "on"], ["anything", "about"], ["info", "on"],
+                     ["what", "do", "you", "know", "about"], ["more", "on"], ["about"]] where rest.starts(with: lead) {
+            rest.removeFirst(lead.count)
+            break
+        }
+        guard !rest.isEmpty, rest.count <= 3, rest.contains(where: { !$0.allSatisfy(\.isNumber) }), !rest.contains(where: QuestionType.questionWords.contains),
+              !rest.contains(where: { stopWords.contains($0) && !$0.allSatisfy(\.isNumber) }) else { return nil }
+        return rest.joined(separator: " ").capitalizedFirst
+    }
+
     /// When the best fact does not state what is asked, a runner-up with at least this
     /// share of its confidence may answer instead.
     static let runnerUpShare = 0.8
@@ -249,6 +268,16 @@ public struct Answerer: Sendable {
                 .compactMap { index.facts[Int($0.fact)].questions.first }
             return decline(question, explanation, suggestions: suggestions)
         }
+        // A bare topic ("russia?") that several facts answer about as well: offer them.
+        if best.confidence < Self.exactMatch, ranked.count >= 3, ranked[2].confidence >= best.confidence - Self.topicSpread,
+           let topic = Self.bareTopic(words, stopWords: knowledge.words.stopWords) {
+            let offered = ranked.prefix(3).compactMap { index.facts[Int($0.fact)].questions.first }
+            let list = offered.enumerated().map { "\($0 + 1)) \($1)" }.joined(separator: " ")
+            return Answer(question: question, kind: .topics,
+                          text: "I can tell you several things about \(topic): \(list) (say a number, or ask)",
+                          confidence: best.confidence, fact: nil, source: nil, suggestions: offered, explanation: explanation)
+        }
+
         var chosen = best
         let request = self.request(words, type: questionType, terms: terms)
         if let unstated = missing(request, in: best.fact) {
@@ -313,6 +342,11 @@ public struct Answerer: Sendable {
         case .greeting: text = "Hello! Ask me about \(topics). For example: \(example)"
         case .thanks: text = "You're welcome."
         case .help: text = "Ask me a question about \(topics), e.g. \(example) I answer from curated facts and cite the source."
+        case .stories:
+            let stories = knowledge.sources.values.sorted { $0.published > $1.published }.map { source in
+                "“\(source.title.isEmpty ? source.id : source.title)” (\(source.citation))"
+            }
+            text = stories.isEmpty ? "I know no stories yet." : "I know about: " + stories.joined(separator: "; ") + ". Ask me about any of it, e.g. \(example)"
         }
         return Answer(question: question, kind: .smallTalk, text: text, confidence: 0, fact: nil, source: nil,
                       suggestions: [], explanation: Explanation())
