@@ -19,7 +19,7 @@ public enum Drift {
     /// Checks every fact citing `sourceID` against `article`.
     public static func check(_ facts: [Fact], sourceID: String, against article: Article) -> [Finding] {
         let text = digitsNormalised(article.paragraphs.joined(separator: " ") + " " + article.title)
-        return facts.filter { $0.sourceID == sourceID && !$0.types.contains(.gap) }.compactMap { fact in
+        return facts.filter { $0.sourceID == sourceID && !$0.types.contains(.gap) && !$0.isAboutSource }.compactMap { fact in
             let missing = figures(in: fact.answer).filter { !text.contains(digitsNormalised($0)) }
             return missing.isEmpty ? nil : Finding(factID: fact.id, file: fact.file, line: fact.line, missing: missing)
         }

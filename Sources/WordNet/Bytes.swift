@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Read-only bytes of one WordNet file, however they were obtained: mapped from disk by
 /// the caller (who says how to let them go) or copied from an array (tests). The reader
 /// never opens a file itself.
@@ -31,17 +37,15 @@ public final class Bytes: @unchecked Sendable {
     /// The byte at `offset`.
     @inline(__always) public subscript(offset: Int) -> UInt8 { buffer[offset] }
 
-    /// Where the line holding `offset` starts.
-    func lineStart(before offset: Int) -> Int {
-        var start = min(offset, buffer.count)
-        while start > 0, buffer[start - 1] != 10 { start -= 1 }
-        return start
+    /// True when a line starts at `offset`.
+    func startsLine(_ offset: Int) -> Bool {
+        offset == 0 || (offset > 0 && offset <= buffer.count && buffer[offset - 1] == 10)
     }
 
     /// Where the line starting at `offset` ends (its newline, or the end).
     func lineEnd(from offset: Int) -> Int {
-        var end = offset
-        while end < buffer.count, buffer[end] != 10 { end += 1 }
-        return end
+        guard offset < buffer.count, let base = buffer.baseAddress else { return buffer.count }
+        guard let newline = memchr(base + offset, 10, buffer.count - offset) else { return buffer.count }
+        return base.distance(to: UnsafeRawPointer(newline))
     }
 }

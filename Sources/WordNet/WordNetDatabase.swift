@@ -41,6 +41,35 @@ public struct WordNetDatabase: Sendable {
     /// The index entry of `lemma` (lowercase, `_` between words) in one part of speech.
     public func entry(_ lemma: String, _ pos: PartOfSpeech) -> IndexEntry? {
         guard let file = index[pos], let line = Self.findLine(startingWith: Array(lemma.utf8), in: file) else { return nil }
+        return entry(line: line, in: file, lemma: lemma, pos)
+    }
+
+    /// Every lemma of one part of speech and where its index line starts: for a caller
+    /// about to look up many words, one pass over the file instead of a search each.
+    public func lemmaLines(_ pos: PartOfSpeech) -> [String: Int] {
+        guard let file = index[pos] else { return [:] }
+        var lines: [String: Int] = [:]
+        lines.reserveCapacity(file.count / 40)
+        var start = 0
+        while start < file.count {
+            let end = file.lineEnd(from: start)
+            if file[start] != 32 {  // not the licence
+                var space = start
+                while space < end, file[space] != 32 { space += 1 }
+                lines[String(decoding: file.buffer[start..<space], as: UTF8.self)] = start
+            }
+            start = end + 1
+        }
+        return lines
+    }
+
+    /// The index entry whose line starts at `offset` (from ``lemmaLines(_:)``).
+    public func entry(atLine offset: Int, lemma: String, _ pos: PartOfSpeech) -> IndexEntry? {
+        guard let file = index[pos], offset >= 0, offset < file.count, file.startsLine(offset) else { return nil }
+        return entry(line: offset..<file.lineEnd(from: offset), in: file, lemma: lemma, pos)
+    }
+
+    private func entry(line: Range<Int>, in file: Bytes, lemma: String, _ pos: PartOfSpeech) -> IndexEntry? {
         var cursor = FieldCursor(bytes: file, position: line.lowerBound, end: line.upperBound)
         guard cursor.field() != nil, cursor.field() != nil,  // lemma, pos
               let synsetCount = cursor.decimal(), let pointerCount = cursor.decimal() else { return nil }
@@ -57,7 +86,7 @@ public struct WordNetDatabase: Sendable {
 
     /// The synset at `offset` of the data file of `pos`.
     public func synset(at offset: Int, _ pos: PartOfSpeech) -> Synset? {
-        guard let file = data[pos], offset >= 0, offset < file.count, file.lineStart(before: offset) == offset else { return nil }
+        guard let file = data[pos], offset >= 0, offset < file.count, file.startsLine(offset) else { return nil }
         let synset = Synset.parse(file, from: offset, to: file.lineEnd(from: offset))
         return synset?.offset == offset ? synset : nil
     }
@@ -66,9 +95,14 @@ public struct WordNetDatabase: Sendable {
     /// the word itself, the forms its exception list gives (`men` → `man`), and the forms
     /// the documented suffix rules give (`recruits` → `recruit`, `paid` via `verb.exc`).
     public func baseForms(_ word: String, _ pos: PartOfSpeech) -> [String] {
+        baseForms(word, pos) { entry($0, pos) != nil }
+    }
+
+    /// The same, asking `isLemma` (a memo, say) whether the index holds a form.
+    public func baseForms(_ word: String, _ pos: PartOfSpeech, isLemma: (String) -> Bool) -> [String] {
         var forms: [String] = []
         func add(_ form: String) {
-            if !form.isEmpty, !forms.contains(form), entry(form, pos) != nil { forms.append(form) }
+            if !form.isEmpty, !forms.contains(form), isLemma(form) { forms.append(form) }
         }
         add(word)
         if let file = exceptions[pos], let line = Self.findLine(startingWith: Array(word.utf8), in: file) {
@@ -93,10 +127,11 @@ public struct WordNetDatabase: Sendable {
     /// offsets. Lines starting with a space (the licence at the top) sort before any word.
     static func findLine(startingWith key: [UInt8], in file: Bytes) -> Range<Int>? {
         guard !key.isEmpty, !key.contains(32), !key.contains(10) else { return nil }
-        var low = 0, high = file.count
+        var low = 0, high = file.count  // `low` is always where a line starts
         while low < high {
             let middle = (low + high) / 2
-            let start = file.lineStart(before: middle)
+            var start = middle == 0 ? 0 : file.lineEnd(from: middle - 1) + 1  // the first line starting at or after middle
+            if start >= high { start = low }
             let end = file.lineEnd(from: start)
             switch compare(key, file, start, end) {
             case 0: return start..<end

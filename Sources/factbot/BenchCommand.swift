@@ -53,7 +53,7 @@ struct BenchCommand: ParsableCommand {
             set = BenchQuestions(examplesOf: answerer.knowledge)
         }
         let result = Benchmark.run(answerer, set, rounds: rounds, slowest: slowest)
-        var report = BenchReport(facts: answerer.knowledge.facts.count, terms: answerer.index.termCount,
+        var report = BenchReport(facts: answerer.knowledge.facts.filter { !$0.isAboutSource }.count, terms: answerer.index.termCount,
                                  vocabulary: answerer.index.vocabulary.count, rounds: rounds,
                                  loadMilliseconds: loadTime.milliseconds, result: result)
         report.peakResidentMegabytes = Self.peakResidentMegabytes()

@@ -40,10 +40,13 @@ struct CheckCommand: ParsableCommand {
                 }
             }
         }
+        if let problem = WordLinkCache.problem(with: loaded.config.answer.wordNetFolder) { warnings.append("warning: \(problem)") }
         for warning in warnings { Console.error(warning) }
         let knowledge = answerer.knowledge
-        let examples = knowledge.facts.reduce(0) { $0 + $1.questions.count }
-        Console.line("\(knowledge.facts.count) facts, \(examples) example questions, \(knowledge.sources.count) source(s): \(warnings.isEmpty ? "all examples reach their facts" : "\(warnings.count) warning(s)")")
+        let curated = knowledge.facts.filter { !$0.isAboutSource }
+        let examples = curated.reduce(0) { $0 + $1.questions.count }
+        let links = answerer.links.map { ", \($0.count) words linked through WordNet" } ?? ""
+        Console.line("\(curated.count) facts (and \(knowledge.facts.count - curated.count) about the sources), \(examples) example questions, \(knowledge.sources.count) source(s)\(links): \(warnings.isEmpty ? "all examples reach their facts" : "\(warnings.count) warning(s)")")
         if strict, !warnings.isEmpty { throw ExitCode(1) }
     }
 }

@@ -26,7 +26,10 @@ struct RunCommand: ParsableCommand {
                 if schedule.start(now: Monotonic.now) {
                     let failed = RefreshCommand.refresh(RefreshCommand.configuredTargets(loaded.knowledge), loaded: loaded) { logger.info("refresh: \($0)") }
                     if failed > 0 { logger.warning("refresh: \(failed) source(s) failed; their last good copies stay in use") }
-                    if let fresh = try? options.load() { answerer.replace(with: fresh.answerer) }
+                    if let fresh = try? options.load() {
+                        answerer.replace(with: fresh.answerer)
+                        logger.info("refresh: answering from the new copies (\(fresh.answerer.quotedSentences) quotable sentences)")
+                    }
                     schedule.finish(now: Monotonic.now, random: Double.random(in: 0..<1))
                 }
                 Thread.sleep(forTimeInterval: 1)

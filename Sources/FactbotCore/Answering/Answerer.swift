@@ -160,12 +160,16 @@ public struct Answerer: Sendable {
         return (targets.sorted { $0.key < $1.key }.map { (word: $0.key, key: $0.value) }, known)
     }
 
+    /// How many stored sentences the answerer may quote.
+    public var quotedSentences: Int { quotes?.answerer.index.facts.count ?? 0 }
+
     /// The WordNet links to this answerer's words (``linkTargets``), compiled from `database`
     /// with the stems the answerer uses.
     public func compileLinks(from database: WordNetDatabase) -> [String: [WordLink]] {
         let (targets, known) = linkTargets
         return WordLinkCompiler(database: database, stemmer: lexicon.stemmer)
-            .compile(targets: targets, known: known, stopWords: knowledge.words.stopWords)
+            .compile(targets: targets, known: known, stopWords: knowledge.words.stopWords, names: lexicon.namedKeys,
+                     unlinked: knowledge.words.unlinked)
     }
 
     /// Answers one question (any text; at most ``Tokenizer/maximumTokens`` words are read):

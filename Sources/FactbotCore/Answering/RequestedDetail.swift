@@ -29,8 +29,10 @@ struct Request: Equatable {
     var detail: Detail?
     /// Terms of the question other than the asked word: what the detail must be about.
     var focus: Set<String> = []
-    /// The rarest of them: a clause of a longer answer must hold it to be about what was asked.
+    /// The rarest of them, and the last (most often the verb: "when were they *captured*"):
+    /// a clause of a longer answer must hold one to be about what was asked.
     var rarest: String?
+    var last: String?
     /// Names of the question that few facts use ("Chai Jing", not "Chinese"): a detail must
     /// be stated in a clause that names them.
     var rareNames: [String] = []
@@ -48,7 +50,7 @@ struct Request: Equatable {
     var isEmpty: Bool { detail == nil && counted.isEmpty && speaker.isEmpty && sides.isEmpty }
 
     static func == (a: Request, b: Request) -> Bool {
-        a.detail == b.detail && a.focus == b.focus && a.rarest == b.rarest && a.rareNames == b.rareNames
+        a.detail == b.detail && a.focus == b.focus && a.rarest == b.rarest && a.last == b.last && a.rareNames == b.rareNames
             && a.sides.map(\.side) == b.sides.map(\.side) && a.counted == b.counted && a.speaker == b.speaker && a.asked == b.asked
     }
 }
@@ -144,6 +146,7 @@ extension Answerer {
             if term.isName || isNamed(term.key), index.postingCount(id) <= max(2, index.facts.count / 4) { request.rareNames.append(term.key) }
         }
         request.rarest = rarest?.key
+        request.last = focusTerms.last { index.termID($0.key) != nil }?.key
         for term in terms {
             if let side = lexicon.sideOfKey[term.key], !request.sides.contains(where: { $0.side == side }) { request.sides.append((side, term.surface)) }
         }
@@ -212,11 +215,11 @@ extension Answerer {
     }
 
     /// A clause states the detail *about* what was asked when it names the question's rare
-    /// names and, in an answer of several clauses, holds the question's rarest term.
+    /// names and, in an answer of several clauses, holds the question's rarest or last term.
     private func attached(_ clause: AnswerDetails.Clause, _ request: Request, whole: AnswerDetails) -> Bool {
         guard request.rareNames.allSatisfy(clause.terms.contains) else { return false }
-        guard whole.clauses.count > 1, let rarest = request.rarest else { return true }
-        return clause.terms.contains(rarest)
+        guard whole.clauses.count > 1, request.rarest != nil || request.last != nil else { return true }
+        return [request.rarest, request.last].contains { $0.map(clause.terms.contains) ?? false }
     }
 
     /// The details of a fact's answer, worked out once per fact and remembered.

@@ -28,6 +28,45 @@ public enum KnowledgeCheck {
                 }
             }
         }
+        return warnings + linkWarnings(for: answerer)
+    }
+
+    /// Most WordNet words tried in place of each word of an example...
+    static let linksProbed = 3
+    /// ...among links at least this strong (weaker ones rarely decide an answer).
+    static let probedStrength = 0.5
+
+    /// Warnings about WordNet links that lead a question astray: each example question is
+    /// asked again with one of its words replaced by a WordNet word linked to it (the
+    /// strongest few), and a warning names the link when that reaches another fact.
+    public static func linkWarnings(for answerer: Answerer) -> [Diagnostic] {
+        guard let links = answerer.links, links.count > 0 else { return [] }
+        var linkedTo: [String: [WordLink]] = [:]  // fact base word → links leading to it
+        for (_, found) in links.all {
+            for link in found where !link.from.isEmpty && link.strength >= probedStrength { linkedTo[link.word, default: []].append(link) }
+        }
+        for word in linkedTo.keys { linkedTo[word]!.sort { $0.strength > $1.strength } }
+        var warnings: [Diagnostic] = []
+        var reported: Set<String> = []
+        for fact in answerer.knowledge.facts where !fact.isAboutSource {
+            for (position, question) in fact.questions.enumerated() {
+                let line = position < fact.questionLines.count ? fact.questionLines[position] : fact.line
+                let words = question.split(separator: " ", omittingEmptySubsequences: true).map(String.init)
+                for (index, raw) in words.enumerated() {
+                    let bare = raw.lowercased().filter { $0.isLetter || $0 == "'" }
+                    for link in (linkedTo[bare] ?? []).prefix(linksProbed) where !reported.contains("\(link.from)>\(link.word)") {
+                        var probe = words
+                        probe[index] = link.from
+                        let answer = answerer.answer(probe.joined(separator: " "))
+                        guard answer.kind == .fact, let other = answer.fact, other.id != fact.id else { continue }
+                        reported.insert("\(link.from)>\(link.word)")
+                        warnings.append(Diagnostic(file: fact.file, line: line,
+                                                   "WordNet's \"\(link.from)\" for \"\(link.word)\" (\(link.kind.label)) makes example \"\(question)\" of fact \"\(fact.id)\" reach fact \"\(other.id)\"; add \"\(link.from)\" to a group in synonyms.txt to decide what it means here",
+                                                   severity: .warning))
+                    }
+                }
+            }
+        }
         return warnings
     }
 

@@ -20,6 +20,10 @@ public struct Fact: Sendable, Equatable {
     /// Line of each example question, parallel to ``questions`` (empty when made in code).
     public var questionLines: [Int]
 
+    /// True for the facts every source answers about itself (``SourceFacts``): made from
+    /// sources.yaml, not curated.
+    public var isAboutSource: Bool { id.contains("@") }
+
     /// Makes a fact.
     public init(id: String, answer: String, questions: [String], keywords: [String] = [],
                 types: [AnswerType], sourceID: String, file: String = "", line: Int = 0, questionLines: [Int] = []) {

@@ -52,6 +52,8 @@ public struct KnowledgeBase: Sendable {
         public static let weakWords = "weakwords.txt"
         /// Known names.
         public static let names = "names.txt"
+        /// Words WordNet may not link.
+        public static let unlinked = "unlinked.txt"
     }
 
     /// Builds a knowledge base from a folder's files: `sources.yaml`, the word lists,
@@ -83,6 +85,8 @@ public struct KnowledgeBase: Sendable {
                 words.stopWords = WordListParser.words(file.text)
             case FileName.weakWords:
                 words.weakWords = WordListParser.words(file.text)
+            case FileName.unlinked:
+                words.unlinked = Set(WordListParser.lines(file.text).map { $0.1.lowercased() })
             case FileName.names:
                 if let (names, kinds, sides) = collect({ () throws(Diagnostics) in try WordListParser.names(file.text, file: file.path) }) {
                     words.names = names

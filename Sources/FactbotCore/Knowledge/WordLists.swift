@@ -38,6 +38,10 @@ public struct WordLists: Sendable, Equatable {
         case sides
     }
 
+    /// Words WordNet may not link to the fact base (`unlinked.txt`): links a curator found
+    /// misleading here ("activity" is not "training").
+    public var unlinked: Set<String> = []
+
     /// Empty lists.
     public init() {}
 

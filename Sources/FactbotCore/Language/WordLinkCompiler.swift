@@ -18,6 +18,8 @@ public struct WordLinkCompiler {
     static let sensesFollowed = 4
     /// Most more-specific synsets followed from one sense (a word like "soldier" has dozens).
     static let narrowerFollowed = 16
+    /// What a link from a word never seen in WordNet's tagged corpus keeps ("everydayness").
+    static let rareWordShare = 0.6
     /// Most links kept for one question word.
     static let linksKept = 3
     /// What each kind of relation is worth before the senses are weighed.
@@ -63,13 +65,23 @@ public struct WordLinkCompiler {
     /// The links to `targets` (each a word or phrase of the fact base, with the term key it
     /// matches as). `known` holds the keys of words the fact base already matches exactly
     /// (never linked), `stopWords` words never linked from.
-    public func compile(targets: [(word: String, key: String)], known: Set<String>, stopWords: Set<String>) -> [String: [WordLink]] {
+    /// `names` holds the keys of names, which are linked to their synonyms and related
+    /// forms only: a name has no more general or more specific word ("Chinese" is not "Cantonese").
+    /// Words in `unlinked` (the curator's `unlinked.txt`) are never linked from.
+    public func compile(targets: [(word: String, key: String)], known: Set<String>, stopWords: Set<String>,
+                        names: Set<String> = [], unlinked: Set<String> = []) -> [String: [WordLink]] {
         var best: [String: [String: WordLink]] = [:]  // question key → target key → best link
-        var entries: [String: IndexEntry?] = [:]
+        struct Lemma: Hashable {
+            var text: String
+            var pos: PartOfSpeech
+        }
+        let lines = PartOfSpeech.allCases.map { database.lemmaLines($0) }  // one pass per index file
+        var entries: [Lemma: IndexEntry?] = [:]
         func entry(_ lemma: String, _ pos: PartOfSpeech) -> IndexEntry? {
-            let id = "\(pos.rawValue)\(lemma)"
+            guard let line = lines[Int(pos.rawValue)][lemma] else { return nil }
+            let id = Lemma(text: lemma, pos: pos)
             if let cached = entries[id] { return cached }
-            let found = database.entry(lemma, pos)
+            let found = database.entry(atLine: line, lemma: lemma, pos)
             entries[id] = found
             return found
         }
@@ -83,8 +95,10 @@ public struct WordLinkCompiler {
         }
         /// How much a lemma's use as `pos` counts: fully for its commonest part of speech
         /// (most senses seen in the tagged corpus), less for the others ("dead" the adverb).
+        var taggedByLemma: [String: [Int]] = [:]
         func posWeight(_ lemma: String, _ pos: PartOfSpeech) -> Double {
-            let tagged = PartOfSpeech.allCases.map { entry(lemma, $0)?.taggedSenses ?? 0 }
+            let tagged = taggedByLemma[lemma] ?? PartOfSpeech.allCases.map { entry(lemma, $0)?.taggedSenses ?? 0 }
+            taggedByLemma[lemma] = tagged
             let own = tagged[Int(pos.rawValue)]
             if own == tagged.max() ?? 0 { return 1 }
             return own > 0 ? 0.6 : 0.35
@@ -92,13 +106,19 @@ public struct WordLinkCompiler {
         func offer(_ lemma: String, in synset: Synset, to target: (word: String, key: String), kind: WordLink.Kind, weight: Double) {
             guard !Self.neverFollowed.contains(lemma), lemma.utf8.allSatisfy({ $0 >= 97 && $0 <= 122 || $0 == 95 || $0 == 45 }),
                   let rank = entry(lemma, synset.partOfSpeech).flatMap({ e in e.rank(of: synset.offset).map { (e, $0) } }) else { return }
-            let strength = weight * Self.senseWeight(rank: rank.1, tagged: rank.0.taggedSenses) * posWeight(lemma, synset.partOfSpeech)
+            var strength = weight * Self.senseWeight(rank: rank.1, tagged: rank.0.taggedSenses) * posWeight(lemma, synset.partOfSpeech)
+            if taggedByLemma[lemma]?.allSatisfy({ $0 == 0 }) ?? false { strength *= Self.rareWordShare }
             guard strength >= Self.minimumStrength else { return }
             let parts = lemma.split(whereSeparator: { $0 == "_" || $0 == "-" }).map(String.init)
-            if parts.count == 1, stopWords.contains(parts[0]) { return }
-            let key = parts.map { stemmer.stem($0) }.joined(separator: "_")
+            if parts.allSatisfy(stopWords.contains) { return }  // "come in": nothing a question would match on
+            if unlinked.contains(parts.joined(separator: " ")) { return }
+            let stems = parts.map { stemmer.stem($0) }
+            // a phrase of words the fact base already matches is never looked up ("front line")
+            if parts.count > 1, zip(parts, stems).allSatisfy({ known.contains($1) || stopWords.contains($0) }) { return }
+            let key = stems.joined(separator: "_")
             guard !key.isEmpty, !known.contains(key), key != target.key else { return }
-            let link = WordLink(key: target.key, word: target.word, kind: kind, strength: (strength * 100).rounded() / 100)
+            let link = WordLink(key: target.key, word: target.word, from: parts.joined(separator: " "), kind: kind,
+                                strength: (strength * 100).rounded() / 100)
             if let old = best[key]?[target.key], old.strength >= link.strength { return }
             best[key, default: [:]][target.key] = link
         }
@@ -106,7 +126,7 @@ public struct WordLinkCompiler {
         for target in targets where !Self.neverFollowed.contains(target.word) {
             let lemmaOfTarget = target.word.replacingSpaces()
             for pos in PartOfSpeech.allCases {
-                for lemma in database.baseForms(lemmaOfTarget, pos) {
+                for lemma in database.baseForms(lemmaOfTarget, pos, isLemma: { entry($0, pos) != nil }) {
                     guard let own = entry(lemma, pos) else { continue }
                     for (rank, offset) in own.synsets.prefix(Self.sensesFollowed).enumerated() {
                         guard let sense = synset(offset, pos) else { continue }
@@ -131,7 +151,8 @@ public struct WordLinkCompiler {
                             default: continue
                             }
                             guard let linked = synset(pointer.target, pointer.partOfSpeech) else { continue }
-                            if kind == .broader || kind == .narrower, linked.lexicographerFile == 3 || sense.lexicographerFile == 3 { continue }
+                            if kind == .broader || kind == .narrower,
+                               linked.lexicographerFile == 3 || sense.lexicographerFile == 3 || names.contains(target.key) { continue }
                             let words = lexical && pointer.targetWord > 0 && pointer.targetWord <= linked.words.count
                                 ? [linked.words[pointer.targetWord - 1]] : linked.words
                             for word in words {

@@ -32,15 +32,18 @@ public struct WordLink: Sendable, Equatable, Hashable {
     public var key: String
     /// The fact base's word the link was found from, for explanations.
     public var word: String
+    /// The WordNet word (lemma, words separated by spaces) the link leads from.
+    public var from: String
     /// The relation.
     public var kind: Kind
     /// How much of an exact match it is worth, 0 to 1.
     public var strength: Double
 
     /// Makes a link.
-    public init(key: String, word: String, kind: Kind, strength: Double) {
+    public init(key: String, word: String, from: String = "", kind: Kind, strength: Double) {
         self.key = key
         self.word = word
+        self.from = from
         self.kind = kind
         self.strength = strength
     }
@@ -64,7 +67,7 @@ public struct WordLinks: Sendable {
     }
 
     static let magic: [UInt8] = Array("FBWNLINK".utf8)
-    static let version: UInt32 = 1
+    static let version: UInt32 = 2
 
     private let bytes: Bytes
     /// Number of keys.
@@ -135,14 +138,15 @@ public struct WordLinks: Sendable {
     // MARK: Encoding
 
     /// The bytes of a table: header, one offset per key, then per key (sorted by bytes):
-    /// the key, the number of links, and per link its kind, strength (percent), key and word.
+    /// the key, the number of links, and per link its kind, strength (percent), key, word and
+    /// the WordNet word it leads from.
     public static func encode(_ table: [String: [WordLink]], fingerprint: UInt64) -> [UInt8] {
-        let keys = table.keys.filter { !$0.isEmpty && $0.utf8.count < 256 }.sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }
+        let keys = table.keys.filter { !$0.isEmpty && $0.utf8.count < 256 }.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
         var entries: [UInt8] = []
         var offsets: [UInt32] = []
         for key in keys {
             offsets.append(UInt32(entries.count))
-            let links = table[key]!.filter { $0.key.utf8.count < 256 && $0.word.utf8.count < 256 }.prefix(255)
+            let links = table[key]!.filter { $0.key.utf8.count < 256 && $0.word.utf8.count < 256 && $0.from.utf8.count < 256 }.prefix(255)
             appendString(key, to: &entries)
             entries.append(UInt8(links.count))
             for link in links {
@@ -150,6 +154,7 @@ public struct WordLinks: Sendable {
                 entries.append(UInt8(max(0, min(100, (link.strength * 100).rounded()))))
                 appendString(link.key, to: &entries)
                 appendString(link.word, to: &entries)
+                appendString(link.from, to: &entries)
             }
         }
         offsets.append(UInt32(entries.count))
@@ -222,8 +227,10 @@ public struct WordLinks: Sendable {
             guard let key = string(at + 2, in: entry) else { return links }
             let wordAt = at + 3 + Int(bytes[at + 2])
             guard let word = string(wordAt, in: entry) else { return links }
-            at = wordAt + 1 + Int(bytes[wordAt])
-            links.append(WordLink(key: key, word: word, kind: kind, strength: strength))
+            let fromAt = wordAt + 1 + Int(bytes[wordAt])
+            guard let from = string(fromAt, in: entry) else { return links }
+            at = fromAt + 1 + Int(bytes[fromAt])
+            links.append(WordLink(key: key, word: word, from: from, kind: kind, strength: strength))
         }
         return links
     }
