@@ -16,6 +16,9 @@ public final class FactIndex: Sendable {
         public static let question: Float = 1.0
         /// The answer text.
         public static let answer: Float = 0.8
+        /// The answer text of a fact about a source (its headline, say): a question about
+        /// what the headline says is about the story, not the headline.
+        public static let sourceAnswer: Float = 0.3
     }
 
     /// The facts, in knowledge order; postings refer to them by position.
@@ -91,7 +94,7 @@ public final class FactIndex: Sendable {
             for question in fact.questions { add(question, FieldWeight.question, example: true) }
             factExampleStart.append(Int32(exampleStart.count - 1))
             for keyword in fact.keywords { add(keyword, FieldWeight.question, example: false) }
-            add(fact.answer, FieldWeight.answer, example: false)
+            add(fact.answer, fact.isAboutSource ? FieldWeight.sourceAnswer : FieldWeight.answer, example: false)
             pairs.removeAll(keepingCapacity: true)
             for (term, weight) in weights { pairs.append((term, weight)) }
             pairs.sort { $0.term < $1.term }

@@ -35,11 +35,28 @@ final class QuoteIndex: Sendable {
         self.answerer = answerer
     }
 
-    /// What a sentence can answer, read from its surface: figures, quotations, or a description.
+    /// What a sentence can answer, read from its surface: a count when it has a figure,
+    /// an amount when a currency goes with it, a date when it names a time, a person
+    /// when it names one (two capitalised words), a quote when it quotes; always a description.
     static func types(of sentence: String) -> [AnswerType] {
         var types: [AnswerType] = [.description]
-        if sentence.contains(where: \.isNumber) { types += [.number, .amount, .date] }
-        if sentence.contains(where: { "\"“«".contains($0) }) { types += [.quote, .person] }
+        let words = sentence.split { !$0.isLetter && !$0.isNumber && $0 != "£" && $0 != "$" && $0 != "€" }
+        let lower = words.map { $0.lowercased() }
+        if sentence.contains(where: \.isNumber) || lower.contains(where: countWords.contains) { types.append(.number) }
+        if sentence.contains(where: { "£$€¥".contains($0) }) || lower.contains(where: currencies.contains) { types.append(.amount) }
+        if lower.contains(where: { Answerer.timeWords.contains($0) || ($0.count == 4 && Int($0).map { (1900...2100).contains($0) } ?? false) }) {
+            types.append(.date)
+        }
+        if zip(words, words.dropFirst()).contains(where: { ($0.first?.isUppercase ?? false) && ($1.first?.isUppercase ?? false) }) {
+            types += [.person, .organization, .place]
+        }
+        if sentence.contains(where: { "\"“«".contains($0) }) { types.append(.quote) }
+        if lower.contains(where: reasonWords.contains) { types.append(.reason) }
         return types
     }
+
+    static let countWords: Set<String> = ["hundreds", "thousands", "millions", "dozens", "two", "three", "several"]
+    static let currencies: Set<String> = ["yuan", "pound", "pounds", "dollar", "dollars", "euro", "euros", "rouble", "roubles",
+                                          "ruble", "rubles", "salary", "salaries", "pay", "paid", "wage", "wages"]
+    static let reasonWords: Set<String> = ["because", "since", "reason", "why", "driven", "motivated", "due"]
 }

@@ -124,8 +124,8 @@ public struct KnowledgeBase: Sendable {
                 problems.append(Diagnostic(file: fact.file, line: fact.line, "fact \"\(fact.id)\" cites unknown source \"\(fact.sourceID)\"\(Suggestion.didYouMean(fact.sourceID, in: sourceByID.keys))"))
             }
         }
-        if facts.isEmpty, problems.isEmpty {
-            problems.append(Diagnostic(file: folder, line: nil, "no facts found: add a .yaml file of facts"))
+        if facts.isEmpty, sources.isEmpty, problems.isEmpty {
+            problems.append(Diagnostic(file: folder, line: nil, "nothing to answer from: list an article in \(FileName.sources), or add a .yaml file of facts"))
         }
         if !problems.isEmpty { throw Diagnostics(problems) }
         return KnowledgeBase(facts: facts, sources: sources, words: words)
