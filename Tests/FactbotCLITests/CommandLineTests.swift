@@ -73,6 +73,70 @@ struct CommandLineTests {
         }
     }
 
+    @Test func wordNetLinksAreCompiledOnceAndReadBackAndACorruptFileIsRebuilt() throws {
+        let folder = try FactbotProcess.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let knowledge = FactbotProcess.root.appendingPathComponent("knowledge").path
+        let state = folder.appendingPathComponent("state")
+        let ask = ["ask", "--json", "--knowledge", knowledge, "--state-dir", state.path, "what is the monthly remuneration"]
+        let first = try FactbotProcess.run(ask)
+        #expect(first.status == 0, "\(first.stderr)")
+        #expect(first.stdout.contains("18,000"), "\(first.stdout)")
+        let index = state.appendingPathComponent("index")
+        let files = try FileManager.default.contentsOfDirectory(atPath: index.path).filter { $0.hasSuffix(".links") }
+        try #require(files.count == 1)
+        let file = index.appendingPathComponent(files[0])
+        let compiled = try Data(contentsOf: file)
+        #expect(try FactbotProcess.run(ask).stdout == first.stdout)
+        #expect(try Data(contentsOf: file) == compiled)  // read back, not written again
+
+        var corrupt = compiled
+        corrupt[corrupt.count / 2] ^= 0xff
+        try corrupt.write(to: file)
+        let again = try FactbotProcess.run(ask)
+        #expect(again.status == 0 && again.stdout == first.stdout, "\(again.stderr)")
+        #expect(try Data(contentsOf: file) == compiled)  // refused and rebuilt
+
+        let check = try FactbotProcess.run(["check", "--knowledge", knowledge, "--state-dir", state.path])
+        #expect(check.stdout.contains("words linked through WordNet"), "\(check.stdout)")
+    }
+
+    @Test func withoutWordNetItMatchesWithTheWordListsAndCheckSaysSo() throws {
+        let folder = try FactbotProcess.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try "[answer]\nwordnet = /nonexistent/wordnet\n".write(to: folder.appendingPathComponent("bot.conf"), atomically: true, encoding: .utf8)
+        let knowledge = FactbotProcess.root.appendingPathComponent("knowledge").path
+        let ask = try FactbotProcess.run(["ask", "--knowledge", knowledge, "--config", "bot.conf", "how much r they paid"], in: folder)
+        #expect(ask.status == 0 && ask.stdout.contains("18,000"))
+        let check = try FactbotProcess.run(["check", "--knowledge", knowledge, "--config", "bot.conf"], in: folder)
+        #expect(check.stderr.contains("WordNet is not at /nonexistent/wordnet"), "\(check.stderr)")
+        #expect(check.stderr.contains("wordnet-base"))
+    }
+
+    @Test func sourcesWithoutFactsAnswerAboutTheSourcesAndRefresh() throws {
+        let folder = try FactbotProcess.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let knowledge = folder.appendingPathComponent("knowledge")
+        try FileManager.default.createDirectory(at: knowledge, withIntermediateDirectories: true)
+        try """
+            - id: ferry
+              url: http://127.0.0.1:9/ferry.html
+              title: Ferry strike ends
+              author: Dana Reed
+              publisher: Harbour Gazette
+              published: 2026-03-02
+            """.write(to: knowledge.appendingPathComponent("sources.yaml"), atomically: true, encoding: .utf8)
+        let ask = try FactbotProcess.run(["ask", "--knowledge", "knowledge", "who wrote the article?"], in: folder)
+        #expect(ask.status == 0, "\(ask.stderr)")
+        #expect(ask.stdout.contains("Dana Reed wrote the Harbour Gazette article"))
+        let check = try FactbotProcess.run(["check", "--knowledge", "knowledge"], in: folder)
+        #expect(check.status == 0 && check.stdout.contains("0 facts (and 5 about the sources)"), "\(check.stdout)\(check.stderr)")
+        try FileManager.default.removeItem(at: knowledge.appendingPathComponent("sources.yaml"))
+        try "[]".write(to: knowledge.appendingPathComponent("sources.yaml"), atomically: true, encoding: .utf8)
+        let empty = try FactbotProcess.run(["ask", "--knowledge", "knowledge", "hello"], in: folder)
+        #expect(empty.status == 2 && empty.stderr.contains("nothing to answer from"))
+    }
+
     @Test func missingConfigMeansDefaults() throws {
         let folder = try FactbotProcess.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
@@ -114,6 +178,8 @@ struct BadInputTests {
         ("sources.yaml", "- id: ../../etc/x\n  url: https://example.org/\n  publisher: p\n  published: 2025-01-01\n", "sources.yaml:1: id \"../../etc/x\" may hold only"),
         ("facts/extra.yaml", "just a scalar\n", "facts/extra.yaml:1: expected a list of entries"),
         ("facts/extra.yaml", String(repeating: "a", count: 9_000_000), "facts/extra.yaml: file is 9000000 bytes; the limit is 8388608"),
+        ("names.txt", "dover\n[peple]\ncalais\n", "names.txt:2: unknown section [peple] (did you mean \"people\"?)"),
+        ("names.txt", "[sides]\nnorth, south\nsouth\n", "names.txt:3: \"south\" is already on another side"),
     ])
     func malformedKnowledge(file: String, content: String, expected: String) throws {
         let folder = try knowledgeCopy { knowledge in

@@ -23,6 +23,25 @@ struct ReplSessionTests {
         #expect(why.contains("runner-up: founder"))
     }
 
+    @Test func aNumberAsksOneOfTheQuestionsTheLastReplyOffered() {
+        let facts = ["The quay closed at noon.", "The quay reopened on Friday.", "Quay fees doubled last year."].enumerated().map { index, text in
+            Fact(id: "f\(index)", answer: text, questions: ["Question number \(index)?"], types: [.description], sourceID: "s")
+        }
+        let source = Source(id: "s", url: "https://example.org/q", title: "Quay", author: "", publisher: "Example", published: "2025-01-02")
+        let answerer = Answerer(knowledge: KnowledgeBase(facts: facts, sources: [source], words: WordLists(stopWords: ["question", "number"])))!
+        var session = ReplSession(answerer: answerer)
+        guard case .reply(let menu) = session.handle("quay?") else { Issue.record("no reply"); return }
+        #expect(menu.contains("1) Question number"))
+        let offered = session.lastAnswer?.suggestions ?? []
+        #expect(offered.count == 3)
+        guard case .reply(let picked) = session.handle("2") else { Issue.record("no reply"); return }
+        let expected = facts.first { $0.questions[0] == offered[1] }?.answer ?? "?"
+        #expect(picked.hasPrefix(expected))
+        #expect(session.lastAnswer?.question == offered[1])
+        _ = session.handle("9")  // no such choice: asked as typed
+        #expect(session.lastAnswer?.question == "9")
+    }
+
     @Test func commands() {
         var session = ReplSession(answerer: answerer)
         #expect(session.handle("/why") == .reply("Ask a question first."))

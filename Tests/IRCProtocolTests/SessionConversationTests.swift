@@ -32,6 +32,26 @@ import Testing
         #expect(bot.session.takeEvents().contains(.overloaded(user: "u499")))
     }
 
+    @Test func aNumberPicksAQuestionTheLastReplyOffered() {
+        var settings = IRCSettings()
+        settings.nick = "factbot"
+        settings.channels = [Channel("#news")]
+        var asked: [String] = []
+        var bot = SessionHarness()
+        bot.session = IRCSession(settings: settings, version: "0.1.0") { question in
+            asked.append(question.text)
+            return question.text == "russia?" ? IRCSession.Reply("Pick: 1) first? 2) second?", choices: ["first?", "second?"])
+                : IRCSession.Reply("Answer to \(question.text)")
+        }
+        bot.session.start(now: bot.now)
+        bot.register()
+        #expect(bot.feed(":ann!~a@h PRIVMSG #news :factbot: russia?") == ["PRIVMSG #news :ann: Pick: 1) first? 2) second?"])
+        #expect(bot.feed(":bob!~b@h PRIVMSG #news :factbot: 2") == ["PRIVMSG #news :bob: Answer to 2"])  // not offered to bob
+        #expect(bot.feed(":ann!~a@h PRIVMSG #news :factbot: 2") == ["PRIVMSG #news :ann: Answer to second?"])
+        #expect(bot.feed(":ann!~a@h PRIVMSG #news :factbot: 1") == ["PRIVMSG #news :ann: Answer to 1"])  // once only
+        #expect(asked == ["russia?", "2", "second?", "1"])
+    }
+
     @Test func privateQuestionsAreAnsweredPrivately() {
         var bot = SessionHarness()
         bot.register()

@@ -67,7 +67,7 @@ public struct WordLinks: Sendable {
     }
 
     static let magic: [UInt8] = Array("FBWNLINK".utf8)
-    static let version: UInt32 = 2
+    static let version: UInt32 = 3
 
     private let bytes: Bytes
     /// Number of keys.
@@ -99,7 +99,7 @@ public struct WordLinks: Sendable {
         let entries = 32 + 4 * (count + 1)
         guard count < 10_000_000, entries <= raw.count else { throw Refused(reason: "truncated") }
         guard Self.u32(bytes, at: 20) == UInt32(truncatingIfNeeded: raw.count) else { throw Refused(reason: "truncated") }
-        let sum = UInt32(truncatingIfNeeded: Checksum.fnv64(UnsafeRawBufferPointer(rebasing: raw[32...])))
+        let sum = Self.checksum(UnsafeRawBufferPointer(rebasing: raw[32...]))
         guard sum == storedChecksum else { throw Refused(reason: "checksum mismatch") }
         var previous = 0
         for position in 0...count {
@@ -169,8 +169,15 @@ public struct WordLinks: Sendable {
         body.reserveCapacity(4 * offsets.count + entries.count)
         for offset in offsets { withUnsafeBytes(of: offset.littleEndian) { body += $0 } }
         body += entries
-        put32(body.withUnsafeBytes { UInt32(truncatingIfNeeded: Checksum.fnv64($0)) })
+        put32(body.withUnsafeBytes { checksum($0) })
         return bytes + body
+    }
+
+    /// The payload's checksum, both halves of the 64-bit hash folded into 32 bits (the
+    /// hash's low half alone misses a change in the high half of a word).
+    static func checksum(_ bytes: UnsafeRawBufferPointer) -> UInt32 {
+        let hash = Checksum.fnv64(bytes)
+        return UInt32(truncatingIfNeeded: hash ^ (hash >> 32))
     }
 
     private static func appendString(_ string: String, to bytes: inout [UInt8]) {

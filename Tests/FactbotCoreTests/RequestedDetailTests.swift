@@ -1,0 +1,198 @@
+@testable import FactbotCore
+import Testing
+
+/// A question asking for a kind of detail gets a fact that states it, or a decline that
+/// says what the source does say. On a fact base written for these tests.
+@Suite("Requested details")
+struct RequestedDetailTests {
+    static let source = Source(id: "gazette", url: "https://gazette.example/ferry", title: "Ferry strike ends",
+                               author: "Dana Reed", publisher: "Harbour Gazette", published: "2026-03-02 08:15")
+    static let words: WordLists = {
+        var words = WordLists(synonyms: [["pay", "wage", "salary", "paid"], ["capture", "captured", "caught", "detained"],
+                                         ["say", "said", "announce", "announced"]],
+                              stopWords: ["what", "which", "who", "how", "many", "much", "when", "where", "is", "are", "was", "were", "the",
+                                          "a", "of", "in", "on", "did", "do", "does", "their", "they", "them", "s", "it", "its", "to", "by",
+                                          "about", "at", "tell", "me"],
+                              names: [])
+        let (names, kinds, sides) = try! WordListParser.names("""
+            [sides]
+            northland, northlander, northlanders
+            southland, southlander, southlanders
+            [people]
+            mira holt
+            [organisations]
+            ferrynet
+            """)
+        words.names = names
+        words.nameKinds = kinds
+        words.sides = sides
+        return words
+    }()
+    static let facts = [
+        Fact(id: "detained", answer: "Two Northlander sailors were detained at the Southland port; Mayor Mira Holt announced it on Monday.",
+             questions: ["How many sailors were detained?", "Where were the sailors detained?", "Who announced the detention?",
+                         "When was the detention announced?"],
+             types: [.number, .place, .person, .date], sourceID: "gazette"),
+        Fact(id: "crew-pay", answer: "Northland's ferry operator pays its crews 900 crowns a month.",
+             questions: ["How much are the crews paid?", "What is the crew wage?"], types: [.amount], sourceID: "gazette"),
+        Fact(id: "blogger", answer: "A ferry blogger with 40,000 followers filmed the walkout.",
+             questions: ["Who filmed the walkout?", "How many followers does the blogger have?"], types: [.person, .number], sourceID: "gazette"),
+        Fact(id: "app", answer: "Ferry tickets are sold through the FerryNet app.", questions: ["Which app sells ferry tickets?"],
+             types: [.organization], sourceID: "gazette"),
+    ]
+    /// Its threshold is low: in a fact base this small every unknown word weighs a lot, and
+    /// these tests are about what is stated, not about how sure the answerer is.
+    static let answerer: Answerer = {
+        var settings = Answerer.Settings()
+        settings.minimumConfidence = 0.3
+        return Answerer(knowledge: KnowledgeBase(facts: facts, sources: [source], words: words), settings: settings)!
+    }()
+
+    func declined(_ question: String, saying unstated: String) {
+        let answer = Self.answerer.answer(question)
+        #expect(!answer.answered, "\(question) → \(answer.text)")
+        #expect(answer.text.contains("Harbour Gazette does not say \(unstated)"), "\(question) → \(answer.text)")
+        #expect(answer.explanation.unstated == unstated)
+    }
+
+    @Test func aWordTheFactDoesNotUseIsNotStated() {
+        declined("Which prison were the two Northlander sailors detained in?", saying: "which prison")
+        let answer = Self.answerer.answer("which prison were the two Northlander sailors detained in")
+        #expect(answer.text.contains("It says: Two Northlander sailors were detained"))
+        #expect(answer.reply.contains("(Harbour Gazette, 2 March 2026: https://gazette.example/ferry)"))
+        #expect(Self.answerer.answer("Which app sells the tickets?").fact?.id == "app")
+    }
+
+    @Test func namesMustBeGivenAndAboutWhatWasAsked() {
+        // the clause that names someone is about another thing
+        declined("What are the names of the two Northlander sailors detained at the port?", saying: "their names")
+        declined("What is the name of the ferry blogger who filmed the walkout?", saying: "their names")
+        #expect(Self.answerer.answer("Who announced the detention?").fact?.id == "detained")
+    }
+
+    @Test func aDateMustBeTheDateOfWhatWasAsked() {
+        declined("On what date were the sailors detained?", saying: "the date")
+        #expect(Self.answerer.answer("When was the detention announced?").fact?.id == "detained")
+    }
+
+    @Test func aCountMustCountWhoWasAskedAbout() {
+        declined("How many Southlanders were detained?", saying: "how many southlanders")
+        #expect(Self.answerer.answer("how many northlanders were detained?").fact?.id == "detained")
+    }
+
+    @Test func aQuestionAboutOneSideIsNotAnsweredWithTheOther() {
+        declined("How much does Southland's ferry operator pay its crews a month?", saying: "that about Southland")
+        #expect(Self.answerer.answer("How much does Northland's ferry operator pay its crews a month?").fact?.id == "crew-pay")
+    }
+
+    @Test func whatSomeoneSaidMustBeTheirs() {
+        #expect(Self.answerer.answer("What did Mira Holt announce?").fact?.id == "detained")
+        let request = Self.answerer.request(Self.answerer.lexicon.words("what did the Northlanders say"), type: .any, terms: [])
+        #expect(request.speaker.isEmpty == false)
+    }
+
+    @Test func requestsAreReadFromTheQuestion() {
+        func request(_ text: String) -> Request {
+            let words = Self.answerer.lexicon.words(text)
+            return Self.answerer.request(words, type: QuestionType.of(words), terms: Self.answerer.lexicon.terms(words))
+        }
+        #expect(request("which prison holds them").detail == .word(key: "prison", surface: "prison", linked: nil))
+        #expect(request("which reporter wrote it").detail == .personName)
+        #expect(request("who is the official who said that").detail == .personName)
+        #expect(request("what outlet ran the story").detail == .organizationName)
+        #expect(request("what slogan do they use").detail == .quote)
+        #expect(request("when did it happen").detail == .date)
+        #expect(request("what did they say").detail == nil)  // "what" is the object
+        #expect(request("what kind of ferry").detail == .word(key: "ferry", surface: "ferry", linked: nil))
+        #expect(request("how many Southlanders were there").counted == ["southland"] || !request("how many Southlanders were there").counted.isEmpty)
+    }
+
+    @Test func clausesSplitAtSemicolonsAndSentenceEnds() {
+        #expect(Answerer.clauses(of: "One; two. Three") == ["One", " two.", "Three"])
+        #expect(Answerer.clauses(of: "No split here, at all") == ["No split here, at all"])
+    }
+}
+
+@Suite("Facts about the sources themselves, topics and stories")
+struct SourceFactsTests {
+    let answerer = RequestedDetailTests.answerer
+
+    @Test func everySourceSaysWhoWroteItWhenWhereItsHeadlineAndLink() {
+        #expect(answerer.answer("Who wrote the article?").text.contains("Dana Reed"))
+        #expect(answerer.answer("when was the story published").text.contains("2 March 2026, 08:15"))
+        #expect(answerer.answer("which outlet published it?").text.contains("Harbour Gazette"))
+        #expect(answerer.answer("what is the headline").text.contains("Ferry strike ends"))
+        #expect(answerer.answer("link to the article?").text.contains("https://gazette.example/ferry"))
+        #expect(answerer.answer("Who wrote the article?").fact?.isAboutSource == true)
+    }
+
+    @Test func aSourceWithoutAnAuthorSaysSo() {
+        var source = RequestedDetailTests.source
+        source.author = ""
+        let facts = SourceFacts.facts(for: source)
+        #expect(facts.first { $0.id == "gazette@author" }?.types == [.gap])
+        #expect(facts.allSatisfy { $0.sourceID == "gazette" && $0.isAboutSource })
+    }
+
+    @Test func whatDoYouKnowListsTheStories() {
+        let answer = answerer.answer("What do you know about?")
+        #expect(answer.kind == .smallTalk)
+        #expect(answer.text.contains("Ferry strike ends") && answer.text.contains("Harbour Gazette, 2 March 2026"))
+    }
+
+    @Test func aBareTopicThatSeveralFactsAnswerOffersThem() {
+        let facts = ["The quay closed at noon.", "The quay reopened on Friday.", "Quay fees doubled last year.",
+                     "The lighthouse keeper retired."].enumerated().map { index, text in
+            Fact(id: "f\(index)", answer: text, questions: ["Question \(index)?"], types: [.description], sourceID: "gazette")
+        }
+        let answerer = Answerer(knowledge: KnowledgeBase(facts: facts, sources: [RequestedDetailTests.source],
+                                                         words: RequestedDetailTests.words))!
+        let answer = answerer.answer("quay?")
+        #expect(answer.kind == .topics, "\(answer.text)")
+        #expect(answer.suggestions.count == 3)
+        #expect(!answer.answered)
+        #expect(answer.text.hasPrefix("I can tell you several things about Quay: 1) Question "))
+        #expect(answerer.answer("tell me about the lighthouse").kind == .fact)  // one fact stands out: answered
+        #expect(Answerer.bareTopic(Tokenizer.tokens("how many ferries"), stopWords: ["how", "many"]) == nil)
+        #expect(Answerer.bareTopic(Tokenizer.tokens("tell me about ferries"), stopWords: ["tell", "me", "about"]) == "Ferries")
+        #expect(Answerer.bareTopic(Tokenizer.tokens("2"), stopWords: []) == nil)
+    }
+
+    @Test func aKnowledgeFolderWithSourcesAndNoFactsYetIsValid() throws {
+        let sources = KnowledgeFile(path: "k/sources.yaml", text: """
+            - id: a
+              url: https://example.org/a
+              title: A story
+              publisher: Example
+              published: 2026-01-01
+            """)
+        let base = try KnowledgeBase.parse([sources], folder: "k")
+        #expect(base.facts.isEmpty)
+        #expect(Answerer(knowledge: base)!.answer("who published the story?").text.contains("Example"))
+        #expect(throws: Diagnostics.self) { try KnowledgeBase.parse([KnowledgeFile(path: "k/sources.yaml", text: "[]")], folder: "k") }
+    }
+
+    @Test func namesSectionsAreReadAndCheckedWithTheirLines() throws {
+        let (names, kinds, sides) = try WordListParser.names("""
+            lone
+            [people]
+            ada lovelace
+            [sides]
+            north, northern
+            south
+            """)
+        #expect(names == ["lone", "ada lovelace", "north", "northern", "south"])
+        #expect(kinds["ada lovelace"] == .people && kinds["lone"] == nil)
+        #expect(sides == [["north", "northern"], ["south"]])
+        #expect(throws: Diagnostics.self) { try WordListParser.names("[peple]\nx") }
+        do {
+            _ = try WordListParser.names("a\n[peple]\nx", file: "names.txt")
+        } catch {
+            #expect(error.all.first?.description.contains("names.txt:2") == true)
+            #expect(error.all.first?.description.contains("[people]") == true)
+        }
+        #expect(throws: Diagnostics.self) { try WordListParser.names("[sides]\nnorth\nsouth, north") }
+        #expect(throws: Diagnostics.self) { try WordListParser.names("[sides]\nnorth") }
+    }
+}
+
