@@ -97,7 +97,7 @@ struct RequestedDetailTests {
             return Self.answerer.request(words, type: QuestionType.of(words), terms: Self.answerer.lexicon.terms(words))
         }
         #expect(request("which prison holds them").detail == .word(key: "prison", surface: "prison", linked: nil))
-        #expect(request("which reporter wrote it").detail == .personName)
+        #expect(request("which reporter wrote it").detail == .person)
         #expect(request("who is the official who said that").detail == .personName)
         #expect(request("what outlet ran the story").detail == .organizationName)
         #expect(request("what slogan do they use").detail == .quote)

@@ -11,8 +11,11 @@ import Synchronization
 struct Request: Equatable {
     /// The kind of detail asked for.
     enum Detail: Equatable {
-        /// "What are they called?", "name of the influencer", "which journalist": a person's name.
+        /// "What are they called?", "name of the influencer", "who is the official ...": a
+        /// person's name (two capitalised words, or a listed person).
         case personName
+        /// "Which journalist": someone, in a fact that answers who (any name will do).
+        case person
         /// "Which app", "what outlet": the name of an organisation, platform or outlet.
         case organizationName
         /// "When", "what date": a date or a time.
@@ -38,8 +41,8 @@ struct Request: Equatable {
     var rareNames: [String] = []
     /// The sides of the story the question names, with the words used.
     var sides: [(side: Int, surface: String)] = []
-    /// Names in a "how many X" question's X ("how many *Ukrainians*"): the answer's figure
-    /// must count that.
+    /// Peoples in a "how many X" question's X ("how many *Ukrainians*"): the answer's
+    /// figure must count them, not another nationality.
     var counted: [String] = []
     /// In "what did X say?", X's terms when X is a name: the answer must report X speaking.
     var speaker: [String] = []
@@ -61,6 +64,9 @@ struct AnswerDetails: Sendable {
         /// The clause's terms, as the lexicon matches them.
         var terms: Set<String>
         var hasPersonName: Bool
+        /// A capitalised word that is not a listed place, country or organisation (nor a
+        /// small word): someone's name, perhaps.
+        var hasCapitalisedName: Bool
         var hasOrganization: Bool
         var hasDate: Bool
         var hasQuote: Bool
@@ -71,9 +77,6 @@ struct AnswerDetails: Sendable {
     }
 
     var clauses: [Clause]
-    /// Literal keys (``Lexicon/literalKey(_:)``) of the words of the answer, the example
-    /// questions and the keywords.
-    var words: Set<String>
 }
 
 extension Lexicon {
@@ -105,7 +108,11 @@ extension Answerer {
 
         // "which/what X": the asked thing, its head last (as corrected, or as linked)
         let phrase = QuestionType.askedNoun(words, stopWords: stop, length: 3)
-        var head = phrase.last.flatMap { $0.isNumber ? nil : termsOf([$0]).first }
+        // the head's term as scored (found by its word, as typed or corrected), else worked out
+        var head = phrase.last.flatMap { token -> Term? in
+            if token.isNumber { return nil }
+            return terms.first { $0.correctedFrom == token.text || $0.surface == token.text } ?? termsOf([token]).first
+        }
         let start = text.firstIndex { $0 == "which" || $0 == "what" }.map { text[$0] } ?? "which"
         let askedPhrase = "\(start) " + phrase.map(\.text).joined(separator: " ")
 
@@ -123,11 +130,11 @@ extension Answerer {
             head = nil
         } else if let asked = head {
             switch QuestionType.nounTypes[asked.surface] {
-            case .person?: request.detail = .personName
+            case .person?: request.detail = .person
             case .organization?: request.detail = .organizationName
             case .quote?: request.detail = .quote
             case nil:
-                if !Self.vagueNouns.contains(asked.surface), !stop.contains(asked.surface), !asked.isWeak {
+                if !Self.vagueNouns.contains(asked.surface), !stop.contains(asked.surface), !asked.isWeak, !asked.surface.contains(" ") {
                     request.detail = .word(key: lexicon.literalKey(asked.surface), surface: asked.surface, linked: asked.link?.key)
                 }
             default: break
@@ -135,26 +142,15 @@ extension Answerer {
             if request.detail != nil { request.asked = askedPhrase }
         }
 
-        // what the detail must be about: the other terms, the rarest of them, rare names, countries
-        let focusTerms = terms.filter { !$0.isWeak && $0.key != head?.key }
-        request.focus = Set(focusTerms.map(\.key))
-        var rarest: (key: String, idf: Double)?
-        for term in focusTerms {
-            guard let id = index.termID(term.key) else { continue }
-            let idf = index.idf[Int(id)]
-            if idf > (rarest?.idf ?? 0) { rarest = (term.key, idf) }
-            if term.isName || isNamed(term.key), index.postingCount(id) <= max(2, index.facts.count / 4) { request.rareNames.append(term.key) }
-        }
-        request.rarest = rarest?.key
-        request.last = focusTerms.last { index.termID($0.key) != nil }?.key
         for term in terms {
             if let side = lexicon.sideOfKey[term.key], !request.sides.contains(where: { $0.side == side }) { request.sides.append((side, term.surface)) }
         }
 
-        // "how many X": the names in X
+        // "how many X": the peoples in X
         if let many = text.indices.first(where: { text[$0] == "how" && $0 + 1 < text.count && text[$0 + 1] == "many" }) {
             let counted = words.dropFirst(many + 2).prefix { !stop.contains($0.text) }.prefix(3)
-            request.counted = termsOf(Array(counted)).filter { $0.isName || isCountry($0.key) }.map(\.key)
+            let countedTerms = terms.filter { term in counted.contains { term.surface == $0.text || term.correctedFrom == $0.text } }
+            request.counted = countedTerms.filter { lexicon.countryKeys.contains($0.key) || lexicon.sideOfKey[$0.key] != nil }.map(\.key)
             if !request.counted.isEmpty, request.asked.isEmpty { request.asked = "how many " + counted.map(\.text).joined(separator: " ") }
         }
 
@@ -163,12 +159,28 @@ extension Answerer {
            Self.auxiliaries.contains(text[first + 1]),
            let verb = text.indices.dropFirst(first + 2).first(where: { Self.speechWords.contains(text[$0]) }) {
             let speaker = Array(words[(first + 2)..<verb]).filter { !stop.contains($0.text) }
-            let terms = termsOf(speaker)
-            if !terms.isEmpty, terms.allSatisfy({ $0.isName || isNamed($0.key) }) {
-                request.speaker = terms.map(\.key)
+            let speakerTerms = termsOf(speaker)
+            if !speakerTerms.isEmpty, speakerTerms.allSatisfy({ $0.isName || lexicon.namedKeys.contains($0.key) }) {
+                request.speaker = speakerTerms.map(\.key)
                 request.asked = "what " + speaker.map(\.text).joined(separator: " ") + " said"
             }
         }
+        guard !request.isEmpty else { return request }
+
+        // what the detail must be about: the other terms, the rarest of them, rare names
+        let focusTerms = terms.filter { !$0.isWeak && $0.key != head?.key }
+        request.focus = Set(focusTerms.map(\.key))
+        var rarest: (key: String, idf: Double)?
+        for term in focusTerms {
+            guard let id = index.termID(term.key) else { continue }
+            let idf = index.idf[Int(id)]
+            if idf > (rarest?.idf ?? 0) { rarest = (term.key, idf) }
+            if term.isName || lexicon.namedKeys.contains(term.key), index.postingCount(id) <= max(2, index.facts.count / 4) {
+                request.rareNames.append(term.key)
+            }
+        }
+        request.rarest = rarest?.key
+        request.last = focusTerms.last { index.termID($0.key) != nil }?.key
         return request
     }
 
@@ -178,26 +190,28 @@ extension Answerer {
         guard !request.isEmpty else { return nil }
         let fact = index.facts[Int(position)]
         if fact.types.contains(.gap) { return nil }
-        let details = details(of: position)
+        // the clauses are read only when a check needs them (remembered per fact)
         func stated(_ has: (AnswerDetails.Clause) -> Bool) -> Bool {
-            details.clauses.contains { has($0) && attached($0, request, whole: details) }
+            let whole = details(of: position)
+            return whole.clauses.contains { has($0) && attached($0, request, whole: whole) }
         }
         switch request.detail {
         case .personName?: if !stated(\.hasPersonName) { return request.asked }
+        case .person?: if !fact.types.contains(.person) || !stated(\.hasCapitalisedName) { return request.asked }
         case .organizationName?: if !stated(\.hasOrganization) { return request.asked }
         case .date?: if !stated(\.hasDate) { return request.asked }
-        case .quote?: if !details.clauses.contains(where: \.hasQuote) { return request.asked }
+        case .quote?: if !details(of: position).clauses.contains(where: \.hasQuote) { return request.asked }
         case .word(let key, _, let linked)?:
             let viaLink = linked.flatMap(index.termID).map { index.uses(fact: position, term: $0) } ?? false
-            if !details.words.contains(key), !viaLink { return request.asked }
+            if !viaLink, !literalWords(of: position).contains(key) { return request.asked }
         case nil: break
         }
         if !request.counted.isEmpty {
-            let counts = details.clauses.flatMap(\.figures)
+            let counts = details(of: position).clauses.flatMap(\.figures)
             guard counts.contains(where: { figure in request.counted.allSatisfy(figure.contains) }) else { return request.asked }
         }
         if !request.speaker.isEmpty {
-            guard details.clauses.contains(where: { clause in request.speaker.contains(where: clause.speakers.contains) }) else {
+            guard details(of: position).clauses.contains(where: { clause in request.speaker.contains(where: clause.speakers.contains) }) else {
                 return request.asked
             }
         }
@@ -205,7 +219,7 @@ extension Answerer {
         // other ("on Ukraine's side" is not answered with Russia's forces)
         if !request.sides.isEmpty {
             var stated: Set<Int> = []
-            for clause in details.clauses { for term in clause.terms { if let side = lexicon.sideOfKey[term] { stated.insert(side) } } }
+            for clause in details(of: position).clauses { for term in clause.terms { if let side = lexicon.sideOfKey[term] { stated.insert(side) } } }
             let asked = Set(request.sides.map(\.side))
             if let absent = request.sides.first(where: { !stated.contains($0.side) }), !stated.subtracting(asked).isEmpty {
                 return "that about \(absent.surface.capitalizedFirst)"
@@ -222,57 +236,94 @@ extension Answerer {
         return [request.rarest, request.last].contains { $0.map(clause.terms.contains) ?? false }
     }
 
-    /// The details of a fact's answer, worked out once per fact and remembered.
+    /// The clauses of a fact's answer, read once per fact and remembered.
     func details(of position: Int32) -> AnswerDetails {
         if let known = detailMemo.get(position) { return known }
-        let fact = index.facts[Int(position)]
-        var clauses: [AnswerDetails.Clause] = []
-        for text in Self.clauses(of: fact.answer) {
-            clauses.append(clause(text))
-        }
-        var words: Set<String> = []
-        for text in [fact.answer] + fact.questions + fact.keywords {
-            for token in Tokenizer.tokens(text) { words.insert(lexicon.literalKey(Lexicon.dropApostrophes(token.text))) }
-        }
-        let details = AnswerDetails(clauses: clauses, words: words)
+        let details = AnswerDetails(clauses: Self.clauses(of: index.facts[Int(position)].answer).map(clause))
         detailMemo.set(position, details)
         return details
     }
 
-    /// Reads one clause.
-    func clause(_ text: String) -> AnswerDetails.Clause {
-        let tokens = lexicon.words(text)
-        let terms = lexicon.terms(tokens)
-        var clause = AnswerDetails.Clause(terms: Set(terms.map(\.key)), hasPersonName: false, hasOrganization: false, hasDate: false,
-                                          hasQuote: text.contains { "\"“”«»".contains($0) }, figures: [], speakers: [])
-        // capitalised words as written (the tokenizer does not mark a clause's first word)
-        let raw = text.split { !$0.isLetter && $0 != "'" && $0 != "’" && $0 != "." && $0 != "-" }.map { word -> (String, Bool) in
-            let plain = word.hasSuffix("'s") || word.hasSuffix("’s") ? word.dropLast(2) : Substring(word)
-            return (plain.lowercased().trimmingCharacters(in: ["."]), plain.first?.isUppercase ?? false)
+    /// Literal keys (``Lexicon/literalKey(_:)``) of the words of a fact's answer, example
+    /// questions and keywords: what a "which *X*" question's X is looked for in.
+    func literalWords(of position: Int32) -> Set<String> {
+        if let known = detailMemo.words(position) { return known }
+        let fact = index.facts[Int(position)]
+        var words: Set<String> = []
+        for text in [fact.answer] + fact.questions + fact.keywords {
+            for token in Tokenizer.tokens(text) { words.insert(lexicon.literalKey(Lexicon.dropApostrophes(token.text))) }
         }
-        for (index, (word, capital)) in raw.enumerated() {
-            if knowledge.words.nameKinds[word] == .people { clause.hasPersonName = true }
-            if knowledge.words.nameKinds[word] == .organisations || (word.contains(".") && word.count > 3) { clause.hasOrganization = true }
-            if index + 1 < raw.count, capital, raw[index + 1].1, !knowledge.words.stopWords.contains(word),
-               !isPlaceLike(word), !isPlaceLike(raw[index + 1].0), !isPlaceLike(word + " " + raw[index + 1].0) {
-                clause.hasPersonName = true
+        detailMemo.setWords(position, words)
+        return words
+    }
+
+    /// Reads one clause: its words once, each word's term from the word table (a phrase of
+    /// the lists, such as "chai jing", as one term).
+    func clause(_ text: String) -> AnswerDetails.Clause {
+        let tokens = Tokenizer.tokens(text).map { token -> Token in
+            var token = token
+            if token.text.hasSuffix("'s") { token.text.removeLast(2) }
+            if token.text.utf8.contains(39) { token.text = Lexicon.dropApostrophes(token.text) }
+            if let digits = Tokenizer.numberWords[token.text] { token.text = digits }
+            return token
+        }
+        func stem(_ token: Token) -> String { wordTable.info[token.text]?.stem ?? lexicon.stemmer.stem(token.text) }
+        func key(_ token: Token) -> String {
+            if let info = wordTable.info[token.text] { return info.single?.key ?? info.stem }
+            return lexicon.stemmer.stem(token.text)
+        }
+        var terms: Set<String> = []
+        var index = 0
+        while index < tokens.count {
+            if wordTable.info[tokens[index].text]?.startsPhrase ?? false, let candidates = lexicon.phrases[stem(tokens[index])],
+               let (length, entry) = candidates.lazy.compactMap({ phrase, entry -> (Int, Lexicon.Entry)? in
+                   guard index + phrase.count <= tokens.count else { return nil }
+                   for offset in 1..<phrase.count where stem(tokens[index + offset]) != phrase[offset] { return nil }
+                   return (phrase.count, entry)
+               }).first {
+                terms.insert(entry.key)
+                index += length
+                continue
             }
-            if index + 1 < raw.count, knowledge.words.nameKinds[word + " " + raw[index + 1].0] == .people { clause.hasPersonName = true }
-            if Self.timeWords.contains(word) || (word.count == 4 && Int(word).map { (1900...2100).contains($0) } ?? false) {
+            if !(wordTable.info[tokens[index].text]?.isStop ?? false) { terms.insert(key(tokens[index])) }
+            index += 1
+        }
+        var clause = AnswerDetails.Clause(terms: terms, hasPersonName: false, hasCapitalisedName: false,
+                                          hasOrganization: false, hasDate: false,
+                                          hasQuote: text.unicodeScalars.contains { Self.quotationMarks.contains($0.value) },
+                                          figures: [], speakers: [])
+        // the tokenizer does not mark the first word of a sentence as capitalised: look
+        let initialCapital = text.first(where: \.isLetter)?.isUppercase ?? false
+        let capital = tokens.indices.map { tokens[$0].capitalised || ($0 == 0 && initialCapital) }
+        let words = knowledge.words
+        for (index, token) in tokens.enumerated() {
+            let word = token.text
+            let kind = words.nameKinds[word]
+            if kind == .people { clause.hasPersonName = true }
+            if kind == .organisations || (word.utf8.contains(46) && word.utf8.count > 3) { clause.hasOrganization = true }
+            if capital[index], !words.stopWords.contains(word), !isPlaceLike(word) {
+                clause.hasCapitalisedName = true
+                if index + 1 < tokens.count, capital[index + 1], !isPlaceLike(tokens[index + 1].text),
+                   !isPlaceLike(word + " " + tokens[index + 1].text) {
+                    clause.hasPersonName = true
+                }
+            }
+            if index + 1 < tokens.count, words.nameKinds[word + " " + tokens[index + 1].text] == .people { clause.hasPersonName = true }
+            if Self.timeWords.contains(word) || (token.isNumber && word.utf8.count == 4 && Int(word).map { (1900...2100).contains($0) } ?? false) {
                 clause.hasDate = true
             }
-        }
-        for (index, token) in tokens.enumerated() {
-            if token.isNumber, token.text.count == 4, let year = Int(token.text), (1900...2100).contains(year) { clause.hasDate = true }
-            if token.isNumber || Self.countWords.contains(token.text) {
+            if token.isNumber || Self.countWords.contains(word) {
                 let after = tokens.dropFirst(index + 1).prefix { !$0.isNumber && !Self.countWords.contains($0.text) }.prefix(4)
-                clause.figures.append(Set(lexicon.terms(Array(after)).map(\.key)))
+                clause.figures.append(Set(after.map(key)))
             }
-            if Self.speechWords.contains(token.text) {
-                let near = tokens[max(0, index - 5)..<min(tokens.count, index + 3)]
-                for term in lexicon.terms(Array(near)) where term.isName || isNamed(term.key) { clause.speakers.insert(term.key) }
+            if Self.speechWords.contains(word) {
+                for near in tokens[max(0, index - 5)..<min(tokens.count, index + 3)] {
+                    let nearKey = key(near)
+                    if near.capitalised || isNamed(nearKey) { clause.speakers.insert(nearKey) }
+                }
             }
         }
+        if clause.hasPersonName { clause.hasCapitalisedName = true }
         return clause
     }
 
@@ -281,7 +332,10 @@ extension Answerer {
         switch knowledge.words.nameKinds[word] {
         case .countries?, .places?, .organisations?, .currencies?, .sides?: return true
         case .people?: return false
-        case nil: return knowledge.words.sides.contains { $0.contains(word) } || Self.determiners.contains(word)
+        case nil:
+            if Self.determiners.contains(word) { return true }
+            guard let info = wordTable.info[word] else { return false }
+            return lexicon.sideOfKey[info.single?.key ?? info.stem] != nil
         }
     }
 
@@ -312,6 +366,8 @@ extension Answerer {
         return parts
     }
 
+    /// " “ ” « »
+    static let quotationMarks: Set<UInt32> = [0x22, 0x201C, 0x201D, 0xAB, 0xBB]
     static let nameWords: Set<String> = ["name", "names", "named", "identity", "identities", "identify", "identified"]
     static let organizationNouns: Set<String> = ["app", "platform", "platforms", "site", "website", "outlet", "newspaper", "paper",
                                                  "company", "network", "publication", "channel", "account"]
@@ -338,12 +394,20 @@ extension Answerer {
 
 /// Answer details worked out so far, one per fact (facts never change under an answerer).
 final class DetailMemo: Sendable {
-    private let table = Mutex<[Int32: AnswerDetails]>([:])
+    private let table = Mutex<(clauses: [Int32: AnswerDetails], words: [Int32: Set<String>])>(([:], [:]))
+    /// Most facts remembered: a bot answering from a very large fact base keeps a bounded memo.
+    static let limit = 100_000
 
-    func get(_ fact: Int32) -> AnswerDetails? { table.withLock { $0[fact] } }
+    func get(_ fact: Int32) -> AnswerDetails? { table.withLock { $0.clauses[fact] } }
 
     func set(_ fact: Int32, _ details: AnswerDetails) {
-        table.withLock { if $0.count < 100_000 { $0[fact] = details } }
+        table.withLock { if $0.clauses.count < Self.limit { $0.clauses[fact] = details } }
+    }
+
+    func words(_ fact: Int32) -> Set<String>? { table.withLock { $0.words[fact] } }
+
+    func setWords(_ fact: Int32, _ words: Set<String>) {
+        table.withLock { if $0.words.count < Self.limit { $0.words[fact] = words } }
     }
 }
 

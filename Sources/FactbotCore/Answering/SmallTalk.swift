@@ -18,7 +18,7 @@ enum SmallTalk {
     static func kind(of words: [Token]) -> Kind? {
         let w = words.map(\.text)
         if w.isEmpty { return .help }
-        if w.contains(where: storyCues.contains), w.allSatisfy(storyFiller.contains) { return .stories }
+        if w.count <= 10, storyFiller.contains(w[0]), w.allSatisfy(storyFiller.contains), w.contains(where: storyCues.contains) { return .stories }
         guard w.allSatisfy({ greetings.contains($0) || thanks.contains($0) || help.contains($0) || filler.contains($0) }) else { return nil }
         if w.contains(where: help.contains) { return .help }
         if w.contains(where: thanks.contains) { return .thanks }

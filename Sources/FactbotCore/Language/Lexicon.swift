@@ -151,15 +151,17 @@ public struct Lexicon: Sendable {
     /// up to three words, then single words) before trying to correct their spelling.
     func terms(_ words: [Token], vocabulary: Vocabulary?, table: WordTable?, links: WordLinks? = nil) -> [Term] {
         // 1. stem; find WordNet links for unknown words; correct the rest
-        typealias Word = (stem: String, token: Token, corrected: String?, known: WordTable.Info?, link: WordLink?, span: Int)
+        // links found, by position (few questions have any: kept apart so the words stay cheap to copy)
+        var linkAt: [Int: WordLink] = [:]
+        typealias Word = (stem: String, token: Token, corrected: String?, known: WordTable.Info?, span: Int)
         var stems: [Word] = []
         stems.reserveCapacity(words.count)
         var anyUnknown = false
         for token in words {
             if let known = table?.info[token.text] {  // a word the facts or lists use: never corrected
-                stems.append((known.stem, token, nil, known, nil, 1))
+                stems.append((known.stem, token, nil, known, 1))
             } else {
-                stems.append((stemmer.stem(token.text), token, nil, nil, nil, 1))
+                stems.append((stemmer.stem(token.text), token, nil, nil, 1))
                 anyUnknown = true
             }
         }
@@ -171,8 +173,10 @@ public struct Lexicon: Sendable {
                 for length in [3, 2] where index + length <= stems.count {
                     let window = stems[index..<(index + length)]
                     guard window.contains(where: { $0.known == nil && !$0.token.isNumber }) else { continue }
+                    // three words only around a small word ("head of state", "soldier of fortune")
+                    if length == 3, !(window[index + 1].known?.isStop ?? false) { continue }
                     if let link = usable(links.links(window.map(\.stem).joined(separator: "_")), vocabulary) {
-                        stems[index].link = link
+                        linkAt[index] = link
                         stems[index].span = length
                         break
                     }
@@ -180,12 +184,12 @@ public struct Lexicon: Sendable {
                 let word = stems[index]
                 if word.span == 1, word.known == nil, !word.token.isNumber, !stopWords.contains(word.token.text), singles[word.stem] == nil,
                    let link = usable(links.links(word.stem), vocabulary) {
-                    stems[index].link = link
+                    linkAt[index] = link
                 }
             }
         }
         var corrections = 0
-        for index in stems.indices where stems[index].known == nil && stems[index].link == nil {
+        for index in stems.indices where stems[index].known == nil && linkAt[index] == nil && stems[index].span == 1 {
             var token = stems[index].token
             let stem = stems[index].stem
             if let vocabulary, corrections < Self.maximumCorrections, !token.isNumber, singles[stem] == nil,
@@ -204,8 +208,8 @@ public struct Lexicon: Sendable {
         var terms: [Term] = []
         var index = 0
         while index < stems.count {
-            let (stem, token, corrected, known, link, span) = stems[index]
-            if let link {
+            let (stem, token, corrected, known, span) = stems[index]
+            if !linkAt.isEmpty, let link = linkAt[index] {
                 let covered = stems[index..<(index + span)]
                 var term = Term(key: link.key, surface: covered.map(\.token.text).joined(separator: " "),
                                 isName: covered.contains { $0.token.capitalised })
@@ -217,7 +221,7 @@ public struct Lexicon: Sendable {
             if known?.startsPhrase ?? true, let candidates = phrases[stem],
                let (length, entry) = candidates.lazy.compactMap({ phrase, entry -> (Int, Entry)? in
                    guard index + phrase.count <= stems.count else { return nil }
-                   for offset in 1..<phrase.count where stems[index + offset].stem != phrase[offset] || stems[index + offset].link != nil { return nil }
+                   for offset in 1..<phrase.count where stems[index + offset].stem != phrase[offset] || linkAt[index + offset] != nil { return nil }
                    return (phrase.count, entry)
                }).first {
                 let surface = stems[index..<(index + length)].map(\.token.text).joined(separator: " ")
