@@ -273,6 +273,7 @@ extension Answerer {
             return lexicon.stemmer.stem(token.text)
         }
         var terms: Set<String> = []
+        var keyAt = [String?](repeating: nil, count: tokens.count)  // each word's term (a phrase's for its words)
         var index = 0
         while index < tokens.count {
             if wordTable.info[tokens[index].text]?.startsPhrase ?? false, let candidates = lexicon.phrases[stem(tokens[index])],
@@ -282,10 +283,15 @@ extension Answerer {
                    return (phrase.count, entry)
                }).first {
                 terms.insert(entry.key)
+                for offset in 0..<length { keyAt[index + offset] = entry.key }
                 index += length
                 continue
             }
-            if !(wordTable.info[tokens[index].text]?.isStop ?? false) { terms.insert(key(tokens[index])) }
+            if !(wordTable.info[tokens[index].text]?.isStop ?? false) {
+                let key = key(tokens[index])
+                terms.insert(key)
+                keyAt[index] = key
+            }
             index += 1
         }
         var clause = AnswerDetails.Clause(terms: terms, hasPersonName: false, hasCapitalisedName: false,
@@ -317,9 +323,9 @@ extension Answerer {
                 clause.figures.append(Set(after.map(key)))
             }
             if Self.speechWords.contains(word) {
-                for near in tokens[max(0, index - 5)..<min(tokens.count, index + 3)] {
-                    let nearKey = key(near)
-                    if near.capitalised || isNamed(nearKey) { clause.speakers.insert(nearKey) }
+                for near in max(0, index - 5)..<min(tokens.count, index + 3) {
+                    guard let nearKey = keyAt[near] else { continue }
+                    if capital[near] || isNamed(nearKey) { clause.speakers.insert(nearKey) }
                 }
             }
         }
