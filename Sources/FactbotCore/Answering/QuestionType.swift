@@ -133,6 +133,8 @@ public enum QuestionType: String, Sendable, Equatable {
         "said", "spoke", "wrote", "told", "took", "made", "gave", "got", "went", "came", "ran", "saw", "knew", "fought", "paid",
         "caught", "held", "left", "sent", "became", "began", "brought", "thought", "put", "led", "won", "lost", "met", "sold",
         "spent", "stood", "taught", "kept", "says", "pays", "offers", "runs", "holds", "shows", "claims", "recruits", "uses",
+        "appears", "appear", "means", "mean", "happens", "includes", "contains", "mentions", "gets", "get", "goes", "makes",
+        "comes", "gives", "takes", "tells", "wants", "needs", "seems", "looks", "has", "have",
     ]
 
     static let askedNounSkips: Set<String> = ["is", "are", "was", "were", "the", "a", "an", "kind", "kinds", "sort", "sorts",

@@ -197,7 +197,7 @@ extension Answerer {
         }
         switch request.detail {
         case .personName?: if !stated(\.hasPersonName) { return request.asked }
-        case .person?: if !fact.types.contains(.person) || !stated(\.hasCapitalisedName) { return request.asked }
+        case .person?: if !stated(\.hasCapitalisedName) { return request.asked }
         case .organizationName?: if !stated(\.hasOrganization) { return request.asked }
         case .date?: if !stated(\.hasDate) { return request.asked }
         case .quote?: if !details(of: position).clauses.contains(where: \.hasQuote) { return request.asked }
@@ -229,10 +229,11 @@ extension Answerer {
     }
 
     /// A clause states the detail *about* what was asked when it names the question's rare
-    /// names and, in an answer of several clauses, holds the question's rarest or last term.
+    /// names; in an answer of several clauses, a question without such a name must have its
+    /// rarest or its last term there.
     private func attached(_ clause: AnswerDetails.Clause, _ request: Request, whole: AnswerDetails) -> Bool {
         guard request.rareNames.allSatisfy(clause.terms.contains) else { return false }
-        guard whole.clauses.count > 1, request.rarest != nil || request.last != nil else { return true }
+        guard whole.clauses.count > 1, request.rareNames.isEmpty, request.rarest != nil || request.last != nil else { return true }
         return [request.rarest, request.last].contains { $0.map(clause.terms.contains) ?? false }
     }
 
@@ -353,13 +354,17 @@ extension Answerer {
     /// True when `key` is the term of a listed country or nationality.
     func isCountry(_ key: String) -> Bool { lexicon.countryKeys.contains(key) }
 
-    /// An answer's clauses: split at sentence ends and semicolons.
+    /// An answer's clauses: split at sentence ends and semicolons, not inside a quotation.
     static func clauses(of text: String) -> [String] {
         var parts: [String] = []
         var current = ""
         var previous: Character = " "
+        var quoted = false
         for character in text {
-            if character == ";" || ((previous == "." || previous == "!" || previous == "?") && character == " " && current.count > 1
+            if character == "\"" { quoted.toggle() } else if character == "“" || character == "«" { quoted = true } else if character == "”" || character == "»" { quoted = false }
+            if quoted {
+                current.append(character)
+            } else if character == ";" || ((previous == "." || previous == "!" || previous == "?") && character == " " && current.count > 1
                 && !current.hasSuffix(" St.") && !current.hasSuffix(" Mr.")) {
                 if !current.trimmingWhitespace().isEmpty { parts.append(current) }
                 current = ""

@@ -20,13 +20,13 @@ public enum SourceFacts {
             add("author", [.gap], "\(source.publisher) does not name the author of the article of \(when).",
                 authorQuestions, keywords: ["author", "byline", "journalist", "reporter"])
         } else {
-            add("author", [.person], "\(source.author) wrote \(article) of \(when).",
+            add("author", [.person], "\(source.author) wrote \(article)\(title) (\(when)).",
                 authorQuestions, keywords: ["author", "byline", "journalist", "reporter"])
         }
         let section = source.section.isEmpty ? "" : ", in its \(source.section) section"
         add("published", [.date, .organization, .place],
-            "\(article.capitalizedFirst) was published by \(source.publisher) on \(when)\(section).",
-            publishedQuestions, keywords: ["published", "publisher", "outlet", "site", "date", "section"])
+            "\(article.capitalizedFirst)\(title) was published by \(source.publisher) on \(when)\(section).",
+            publishedQuestions, keywords: ["published", "posted", "written", "publisher", "outlet", "site", "date", "section"])
         if !source.title.isEmpty {
             add("headline", [.quote, .description], "The headline of \(article) is\(title).", headlineQuestions,
                 keywords: ["headline", "title", "called"])

@@ -182,7 +182,9 @@ public struct Lexicon: Sendable {
                     }
                 }
                 let word = stems[index]
+                // a slip of the keyboard is corrected rather than linked ("soliders" is not "solid")
                 if word.span == 1, word.known == nil, !word.token.isNumber, !stopWords.contains(word.token.text), singles[word.stem] == nil,
+                   vocabulary?.correction(for: word.token.text) == nil,
                    let link = usable(links.links(word.stem), vocabulary) {
                     linkAt[index] = link
                 }
