@@ -64,8 +64,8 @@ struct AnswerQualityTests {
     /// and a ceiling a little over its confidently wrong answers (see the README), so a
     /// change that makes matching worse fails here.
     @Test(arguments: [
-        ("paraphrases.tsv", 0.85, 0.85, 0.05), ("holdout.tsv", 0.78, 0.65, 0.13), ("tuning-a.tsv", 0.78, 0.70, 0.12),
-        ("untuned-b.tsv", 0.77, 0.70, 0.12), ("untuned-c.tsv", 0.74, 0.75, 0.11),
+        ("paraphrases.tsv", 0.83, 0.9, 0.05), ("holdout.tsv", 0.74, 0.8, 0.10), ("tuning-a.tsv", 0.73, 0.75, 0.11),
+        ("untuned-b.tsv", 0.76, 0.78, 0.09), ("untuned-c.tsv", 0.73, 0.9, 0.06),
     ])
     func scoreStaysHigh(set: String, floor: Double, refusalFloor: Double, wrongCeiling: Double) throws {
         let score = try Self.score(set)
@@ -105,7 +105,7 @@ struct AnswerQualityTests {
         let refresh = try FactbotProcess.run(["refresh", "--knowledge", "knowledge", "--state-dir", state,
                                               "--source", "devua-2025-04-11=http://127.0.0.1:\(port)/files/article.txt"], in: folder)
         #expect(refresh.status == 0, "\(refresh.stderr)")
-        for (set, floor, wrongCeiling) in [("untuned-b.tsv", 0.52, 0.13), ("untuned-c.tsv", 0.48, 0.11)] {
+        for (set, floor, wrongCeiling) in [("untuned-b.tsv", 0.54, 0.09), ("untuned-c.tsv", 0.47, 0.09)] {
             let score = try Self.score(set, ["--knowledge", "knowledge", "--state-dir", state], in: folder)
             print("before curation, \(set): \(score.passed)/\(score.total), wrong \(score.wrong)")
             #expect(score.right >= floor, "failures:\n\(score.failures.joined(separator: "\n"))")
