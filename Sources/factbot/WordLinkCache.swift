@@ -19,9 +19,7 @@ enum WordLinkCache {
     static func links(for answerer: Answerer, stateDirectory: String, knowledge: String) -> WordLinks? {
         let folder = answerer.settings.wordNetFolder
         guard !folder.isEmpty, let identity = wordNetIdentity(folder) else { return nil }
-        let (targets, _) = answerer.linkTargets
-        var hash = Checksum.fnv64(Array("factbot word links 1\u{0}\(IndexCache.programIdentity)\u{0}\(identity)".utf8))
-        for target in targets { hash = Checksum.fnv64(Array("\(target.word)\u{0}\(target.key)\u{0}".utf8), seed: hash) }
+        let hash = answerer.linkFingerprint(seed: Checksum.fnv64(Array("factbot word links 1\u{0}\(IndexCache.programIdentity)\u{0}\(identity)".utf8)))
 
         let directory = (stateDirectory.hasSuffix("/") ? String(stateDirectory.dropLast()) : stateDirectory) + "/index"
         let absolute = URL(fileURLWithPath: knowledge).standardizedFileURL.path

@@ -163,6 +163,27 @@ public struct Answerer: Sendable {
     /// How many stored sentences the answerer may quote.
     public var quotedSentences: Int { quotes?.answerer.index.facts.count ?? 0 }
 
+    /// A fingerprint of everything the WordNet links of this answerer depend on (its words,
+    /// and the lists that decide what they match as), cheaper to take than ``linkTargets``.
+    public func linkFingerprint(seed: UInt64) -> UInt64 {
+        var hash = seed
+        func add(_ text: String) {
+            var text = text
+            hash = text.withUTF8 { Checksum.fnv64(UnsafeRawBufferPointer($0), seed: hash) }
+            hash = Checksum.fnv64(UnsafeRawBufferPointer(start: [UInt8(0)], count: 1), seed: hash)
+        }
+        for index in [index] + (quotes.map { [$0.answerer.index] } ?? []) {
+            for word in index.vocabulary.words { add(word) }
+            add("\u{1}")
+        }
+        let words = knowledge.words
+        for group in words.synonyms { for word in group { add(word) }; add("\u{2}") }
+        for name in words.names { add(name) }
+        for word in words.stopWords.sorted() { add(word) }
+        for word in words.unlinked.sorted() { add(word) }
+        return hash
+    }
+
     /// The WordNet links to this answerer's words (``linkTargets``), compiled from `database`
     /// with the stems the answerer uses.
     public func compileLinks(from database: WordNetDatabase) -> [String: [WordLink]] {
