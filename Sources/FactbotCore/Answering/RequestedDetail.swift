@@ -406,19 +406,26 @@ extension Answerer {
 /// Answer details worked out so far, one per fact (facts never change under an answerer).
 final class DetailMemo: Sendable {
     private let table = Mutex<(clauses: [Int32: AnswerDetails], words: [Int32: Set<String>])>(([:], [:]))
-    /// Most facts remembered: a bot answering from a very large fact base keeps a bounded memo.
-    static let limit = 100_000
+    /// Most facts remembered: the facts asked about most stay cheap, and a bot answering
+    /// from a very large fact base keeps a small memo (it starts afresh when full).
+    static let limit = 512
 
     func get(_ fact: Int32) -> AnswerDetails? { table.withLock { $0.clauses[fact] } }
 
     func set(_ fact: Int32, _ details: AnswerDetails) {
-        table.withLock { if $0.clauses.count < Self.limit { $0.clauses[fact] = details } }
+        table.withLock {
+            if $0.clauses.count >= Self.limit { $0.clauses.removeAll(keepingCapacity: true) }
+            $0.clauses[fact] = details
+        }
     }
 
     func words(_ fact: Int32) -> Set<String>? { table.withLock { $0.words[fact] } }
 
     func setWords(_ fact: Int32, _ words: Set<String>) {
-        table.withLock { if $0.words.count < Self.limit { $0.words[fact] = words } }
+        table.withLock {
+            if $0.words.count >= Self.limit { $0.words.removeAll(keepingCapacity: true) }
+            $0.words[fact] = words
+        }
     }
 }
 

@@ -22,7 +22,7 @@ public struct Fact: Sendable, Equatable {
 
     /// True for the facts every source answers about itself (``SourceFacts``): made from
     /// sources.yaml, not curated.
-    public var isAboutSource: Bool { id.contains("@") }
+    public var isAboutSource: Bool { id.utf8.contains(64) }  // "@"
 
     /// Makes a fact.
     public init(id: String, answer: String, questions: [String], keywords: [String] = [],

@@ -165,6 +165,24 @@ public struct Lexicon: Sendable {
                 anyUnknown = true
             }
         }
+        // the spelling correction of an unknown word, looked up once (and at most
+        // maximumCorrections a question: a line of junk cannot make a question slow)
+        var corrections = 0
+        var correctionAt: [Int: String?] = [:]
+        func correction(at index: Int) -> String? {
+            if let known = correctionAt[index] { return known }
+            let token = stems[index].token
+            let stem = stems[index].stem
+            var fix: String?
+            if let vocabulary, corrections < Self.maximumCorrections, !token.isNumber, singles[stem] == nil,
+               !vocabulary.knows(stem: stem), !stopWords.contains(token.text), !weakWords.contains(token.text),
+               !listWords.contains(token.text), !vocabulary.contains(token.text) {
+                corrections += 1
+                fix = vocabulary.correction(for: token.text)
+            }
+            correctionAt[index] = .some(fix)
+            return fix
+        }
         if anyUnknown, let links, links.count > 0 {
             var index = 0
             while index < stems.count {
@@ -184,26 +202,16 @@ public struct Lexicon: Sendable {
                 let word = stems[index]
                 // a slip of the keyboard is corrected rather than linked ("soliders" is not "solid")
                 if word.span == 1, word.known == nil, !word.token.isNumber, !stopWords.contains(word.token.text), singles[word.stem] == nil,
-                   vocabulary?.correction(for: word.token.text) == nil,
-                   let link = usable(links.links(word.stem), vocabulary) {
-                    linkAt[index] = link
+                   let found = usable(links.links(word.stem), vocabulary), correction(at: index) == nil {
+                    linkAt[index] = found
                 }
             }
         }
-        var corrections = 0
         for index in stems.indices where stems[index].known == nil && linkAt[index] == nil && stems[index].span == 1 {
-            var token = stems[index].token
-            let stem = stems[index].stem
-            if let vocabulary, corrections < Self.maximumCorrections, !token.isNumber, singles[stem] == nil,
-               !vocabulary.knows(stem: stem), !stopWords.contains(token.text), !weakWords.contains(token.text),
-               !listWords.contains(token.text), !vocabulary.contains(token.text) {
-                corrections += 1  // found or not: a line of junk cannot make a question slow
-                if let fix = vocabulary.correction(for: token.text) {
-                    stems[index].corrected = token.text
-                    token.text = fix
-                    stems[index].token = token
-                    stems[index].stem = stemmer.stem(fix)
-                }
+            if let fix = correction(at: index) {
+                stems[index].corrected = stems[index].token.text
+                stems[index].token.text = fix
+                stems[index].stem = stemmer.stem(fix)
             }
         }
         // 2. phrases and synonyms, 3. stop words
