@@ -168,7 +168,7 @@ struct SourceFactsTests {
             """)
         let base = try KnowledgeBase.parse([sources], folder: "k")
         #expect(base.facts.isEmpty)
-        #expect(Answerer(knowledge: base)!.answer("who published the story?").text.contains("Example"))
+        #expect(Answerer(knowledge: base)!.answer("which outlet published the story?").text.contains("Example"))
         #expect(throws: Diagnostics.self) { try KnowledgeBase.parse([KnowledgeFile(path: "k/sources.yaml", text: "[]")], folder: "k") }
     }
 

@@ -134,7 +134,7 @@ extension Answerer {
             case .organization?: request.detail = .organizationName
             case .quote?: request.detail = .quote
             case nil:
-                if !Self.vagueNouns.contains(asked.surface), !stop.contains(asked.surface), !asked.isWeak, !asked.surface.contains(" ") {
+                if !Self.vagueNouns.contains(asked.surface), !stop.contains(asked.surface), !asked.isWeak, !asked.surface.utf8.contains(32) {
                     request.detail = .word(key: lexicon.literalKey(asked.surface), surface: asked.surface, linked: asked.link?.key)
                 }
             default: break
@@ -297,7 +297,7 @@ extension Answerer {
         }
         var clause = AnswerDetails.Clause(terms: terms, hasPersonName: false, hasCapitalisedName: false,
                                           hasOrganization: false, hasDate: false,
-                                          hasQuote: text.unicodeScalars.contains { Self.quotationMarks.contains($0.value) },
+                                          hasQuote: text.unicodeScalars.contains { Self.isQuotationMark($0.value) },
                                           figures: [], speakers: [])
         // the tokenizer does not mark the first word of a sentence as capitalised: look
         let initialCapital = text.first(where: \.isLetter)?.isUppercase ?? false
@@ -356,29 +356,38 @@ extension Answerer {
 
     /// An answer's clauses: split at sentence ends and semicolons, not inside a quotation.
     static func clauses(of text: String) -> [String] {
+        let scalars = Array(text.unicodeScalars)
         var parts: [String] = []
-        var current = ""
-        var previous: Character = " "
+        var start = 0
         var quoted = false
-        for character in text {
-            if character == "\"" { quoted.toggle() } else if character == "“" || character == "«" { quoted = true } else if character == "”" || character == "»" { quoted = false }
-            if quoted {
-                current.append(character)
-            } else if character == ";" || ((previous == "." || previous == "!" || previous == "?") && character == " " && current.count > 1
-                && !current.hasSuffix(" St.") && !current.hasSuffix(" Mr.")) {
-                if !current.trimmingWhitespace().isEmpty { parts.append(current) }
-                current = ""
-            } else {
-                current.append(character)
-            }
-            previous = character
+        func cut(_ end: Int) {
+            let part = String(String.UnicodeScalarView(scalars[start..<end]))
+            if !part.trimmingWhitespace().isEmpty { parts.append(part) }
         }
-        if !current.trimmingWhitespace().isEmpty { parts.append(current) }
+        for (index, scalar) in scalars.enumerated() {
+            switch scalar.value {
+            case 0x22: quoted.toggle()
+            case 0x201C, 0xAB: quoted = true
+            case 0x201D, 0xBB: quoted = false
+            case 0x3B where !quoted:  // ;
+                cut(index)
+                start = index + 1
+            case 0x20 where !quoted && index > start + 1 && [0x2E, 0x21, 0x3F].contains(scalars[index - 1].value):  // ". "
+                let before = String(String.UnicodeScalarView(scalars[max(start, index - 4)..<index]))
+                if before.hasSuffix(" St.") || before.hasSuffix(" Mr.") { continue }
+                cut(index)
+                start = index + 1
+            default: break
+            }
+        }
+        cut(scalars.count)
         return parts
     }
 
     /// " “ ” « »
-    static let quotationMarks: Set<UInt32> = [0x22, 0x201C, 0x201D, 0xAB, 0xBB]
+    static func isQuotationMark(_ value: UInt32) -> Bool {
+        value == 0x22 || value == 0x201C || value == 0x201D || value == 0xAB || value == 0xBB
+    }
     static let nameWords: Set<String> = ["name", "names", "named", "identity", "identities", "identify", "identified"]
     static let organizationNouns: Set<String> = ["app", "platform", "platforms", "site", "website", "outlet", "newspaper", "paper",
                                                  "company", "network", "publication", "channel", "account"]
