@@ -146,7 +146,10 @@ struct WordLinkTests {
             Fact(id: "wage", answer: "The monthly pay is 100 coins.", questions: ["What is the pay?"], types: [.amount], sourceID: "s"),
             Fact(id: "town", answer: "The office is in Harbourtown.", questions: ["Where is the office?"], types: [.place], sourceID: "s"),
         ]
-        let plain = Answerer(knowledge: KnowledgeBase(facts: facts, sources: [source], words: WordLists(stopWords: ["what", "is", "the", "where"])))!
+        var settings = Answerer.Settings()
+        settings.minimumConfidence = 0.5  // a fact base of two facts: every word weighs a lot
+        let plain = Answerer(knowledge: KnowledgeBase(facts: facts, sources: [source], words: WordLists(stopWords: ["what", "is", "the", "where"])),
+                             settings: settings)!
         #expect(plain.answer("what is the remuneration").fact?.id == nil)
         let compiled = WordLinks.encode(plain.compileLinks(from: InstalledWordNet.database), fingerprint: 1)
         let linked = plain.linking(try WordLinks(bytes: Bytes(compiled), fingerprint: 1))

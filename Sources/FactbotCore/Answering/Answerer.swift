@@ -347,7 +347,7 @@ public struct Answerer: Sendable {
                 if questionTerms.contains(where: { $0.id == id }) { shared += weight }
             }
             let sum = total + exampleTotal
-            if sum > 0 { best = max(best, 2 * shared / sum) }
+            if sum > 0 { best = max(best, min(1, 2 * shared / sum)) }  // weak words count less in the question's total
         }
         return best
     }

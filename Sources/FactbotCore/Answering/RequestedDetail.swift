@@ -359,20 +359,22 @@ extension Answerer {
         let scalars = Array(text.unicodeScalars)
         var parts: [String] = []
         var start = 0
-        var quoted = false
+        var quoted = false  // inside "straight" quotes
+        var curly = 0       // inside “curly” or «angle» quotes, which may hold straight ones
         func cut(_ end: Int) {
             let part = String(String.UnicodeScalarView(scalars[start..<end]))
             if !part.trimmingWhitespace().isEmpty { parts.append(part) }
         }
         for (index, scalar) in scalars.enumerated() {
+            let inside = quoted || curly > 0
             switch scalar.value {
-            case 0x22: quoted.toggle()
-            case 0x201C, 0xAB: quoted = true
-            case 0x201D, 0xBB: quoted = false
-            case 0x3B where !quoted:  // ;
+            case 0x22 where curly == 0: quoted.toggle()
+            case 0x201C, 0xAB: curly += 1
+            case 0x201D, 0xBB: curly = max(0, curly - 1)
+            case 0x3B where !inside:  // ;
                 cut(index)
                 start = index + 1
-            case 0x20 where !quoted && index > start + 1 && [0x2E, 0x21, 0x3F].contains(scalars[index - 1].value):  // ". "
+            case 0x20 where !inside && index > start + 1 && [0x2E, 0x21, 0x3F].contains(scalars[index - 1].value):  // ". "
                 let before = String(String.UnicodeScalarView(scalars[max(start, index - 4)..<index]))
                 if before.hasSuffix(" St.") || before.hasSuffix(" Mr.") { continue }
                 cut(index)

@@ -33,7 +33,7 @@ public enum SourceFacts {
             add("topic", [.description], "\(article.capitalizedFirst) (\(when)) is about this:\(title).",
                 topicQuestions, keywords: ["about", "topic", "summary", "gist", "subject"])
         }
-        add("link", [.description], "\(article.capitalizedFirst) is at \(source.url)", linkQuestions,
+        add("link", [.description, .place], "\(article.capitalizedFirst) is at \(source.url)", linkQuestions,
             keywords: ["link", "url", "address", "online", "read"])
         return facts
     }
