@@ -26,9 +26,7 @@ struct IndexCache {
     /// The cache for the knowledge folder `knowledge`, whose files are at `paths` (each
     /// read and hashed in turn, not kept), under `stateDirectory`.
     init(stateDirectory: String, knowledge: String, paths: [String]) throws(Diagnostics) {
-        folder = (stateDirectory.hasSuffix("/") ? String(stateDirectory.dropLast()) : stateDirectory) + "/index"
-        let absolute = URL(fileURLWithPath: knowledge).standardizedFileURL.path
-        file = folder + "/" + String(Checksum.fnv64(Array(absolute.utf8)), radix: 16) + ".fbindex"
+        (folder, file) = StateCache.location(stateDirectory: stateDirectory, knowledge: knowledge, suffix: "fbindex")
         var hash = Self.seed
         for path in paths { hash = Self.fingerprint(path, try Loading.data(at: path), seed: hash) }
         fingerprint = hash
@@ -76,16 +74,7 @@ struct IndexCache {
     /// Stores `index`, built from files whose fingerprint is `fingerprint`; a failure is
     /// reported as a warning and changes nothing else.
     func save(_ index: FactIndex, fingerprint: UInt64) {
-        let state = String(folder.dropLast("/index".count))
-        for directory in [state, folder] where mkdir(directory, 0o755) != 0 && errno != EEXIST {
-            Console.error("warning: cannot create \(directory) for the index cache: \(String(cString: strerror(errno)))")
-            return
-        }
-        do {
-            try AtomicFile.write(IndexSnapshot.encode(index, fingerprint: fingerprint), to: file, in: folder)
-        } catch {
-            Console.error("warning: cannot save the index cache: \(error)")
-        }
+        StateCache.save(IndexSnapshot.encode(index, fingerprint: fingerprint), to: file, in: folder, what: "the index cache")
     }
 
     /// What identifies this build of factbot: its path, size and modification time.

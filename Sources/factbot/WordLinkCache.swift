@@ -21,14 +21,12 @@ enum WordLinkCache {
         guard !folder.isEmpty, let identity = wordNetIdentity(folder) else { return nil }
         let hash = answerer.linkFingerprint(seed: Checksum.fnv64(Array("factbot word links 1\u{0}\(IndexCache.programIdentity)\u{0}\(identity)".utf8)))
 
-        let directory = (stateDirectory.hasSuffix("/") ? String(stateDirectory.dropLast()) : stateDirectory) + "/index"
-        let absolute = URL(fileURLWithPath: knowledge).standardizedFileURL.path
-        let file = directory + "/" + String(Checksum.fnv64(Array(absolute.utf8)), radix: 16) + ".links"
+        let (directory, file) = StateCache.location(stateDirectory: stateDirectory, knowledge: knowledge, suffix: "links")
         if let bytes = MappedFile.map(file), let links = try? WordLinks(bytes: bytes, fingerprint: hash) { return links }
 
         guard let database = database(at: folder) else { return nil }
         let encoded = WordLinks.encode(answerer.compileLinks(from: database), fingerprint: hash)
-        save(encoded, to: file, in: directory)
+        StateCache.save(encoded, to: file, in: directory, what: "the WordNet links")
         return try? WordLinks(bytes: Bytes(encoded), fingerprint: hash)
     }
 
@@ -58,18 +56,5 @@ enum WordLinkCache {
             parts.append("\(name) \(info.st_size) \(info.st_mtim.tv_sec)")
         }
         return parts.joined(separator: "\u{0}")
-    }
-
-    private static func save(_ bytes: [UInt8], to file: String, in directory: String) {
-        let state = String(directory.dropLast("/index".count))
-        for folder in [state, directory] where mkdir(folder, 0o755) != 0 && errno != EEXIST {
-            Console.error("warning: cannot create \(folder) for the WordNet links: \(String(cString: strerror(errno)))")
-            return
-        }
-        do {
-            try AtomicFile.write(bytes, to: file, in: directory)
-        } catch {
-            Console.error("warning: cannot save the WordNet links: \(error)")
-        }
     }
 }
