@@ -146,15 +146,14 @@ public struct Answerer: Sendable {
         var known: Set<String> = []
         for table in [wordTable] + (quotes.map { [$0.answerer.wordTable] } ?? []) {
             for (word, info) in table.info where !info.isStop && !word.isEmpty && !word.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }) {
-                let key = info.single?.key ?? info.stem
+                let key = info.key
                 targets[word] = key
                 known.insert(info.stem)
                 known.insert(key)
             }
         }
         for group in knowledge.words.synonyms {
-            guard let head = group.first else { continue }
-            let key = "~" + Tokenizer.tokens(head).map(\.text).joined(separator: "_")
+            guard let key = Lexicon.groupKey(group) else { continue }
             for member in group where member.contains(" ") { targets[member] = key }
         }
         return (targets.sorted { $0.key < $1.key }.map { (word: $0.key, key: $0.value) }, known)
@@ -263,8 +262,10 @@ public struct Answerer: Sendable {
         // Then, for the leaders only: likeness to an example question, names the fact
         // leaves out, and questions about the future or opinions, which no fact answers.
         let speculative = QuestionType.isSpeculative(words)
-        let askedAboutUnknown = QuestionType.askedNoun(words, stopWords: knowledge.words.stopWords)
-            .contains { explanation.unknown.contains($0.text) }
+        // what a "which/what" question asks about, read once: its first two words here, up
+        // to three for the requested-detail check
+        let askedPhrase = QuestionType.askedNoun(words, stopWords: knowledge.words.stopWords, length: Self.askedPhraseLength)
+        let askedAboutUnknown = askedPhrase.prefix(2).contains { explanation.unknown.contains($0.text) }
         let cut = (ranked.first?.confidence ?? 0) * 0.6
         let finalists = min(Self.finalists, ranked.prefix { $0.confidence >= cut }.count)
         for position in ranked.indices.prefix(finalists) {
@@ -304,7 +305,7 @@ public struct Answerer: Sendable {
         }
 
         var chosen = best
-        let request = self.request(words, type: questionType, terms: terms)
+        let request = self.request(words, type: questionType, terms: terms, askedPhrase: askedPhrase)
         if let unstated = missing(request, in: best.fact) {
             // A close runner-up that states it (or a `gap` fact that says why not) answers;
             // otherwise decline, saying what the source does say.

@@ -97,8 +97,13 @@ extension Lexicon {
 }
 
 extension Answerer {
-    /// Reads the request of a question's (expanded) words; `terms` are its terms as scored.
-    func request(_ words: [Token], type: QuestionType, terms: [Term]) -> Request {
+    /// Longest phrase a "which/what" question is read to ask about.
+    static let askedPhraseLength = 3
+
+    /// Reads the request of a question's (expanded) words; `terms` are its terms as scored,
+    /// `askedPhrase` what it asks about (``QuestionType/askedNoun(_:stopWords:length:)``,
+    /// read when not given).
+    func request(_ words: [Token], type: QuestionType, terms: [Term], askedPhrase: [Token]? = nil) -> Request {
         var request = Request()
         let text = words.map(\.text)
         let stop = knowledge.words.stopWords
@@ -107,7 +112,7 @@ extension Answerer {
         }
 
         // "which/what X": the asked thing, its head last (as corrected, or as linked)
-        let phrase = QuestionType.askedNoun(words, stopWords: stop, length: 3)
+        let phrase = askedPhrase ?? QuestionType.askedNoun(words, stopWords: stop, length: Self.askedPhraseLength)
         // the head's term as scored (found by its word, as typed or corrected), else worked out
         var head = phrase.last.flatMap { token -> Term? in
             if token.isNumber { return nil }
@@ -270,19 +275,15 @@ extension Answerer {
         }
         func stem(_ token: Token) -> String { wordTable.info[token.text]?.stem ?? lexicon.stemmer.stem(token.text) }
         func key(_ token: Token) -> String {
-            if let info = wordTable.info[token.text] { return info.single?.key ?? info.stem }
+            if let info = wordTable.info[token.text] { return info.key }
             return lexicon.stemmer.stem(token.text)
         }
         var terms: Set<String> = []
         var keyAt = [String?](repeating: nil, count: tokens.count)  // each word's term (a phrase's for its words)
         var index = 0
         while index < tokens.count {
-            if wordTable.info[tokens[index].text]?.startsPhrase ?? false, let candidates = lexicon.phrases[stem(tokens[index])],
-               let (length, entry) = candidates.lazy.compactMap({ phrase, entry -> (Int, Lexicon.Entry)? in
-                   guard index + phrase.count <= tokens.count else { return nil }
-                   for offset in 1..<phrase.count where stem(tokens[index + offset]) != phrase[offset] { return nil }
-                   return (phrase.count, entry)
-               }).first {
+            if wordTable.info[tokens[index].text]?.startsPhrase ?? false,
+               let (length, entry) = lexicon.phrase(at: index, count: tokens.count, stem: { stem(tokens[$0]) }) {
                 terms.insert(entry.key)
                 for offset in 0..<length { keyAt[index + offset] = entry.key }
                 index += length
@@ -342,7 +343,7 @@ extension Answerer {
         case nil:
             if Self.determiners.contains(word) { return true }
             guard let info = wordTable.info[word] else { return false }
-            return lexicon.sideOfKey[info.single?.key ?? info.stem] != nil
+            return lexicon.sideOfKey[info.key] != nil
         }
     }
 
@@ -350,9 +351,6 @@ extension Answerer {
 
     /// True when `key` is the term of a listed name (or a synonym group holding one).
     func isNamed(_ key: String) -> Bool { lexicon.namedKeys.contains(key) }
-
-    /// True when `key` is the term of a listed country or nationality.
-    func isCountry(_ key: String) -> Bool { lexicon.countryKeys.contains(key) }
 
     /// An answer's clauses: split at sentence ends and semicolons, not inside a quotation.
     static func clauses(of text: String) -> [String] {

@@ -69,9 +69,10 @@ public struct Lexicon: Sendable {
                 phrases[first, default: []].append((stems, entry))
             }
         }
+        var groupOfWord: [String: String] = [:]
         for group in words.synonyms {
-            guard let head = group.first else { continue }
-            let key = "~" + Tokenizer.tokens(head).map(\.text).joined(separator: "_")
+            guard let key = Self.groupKey(group) else { continue }
+            for member in group where !member.contains(" ") && groupOfWord[member] == nil { groupOfWord[member] = key }
             let isName = group.contains { words.names.contains($0) }
             for member in group { add(member, Entry(key: key, isName: isName)) }
         }
@@ -83,12 +84,6 @@ public struct Lexicon: Sendable {
         self.singles = singles
         self.listWords = listWords
         self.clashes = clashes
-        var groupOfWord: [String: String] = [:]
-        for group in words.synonyms {
-            guard let head = group.first else { continue }
-            let key = "~" + Tokenizer.tokens(head).map(\.text).joined(separator: "_")
-            for member in group where !member.contains(" ") && groupOfWord[member] == nil { groupOfWord[member] = key }
-        }
         self.groupOfWord = groupOfWord
         var named: Set<String> = []
         for entry in singles.values where entry.isName { named.insert(entry.key) }
@@ -110,6 +105,22 @@ public struct Lexicon: Sendable {
         }
         self.sideOfKey = sideOfKey
         self.countryKeys = countries
+    }
+
+    /// The key of a synonym group: `~` and its first member (`~pay`, `~social_media`).
+    static func groupKey(_ group: [String]) -> String? {
+        group.first.map { "~" + Tokenizer.tokens($0).map(\.text).joined(separator: "_") }
+    }
+
+    /// The longest listed phrase whose words' stems are `stem(index)`, `stem(index + 1)`...
+    /// (of `count` words in all); `stem` gives nil for a word that may not join one.
+    func phrase(at index: Int, count: Int, stem: (Int) -> String?) -> (length: Int, entry: Entry)? {
+        guard let first = stem(index), let candidates = phrases[first] else { return nil }
+        candidates: for (phrase, entry) in candidates where index + phrase.count <= count {  // longest first
+            for offset in 1..<phrase.count where stem(index + offset) != phrase[offset] { continue candidates }
+            return (phrase.count, entry)
+        }
+        return nil
     }
 
     /// The words of `text` after shorthand and contractions are expanded: what the
@@ -228,12 +239,8 @@ public struct Lexicon: Sendable {
                 index += span
                 continue
             }
-            if known?.startsPhrase ?? true, let candidates = phrases[stem],
-               let (length, entry) = candidates.lazy.compactMap({ phrase, entry -> (Int, Entry)? in
-                   guard index + phrase.count <= stems.count else { return nil }
-                   for offset in 1..<phrase.count where stems[index + offset].stem != phrase[offset] || linkAt[index + offset] != nil { return nil }
-                   return (phrase.count, entry)
-               }).first {
+            if known?.startsPhrase ?? true,
+               let (length, entry) = phrase(at: index, count: stems.count, stem: { linkAt[$0] == nil ? stems[$0].stem : nil }) {
                 let surface = stems[index..<(index + length)].map(\.token.text).joined(separator: " ")
                 let capitalised = stems[index..<(index + length)].contains { $0.token.capitalised }
                 terms.append(Term(key: entry.key, surface: surface, isName: entry.isName || capitalised, correctedFrom: corrected))

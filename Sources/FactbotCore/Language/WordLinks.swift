@@ -75,11 +75,6 @@ public struct WordLinks: Sendable {
     private let offsetsStart: Int
     private let entriesStart: Int
 
-    /// An empty table.
-    public init() {
-        self.init(trusted: Bytes(Self.encode([:], fingerprint: 0)))
-    }
-
     private init(trusted bytes: Bytes) {
         self.bytes = bytes
         let count = Int(Self.u32(bytes, at: 24))

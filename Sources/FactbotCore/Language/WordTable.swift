@@ -10,6 +10,8 @@ struct WordTable: Sendable {
         var isWeak: Bool
         /// A phrase of the lists starts with this word's stem.
         var startsPhrase: Bool
+        /// The term the word matches as on its own: its synonym group or name, else its stem.
+        var key: String { single?.key ?? stem }
     }
 
     let info: [String: Info]
