@@ -34,16 +34,56 @@ public struct Answer: Sendable, Equatable {
     public var suggestions: [String]
     /// Why this answer was chosen, for `/why`.
     public var explanation: Explanation
+    /// When several sources tell of what was asked (facts the curator linked): each
+    /// account with the sources that give it, current ones newest first, then earlier
+    /// figures. Empty for an answer from one fact.
+    public var accounts: [Account] = []
+
+    /// One source's (or several agreeing sources') account of what was asked.
+    public struct Account: Sendable, Equatable {
+        /// What they say.
+        public var text: String
+        /// Who says it, newest first.
+        public var sources: [Source]
+        /// The facts behind it.
+        public var factIDs: [String]
+        /// True when a newer fact updates it: shown last, as the earlier figure.
+        public var isEarlier: Bool
+    }
 
     /// True when the reply answers: from the fact base, or quoting a fetched source.
     public var answered: Bool { kind == .fact || kind == .quoted }
 
     /// The reply as shown to a user: the text, then the source's citation and URL
     /// (for a quote, marked as quoted from the source).
-    public var reply: String {
-        guard let source else { return text }
-        if kind == .quoted { return "\(text) (quoted from \(source.citation): \(source.url))" }
-        return "\(text) (\(source.citation): \(source.url))"
+    public var reply: String { replyParts.joined(separator: " ") }
+
+    /// The reply in parts that each carry their own source, so that a reply split over
+    /// several lines can keep every line sourced: one part for one fact; for several
+    /// accounts ("Sources differ."), one a source.
+    public var replyParts: [String] {
+        guard let source else { return [text] }
+        if kind == .quoted { return ["\(text) (quoted from \(source.citation): \(source.url))"] }
+        let current = accounts.filter { !$0.isEarlier }
+        guard !accounts.isEmpty, !current.isEmpty else { return ["\(text) (\(source.citation): \(source.url))"] }
+        var parts: [String] = []
+        if current.count == 1 {
+            let account = current[0]
+            let cited = account.sources.map { "\($0.citation): \($0.url)" }.joined(separator: "; also ")
+            parts.append("\(account.text) (\(cited))")
+        } else {
+            parts.append("Sources differ.")
+            for account in current {
+                let who = account.sources.map(\.publisher).uniqued().joined(separator: ", ")
+                let cited = account.sources.map { "\(Source.readableDate($0.published)): \($0.url)" }.joined(separator: "; ")
+                parts.append("\(who): \(account.text) (\(cited))")
+            }
+        }
+        for (position, account) in accounts.filter(\.isEarlier).enumerated() {
+            let cited = account.sources.map { "\($0.citation): \($0.url)" }.joined(separator: "; also ")
+            parts.append("\(position == 0 ? "Earlier" : "Before that"): \(account.text) (\(cited))")
+        }
+        return parts
     }
 }
 
@@ -83,4 +123,12 @@ public struct Explanation: Sendable, Equatable {
 extension Double {
     /// A confidence as a whole percentage: 0.493 → "49%".
     public var percent: String { "\(Int((self * 100).rounded()))%" }
+}
+
+extension Array where Element: Hashable {
+    /// The elements in order, each once.
+    func uniqued() -> [Element] {
+        var seen: Set<Element> = []
+        return filter { seen.insert($0).inserted }
+    }
 }

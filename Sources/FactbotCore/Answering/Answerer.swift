@@ -81,6 +81,8 @@ public struct Answerer: Sendable {
     let lexicon: Lexicon
     /// What the lexicon knows about every word of the facts and lists, worked out once.
     let wordTable: WordTable
+    /// Facts the curator linked as accounts of the same thing, answered together.
+    let accounts: Accounts
     /// Score buffers reused from question to question.
     let scratch = ScoreScratch()
     /// What each fact's answer states, read when first needed (``details(of:)``).
@@ -126,6 +128,7 @@ public struct Answerer: Sendable {
         self.lexicon = Lexicon(words: knowledge.words, stemmer: stemmer)
         self.index = index ?? FactIndex(facts: knowledge.facts, lexicon: lexicon)
         self.wordTable = WordTable(words: self.index.vocabulary.words, lexicon: lexicon)
+        self.accounts = Accounts(facts: self.index.facts)
         self.quotes = texts.isEmpty ? nil : QuoteIndex(texts: texts, words: knowledge.words, settings: settings)
     }
 
@@ -329,8 +332,13 @@ public struct Answerer: Sendable {
             return Answer(question: question, kind: .declined, text: "Sorry, I don't know: \(fact.answer)\(where_)",
                           confidence: chosen.confidence, fact: fact, source: nil, suggestions: [], explanation: explanation)
         }
-        return Answer(question: question, kind: .fact, text: fact.answer, confidence: chosen.confidence,
-                      fact: fact, source: knowledge.source(of: fact), suggestions: [], explanation: explanation)
+        var answer = Answer(question: question, kind: .fact, text: fact.answer, confidence: chosen.confidence,
+                            fact: fact, source: knowledge.source(of: fact), suggestions: [], explanation: explanation)
+        if let group = accounts.group(of: chosen.fact) {
+            // several sources tell of this: who says what, newest first
+            answer.accounts = Accounts.accounts(of: group.map { index.facts[Int($0)] }, chosen: fact.id, sources: knowledge.source(of:))
+        }
+        return answer
     }
 
     /// How closely the question resembles the fact's nearest example question: a weighted

@@ -9,7 +9,7 @@
 /// corrupt file is refused (and rebuilt by the caller), never trusted.
 public enum IndexSnapshot {
     /// Bumped whenever the layout changes.
-    static let version: UInt32 = 2
+    static let version: UInt32 = 3
     static let magic: [UInt8] = Array("FBIX".utf8)
 
     /// Why a snapshot was not used.
@@ -43,6 +43,12 @@ public enum IndexSnapshot {
         out.strings(facts.flatMap(\.keywords))
         out.array(facts.map { Int32($0.types.count) })
         out.array(facts.flatMap { $0.types.map { UInt8(AnswerType.allCases.firstIndex(of: $0) ?? 0) } })
+        out.array(facts.map { Int32($0.relations.count) })
+        out.array(facts.flatMap { $0.relations.map { UInt8(Fact.Relation.Kind.allCases.firstIndex(of: $0.kind) ?? 0) } })
+        out.array(facts.map { Int32($0.relations.count) })
+        out.strings(facts.flatMap { $0.relations.map(\.factID) })
+        out.array(facts.map { Int32($0.relations.count) })
+        out.array(facts.flatMap { $0.relations.map { Int64($0.line) } })
         // index
         var keys = [String](repeating: "", count: index.termCount)
         for (key, id) in index.termIDs { keys[Int(id)] = key }
@@ -107,7 +113,12 @@ public enum IndexSnapshot {
         let questionLines = try reader.groups { reader throws(Refused) in try reader.array(Int64.self) }
         let keywords = try reader.groups { reader throws(Refused) in try reader.strings() }
         let types = try reader.groups { reader throws(Refused) in try reader.array(UInt8.self) }
+        let relationKinds = try reader.groups { reader throws(Refused) in try reader.array(UInt8.self) }
+        let relationIDs = try reader.groups { reader throws(Refused) in try reader.strings() }
+        let relationLines = try reader.groups { reader throws(Refused) in try reader.array(Int64.self) }
         guard questions.count == count, questionLines.count == count, keywords.count == count, types.count == count,
+              relationKinds.count == count, relationIDs.count == count, relationLines.count == count,
+              zip(relationKinds, relationIDs).allSatisfy({ $0.count == $1.count }), zip(relationKinds, relationLines).allSatisfy({ $0.count == $1.count }),
               fileIndex.allSatisfy({ $0 >= 0 && Int($0) < files.count }) else { throw Refused(description: "inconsistent facts") }
         var facts: [Fact] = []
         facts.reserveCapacity(count)
@@ -117,9 +128,14 @@ public enum IndexSnapshot {
                 guard Int(raw) < AnswerType.allCases.count else { throw Refused(description: "unknown answer type") }
                 factTypes.append(AnswerType.allCases[Int(raw)])
             }
-            facts.append(Fact(id: ids[f], answer: answers[f], questions: questions[f], keywords: keywords[f], types: factTypes,
-                              sourceID: sourceIDs[f], file: files[Int(fileIndex[f])], line: Int(lines[f]),
-                              questionLines: questionLines[f].map { Int($0) }))
+            var fact = Fact(id: ids[f], answer: answers[f], questions: questions[f], keywords: keywords[f], types: factTypes,
+                            sourceID: sourceIDs[f], file: files[Int(fileIndex[f])], line: Int(lines[f]),
+                            questionLines: questionLines[f].map { Int($0) })
+            for (r, raw) in relationKinds[f].enumerated() {
+                guard Int(raw) < Fact.Relation.Kind.allCases.count else { throw Refused(description: "unknown relation") }
+                fact.relations.append(Fact.Relation(Fact.Relation.Kind.allCases[Int(raw)], relationIDs[f][r], line: Int(relationLines[f][r])))
+            }
+            facts.append(fact)
         }
 
         let keys = try reader.strings()

@@ -19,6 +19,9 @@ public struct Fact: Sendable, Equatable {
     public var line: Int
     /// Line of each example question, parallel to ``questions`` (empty when made in code).
     public var questionLines: [Int]
+    /// How this fact stands to other sources' accounts of the same thing (`updates`,
+    /// `disputes`, `confirms` in the fact file).
+    public var relations: [Relation] = []
 
     /// True for the facts every source answers about itself (``SourceFacts``): made from
     /// sources.yaml, not curated.
@@ -37,4 +40,39 @@ public struct Fact: Sendable, Equatable {
         self.line = line
         self.questionLines = questionLines
     }
+}
+
+extension Fact {
+    /// A curator's link from one fact to another telling of the same thing, usually from
+    /// another source: the answer then shows both, saying who says what.
+    public struct Relation: Sendable, Equatable, Hashable {
+        /// How the two accounts relate.
+        public enum Kind: String, Sendable, CaseIterable, Hashable {
+            /// A newer figure for the same thing: answered first, with the other as the earlier one.
+            case updates
+            /// A different account of the same detail: both are shown, side by side.
+            case disputes
+            /// The same account from another source: both sources are cited.
+            case confirms
+        }
+
+        /// How the two accounts relate.
+        public var kind: Kind
+        /// The id of the other fact.
+        public var factID: String
+        /// The line of the link in the fact file (0 when made in code).
+        public var line: Int
+
+        /// Makes a link.
+        public init(_ kind: Kind, _ factID: String, line: Int = 0) {
+            self.kind = kind
+            self.factID = factID
+            self.line = line
+        }
+    }
+}
+
+extension Fact.Relation.Kind {
+    /// The verb as a curator reads it: "update", "dispute", "confirm".
+    var verb: String { String(rawValue.dropLast()) }
 }

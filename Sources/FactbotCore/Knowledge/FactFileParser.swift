@@ -1,7 +1,8 @@
 /// Parses a fact file (`knowledge/facts/*.yaml`): a list of facts, each with
-/// `id`, `answer`, `questions`, `type`, `source` and optional `keywords`.
+/// `id`, `answer`, `questions`, `type`, `source` and optional `keywords`, and links to
+/// other facts telling of the same thing: `updates`, `disputes`, `confirms`.
 public enum FactFileParser {
-    static let keys = ["id", "answer", "questions", "keywords", "type", "source"]
+    static let keys = ["id", "answer", "questions", "keywords", "type", "source"] + Fact.Relation.Kind.allCases.map(\.rawValue)
     static let required = ["id", "answer", "questions", "type", "source"]
 
     /// Parses `text` read from `file`. Throws ``Diagnostics`` listing every problem found.
@@ -35,10 +36,24 @@ public enum FactFileParser {
             if entry.fields["type"] != nil, typeItems.isEmpty {
                 reader.fail(line: entry.line(of: "type"), "\"type\" is empty")
             }
+            var relations: [Fact.Relation] = []
+            for kind in Fact.Relation.Kind.allCases {
+                for (other, line) in reader.listWithLines(entry, kind.rawValue) {
+                    if other == id {
+                        reader.fail(line: line, "fact \"\(other)\" cannot \(kind.verb) itself")
+                    } else if relations.contains(where: { $0.factID == other }) {
+                        reader.fail(line: line, "fact \"\(other)\" is linked twice; give one of updates, disputes, confirms")
+                    } else {
+                        relations.append(Fact.Relation(kind, other, line: line))
+                    }
+                }
+            }
             guard let id, let answer, let source, !questions.isEmpty, !types.isEmpty else { continue }
-            facts.append(Fact(id: id, answer: answer, questions: questions, keywords: keywords,
-                              types: types, sourceID: source, file: file, line: entry.line,
-                              questionLines: questionsWithLines.map(\.line)))
+            var fact = Fact(id: id, answer: answer, questions: questions, keywords: keywords,
+                            types: types, sourceID: source, file: file, line: entry.line,
+                            questionLines: questionsWithLines.map(\.line))
+            fact.relations = relations
+            facts.append(fact)
         }
         if !reader.diagnostics.isEmpty { throw Diagnostics(reader.diagnostics) }
         return facts

@@ -124,10 +124,51 @@ public struct KnowledgeBase: Sendable {
                 problems.append(Diagnostic(file: fact.file, line: fact.line, "fact \"\(fact.id)\" cites unknown source \"\(fact.sourceID)\"\(Suggestion.didYouMean(fact.sourceID, in: sourceByID.keys))"))
             }
         }
+        problems += Self.relationProblems(facts, factByID: factByID)
         if facts.isEmpty, sources.isEmpty, problems.isEmpty {
             problems.append(Diagnostic(file: folder, line: nil, "nothing to answer from: list an article in \(FileName.sources), or add a .yaml file of facts"))
         }
         if !problems.isEmpty { throw Diagnostics(problems) }
         return KnowledgeBase(facts: facts, sources: sources, words: words)
+    }
+
+    /// Links between facts (`updates`, `disputes`, `confirms`) that lead nowhere, or updates
+    /// that go round in a circle (each fact newer than the next).
+    static func relationProblems(_ facts: [Fact], factByID: [String: Fact]) -> [Diagnostic] {
+        var problems: [Diagnostic] = []
+        for fact in facts {
+            for relation in fact.relations where factByID[relation.factID] == nil {
+                problems.append(Diagnostic(file: fact.file, line: relation.line,
+                                           "fact \"\(fact.id)\" \(relation.kind.rawValue) unknown fact \"\(relation.factID)\"\(Suggestion.didYouMean(relation.factID, in: factByID.keys))"))
+            }
+        }
+        // updates must form no cycle (depth-first, without recursion)
+        var state: [String: Int] = [:]  // 1 on the path being walked, 2 done
+        for fact in facts where state[fact.id] == nil {
+            var path: [(fact: Fact, next: Int)] = [(fact, 0)]
+            state[fact.id] = 1
+            while let (current, next) = path.last {
+                let updated = current.relations.filter { $0.kind == .updates }
+                guard next < updated.count else {
+                    state[current.id] = 2
+                    path.removeLast()
+                    continue
+                }
+                path[path.count - 1].next += 1
+                guard let target = factByID[updated[next].factID] else { continue }
+                switch state[target.id] {
+                case 1:
+                    let circle = path.drop { $0.fact.id != target.id }.map(\.fact.id) + [target.id]
+                    problems.append(Diagnostic(file: current.file, line: updated[next].line,
+                                               "updates go round in a circle: \(circle.map { "\"\($0)\"" }.joined(separator: " → ")); the newer fact updates the older, never back"))
+                case nil:
+                    state[target.id] = 1
+                    path.append((target, 0))
+                default:
+                    continue
+                }
+            }
+        }
+        return problems
     }
 }

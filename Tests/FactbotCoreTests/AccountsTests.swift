@@ -1,0 +1,124 @@
+@testable import FactbotCore
+import Testing
+
+/// Several sources telling of one thing: the reply says who says what, newest first, shows
+/// a disagreement instead of picking a side, and answers a changed figure with the newest.
+/// On a fact base written for these tests.
+@Suite("Who says what")
+struct AccountsTests {
+    static let gazette = Source(id: "gazette", url: "https://gazette.example/ferry", title: "Sailors detained",
+                                author: "", publisher: "Harbour Gazette", published: "2026-03-02")
+    static let courier = Source(id: "courier", url: "https://courier.example/sailors", title: "Detained sailors speak",
+                                author: "", publisher: "Courier", published: "2026-03-04")
+    static let wire = Source(id: "wire", url: "https://wire.example/count", title: "More sailors held",
+                             author: "", publisher: "Coast Wire", published: "2026-03-06")
+    static let words = WordLists(synonyms: [["detain", "detained", "held", "hold"], ["job", "work", "worked", "profession"]],
+                                 stopWords: ["what", "which", "who", "how", "many", "old", "is", "are", "was", "were", "the", "a", "of",
+                                             "did", "do", "does", "they", "them", "by", "before"],
+                                 names: [])
+
+    static func fact(_ id: String, _ answer: String, _ questions: [String], _ types: [AnswerType], _ source: Source,
+                     _ relations: [Fact.Relation] = []) -> Fact {
+        var fact = Fact(id: id, answer: answer, questions: questions, types: types, sourceID: source.id)
+        fact.relations = relations
+        return fact
+    }
+
+    static let facts = [
+        fact("count-gazette", "Two sailors were detained at the port.", ["How many sailors were detained?"], [.number], gazette),
+        fact("count-wire", "Four sailors are now held at the port, the harbour master said on 5 March.",
+             ["How many sailors are held?"], [.number], wire, [.init(.updates, "count-gazette")]),
+        fact("job-gazette", "The older sailor worked as a ferry cook.", ["What job did the older sailor do?"], [.description], gazette),
+        fact("job-courier", "The older sailor worked as a deckhand.", ["What was the older sailor's job?"], [.description], courier,
+             [.init(.disputes, "job-gazette")]),
+        fact("port-gazette", "They were detained at the port of Lowmere.", ["Where were the sailors detained?"], [.place], gazette),
+        fact("port-courier", "The sailors were held in Lowmere's port.", ["In which port were the sailors held?"], [.place], courier,
+             [.init(.confirms, "port-gazette")]),
+        fact("ship", "Their ship was the Grey Heron.", ["What was the ship called?"], [.description], courier),
+    ]
+    static let answerer: Answerer = {
+        var settings = Answerer.Settings()
+        settings.minimumConfidence = 0.3
+        return Answerer(knowledge: KnowledgeBase(facts: facts, sources: [gazette, courier, wire], words: words), settings: settings)!
+    }()
+
+    @Test func disagreementShowsBothNewestFirst() {
+        let answer = Self.answerer.answer("what job did the older sailor do?")
+        #expect(answer.kind == .fact)
+        #expect(answer.accounts.count == 2)
+        let reply = answer.reply
+        #expect(reply.hasPrefix("Sources differ."))
+        let deckhand = reply.range(of: "Courier: The older sailor worked as a deckhand.")
+        let cook = reply.range(of: "Harbour Gazette: The older sailor worked as a ferry cook.")
+        #expect(deckhand != nil && cook != nil)
+        if let deckhand, let cook { #expect(deckhand.lowerBound < cook.lowerBound) }  // the newer source first
+        #expect(reply.contains("https://courier.example/sailors") && reply.contains("https://gazette.example/ferry"))
+        #expect(answer.replyParts.count == 3)
+        #expect(answer.replyParts.dropFirst().allSatisfy { $0.contains("https://") })  // each part carries its source
+    }
+
+    @Test func eitherSideOfADisagreementLeadsToBoth() {
+        let asked = Self.answerer.answer("What was the older sailor's job?")
+        #expect(Set(asked.accounts.flatMap(\.factIDs)) == ["job-gazette", "job-courier"])
+    }
+
+    @Test func updatedFigureIsAnsweredWithTheNewestAndMentionsTheEarlier() {
+        for question in ["How many sailors were detained?", "how many sailors r held"] {
+            let answer = Self.answerer.answer(question)
+            #expect(answer.kind == .fact, "\(question)")
+            #expect(answer.reply.hasPrefix("Four sailors are now held at the port, the harbour master said on 5 March. (Coast Wire, 6 March 2026: https://wire.example/count)"), "\(question)")
+            #expect(answer.reply.contains("Earlier: Two sailors were detained at the port. (Harbour Gazette, 2 March 2026: https://gazette.example/ferry)"), "\(question)")
+            #expect(!answer.reply.contains("Sources differ"))
+        }
+    }
+
+    @Test func confirmingSourcesAreBothCited() {
+        let answer = Self.answerer.answer("Where were the sailors detained?")
+        #expect(answer.reply == "They were detained at the port of Lowmere. (Courier, 4 March 2026: https://courier.example/sailors; also Harbour Gazette, 2 March 2026: https://gazette.example/ferry)")
+    }
+
+    @Test func aFactWithoutLinksAnswersAlone() {
+        let answer = Self.answerer.answer("What was the ship called?")
+        #expect(answer.accounts.isEmpty)
+        #expect(answer.reply == "Their ship was the Grey Heron. (Courier, 4 March 2026: https://courier.example/sailors)")
+    }
+
+    @Test func linksAreReadFromFactFilesWithTheirLines() throws {
+        let text = """
+            - id: b
+              answer: Four.
+              questions: [How many?]
+              type: number
+              source: wire
+              updates: a
+              disputes: [c, d]
+            """
+        let facts = try FactFileParser.parse(text, file: "f.yaml")
+        #expect(facts[0].relations == [Fact.Relation(.updates, "a", line: 6), Fact.Relation(.disputes, "c", line: 7),
+                                       Fact.Relation(.disputes, "d", line: 7)])
+    }
+
+    @Test func badLinksAreNamedWithFileAndLine() {
+        let sources = "- id: s\n  url: https://s.example/\n  title: T\n  publisher: S\n  published: 2026-01-01\n"
+        func problems(_ facts: String) -> [String] {
+            do {
+                _ = try KnowledgeBase.parse([KnowledgeFile(path: "k/sources.yaml", text: sources), KnowledgeFile(path: "k/facts/f.yaml", text: facts)])
+                return []
+            } catch { return error.all.map(\.description) }
+        }
+        let entry = { (id: String, link: String) in "- id: \(id)\n  answer: A.\n  questions: [Q?]\n  type: number\n  source: s\n  \(link)\n" }
+        #expect(problems(entry("a", "updates: count-old")) == ["k/facts/f.yaml:6: fact \"a\" updates unknown fact \"count-old\""])
+        #expect(problems(entry("a", "confirms: a")) == ["k/facts/f.yaml:6: fact \"a\" cannot confirm itself"])
+        #expect(problems(entry("abc", "confirms: b") + entry("b", "disputes: abd")).first?.contains("did you mean \"abc\"") == true)
+        let circle = problems(entry("a", "updates: b") + entry("b", "updates: c") + entry("c", "updates: a"))
+        #expect(circle.count == 1)
+        #expect(circle.first?.contains("updates go round in a circle: \"a\" → \"b\" → \"c\" → \"a\"") == true)
+        #expect(problems(entry("a", "updates: b") + entry("b", "disputes: a")) == [])
+    }
+
+    @Test func linksSurviveTheIndexSnapshot() throws {
+        let bytes = IndexSnapshot.encode(Self.answerer.index, fingerprint: 7)
+        let index = try IndexSnapshot.decode(bytes, fingerprint: 7)
+        #expect(index.facts.map(\.relations) == Self.answerer.index.facts.map(\.relations))
+    }
+}
