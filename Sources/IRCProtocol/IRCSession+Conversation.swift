@@ -67,23 +67,23 @@ extension IRCSession {
             for piece in pieces { send(IRCMessage("PRIVMSG", [replyTarget, prefix + piece])) }
             return
         }
-        sendPaged(reply.text, to: replyTarget, prefix: prefix, moreKey: moreKey)
+        sendPaged(reply.parts, to: replyTarget, prefix: prefix, moreKey: moreKey)
     }
 
     /// Lines queued behind flood control at most; questions beyond are not answered.
     static let maximumQueuedLines = 60
 
-    /// Sends up to ``IRCSettings/maxLinesPerAnswer`` lines of `text`, split for the
-    /// budget as it is now; the rest is kept as text for `more`, and split again then
+    /// Sends up to ``IRCSettings/maxLinesPerAnswer`` lines of the reply's `parts`, split
+    /// for the budget as it is now; the rest is kept for `more`, and split again then
     /// (the nick or host may have changed in between).
-    mutating func sendPaged(_ text: String, to target: String, prefix: String, moreKey: String) {
+    mutating func sendPaged(_ parts: [String], to target: String, prefix: String, moreKey: String) {
         let limit = max(1, settings.maxLinesPerAnswer)
         let isPrivate = prefix.isEmpty
         let budget = textBudget(target: target) - prefix.utf8.count
-        var pieces = ReplySplitter.split(text, budget: budget)
+        var pieces = ReplySplitter.split(parts: parts, budget: budget)
         if pieces.count > limit {
             // Leave room for the "[N more]" note on the last line shown.
-            pieces = ReplySplitter.split(text, budget: budget - moreNoteReserve(isPrivate: isPrivate))
+            pieces = ReplySplitter.split(parts: parts, budget: budget - moreNoteReserve(isPrivate: isPrivate))
         }
         let shown = pieces.prefix(limit)
         let rest = Array(pieces.dropFirst(limit))
@@ -94,7 +94,7 @@ extension IRCSession {
         }
         if !rest.isEmpty {
             if moreText.count >= 1000 { moreText.removeAll() } // bounded: a flood of askers cannot grow it
-            moreText[moreKey] = rest.joined(separator: " ")
+            moreText[moreKey] = rest  // each line stays a part: split again for the budget then
         }
     }
 

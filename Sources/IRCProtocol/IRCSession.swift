@@ -27,7 +27,10 @@ public struct IRCSession {
     /// What the bot says to a question.
     public struct Reply: Sendable, Equatable {
         /// The reply text (split to fit lines as needed).
-        public var text: String
+        public var text: String { parts.joined(separator: " ") }
+        /// The reply in parts that each carry their own source: lines break between parts
+        /// where they can (``ReplySplitter/split(parts:budget:)``).
+        public var parts: [String]
         /// True for a decline or small talk: kept to one line, never a `more`.
         public var isBrief: Bool
         /// Questions the reply offers ("did you mean", a topic's): the asker may answer
@@ -36,7 +39,12 @@ public struct IRCSession {
 
         /// A reply; `isBrief` keeps it to one line.
         public init(_ text: String, isBrief: Bool = false, choices: [String] = []) {
-            self.text = text
+            self.init(parts: [text], isBrief: isBrief, choices: choices)
+        }
+
+        /// A reply in parts, each with its own source.
+        public init(parts: [String], isBrief: Bool = false, choices: [String] = []) {
+            self.parts = parts
             self.isBrief = isBrief
             self.choices = choices
         }
@@ -110,7 +118,7 @@ public struct IRCSession {
     // Replies carried over from the previous connection.
     var carried: [String] = []
     // Text kept back for `more`, by folded "target nick".
-    var moreText: [String: String] = [:]
+    var moreText: [String: [String]] = [:]
     /// Questions the last reply to each asker offered, by the same key: a bare number picks one.
     var offered: [String: [String]] = [:]
 

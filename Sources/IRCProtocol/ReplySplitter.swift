@@ -55,6 +55,23 @@ public enum ReplySplitter {
         return pieces
     }
 
+    /// Splits a reply made of `parts` (each carrying its own source, say) into lines of at
+    /// most `budget` UTF-8 bytes: parts share a line when they fit on it whole, and a part
+    /// too long for what is left of a line starts a new one, so a line never ends in the
+    /// middle of a part that would fit on the next.
+    public static func split(parts: [String], budget: Int) -> [String] {
+        var lines: [String] = []
+        for part in parts {
+            let pieces = split(part, budget: budget)
+            if pieces.count == 1, let last = lines.last, last.utf8.count + 1 + pieces[0].utf8.count <= max(budget, 4) {
+                lines[lines.count - 1] = last + " " + pieces[0]
+            } else {
+                lines += pieces
+            }
+        }
+        return lines
+    }
+
     /// Text from elsewhere made safe for one line: CR, LF, NUL and tabs become spaces and
     /// the CTCP delimiter (\u{1}) is removed, so an answer cannot pose as a CTCP request.
     public static func flatten(_ text: String) -> String {

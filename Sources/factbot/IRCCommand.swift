@@ -135,7 +135,7 @@ struct IRCOptions: ParsableArguments {
         }
         let client = IRCClient(settings: settings, secrets: secrets, version: Factbot.version, logger: logger) { question in
             let answer = answerer.current.answer(question.text)
-            return IRCSession.Reply(answer.reply, isBrief: !answer.answered && answer.kind != .topics, choices: answer.suggestions)
+            return IRCSession.Reply(parts: answer.replyParts, isBrief: !answer.answered && answer.kind != .topics, choices: answer.suggestions)
         }
         client.run(stop: ShutdownSignal.install())
     }

@@ -50,6 +50,19 @@ import Testing
         #expect(pieces.allSatisfy { String(decoding: Array($0.utf8), as: UTF8.self) == $0 })
     }
 
+    @Test func partsShareALineOnlyWhenTheyFitWhole() {
+        let parts = ["Sources differ.", "Courier: a deckhand (4 March: https://c.example/a)", "Gazette: a cook (2 March: https://g.example/b)"]
+        let lines = ReplySplitter.split(parts: parts, budget: 75)
+        #expect(lines == ["Sources differ. Courier: a deckhand (4 March: https://c.example/a)",
+                          "Gazette: a cook (2 March: https://g.example/b)"])
+        // word by word, the second source would start at the end of the first line
+        #expect(ReplySplitter.split(parts.joined(separator: " "), budget: 75)[0].hasSuffix("Gazette:"))
+        // a part longer than a line starts on its own line and is split by words
+        let long = ReplySplitter.split(parts: ["Short.", String(repeating: "word ", count: 30)], budget: 40)
+        #expect(long[0] == "Short.")
+        #expect(long.dropFirst().allSatisfy { $0.utf8.count <= 40 })
+    }
+
     @Test func lineBreaksAndCTCPMarkersBecomeHarmless() {
         #expect(ReplySplitter.flatten("a\r\nQUIT\0b\u{1}VERSION\u{1}\tc") == "a  QUIT bVERSION c")
         #expect(ReplySplitter.flatten("\u{2}bold\u{2} stays") == "\u{2}bold\u{2} stays")

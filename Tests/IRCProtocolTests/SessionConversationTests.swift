@@ -52,6 +52,24 @@ import Testing
         #expect(asked == ["russia?", "2", "second?", "1"])
     }
 
+    @Test func everyLineOfAReplyInPartsCarriesItsSource() {
+        var settings = IRCSettings()
+        settings.nick = "factbot"
+        settings.channels = [Channel("#news")]
+        let cite = { (who: String) in " (\(who), 4 March 2026: https://\(who).example/" + String(repeating: "x", count: 150) + ")" }
+        var bot = SessionHarness()
+        bot.session = IRCSession(settings: settings, version: "0.1.0") { _ in
+            IRCSession.Reply(parts: ["Sources differ.", "Courier: the older sailor was a deckhand" + cite("courier"),
+                                     "Gazette: the older sailor was a ferry cook" + cite("gazette"),
+                                     "Earlier: two sailors" + cite("wire")])
+        }
+        bot.session.start(now: bot.now)
+        bot.register()
+        let lines = bot.feed(":ann!~a@h PRIVMSG #news :factbot: what job?")
+        #expect(lines.count >= 2)
+        #expect(lines.allSatisfy { $0.contains("https://") && $0.hasSuffix(")") })  // no line ends mid-citation
+    }
+
     @Test func privateQuestionsAreAnsweredPrivately() {
         var bot = SessionHarness()
         bot.register()
