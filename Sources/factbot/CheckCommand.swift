@@ -12,7 +12,8 @@ struct CheckCommand: ParsableCommand {
             Errors (exit status 2) name file:line and what is wrong. Warnings flag example \
             questions answered by another fact or declined, and examples two facts share. \
             With --sources, also lists facts whose figures are missing from the fetched copy \
-            of their source (see `factbot refresh`).
+            of their source (see `factbot refresh`). With --coverage, lists for each fetched \
+            source the sentences no fact of that source tells yet (`factbot draft` drafts them).
             """
     )
 
@@ -24,8 +25,22 @@ struct CheckCommand: ParsableCommand {
     @Flag(name: .long, help: "Also check facts against the fetched copies of their sources.")
     var sources = false
 
+    @Flag(name: .long, help: "List, for each fetched source, the sentences no fact of it tells yet.")
+    var coverage = false
+
     func run() throws {
         let loaded = try options.load(quoting: false)
+        if coverage {
+            for text in GlobalOptions.storedTexts(loaded.store, knowledge: loaded.knowledge) {
+                let sentences = SentenceCoverage.of(text, answerer: loaded.answerer)
+                let open = sentences.filter { $0.fact == nil }
+                Console.line("\(text.source.id): \(sentences.count - open.count) of \(sentences.count) sentences told by its facts\(open.isEmpty ? "" : "; not yet:")")
+                for sentence in open {
+                    let elsewhere = sentence.elsewhere.map { " [fact \"\($0)\" of another source tells it]" } ?? ""
+                    Console.line("  \(sentence.number): \(sentence.sentence)\(elsewhere)")
+                }
+            }
+        }
         let answerer = loaded.answerer
         var warnings = KnowledgeCheck.warnings(for: answerer).map(\.description)
         if sources {

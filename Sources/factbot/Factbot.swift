@@ -13,7 +13,7 @@ struct Factbot: ParsableCommand {
             Malformed knowledge or configuration exits with status 2.
             """,
         version: version,
-        subcommands: [ReplCommand.self, AskCommand.self, IRCCommand.self, RunCommand.self, RefreshCommand.self, CheckCommand.self, BenchCommand.self],
+        subcommands: [ReplCommand.self, AskCommand.self, IRCCommand.self, RunCommand.self, RefreshCommand.self, CheckCommand.self, DraftCommand.self, BenchCommand.self],
         defaultSubcommand: ReplCommand.self
     )
 }

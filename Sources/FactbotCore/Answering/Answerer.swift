@@ -121,7 +121,7 @@ public struct Answerer: Sendable {
         if let index {
             knowledge.facts = index.facts
         } else if describingSources {
-            knowledge.facts += knowledge.sources.values.sorted { $0.id < $1.id }.flatMap(SourceFacts.facts(for:))
+            knowledge.facts += SourceFacts.facts(for: Array(knowledge.sources.values))
         }
         self.knowledge = knowledge
         self.settings = settings
@@ -297,6 +297,8 @@ public struct Answerer: Sendable {
                 .compactMap { index.facts[Int($0.fact)].questions.first }
             return decline(question, explanation, suggestions: suggestions)
         }
+        // "Who wrote the article?" when there are several: ask which.
+        if let which = whichArticle(question, ranked: ranked, terms: termIDs.compactMap { $0 }, explanation: explanation) { return which }
         // A bare topic ("russia?") that several facts answer about as well: offer them.
         if best.confidence < Self.exactMatch, ranked.count >= 3, ranked[2].confidence >= best.confidence - Self.topicSpread,
            let topic = Self.bareTopic(words, stopWords: knowledge.words.stopWords) {
@@ -339,6 +341,30 @@ public struct Answerer: Sendable {
             answer.accounts = Accounts.accounts(of: group.map { index.facts[Int($0)] }, chosen: fact.id, sources: knowledge.source(of:))
         }
         return answer
+    }
+
+    /// Facts about sources this close to the best may be tied...
+    static let articleTie = 0.05
+
+    /// For a question about "the article" that several sources' facts answer alike (their
+    /// author, date, headline, link): the articles to pick from, newest first. Tied are the
+    /// facts of the same kind, as sure, that match every question term the best one does:
+    /// nothing in the question tells them apart.
+    func whichArticle(_ question: String, ranked: [Candidate], terms: [Int32], explanation: Explanation) -> Answer? {
+        guard let best = ranked.first, case let fact = index.facts[Int(best.fact)], fact.isAboutSource,
+              let aspect = SourceFacts.aspect(of: fact.id) else { return nil }
+        let matched = terms.filter { index.uses(fact: best.fact, term: $0) }
+        let tied = ranked.prefix { $0.confidence >= best.confidence - Self.articleTie }
+            .filter { candidate in matched.allSatisfy { index.uses(fact: candidate.fact, term: $0) } }
+            .map { index.facts[Int($0.fact)] }
+            .filter { $0.isAboutSource && SourceFacts.aspect(of: $0.id) == aspect }
+        guard tied.count > 1 else { return nil }
+        let offered = tied.compactMap { fact in knowledge.source(of: fact).map { (fact, $0) } }
+            .sorted { $0.1.published > $1.1.published }
+        let list = offered.enumerated().map { "\($0 + 1)) \($1.1.citation)" }.joined(separator: " ")
+        return Answer(question: question, kind: .topics, text: "Which article do you mean? \(list) (say a number, or name the outlet)",
+                      confidence: best.confidence, fact: nil, source: nil, suggestions: offered.compactMap { $0.0.questions.first },
+                      explanation: explanation)
     }
 
     /// How closely the question resembles the fact's nearest example question: a weighted

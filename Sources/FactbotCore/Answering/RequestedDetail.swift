@@ -194,7 +194,7 @@ extension Answerer {
     func missing(_ request: Request, in position: Int32) -> String? {
         guard !request.isEmpty else { return nil }
         let fact = index.facts[Int(position)]
-        if fact.types.contains(.gap) { return nil }
+        if fact.types.contains(.gap) || fact.isAboutSource { return nil }  // a source's facts state exactly their field
         // the clauses are read only when a check needs them (remembered per fact)
         func stated(_ has: (AnswerDetails.Clause) -> Bool) -> Bool {
             let whole = details(of: position)

@@ -1,0 +1,93 @@
+/// A curator's first draft of facts for a stored source (`factbot draft SOURCE_ID`): one
+/// fact for each sentence no curated fact of that source tells yet, with a type guessed
+/// from its figures, names and dates, and example questions made by rules from the
+/// sentence. The draft is for a person to edit (the answer is the source's own sentence
+/// until rewritten); it is never written into the knowledge folder. Pure.
+public enum FactDraft {
+    /// One drafted fact.
+    public struct Draft: Sendable, Equatable {
+        /// The fact as drafted.
+        public var fact: Fact
+        /// The sentence's number in the stored source, from 1.
+        public var sentenceNumber: Int
+        /// A fact of another source telling the same, if one does: link it (`confirms`,
+        /// `disputes` or `updates`) or drop the draft.
+        public var elsewhere: String?
+    }
+
+    /// At most this many example questions a drafted fact.
+    static let maximumQuestions = 5
+
+    /// Draft facts for the sentences of `text` that no curated fact of its source tells.
+    /// Example questions that would not reach their own fact (among the curated facts and
+    /// the other drafts) are left out.
+    public static func drafts(for text: SourceText, answerer: Answerer) -> [Draft] {
+        let words = answerer.knowledge.words
+        var drafts: [Draft] = []
+        var usedIDs = Set(answerer.knowledge.facts.map(\.id))
+        for coverage in SentenceCoverage.of(text, answerer: answerer) where coverage.fact == nil {
+            let reading = SentenceReading(coverage.sentence, words: words, rarity: { answerer.rarity(of: $0) })
+            var id = "\(text.source.id)-s\(coverage.number)"
+            while usedIDs.contains(id) { id += "x" }
+            usedIDs.insert(id)
+            let fact = Fact(id: id, answer: coverage.sentence, questions: reading.questions, keywords: reading.names,
+                            types: reading.types, sourceID: text.source.id)
+            drafts.append(Draft(fact: fact, sentenceNumber: coverage.number, elsewhere: coverage.elsewhere))
+        }
+        guard !drafts.isEmpty else { return [] }
+        // Keep the examples that reach their own fact, asked of the curated facts and the drafts together.
+        var knowledge = answerer.knowledge
+        knowledge.facts = knowledge.facts.filter { !$0.isAboutSource } + drafts.map(\.fact)
+        guard let trial = Answerer(knowledge: knowledge, settings: answerer.settings)?.linking(answerer.links) else { return drafts }
+        for position in drafts.indices {
+            let fact = drafts[position].fact
+            var kept = fact.questions.filter { trial.answer($0).fact?.id == fact.id }
+            if kept.isEmpty { kept = [fact.answer] }  // the sentence itself, for the curator to rephrase
+            drafts[position].fact.questions = Array(kept.prefix(maximumQuestions))
+        }
+        return drafts
+    }
+
+    /// The drafts as a fact file: valid YAML that `factbot check` reads, each fact headed
+    /// by a comment saying where it comes from and what to do with it.
+    public static func yaml(_ drafts: [Draft], source: Source) -> String {
+        var out = """
+            # Draft facts for \(source.id) (\(source.citation)): one for each sentence no fact of
+            # that source tells yet. Rewrite each answer in your own words (keep the figures, names
+            # and dates), fix the type and the questions, delete what is not worth a fact, then move
+            # the file into knowledge/facts/ and run `factbot check`.
+
+            """
+        for draft in drafts {
+            let fact = draft.fact
+            out += "\n# sentence \(draft.sentenceNumber)"
+            if let other = draft.elsewhere {
+                out += "; fact \"\(other)\" of another source tells the same: link it (confirms, disputes or updates) or delete this one"
+            }
+            out += "\n- id: \(fact.id)\n"
+            out += "  type: [\(fact.types.map(\.rawValue).joined(separator: ", "))]\n"
+            out += "  answer: \(quoted(fact.answer))\n"
+            out += "  questions:\n"
+            for question in fact.questions { out += "    - \(quoted(question))\n" }
+            if !fact.keywords.isEmpty { out += "  keywords: [\(fact.keywords.map(quoted).joined(separator: ", "))]\n" }
+            out += "  source: \(fact.sourceID)\n"
+        }
+        return out
+    }
+
+    /// A YAML single-quoted scalar: any text, on one line.
+    static func quoted(_ text: String) -> String {
+        "'" + text.replacingOccurrences(of: "'", with: "''") + "'"
+    }
+}
+
+extension Answerer {
+    /// How rare a word is in the fact base, 0 (everywhere) to 1 (nowhere): rare words are
+    /// what a sentence is about.
+    func rarity(of word: String) -> Double {
+        let words = lexicon.words(word)
+        guard let term = lexicon.terms(words, vocabulary: index.vocabulary, table: wordTable, links: nil).first,
+              let id = index.termID(term.key), index.maximumIDF > 0 else { return 1 }
+        return index.idf[Int(id)] / index.maximumIDF
+    }
+}
