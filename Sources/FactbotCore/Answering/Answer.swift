@@ -39,6 +39,10 @@ public struct Answer: Sendable, Equatable {
     /// figures. Empty for an answer from one fact.
     public var accounts: [Account] = []
 
+    /// A reply made of several sources' short answers, each with its citation ("who wrote
+    /// the article?" when there are several articles); empty otherwise.
+    public var listing: [String] = []
+
     /// One source's (or several agreeing sources') account of what was asked.
     public struct Account: Sendable, Equatable {
         /// What they say.
@@ -62,6 +66,7 @@ public struct Answer: Sendable, Equatable {
     /// several lines can keep every line sourced: one part for one fact; for several
     /// accounts ("Sources differ."), one a source.
     public var replyParts: [String] {
+        if !listing.isEmpty { return listing }
         guard let source else { return [text] }
         if kind == .quoted { return ["\(text) (quoted from \(source.citation): \(source.url))"] }
         let current = accounts.filter { !$0.isEarlier }

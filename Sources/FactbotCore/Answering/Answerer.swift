@@ -297,8 +297,8 @@ public struct Answerer: Sendable {
                 .compactMap { index.facts[Int($0.fact)].questions.first }
             return decline(question, explanation, suggestions: suggestions)
         }
-        // "Who wrote the article?" when there are several: ask which.
-        if let which = whichArticle(question, ranked: ranked, terms: termIDs.compactMap { $0 }, explanation: explanation) { return which }
+        // "Who wrote the article?" when there are several: each one's answer.
+        if let every = everyArticle(question, ranked: ranked, terms: termIDs.compactMap { $0 }, explanation: explanation) { return every }
         // A bare topic ("russia?") that several facts answer about as well: offer them.
         if best.confidence < Self.exactMatch, ranked.count >= 3, ranked[2].confidence >= best.confidence - Self.topicSpread,
            let topic = Self.bareTopic(words, stopWords: knowledge.words.stopWords) {
@@ -347,10 +347,10 @@ public struct Answerer: Sendable {
     static let articleTie = 0.05
 
     /// For a question about "the article" that several sources' facts answer alike (their
-    /// author, date, headline, link): the articles to pick from, newest first. Tied are the
-    /// facts of the same kind, as sure, that match every question term the best one does:
-    /// nothing in the question tells them apart.
-    func whichArticle(_ question: String, ranked: [Candidate], terms: [Int32], explanation: Explanation) -> Answer? {
+    /// author, date, headline, link): each article's answer in short, newest first, each
+    /// with its citation. Tied are the facts of the same kind, as sure, that match every
+    /// question term the best one does: nothing in the question tells them apart.
+    func everyArticle(_ question: String, ranked: [Candidate], terms: [Int32], explanation: Explanation) -> Answer? {
         guard let best = ranked.first, case let fact = index.facts[Int(best.fact)], fact.isAboutSource,
               let aspect = SourceFacts.aspect(of: fact.id) else { return nil }
         let matched = terms.filter { index.uses(fact: best.fact, term: $0) }
@@ -359,12 +359,13 @@ public struct Answerer: Sendable {
             .map { index.facts[Int($0.fact)] }
             .filter { $0.isAboutSource && SourceFacts.aspect(of: $0.id) == aspect }
         guard tied.count > 1 else { return nil }
-        let offered = tied.compactMap { fact in knowledge.source(of: fact).map { (fact, $0) } }
-            .sorted { $0.1.published > $1.1.published }
-        let list = offered.enumerated().map { "\($0 + 1)) \($1.1.citation)" }.joined(separator: " ")
-        return Answer(question: question, kind: .topics, text: "Which article do you mean? \(list) (say a number, or name the outlet)",
-                      confidence: best.confidence, fact: nil, source: nil, suggestions: offered.compactMap { $0.0.questions.first },
-                      explanation: explanation)
+        let sources = tied.compactMap { knowledge.source(of: $0) }.sorted { $0.published > $1.published }
+        let parts = SourceFacts.briefly(String(aspect), sources: sources)
+        guard !parts.isEmpty else { return nil }
+        var answer = Answer(question: question, kind: .fact, text: parts.joined(separator: " "), confidence: best.confidence,
+                            fact: fact, source: knowledge.source(of: fact), suggestions: [], explanation: explanation)
+        answer.listing = parts
+        return answer
     }
 
     /// How closely the question resembles the fact's nearest example question: a weighted

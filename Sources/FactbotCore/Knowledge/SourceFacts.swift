@@ -69,6 +69,26 @@ public enum SourceFacts {
         return "\(bare) \(question.hasSuffix(" it") ? "" : "of ")the \(label.publisher.droppingThe) article\(date)\(question.hasSuffix("?") ? "?" : "")"
     }
 
+    /// The short answers of several `sources` to one kind of question about an article
+    /// (`aspect`: author, published, headline, topic, link), one part a source with its
+    /// citation, in the order given.
+    static func briefly(_ aspect: String, sources: [Source]) -> [String] {
+        switch aspect {
+        case "author":
+            let named = sources.filter { !$0.author.isEmpty }
+            let unnamed = sources.filter { $0.author.isEmpty }
+            var parts = named.enumerated().map { "\($0 == 0 ? "Authors: " : "")\($1.author) (\($1.citation): \($1.url));" }
+            if !unnamed.isEmpty { parts.append("no author named by \(unnamed.map(\.citation).joined(separator: "; ")).") }
+            return parts
+        case "published":
+            return sources.map { "\($0.publisher): \($0.readablePublished) (\($0.url));" }
+        case "headline", "topic":
+            return sources.filter { !$0.title.isEmpty }.map { "\($0.citation): “\($0.title)” (\($0.url));" }
+        default:
+            return sources.map { "\($0.citation): \($0.url);" }
+        }
+    }
+
     /// The kind of fact about a source an id names (`author`, `published`...), or nil for a curated fact.
     static func aspect(of id: String) -> Substring? {
         guard let at = id.lastIndex(of: "@") else { return nil }
