@@ -122,3 +122,23 @@ struct AccountsTests {
         #expect(index.facts.map(\.relations) == Self.answerer.index.facts.map(\.relations))
     }
 }
+
+@Suite("Who says what: chains")
+struct AccountChainTests {
+    @Test func aFactConfirmingAnUpdatedOneIsEarlierToo() {
+        let a = Source(id: "a", url: "https://a.example/", title: "A", author: "", publisher: "Alpha", published: "2026-03-01")
+        let b = Source(id: "b", url: "https://b.example/", title: "B", author: "", publisher: "Beta", published: "2026-03-02")
+        let c = Source(id: "c", url: "https://c.example/", title: "C", author: "", publisher: "Gamma", published: "2026-03-05")
+        var old = Fact(id: "old", answer: "Twelve boats were seized.", questions: ["How many boats were seized?"], types: [.number], sourceID: "a")
+        var same = Fact(id: "same", answer: "Twelve boats were seized, Beta says.", questions: ["number of boats seized?"], types: [.number], sourceID: "b")
+        var new = Fact(id: "new", answer: "Twenty boats have now been seized.", questions: ["How many boats have been seized now?"], types: [.number], sourceID: "c")
+        same.relations = [.init(.confirms, "old")]
+        new.relations = [.init(.updates, "old")]
+        old.relations = []
+        let accounts = Accounts.accounts(of: [old, same, new], chosen: "same", sources: { ["a": a, "b": b, "c": c][$0.sourceID] })
+        #expect(accounts.map(\.isEarlier) == [false, true])
+        #expect(accounts[0].factIDs == ["new"])
+        #expect(Set(accounts[1].factIDs) == ["old", "same"])
+        #expect(accounts[1].sources.map(\.id) == ["b", "a"])  // newest first
+    }
+}

@@ -36,6 +36,9 @@ struct Accounts: Sendable {
         self.groups = groups
     }
 
+    /// True when the facts at `a` and `b` are in one group.
+    func linked(_ a: Int32, _ b: Int32) -> Bool { groups[a]?.contains(b) ?? false }
+
     /// The facts telling of the same thing as `fact` (itself included), or nil when it has
     /// no linked account.
     func group(of fact: Int32) -> [Int32]? { groups[fact] }
@@ -52,6 +55,22 @@ struct Accounts: Sendable {
         while let id = frontier.popLast() {
             guard superseded.insert(id).inserted, let fact = facts.first(where: { $0.id == id }) else { continue }
             frontier += fact.relations.filter { $0.kind == .updates && ids.contains($0.factID) }.map(\.factID)
+        }
+        // a fact confirming a superseded one is as old (the same account, told elsewhere)
+        var changed = true
+        while changed {
+            changed = false
+            for fact in facts where !superseded.contains(fact.id) {
+                let confirmed = facts.contains { other in
+                    superseded.contains(other.id)
+                        && (fact.relations.contains { $0.kind == .confirms && $0.factID == other.id }
+                            || other.relations.contains { $0.kind == .confirms && $0.factID == fact.id })
+                }
+                if confirmed {
+                    superseded.insert(fact.id)
+                    changed = true
+                }
+            }
         }
         // accounts: facts joined by `confirms` (either direction) are one
         var account: [String: Int] = [:]

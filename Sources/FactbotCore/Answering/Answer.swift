@@ -39,9 +39,18 @@ public struct Answer: Sendable, Equatable {
     /// figures. Empty for an answer from one fact.
     public var accounts: [Account] = []
 
+    /// Facts of other sources that answer the question about as well as the chosen one, but
+    /// that no curator linked to it: shown after it ("Also, Babel: ..."), each with its source.
+    public var nearby: [Account] = []
+
     /// A reply made of several sources' short answers, each with its citation ("who wrote
     /// the article?" when there are several articles); empty otherwise.
     public var listing: [String] = []
+
+    /// True when the reply shows the fact `id`: it answers, or is one of the accounts shown.
+    public func shows(_ id: String) -> Bool {
+        fact?.id == id || (accounts + nearby).contains { $0.factIDs.contains(id) }
+    }
 
     /// One source's (or several agreeing sources') account of what was asked.
     public struct Account: Sendable, Equatable {
@@ -67,6 +76,16 @@ public struct Answer: Sendable, Equatable {
     /// accounts ("Sources differ."), one a source.
     public var replyParts: [String] {
         if !listing.isEmpty { return listing }
+        guard !nearby.isEmpty else { return mainParts }
+        return mainParts + nearby.map { account in
+            let who = account.sources.map(\.publisher).uniqued().joined(separator: ", ")
+            let cited = account.sources.map { "\(Source.readableDate($0.published)): \($0.url)" }.joined(separator: "; ")
+            return "Also, \(who): \(account.text) (\(cited))"
+        }
+    }
+
+    /// The parts of the reply from the chosen fact and the accounts linked to it.
+    var mainParts: [String] {
         guard let source else { return [text] }
         if kind == .quoted { return ["\(text) (quoted from \(source.citation): \(source.url))"] }
         let current = accounts.filter { !$0.isEarlier }

@@ -48,6 +48,12 @@ public struct Answerer: Sendable {
     static let speculativePenalty = 0.6
     /// A fact this sure is answered even for a bare topic: the curator wrote it for that.
     static let exactMatch = 0.98
+    /// A fact of another source, not linked to the chosen one, is shown after it when it is
+    /// this sure relative to the chosen one...
+    static let nearbyShare = 0.95
+    /// ...among the leading few, at most this many.
+    static let nearbyLooked = 4
+    static let nearbyShown = 2
     /// A bare topic gets a choice when the third-best fact is this close to the best.
     static let topicSpread = 0.1
 
@@ -336,11 +342,30 @@ public struct Answerer: Sendable {
         }
         var answer = Answer(question: question, kind: .fact, text: fact.answer, confidence: chosen.confidence,
                             fact: fact, source: knowledge.source(of: fact), suggestions: [], explanation: explanation)
-        if let group = accounts.group(of: chosen.fact) {
+        let group = accounts.group(of: chosen.fact)
+        if let group {
             // several sources tell of this: who says what, newest first
             answer.accounts = Accounts.accounts(of: group.map { index.facts[Int($0)] }, chosen: fact.id, sources: knowledge.source(of:))
         }
+        // other sources' facts that answer as well, unlinked: shown after it
+        var shownSources = Set(answer.accounts.flatMap { $0.sources.map(\.id) } + [fact.sourceID])
+        for candidate in ranked.prefix(Self.nearbyLooked) where candidate.fact != chosen.fact && answer.nearby.count < Self.nearbyShown {
+            let other = index.facts[Int(candidate.fact)]
+            guard candidate.confidence >= max(settings.minimumConfidence, chosen.confidence * Self.nearbyShare),
+                  !shownSources.contains(other.sourceID), !other.isAboutSource, !other.types.contains(.gap),
+                  !(group?.contains(candidate.fact) ?? false), missing(request, in: candidate.fact) == nil,
+                  let source = knowledge.source(of: other) else { continue }
+            shownSources.insert(other.sourceID)
+            answer.nearby.append(Answer.Account(text: other.answer, sources: [source], factIDs: [other.id], isEarlier: false))
+        }
         return answer
+    }
+
+    /// True when the curator linked the facts `a` and `b` (by id) as accounts of one thing,
+    /// directly or through others.
+    public func linked(_ a: String, _ b: String) -> Bool {
+        guard let first = index.facts.firstIndex(where: { $0.id == a }), let second = index.facts.firstIndex(where: { $0.id == b }) else { return false }
+        return accounts.linked(Int32(first), Int32(second))
     }
 
     /// Facts about sources this close to the best may be tied...

@@ -198,7 +198,14 @@ extension Answerer {
         // the clauses are read only when a check needs them (remembered per fact)
         func stated(_ has: (AnswerDetails.Clause) -> Bool) -> Bool {
             let whole = details(of: position)
-            return whole.clauses.contains { has($0) && attached($0, request, whole: whole) }
+            // a clause naming no one goes on about the one before it ("Wang said he arrived ...
+            // and signed ..."): the names before it count for it too
+            var named: Set<String> = []
+            for clause in whole.clauses {
+                if clause.hasCapitalisedName { named = clause.terms } else { named.formUnion(clause.terms) }
+                if has(clause) && attached(clause, request, whole: whole, named: named) { return true }
+            }
+            return false
         }
         switch request.detail {
         case .personName?: if !stated(\.hasPersonName) { return request.asked }
@@ -233,11 +240,11 @@ extension Answerer {
         return nil
     }
 
-    /// A clause states the detail *about* what was asked when it names the question's rare
-    /// names; in an answer of several clauses, a question without such a name must have its
-    /// rarest or its last term there.
-    private func attached(_ clause: AnswerDetails.Clause, _ request: Request, whole: AnswerDetails) -> Bool {
-        guard request.rareNames.allSatisfy(clause.terms.contains) else { return false }
+    /// A clause states the detail *about* what was asked when it (or a clause before it, whose
+    /// subject it goes on about: `named`) names the question's rare names; in an answer of
+    /// several clauses, a question without such a name must have its rarest or its last term there.
+    private func attached(_ clause: AnswerDetails.Clause, _ request: Request, whole: AnswerDetails, named: Set<String>) -> Bool {
+        guard request.rareNames.allSatisfy(named.contains) else { return false }
         guard whole.clauses.count > 1, request.rareNames.isEmpty, request.rarest != nil || request.last != nil else { return true }
         return [request.rarest, request.last].contains { $0.map(clause.terms.contains) ?? false }
     }
@@ -285,7 +292,10 @@ extension Answerer {
             if wordTable.info[tokens[index].text]?.startsPhrase ?? false,
                let (length, entry) = lexicon.phrase(at: index, count: tokens.count, stem: { stem(tokens[$0]) }) {
                 terms.insert(entry.key)
-                for offset in 0..<length { keyAt[index + offset] = entry.key }
+                for offset in 0..<length {
+                    keyAt[index + offset] = entry.key
+                    terms.insert(key(tokens[index + offset]))  // "Wang" alone names him too
+                }
                 index += length
                 continue
             }
@@ -327,7 +337,10 @@ extension Answerer {
             if Self.speechWords.contains(word) {
                 for near in max(0, index - 5)..<min(tokens.count, index + 3) {
                     guard let nearKey = keyAt[near] else { continue }
-                    if capital[near] || isNamed(nearKey) { clause.speakers.insert(nearKey) }
+                    if capital[near] || isNamed(nearKey) {
+                        clause.speakers.insert(nearKey)
+                        clause.speakers.insert(key(tokens[near]))  // "Wang" of "Wang Guangjun" said
+                    }
                 }
             }
         }

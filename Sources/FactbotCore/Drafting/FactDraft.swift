@@ -25,8 +25,12 @@ public enum FactDraft {
         let words = answerer.knowledge.words
         var drafts: [Draft] = []
         var usedIDs = Set(answerer.knowledge.facts.map(\.id))
-        for coverage in SentenceCoverage.of(text, answerer: answerer) where coverage.fact == nil {
-            let reading = SentenceReading(coverage.sentence, words: words, rarity: { answerer.rarity(of: $0) })
+        var lastPeople: [String] = []  // who the sentences before spoke of: "he" and "I" are them
+        for coverage in SentenceCoverage.of(text, answerer: answerer) {
+            var reading = SentenceReading(coverage.sentence, words: words, rarity: { answerer.rarity(of: $0) })
+            if reading.names.isEmpty, reading.needsPerson { reading.carry(lastPeople) }
+            if !reading.names.isEmpty { lastPeople = reading.names }
+            guard coverage.fact == nil else { continue }
             var id = "\(text.source.id)-s\(coverage.number)"
             while usedIDs.contains(id) { id += "x" }
             usedIDs.insert(id)

@@ -3,7 +3,7 @@
 /// whether it reports speech; from these, the kinds of answer it gives and questions a
 /// reader might ask of it. Rules, not a parser: the draft is for a curator to edit.
 struct SentenceReading {
-    /// The sentence's names, as written ("Wang Guangjun", "Kyiv").
+    /// The people the sentence names, as written ("Wang Guangjun").
     private(set) var names: [String] = []
     /// The kinds of answer the sentence gives, the main one first.
     private(set) var types: [AnswerType] = []
@@ -18,6 +18,10 @@ struct SentenceReading {
     static let currencyMarks: Set<Character> = ["$", "£", "€", "¥", "₽"]
     static let currencyWords: Set<String> = ["yuan", "dollars", "dollar", "roubles", "rubles", "rouble", "ruble", "euros", "pounds",
                                              "hryvnias", "usd"]
+    static let multipliers: Set<String> = ["thousand", "million", "billion", "k", "mn", "bn"]
+    static let pronouns: Set<String> = ["he", "she", "i", "his", "her", "him", "my", "me", "we", "they", "their"]
+    static let titles: Set<String> = ["president", "minister", "spokesman", "spokeswoman", "lieutenant", "colonel", "general",
+                                      "captain", "major", "sergeant", "mr", "mrs", "ms", "dr", "deputy", "chairman", "senator"]
     static let placeWords: Set<String> = ["region", "province", "oblast", "city", "town", "village", "district", "front", "border"]
 
     /// A word without the punctuation around it.
@@ -28,6 +32,10 @@ struct SentenceReading {
         while let last = word.last, marks.contains(last) { word = word.dropLast() }
         return String(word)
     }
+
+    /// True when the sentence names no one but speaks of someone ("he", "I"): the person
+    /// is the one named last before it.
+    private(set) var needsPerson = false
 
     init(_ sentence: String, words lists: WordLists, rarity: (String) -> Double) {
         // words as written, punctuation trimmed from their ends
@@ -47,22 +55,29 @@ struct SentenceReading {
             var end = index
             while end + 1 < words.count, words[end + 1].first?.isUppercase == true, !stop.contains(lower[end + 1]),
                   !raw[end].hasSuffix(","), !raw[end].hasSuffix(".") { end += 1 }
-            let text = words[index...end].joined(separator: " ")
+            var first = index
+            while first < end, Self.titles.contains(lower[first]) { first += 1 }  // "President Volodymyr Zelensky"
+            let text = words[first...end].joined(separator: " ")
             let listed = lists.nameKinds[text.lowercased()] != nil
-            if index > 0 || end > index || listed { runs.append((text, index, end)) }
+            if index > 0 || end > index || listed { runs.append((text, first, end)) }
             index = end + 1
         }
-        func kind(_ name: String) -> WordLists.NameKind? { lists.nameKinds[name.lowercased()] }
+        func kind(_ name: String) -> WordLists.NameKind? {
+            if let known = lists.nameKinds[name.lowercased()] { return known }
+            // "Russian Federation": a word of it names a country or a side
+            return name.lowercased().split(separator: " ").lazy.compactMap { lists.nameKinds[String($0)] }.first { $0 != .people }
+        }
         let people = runs.filter { run in
             guard let known = kind(run.text) else { return run.end > run.start && !Self.placeWords.contains(lower[run.end]) }
             return known == .people
         }
         let places = runs.filter { run in
-            if let known = kind(run.text) { return known == .places || known == .countries }
-            return run.end + 1 < words.count && Self.placeWords.contains(lower[run.end + 1])
+            let after = run.start > 0 && ["in", "near", "at", "from", "to"].contains(lower[run.start - 1])
+            if let known = kind(run.text) { return known == .places || (known == .countries && after) }
+            return after || (run.end + 1 < words.count && Self.placeWords.contains(lower[run.end + 1]))
         }
         let organisations = runs.filter { kind($0.text) == .organisations }
-        names = runs.map(\.text).uniqued()
+        names = people.map(\.text).uniqued()
 
         // figures
         let isYear = { (word: String) in word.count == 4 && Int(word).map { (1900...2100).contains($0) } == true }
@@ -73,7 +88,8 @@ struct SentenceReading {
             let next = position + 1 < words.count ? lower[position + 1] : ""
             if lower[position].hasSuffix("-year-old") || (position > 0 && lower[position - 1] == "aged") || next == "years" {
                 ages.append(position)
-            } else if word.contains(where: { Self.currencyMarks.contains($0) }) || Self.currencyWords.contains(next) {
+            } else if word.contains(where: { Self.currencyMarks.contains($0) }) || Self.currencyWords.contains(next)
+                        || (Self.multipliers.contains(next) && position + 2 < words.count && Self.currencyWords.contains(lower[position + 2])) {
                 hasAmount = true
             } else if !isYear(word), !(position > 0 && Self.months.contains(lower[position - 1])), !Self.months.contains(next) {
                 let what = lower.dropFirst(position + 1).prefix { !stop.contains($0) && !$0.contains(where: \.isNumber) && !Self.saying.contains($0) }.prefix(2)
@@ -103,21 +119,53 @@ struct SentenceReading {
         let topic = plain.sorted { rarity(lower[$0]) > rarity(lower[$1]) }.prefix(3).sorted().map { lower[$0] }.uniqued()
         let about = topic.joined(separator: " ")
         let person = people.first?.text
+        needsPerson = people.isEmpty && lower.contains(where: Self.pronouns.contains)
 
-        // questions, most specific first
+        // questions, most specific first: the sentence with the detail asked for put as a
+        // question word ("Wang Guangjun paid ..." → "Who paid ...?"), then simpler ones
+        func clause(from start: Int) -> [String] {
+            var out: [String] = []
+            for position in start..<raw.count {
+                let word = raw[position]
+                let bare = Self.trimmed(word)
+                if !bare.isEmpty { out.append(bare) }
+                if word.hasSuffix(",") || word.hasSuffix(";") || word.hasSuffix(".") || word.hasSuffix(":") || out.count >= 14 { break }
+                if position + 1 < raw.count, ["—", "–", "-"].contains(raw[position + 1]) { break }
+            }
+            return out
+        }
         for age in ages.prefix(1) {
             let nearest = people.min { abs($0.start - age) < abs($1.start - age) }
             questions.append("How old is \(nearest?.text ?? "he")?")
         }
-        for count in counts.prefix(2) where !count.what.isEmpty {
-            questions.append("How many \(count.what.joined(separator: " "))?")
+        if let subject = runs.first, subject.start == 0, subject.end + 1 < words.count, !words[subject.end + 1].isEmpty,
+           words[subject.end + 1].first?.isLowercase == true, !raw[subject.end].hasSuffix(","), !stop.contains(lower[subject.end + 1]) {
+            let rest = clause(from: subject.end + 1)
+            if rest.count >= 2 { questions.append("Who " + rest.joined(separator: " ") + "?") }
         }
-        if hasAmount, !about.isEmpty { questions.append("How much: \(about)?") }
-        if hasDate, !about.isEmpty { questions.append("When: \(about)?") }
-        if let place = places.first, !about.isEmpty, place.text != person { questions.append("Where: \(about)?") }
-        if reportsSpeech, let person { questions.append("What did \(person) say about \(about.isEmpty ? "it" : about)?") }
+        for count in counts.prefix(2) where !count.what.isEmpty {
+            if let at = words.firstIndex(of: count.figure) {
+                let rest = clause(from: at + 1)
+                questions.append("How many " + (rest.count >= 2 ? rest : count.what).joined(separator: " ") + "?")
+            }
+        }
+        if reportsSpeech, let person { questions.append("What did \(person) say?") }
         for name in people.prefix(2).map(\.text) { questions.append("Who is \(name)?") }
         if !about.isEmpty { questions.append("\((names.prefix(1) + [about]).joined(separator: " ").lowercased())?") }
         questions = questions.uniqued()
+    }
+
+    /// Takes in the people an earlier sentence named, for a sentence that speaks of them
+    /// without naming them: they become its names, and questions name them.
+    mutating func carry(_ people: [String]) {
+        guard !people.isEmpty else { return }
+        names = people
+        if !types.contains(.person) { types.insert(.person, at: max(0, types.count - 1)) }
+        questions = questions.map { question in
+            question.hasSuffix(" he?") ? String(question.dropLast(3)) + " \(people[0])?" : question
+        }
+        if let last = questions.last, !last.lowercased().hasPrefix(people[0].lowercased()) {
+            questions[questions.count - 1] = people[0].lowercased() + " " + last
+        }
     }
 }

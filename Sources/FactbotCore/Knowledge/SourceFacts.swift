@@ -28,7 +28,9 @@ public enum SourceFacts {
         let when = source.readablePublished
         var facts: [Fact] = []
         func add(_ suffix: String, _ types: [AnswerType], _ answer: String, _ questions: [String], keywords: [String] = []) {
-            let examples = questions.map { Self.naming($0, label) }
+            // named examples first (the "did you mean" one), then the plain ones, so that a
+            // question not naming the article reaches every article's fact alike
+            let examples = label == nil ? questions : questions.map { Self.naming($0, label) } + questions
             facts.append(Fact(id: "\(source.id)@\(suffix)", answer: answer, questions: examples,
                               keywords: keywords + [source.publisher], types: types, sourceID: source.id))
         }
