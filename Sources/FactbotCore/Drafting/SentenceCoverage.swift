@@ -20,16 +20,18 @@ public struct SentenceCoverage: Sendable, Equatable {
     /// the answering threshold: a sentence carries more words than any question, and the
     /// ones a fact leaves out (the attribution, the asides) cost it.
     public static let coveredConfidence = 0.45
-    /// A sentence holding several claims is told when the leading facts of its source
-    /// together hold this share of its words.
-    public static let coveredShare = 0.6
+    /// A sentence holding several claims is told when the facts of its source together hold
+    /// this share of its words, and every figure of it.
+    public static let coveredShare = 0.5
 
     /// The coverage of every sentence of `text` worth a fact, in order.
     public static func of(_ text: SourceText, answerer: Answerer) -> [SentenceCoverage] {
-        text.sentences.enumerated().compactMap { position, sentence in
+        let own = answerer.index.facts.indices.filter { answerer.index.facts[$0].sourceID == text.source.id && !answerer.index.facts[$0].isAboutSource }
+            .map { Int32($0) }
+        return text.sentences.enumerated().compactMap { position, sentence in
             guard (shortest...longest).contains(sentence.count), sentence.contains(where: \.isLetter) else { return nil }
             var result = SentenceCoverage(sentence: sentence, number: position + 1, fact: nil, elsewhere: nil)
-            let (telling, together) = answerer.factsTelling(sentence, atLeast: coveredConfidence, sourceID: text.source.id)
+            let (telling, share) = answerer.factsTelling(sentence, atLeast: coveredConfidence, among: own)
             for candidate in telling {
                 if candidate.sourceID == text.source.id {
                     result.fact = candidate.id
@@ -37,7 +39,7 @@ public struct SentenceCoverage: Sendable, Equatable {
                 }
                 if result.elsewhere == nil { result.elsewhere = candidate.id }
             }
-            if result.fact == nil, together.share >= coveredShare { result.fact = together.facts.joined(separator: " + ") }
+            if result.fact == nil, share >= coveredShare { result.fact = "its facts together" }
             return result
         }
     }
@@ -46,16 +48,21 @@ public struct SentenceCoverage: Sendable, Equatable {
 extension Answerer {
     /// The curated facts that state what `sentence` says, best first: the sentence is
     /// asked as a question, and each fact among the leaders at `atLeast` confidence counts.
-    /// And the leaders of `sourceID` taken together: the share of the sentence's words
-    /// they hold between them (a sentence of several claims, told by several facts).
-    func factsTelling(_ sentence: String, atLeast confidence: Double, sourceID: String) -> (facts: [Fact], together: (facts: [String], share: Double)) {
+    /// And the share of the sentence's words that the facts `among` (a source's) hold between
+    /// them, none if they leave out one of its figures: a sentence of several claims, told
+    /// by several facts.
+    func factsTelling(_ sentence: String, atLeast confidence: Double, among own: [Int32]) -> (facts: [Fact], share: Double) {
         let explanation = answerFromFacts(sentence).explanation
         let facts = explanation.candidates.compactMap { candidate in index.facts.first { $0.id == candidate.factID } }
-        let curated = zip(explanation.candidates, facts).filter { !$1.isAboutSource && !$1.types.contains(.gap) }
-        let telling = curated.filter { $0.0.confidence >= confidence }.map(\.1)
-        let own = curated.filter { $0.1.sourceID == sourceID }
-        let words = Set(explanation.terms.filter { !$0.isWeak }.map(\.surface)).union(explanation.unknown)
-        let held = Set(own.flatMap(\.0.matched)).intersection(words)
-        return (telling, (own.map(\.1.id), words.isEmpty ? 0 : Double(held.count) / Double(words.count)))
+        let telling = zip(explanation.candidates, facts)
+            .filter { !$1.isAboutSource && !$1.types.contains(.gap) && $0.confidence >= confidence }.map(\.1)
+        let terms = explanation.terms.filter { !$0.isWeak }
+        guard !own.isEmpty, !terms.isEmpty else { return (telling, 0) }
+        var held = 0
+        for term in terms {
+            let told = index.termID(term.key).map { id in own.contains { index.uses(fact: $0, term: id) } } ?? false
+            if told { held += 1 } else if term.isNumber { return (telling, 0) }
+        }
+        return (telling, Double(held) / Double(terms.count + explanation.unknown.count))
     }
 }
