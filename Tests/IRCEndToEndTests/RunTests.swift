@@ -43,9 +43,9 @@ struct RunTests {
               published: 2026-11-20
 
             """
-        // Tests reach 127.0.0.1 only: the shipped article's URL points at a loopback 404 here.
+        // Tests reach 127.0.0.1 only: the shipped articles' URLs point at a loopback 404 here.
         let shipped = try String(contentsOf: sources, encoding: .utf8)
-            .replacingOccurrences(of: "https://dev.ua/", with: "http://127.0.0.1:\(port)/status/404/dev.ua/")
+            .replacingOccurrences(of: "url: https://", with: "url: http://127.0.0.1:\(port)/status/404/")
         #expect(!shipped.split(separator: "\n").contains { $0.contains("url:") && !$0.contains("127.0.0.1") })
         try (shipped + extra).write(to: sources, atomically: true, encoding: .utf8)
 

@@ -351,7 +351,9 @@ public struct Answerer: Sendable {
         var shownSources = Set(answer.accounts.flatMap { $0.sources.map(\.id) } + [fact.sourceID])
         for candidate in ranked.prefix(Self.nearbyLooked) where candidate.fact != chosen.fact && answer.nearby.count < Self.nearbyShown {
             let other = index.facts[Int(candidate.fact)]
+            // a fact matching the question as well as its own examples do is not joined by one that does not
             guard candidate.confidence >= max(settings.minimumConfidence, chosen.confidence * Self.nearbyShare),
+                  chosen.confidence < Self.exactMatch || candidate.confidence >= Self.exactMatch,
                   !shownSources.contains(other.sourceID), !other.isAboutSource, !other.types.contains(.gap),
                   !(group?.contains(candidate.fact) ?? false), missing(request, in: candidate.fact) == nil,
                   let source = knowledge.source(of: other) else { continue }

@@ -80,6 +80,18 @@ public struct Lexicon: Sendable {
             let stems = Tokenizer.tokens(name).map { stemmer.stem(Self.dropApostrophes($0.text)) }
             add(name, Entry(key: stems.joined(separator: "_"), isName: true))
         }
+        // A listed person's surname or given name alone names them too ("Wang" of "Wang
+        // Guangjun"), unless it is part of two listed names or a word of the lists already.
+        var parts: [String: Entry?] = [:]
+        for (name, kind) in words.nameKinds where kind == .people && name.contains(" ") {
+            let stems = Tokenizer.tokens(name).map { stemmer.stem(Self.dropApostrophes($0.text)) }
+            guard stems.count > 1 else { continue }
+            let entry = Entry(key: stems.joined(separator: "_"), isName: true)
+            for stem in stems where stem.count >= 3 && !words.stopWords.contains(stem) && singles[stem] == nil {
+                parts[stem] = parts[stem] == nil ? entry : .some(nil)  // a second name: ambiguous
+            }
+        }
+        for (stem, entry) in parts { if let entry { singles[stem] = entry } }
         self.phrases = phrases.mapValues { $0.sorted { $0.0.count > $1.0.count } }
         self.singles = singles
         self.listWords = listWords
