@@ -196,3 +196,24 @@ struct SourceFactsTests {
     }
 }
 
+
+@Suite("Requested details: who pays whom")
+struct PaidToTests {
+    @Test func aQuestionAboutWhatSomeoneIsPaidIsNotAnsweredWithSomeonePaying() {
+        let source = Source(id: "s", url: "https://s.example/", title: "Crews", author: "", publisher: "Gazette", published: "2026-03-02")
+        let words = WordLists(synonyms: [["pay", "paid", "wage", "salary"], ["join", "sign up", "recruit"]],
+                              stopWords: ["how", "much", "are", "is", "the", "did", "he", "to", "a", "r", "they", "do"], names: [])
+        let facts = [
+            Fact(id: "fee", answer: "One deckhand said he paid 500 crowns to join the crew.",
+                 questions: ["How much did the deckhand pay to join?", "price he paid to sign up?"], types: [.amount], sourceID: "s"),
+            Fact(id: "wage", answer: "New recruits on the ferries earn a monthly wage of 900 crowns.",
+                 questions: ["What is the monthly wage?"], types: [.amount], sourceID: "s"),
+        ]
+        let answerer = Answerer(knowledge: KnowledgeBase(facts: facts, sources: [source], words: words))!
+        #expect(answerer.answer("how much are recruits paid?").fact?.id == "wage")
+        #expect(answerer.answer("how much r they paid").fact?.id == "wage")
+        #expect(answerer.answer("How much did the deckhand pay to join?").fact?.id == "fee")
+        #expect(Answerer.paysSomeone("Wang said he paid 300,000 rubles."))
+        #expect(!Answerer.paysSomeone("Recruits are paid 18,000 yuan a month."))
+    }
+}

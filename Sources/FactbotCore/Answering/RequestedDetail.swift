@@ -46,14 +46,17 @@ struct Request: Equatable {
     var counted: [String] = []
     /// In "what did X say?", X's terms when X is a name: the answer must report X speaking.
     var speaker: [String] = []
+    /// "How much are they paid?", "do they get paid": what someone is paid, so not a fact
+    /// in which someone pays ("he paid 300,000 rubles to join").
+    var paidTo = false
     /// The words for a decline: "which prison", "their names", "when", "what Xi said".
     var asked = ""
 
     /// Nothing to check.
-    var isEmpty: Bool { detail == nil && counted.isEmpty && speaker.isEmpty && sides.isEmpty }
+    var isEmpty: Bool { detail == nil && counted.isEmpty && speaker.isEmpty && sides.isEmpty && !paidTo }
 
     static func == (a: Request, b: Request) -> Bool {
-        a.detail == b.detail && a.focus == b.focus && a.rarest == b.rarest && a.last == b.last && a.rareNames == b.rareNames
+        a.detail == b.detail && a.paidTo == b.paidTo && a.focus == b.focus && a.rarest == b.rarest && a.last == b.last && a.rareNames == b.rareNames
             && a.sides.map(\.side) == b.sides.map(\.side) && a.counted == b.counted && a.speaker == b.speaker && a.asked == b.asked
     }
 }
@@ -170,6 +173,12 @@ extension Answerer {
                 request.asked = "what " + speaker.map(\.text).joined(separator: " ") + " said"
             }
         }
+        // "how much are they paid", "r they paid", "get paid": paid to someone
+        if let paid = text.firstIndex(of: "paid"), paid > 0,
+           text[max(0, paid - 3)..<paid].contains(where: Self.passiveMarkers.contains) {
+            request.paidTo = true
+            if request.asked.isEmpty { request.asked = "what they are paid" }
+        }
         guard !request.isEmpty else { return request }
 
         // what the detail must be about: the other terms, the rarest of them, rare names
@@ -229,6 +238,7 @@ extension Answerer {
         }
         // the other side: the question names one side of the story and the answer only the
         // other ("on Ukraine's side" is not answered with Russia's forces)
+        if request.paidTo, Self.paysSomeone(index.facts[Int(position)].answer) { return request.asked.isEmpty ? "what they are paid" : request.asked }
         if !request.sides.isEmpty {
             var stated: Set<Int> = []
             for clause in details(of: position).clauses { for term in clause.terms { if let side = lexicon.sideOfKey[term] { stated.insert(side) } } }
@@ -415,6 +425,19 @@ extension Answerer {
                                            "described", "deny", "denied", "denies", "insist", "insisted", "warn", "warned",
                                            "comment", "commented", "react", "reacted", "respond", "responded", "reply", "replied",
                                            "think", "thinks", "thought", "state", "stated", "suggest", "suggested", "according"]
+    /// Words before "paid" that make it passive: "are paid", "get paid", "r they paid".
+    static let passiveMarkers: Set<String> = ["are", "is", "was", "were", "be", "been", "being", "get", "gets", "got", "getting", "r"]
+
+    /// True when `answer` has someone paying ("he paid 300,000 rubles"): "paid" right after
+    /// a pronoun, with no "be" before it.
+    static func paysSomeone(_ answer: String) -> Bool {
+        let words = Tokenizer.tokens(answer).map(\.text)
+        for (index, word) in words.enumerated() where word == "paid" && index > 0 {
+            if ["he", "she", "they", "i", "we", "who", "you"].contains(words[index - 1]) { return true }
+        }
+        return false
+    }
+
     static let timeWords: Set<String> = [
         "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
         "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "yesterday", "today", "tomorrow",
