@@ -30,7 +30,9 @@ public enum SourceFacts {
         func add(_ suffix: String, _ types: [AnswerType], _ answer: String, _ questions: [String], keywords: [String] = []) {
             // named examples first (the "did you mean" one), then the plain ones, so that a
             // question not naming the article reaches every article's fact alike
-            let examples = label == nil ? questions : questions.map { Self.naming($0, label) } + questions
+            // ("what is the Babel article of 9 April about?" reads badly and matches the author: plain only)
+            let named = questions.filter { !$0.hasSuffix("about?") }.map { Self.naming($0, label) }
+            let examples = label == nil ? questions : named + questions
             facts.append(Fact(id: "\(source.id)@\(suffix)", answer: answer, questions: examples,
                               keywords: keywords + [source.publisher], types: types, sourceID: source.id))
         }
@@ -50,7 +52,7 @@ public enum SourceFacts {
             add("headline", [.quote, .description], "The headline of \(article) is\(title).", headlineQuestions,
                 keywords: ["headline", "title", "called"])
             add("topic", [.description], "\(article.capitalizedFirst) (\(when)) is about this:\(title).",
-                label == nil ? topicQuestions : topicQuestions.filter { !$0.hasSuffix("about?") }, keywords: ["about", "topic", "summary", "gist", "subject"])
+                topicQuestions, keywords: ["about", "topic", "summary", "gist", "subject"])
         }
         add("link", [.description, .place], "\(article.capitalizedFirst) is at \(source.url)", linkQuestions,
             keywords: ["link", "url", "address", "online", "read"])
@@ -83,7 +85,10 @@ public enum SourceFacts {
             if !unnamed.isEmpty { parts.append("no author named by \(unnamed.map(\.citation).joined(separator: "; ")).") }
             return parts
         case "published":
-            return sources.map { "\($0.publisher): \($0.readablePublished) (\($0.url));" }
+            return sources.map { source in
+                let section = source.section.isEmpty ? "" : ", \(source.section) section"
+                return "\(source.publisher): \(source.readablePublished)\(section) (\(source.url));"
+            }
         case "headline", "topic":
             return sources.filter { !$0.title.isEmpty }.map { "\($0.citation): “\($0.title)” (\($0.url));" }
         default:
