@@ -99,7 +99,7 @@ soak-smoke:
 ## (untuned-b, untuned-c and followups-e were never tuned on), each with its confident wrong answers
 eval: release
 	python3 $(EVAL)/score.py $(EVAL)/questions.tsv -- $(RELEASE_BIN) ask --json | tail -4
-	@for set in followups-e followups-d untuned-b untuned-c tuning-a holdout paraphrases draft-censor; do \
+	@for set in followups-e followups-d untuned-b untuned-c tuning-a holdout paraphrases; do \
 	  echo "== $$set"; \
 	  python3 $(EVAL)/score.py Tests/FactbotCLITests/Fixtures/$$set.tsv -- $(RELEASE_BIN) ask --json | tail -1; \
 	  python3 $(EVAL)/wrong_rate.py Tests/FactbotCLITests/Fixtures/$$set.tsv -- $(RELEASE_BIN) ask --json | tail -1; \
