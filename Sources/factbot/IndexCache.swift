@@ -16,7 +16,7 @@ import Foundation
 /// than the cache could be written, and are never cached.
 struct IndexCache {
     /// Fewest facts worth caching.
-    static let minimumFacts = 2000
+    static let minimumFacts = 100
 
     let folder: String
     let file: String
