@@ -136,6 +136,13 @@ extension Answerer {
             request.detail = .date
             request.asked = head.map { QuestionType.nounTypes[$0.surface] == .date ? "the \($0.surface)" : "when" } ?? "when"
             head = nil
+        } else if let asked = head, Self.outletNouns.contains(asked.surface) {
+            // "which outlet reported ...": every answer names its outlet in its citation
+            head = nil
+        } else if let asked = head, Self.roleNouns.contains(asked.surface) {
+            // "what is Zaporozhets's job": a role, said in words no check can list
+            _ = asked
+            head = nil
         } else if let asked = head {
             switch QuestionType.nounTypes[asked.surface] {
             case .person?: request.detail = .person
@@ -411,6 +418,11 @@ extension Answerer {
     static func isQuotationMark(_ value: UInt32) -> Bool {
         value == 0x22 || value == 0x201C || value == 0x201D || value == 0xAB || value == 0xBB
     }
+    /// "Which outlet": the citation of any answer names it.
+    static let outletNouns: Set<String> = ["outlet", "outlets", "media", "newspaper", "newspapers", "paper", "papers", "publication",
+                                           "publications", "site", "sites", "website", "websites", "agency", "agencies", "source", "sources"]
+    /// A role or occupation: stated in too many words to check for.
+    static let roleNouns: Set<String> = ["job", "jobs", "role", "roles", "position", "occupation", "profession", "post", "title", "work", "living"]
     static let nameWords: Set<String> = ["name", "names", "named", "identity", "identities", "identify", "identified"]
     static let organizationNouns: Set<String> = ["app", "platform", "platforms", "site", "website", "outlet", "newspaper", "paper",
                                                  "company", "network", "publication", "channel", "account"]
