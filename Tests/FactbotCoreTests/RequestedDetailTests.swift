@@ -99,7 +99,7 @@ struct RequestedDetailTests {
         #expect(request("which prison holds them").detail == .word(key: "prison", surface: "prison", linked: nil))
         #expect(request("which reporter wrote it").detail == .person)
         #expect(request("who is the official who said that").detail == .personName)
-        #expect(request("what outlet ran the story").detail == .organizationName)
+        #expect(request("what outlet ran the story").detail == nil)  // every answer's citation names its outlet
         #expect(request("what slogan do they use").detail == .quote)
         #expect(request("when did it happen").detail == .date)
         #expect(request("what did they say").detail == nil)  // "what" is the object
@@ -215,5 +215,41 @@ struct PaidToTests {
         #expect(answerer.answer("How much did the deckhand pay to join?").fact?.id == "fee")
         #expect(Answerer.paysSomeone("Wang said he paid 300,000 rubles."))
         #expect(!Answerer.paysSomeone("Recruits are paid 18,000 yuan a month."))
+    }
+}
+
+@Suite("Requested details: names and figures")
+struct NamesAndFiguresTests {
+    static let source = Source(id: "s", url: "https://s.example/", title: "Sailors", author: "", publisher: "Gazette", published: "2026-03-02")
+    static let answerer: Answerer = {
+        let words = WordLists(synonyms: [], stopWords: ["how", "many", "much", "what", "is", "the", "of", "to", "did", "for", "who"], names: [])
+        let facts = [
+            Fact(id: "talk", answer: "The sailors spoke to reporters for three hours at the Harbour Office.",
+                 questions: ["How long did the sailors speak to reporters?"], types: [.number, .description], sourceID: "s"),
+            Fact(id: "family", answer: "Captain Ivo Marsh said his wife and children were waiting for him.",
+                 questions: ["What did Ivo Marsh say about his family?"], types: [.quote], sourceID: "s"),
+        ]
+        var settings = Answerer.Settings()
+        settings.minimumConfidence = 0.3
+        return Answerer(knowledge: KnowledgeBase(facts: facts, sources: [source], words: words), settings: settings)!
+    }()
+
+    @Test func aNameAskedForIsNotOneTheQuestionGives() {
+        let answer = Self.answerer.answer("What is the name of Ivo Marsh's wife?")
+        #expect(!answer.answered, "\(answer.text)")
+        #expect(answer.text.contains("Gazette does not say their names"), "\(answer.text)")
+        #expect(Self.answerer.answer("What did Ivo Marsh say about his family?").fact?.id == "family")
+    }
+
+    @Test func aCountOfPeopleIsNotACountOfHours() {
+        let answer = Self.answerer.answer("How many reporters did the sailors speak to?")
+        #expect(!answer.answered, "\(answer.text)")
+        #expect(answer.text.contains("does not say how many"), "\(answer.text)")
+        #expect(Self.answerer.answer("How many hours did the sailors speak to reporters?").fact?.id == "talk")
+    }
+
+    @Test func howMuchWantsAFigure() {
+        let answer = Self.answerer.answer("How much did Ivo Marsh's family get?")
+        #expect(!answer.answered, "\(answer.text)")
     }
 }

@@ -49,14 +49,18 @@ struct Request: Equatable {
     /// "How much are they paid?", "do they get paid": what someone is paid, so not a fact
     /// in which someone pays ("he paid 300,000 rubles to join").
     var paidTo = false
+    /// "How many", "how much": the answer must hold a figure...
+    var needsFigure = false
+    /// ...and, when the question counts something other than time, one that does not count hours or days.
+    var notOnlyTime = false
     /// The words for a decline: "which prison", "their names", "when", "what Xi said".
     var asked = ""
 
     /// Nothing to check.
-    var isEmpty: Bool { detail == nil && counted.isEmpty && speaker.isEmpty && sides.isEmpty && !paidTo }
+    var isEmpty: Bool { detail == nil && counted.isEmpty && speaker.isEmpty && sides.isEmpty && !paidTo && !needsFigure }
 
     static func == (a: Request, b: Request) -> Bool {
-        a.detail == b.detail && a.paidTo == b.paidTo && a.focus == b.focus && a.rarest == b.rarest && a.last == b.last && a.rareNames == b.rareNames
+        a.detail == b.detail && a.paidTo == b.paidTo && a.needsFigure == b.needsFigure && a.notOnlyTime == b.notOnlyTime && a.focus == b.focus && a.rarest == b.rarest && a.last == b.last && a.rareNames == b.rareNames
             && a.sides.map(\.side) == b.sides.map(\.side) && a.counted == b.counted && a.speaker == b.speaker && a.asked == b.asked
     }
 }
@@ -77,6 +81,9 @@ struct AnswerDetails: Sendable {
         var figures: [Set<String>]
         /// The terms of names within a few words of a verb of saying ("Zelensky *said*").
         var speakers: Set<String>
+        /// The terms of the people it names: a "what is X's wife called?" answer must name
+        /// someone other than X.
+        var personNames: Set<String> = []
     }
 
     var clauses: [Clause]
@@ -169,6 +176,15 @@ extension Answerer {
             if !request.counted.isEmpty, request.asked.isEmpty { request.asked = "how many " + counted.map(\.text).joined(separator: " ") }
         }
 
+        // "how many", "how much": a figure; "how many journalists" is not "two hours"
+        if let how = text.indices.first(where: { text[$0] == "how" && $0 + 1 < text.count && (text[$0 + 1] == "many" || text[$0 + 1] == "much") }) {
+            request.needsFigure = true
+            if request.asked.isEmpty { request.asked = "how " + text[how + 1] }
+            if text[how + 1] == "many", how + 2 < text.count, !Self.timeUnits.contains(lexicon.stemmer.stem(text[how + 2])) {
+                request.notOnlyTime = true
+            }
+        }
+
         // "what did X say", "how did X react": X, when it is a name
         if let first = text.firstIndex(where: { $0 == "what" || $0 == "how" }), first + 2 < text.count,
            Self.auxiliaries.contains(text[first + 1]),
@@ -224,7 +240,10 @@ extension Answerer {
             return false
         }
         switch request.detail {
-        case .personName?: if !stated(\.hasPersonName) { return request.asked }
+        case .personName?:
+            // someone the question does not name already ("the name of Wang's wife" is not Wang)
+            let named = request.focus.union(request.rareNames)
+            if !stated({ $0.hasPersonName && !$0.personNames.subtracting(Self.titleKeys).isSubset(of: named) }) { return request.asked }
         case .person?: if !stated(\.hasCapitalisedName) { return request.asked }
         case .organizationName?: if !stated(\.hasOrganization) { return request.asked }
         case .date?: if !stated(\.hasDate) { return request.asked }
@@ -233,6 +252,12 @@ extension Answerer {
             let viaLink = linked.flatMap(index.termID).map { index.uses(fact: position, term: $0) } ?? false
             if !viaLink, !literalWords(of: position).contains(key) { return request.asked }
         case nil: break
+        }
+        if request.needsFigure {
+            let figures = details(of: position).clauses.flatMap(\.figures)
+            if figures.isEmpty { return request.asked }
+            // every figure counts time ("for two hours") and the question counts something else
+            if request.notOnlyTime, figures.allSatisfy({ !$0.isDisjoint(with: Self.timeUnits) }) { return request.asked }
         }
         if !request.counted.isEmpty {
             let counts = details(of: position).clauses.flatMap(\.figures)
@@ -334,16 +359,24 @@ extension Answerer {
         for (index, token) in tokens.enumerated() {
             let word = token.text
             let kind = words.nameKinds[word]
-            if kind == .people { clause.hasPersonName = true }
+            if kind == .people {
+                clause.hasPersonName = true
+                clause.personNames.insert(key(token))
+            }
             if kind == .organisations || (word.utf8.contains(46) && word.utf8.count > 3) { clause.hasOrganization = true }
             if capital[index], !words.stopWords.contains(word), !isPlaceLike(word) {
                 clause.hasCapitalisedName = true
                 if index + 1 < tokens.count, capital[index + 1], !isPlaceLike(tokens[index + 1].text),
-                   !isPlaceLike(word + " " + tokens[index + 1].text) {
+                   !isPlaceLike(word + " " + tokens[index + 1].text),
+                   !Self.institutionWords.contains(word), !Self.institutionWords.contains(tokens[index + 1].text) {
                     clause.hasPersonName = true
+                    clause.personNames.formUnion([key(token), key(tokens[index + 1])])
                 }
             }
-            if index + 1 < tokens.count, words.nameKinds[word + " " + tokens[index + 1].text] == .people { clause.hasPersonName = true }
+            if index + 1 < tokens.count, words.nameKinds[word + " " + tokens[index + 1].text] == .people {
+                clause.hasPersonName = true
+                clause.personNames.formUnion([key(token), key(tokens[index + 1])])
+            }
             if Self.timeWords.contains(word) || (token.isNumber && word.utf8.count == 4 && Int(word).map { (1900...2100).contains($0) } ?? false) {
                 clause.hasDate = true
             }
@@ -418,6 +451,16 @@ extension Answerer {
     static func isQuotationMark(_ value: UInt32) -> Bool {
         value == 0x22 || value == 0x201C || value == 0x201D || value == 0xAB || value == 0xBB
     }
+    /// Titles before a name ("Captain Ivo Marsh"), which are not the name.
+    static let titleKeys: Set<String> = ["captain", "presid", "mayor", "minist", "general", "colonel", "lieuten", "sergeant", "major",
+                                         "mr", "mrs", "ms", "dr", "spokesman", "spokeswoman", "deputi", "chairman", "senat", "governor"]
+    /// Stems of units of time: "two *hours*" counts time, not people.
+    static let timeUnits: Set<String> = ["hour", "day", "week", "month", "year", "minut", "second", "night"]
+    /// Capitalised words of institutions, not people: "Foreign Ministry", "Security Service".
+    static let institutionWords: Set<String> = ["ministry", "office", "service", "forces", "force", "group", "council", "department",
+                                                "army", "committee", "agency", "union", "party", "government", "conference", "district",
+                                                "center", "centre", "armed", "foreign", "security", "military", "defense", "defence",
+                                                "presidential", "parliament", "embassy", "court", "police"]
     /// "Which outlet": the citation of any answer names it.
     static let outletNouns: Set<String> = ["outlet", "outlets", "media", "newspaper", "newspapers", "paper", "papers", "publication",
                                            "publications", "site", "sites", "website", "websites", "agency", "agencies", "source", "sources"]
