@@ -472,7 +472,8 @@ extension Answerer {
     /// Nouns that describe the answer rather than a detail in it ("what kind", "what role").
     static let vagueNouns: Set<String> = ["kind", "kinds", "sort", "type", "types", "thing", "things", "way", "ways", "one", "ones",
                                           "lot", "part", "point", "happened", "happen", "else", "other", "others", "reason", "reasons",
-                                          "purpose", "idea", "happening", "stuff", "info", "information", "details", "detail", "exactly"]
+                                          "purpose", "idea", "happening", "stuff", "info", "information", "details", "detail", "exactly",
+                                          "pair", "couple", "both", "two"]
     static let auxiliaries: Set<String> = ["did", "does", "do", "has", "have", "had", "was", "is", "were", "are"]
     static let speechWords: Set<String> = ["say", "said", "says", "saying", "tell", "told", "tells", "claim", "claimed", "claims",
                                            "announce", "announced", "accuse", "accused", "accuses", "demand", "demanded", "note",
