@@ -93,6 +93,8 @@ public struct Answerer: Sendable {
     let scratch = ScoreScratch()
     /// What each fact's answer states, read when first needed (``details(of:)``).
     let detailMemo = DetailMemo()
+    /// Accounts and listings built once.
+    let replyMemo = ReplyMemo()
     /// Whether scoring may skip long posting lists that cannot change the answer (tests
     /// turn it off to check exactly that).
     var prunes = true
@@ -345,7 +347,9 @@ public struct Answerer: Sendable {
         let group = accounts.group(of: chosen.fact)
         if let group {
             // several sources tell of this: who says what, newest first
-            answer.accounts = Accounts.accounts(of: group.map { index.facts[Int($0)] }, chosen: fact.id, sources: knowledge.source(of:))
+            answer.accounts = replyMemo.accounts(chosen.fact) {
+                Accounts.accounts(of: group.map { index.facts[Int($0)] }, chosen: fact.id, sources: knowledge.source(of:))
+            }
         }
         // other sources' facts that answer as well, unlinked: shown after it
         var shownSources = Set(answer.accounts.flatMap { $0.sources.map(\.id) } + [fact.sourceID])
@@ -386,8 +390,10 @@ public struct Answerer: Sendable {
             .map { index.facts[Int($0.fact)] }
             .filter { $0.isAboutSource && SourceFacts.aspect(of: $0.id) == aspect }
         guard tied.count > 1 else { return nil }
-        let sources = tied.compactMap { knowledge.source(of: $0) }.sorted { $0.published > $1.published }
-        let parts = SourceFacts.briefly(String(aspect), sources: sources)
+        let key = String(aspect) + "|" + tied.map(\.sourceID).sorted().joined(separator: "|")
+        let parts = replyMemo.listing(key) {
+            SourceFacts.briefly(String(aspect), sources: tied.compactMap { knowledge.source(of: $0) }.sorted { $0.published > $1.published })
+        }
         guard !parts.isEmpty else { return nil }
         var answer = Answer(question: question, kind: .fact, text: parts.joined(separator: " "), confidence: best.confidence,
                             fact: fact, source: knowledge.source(of: fact), suggestions: [], explanation: explanation)
