@@ -380,7 +380,11 @@ extension Answerer {
             if Self.timeWords.contains(word) || (token.isNumber && word.utf8.count == 4 && Int(word).map { (1900...2100).contains($0) } ?? false) {
                 clause.hasDate = true
             }
-            if token.isNumber || Self.countWords.contains(word) {
+            // a day of a month ("on 11 April") or a year is a date, not a count
+            let isDate = token.isNumber && ((index + 1 < tokens.count && Self.monthNames.contains(tokens[index + 1].text))
+                || (index > 0 && Self.monthNames.contains(tokens[index - 1].text))
+                || (word.utf8.count == 4 && Int(word).map { (1900...2100).contains($0) } ?? false))
+            if (token.isNumber && !isDate) || Self.countWords.contains(word) {
                 let after = tokens.dropFirst(index + 1).prefix { !$0.isNumber && !Self.countWords.contains($0.text) }.prefix(4)
                 clause.figures.append(Set(after.map(key)))
             }
@@ -454,6 +458,8 @@ extension Answerer {
     /// Titles before a name ("Captain Ivo Marsh"), which are not the name.
     static let titleKeys: Set<String> = ["captain", "presid", "mayor", "minist", "general", "colonel", "lieuten", "sergeant", "major",
                                          "mr", "mrs", "ms", "dr", "spokesman", "spokeswoman", "deputi", "chairman", "senat", "governor"]
+    static let monthNames: Set<String> = ["january", "february", "march", "april", "may", "june", "july", "august", "september",
+                                          "october", "november", "december"]
     /// Stems of units of time: "two *hours*" counts time, not people.
     static let timeUnits: Set<String> = ["hour", "day", "week", "month", "year", "minut", "second", "night"]
     /// Capitalised words of institutions, not people: "Foreign Ministry", "Security Service".
