@@ -248,6 +248,12 @@ struct NamesAndFiguresTests {
         #expect(Self.answerer.answer("How many hours did the sailors speak to reporters?").fact?.id == "talk")
     }
 
+    @Test func whichOfThemWantsAName() {
+        let answer = Self.answerer.answer("Which of the sailors spoke to reporters?")
+        #expect(!answer.answered, "\(answer.text)")
+        #expect(answer.text.contains("does not say which of them"), "\(answer.text)")
+    }
+
     @Test func howMuchWantsAFigure() {
         let answer = Self.answerer.answer("How much did Ivo Marsh's family get?")
         #expect(!answer.answered, "\(answer.text)")

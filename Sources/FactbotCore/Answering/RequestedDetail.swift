@@ -134,7 +134,13 @@ extension Answerer {
         // "who is the official ...": who someone is, by name
         let whoIs = text.count > 2 && text[0] == "who" && ["is", "was", "are", "were"].contains(text[1])
             && (text[2] == "the" || text[2] == "this" || text[2] == "that")
-        if text.contains(where: Self.nameWords.contains) || whoIs {
+        // "which of the two prisoners ...", "which of them": one of several, by name
+        let whichOf = text.indices.contains { text[$0] == "which" && $0 + 1 < text.count && text[$0 + 1] == "of" }
+        if whichOf, !text.contains(where: Self.organizationNouns.contains) {
+            request.detail = .personName
+            request.asked = "which of them"
+            head = nil
+        } else if text.contains(where: Self.nameWords.contains) || whoIs {
             let organization = text.contains(where: Self.organizationNouns.contains)
             request.detail = organization ? .organizationName : .personName
             request.asked = organization ? "its name" : "their names"
