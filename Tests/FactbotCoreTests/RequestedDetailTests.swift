@@ -259,3 +259,14 @@ struct NamesAndFiguresTests {
         #expect(!answer.answered, "\(answer.text)")
     }
 }
+
+@Suite("Identifying clauses")
+struct IdentifyingClauseTests {
+    @Test func wordsThatOnlySayWhoAreFound() {
+        func words(_ text: String) -> [Token] { Tokenizer.tokens(text) }
+        #expect(Answerer.identifyingWords(words("where did the man who paid 300,000 rubles train?")) == ["paid", "300000", "rubles"])
+        #expect(Answerer.identifyingWords(words("according to Babel, where did he train?")) == ["babel"])
+        #expect(Answerer.identifyingWords(words("who paid the rubles?")).isEmpty)  // the question word asks
+        #expect(Answerer.identifyingWords(words("which of the men who was captured did the talking")) == [])  // "was" ends it
+    }
+}

@@ -225,6 +225,15 @@ public struct Answerer: Sendable {
         for term in lexicon.terms(words, vocabulary: index.vocabulary, table: wordTable, links: links) where !terms.contains(where: { $0.key == term.key }) {
             terms.append(term)
         }
+        // words that only say who or where from ("the man who paid 300,000 rubles", "according
+        // to Babel") help a fact that has them and cost nothing to one that lacks them
+        let identifying = Self.identifyingWords(words)
+        if !identifying.isEmpty {
+            func inSpan(_ term: Term) -> Bool { term.surface.split(separator: " ").allSatisfy { identifying.contains(String($0)) } }
+            if terms.contains(where: { !$0.isWeak && !inSpan($0) }) {
+                for position in terms.indices where inSpan(terms[position]) { terms[position].isWeak = true }
+            }
+        }
         var explanation = Explanation(questionType: questionType, terms: terms)
         guard !terms.isEmpty else {
             return decline(question, explanation, suggestions: [])
@@ -399,6 +408,29 @@ public struct Answerer: Sendable {
                             fact: fact, source: knowledge.source(of: fact), suggestions: [], explanation: explanation)
         answer.listing = parts
         return answer
+    }
+
+    /// At most this many words after "who" or "according to" only identify someone.
+    static let identifyingSpan = 3
+
+    /// The words of a question that only identify who or what it is about: a relative clause
+    /// inside it ("the man *who paid 300,000 rubles* ..."), "according to *Babel*".
+    static func identifyingWords(_ words: [Token]) -> Set<String> {
+        var found: Set<String> = []
+        for (index, token) in words.enumerated() where index > 0 {
+            let starts: Bool
+            switch token.text {
+            case "who": starts = !token.startsClause && words[index - 1].text != "of"
+            case "to": starts = words[index - 1].text == "according"
+            default: starts = false
+            }
+            guard starts else { continue }
+            for next in words.dropFirst(index + 1).prefix(identifyingSpan) {
+                if next.startsClause || Self.auxiliaries.contains(next.text) { break }
+                found.insert(next.text)
+            }
+        }
+        return found
     }
 
     /// How closely the question resembles the fact's nearest example question: a weighted
