@@ -114,6 +114,9 @@ struct WordLinkTests {
         #expect(!named.values.joined().contains { $0.kind == .broader || $0.kind == .narrower })
         let refused = links([("pay", "~pay")], unlinked: ["remuneration", "remunerate"])
         #expect(refused["remuner"] == nil)
+        // a word of the same stem is refused with it ("remunerate" goes with "remuneration")
+        #expect(links([("pay", "~pay")])["remuner"] != nil)
+        #expect(links([("pay", "~pay")], unlinked: ["remuneration"])["remuner"] == nil)
     }
 
     @Test func theTableRoundTripsAndRefusesOtherBytes() throws {

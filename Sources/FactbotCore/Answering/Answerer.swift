@@ -50,7 +50,7 @@ public struct Answerer: Sendable {
     static let exactMatch = 0.98
     /// A fact of another source, not linked to the chosen one, is shown after it when it is
     /// this sure relative to the chosen one...
-    static let nearbyShare = 0.95
+    static let nearbyShare = 0.9
     /// ...among the leading few, at most this many.
     static let nearbyLooked = 4
     static let nearbyShown = 2

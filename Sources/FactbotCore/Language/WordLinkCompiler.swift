@@ -67,7 +67,7 @@ public struct WordLinkCompiler {
     /// (never linked), `stopWords` words never linked from.
     /// `names` holds the keys of names, which are linked to their synonyms and related
     /// forms only: a name has no more general or more specific word ("Chinese" is not "Cantonese").
-    /// Words in `unlinked` (the curator's `unlinked.txt`) are never linked from.
+    /// Words in `unlinked` (the curator's `unlinked.txt`), and words of the same stem, are never linked from.
     public func compile(targets: [(word: String, key: String)], known: Set<String>, stopWords: Set<String>,
                         names: Set<String> = [], unlinked: Set<String> = []) -> [String: [WordLink]] {
         var best: [String: [String: WordLink]] = [:]  // question key → target key → best link
@@ -103,6 +103,7 @@ public struct WordLinkCompiler {
             if own == tagged.max() ?? 0 { return 1 }
             return own > 0 ? 0.6 : 0.35
         }
+        let unlinkedStems = Set(unlinked.map { $0.split(separator: " ").map { stemmer.stem(String($0)) }.joined(separator: "_") })
         func offer(_ lemma: String, in synset: Synset, to target: (word: String, key: String), kind: WordLink.Kind, weight: Double) {
             guard !Self.neverFollowed.contains(lemma), lemma.utf8.allSatisfy({ $0 >= 97 && $0 <= 122 || $0 == 95 || $0 == 45 }),
                   let rank = entry(lemma, synset.partOfSpeech).flatMap({ e in e.rank(of: synset.offset).map { (e, $0) } }) else { return }
@@ -113,6 +114,9 @@ public struct WordLinkCompiler {
             if parts.allSatisfy(stopWords.contains) { return }  // "come in": nothing a question would match on
             if unlinked.contains(parts.joined(separator: " ")) { return }
             let stems = parts.map { stemmer.stem($0) }
+            // nor any word of the same stem: a question's "population" is matched as "popul",
+            // which WordNet's "populate" would link otherwise
+            if unlinkedStems.contains(stems.joined(separator: "_")) { return }
             // a phrase of words the fact base already matches is never looked up ("front line")
             if parts.count > 1, zip(parts, stems).allSatisfy({ known.contains($1) || stopWords.contains($0) }) { return }
             let key = stems.joined(separator: "_")
