@@ -113,7 +113,22 @@ struct AccountsTests {
         let circle = problems(entry("a", "updates: b") + entry("b", "updates: c") + entry("c", "updates: a"))
         #expect(circle.count == 1)
         #expect(circle.first?.contains("updates go round in a circle: \"a\" → \"b\" → \"c\" → \"a\"") == true)
-        #expect(problems(entry("a", "updates: b") + entry("b", "disputes: a")) == [])
+        #expect(problems(entry("a", "disputes: b") + entry("b", "disputes: a")) == [])  // the same link both ways is fine
+        let contrary = problems(entry("a", "updates: b") + entry("b", "confirms: a"))
+        #expect(contrary == ["k/facts/f.yaml:12: fact \"b\" confirms \"a\", which updates it (k/facts/f.yaml:6): give one link"])
+    }
+
+    @Test func aGapInAChainOfUpdatesKeepsTheOlderFactEarlier() {
+        let a = Source(id: "a", url: "https://a.example/", title: "A", author: "", publisher: "Alpha", published: "2026-03-01")
+        var oldest = Fact(id: "oldest", answer: "Ten boats.", questions: ["How many boats?"], types: [.number], sourceID: "a")
+        var gap = Fact(id: "gap", answer: "the count was not given that day.", questions: ["boats then?"], types: [.gap], sourceID: "a")
+        var newest = Fact(id: "newest", answer: "Twenty boats.", questions: ["How many boats now?"], types: [.number], sourceID: "a")
+        oldest.relations = []
+        gap.relations = [.init(.updates, "oldest")]
+        newest.relations = [.init(.updates, "gap")]
+        let accounts = Accounts.accounts(of: [oldest, gap, newest], chosen: "newest", sources: { _ in a })
+        #expect(accounts.map(\.factIDs) == [["newest"], ["oldest"]])
+        #expect(accounts.map(\.isEarlier) == [false, true])
     }
 
     @Test func linksSurviveTheIndexSnapshot() throws {

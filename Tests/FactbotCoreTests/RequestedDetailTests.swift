@@ -252,6 +252,7 @@ struct NamesAndFiguresTests {
         let answer = Self.answerer.answer("Which of the sailors spoke to reporters?")
         #expect(!answer.answered, "\(answer.text)")
         #expect(answer.text.contains("does not say which of them"), "\(answer.text)")
+        #expect(Self.answerer.request(Tokenizer.tokens("which of the offices was it"), type: .any, terms: []).detail != .personName)
     }
 
     @Test func howMuchWantsAFigure() {

@@ -49,7 +49,9 @@ struct Accounts: Sendable {
     /// first), then the ones a newer fact updates, marked earlier. Facts that confirm each
     /// other are one account citing each source; its text is `chosen`'s when it is among them.
     static func accounts(of group: [Fact], chosen: String, sources: (Fact) -> Source?) -> [Answer.Account] {
-        let facts = group.filter { !$0.types.contains(.gap) }
+        // which facts are earlier is worked out over the whole group (a gap may sit in a chain
+        // of updates); gaps are not shown
+        var facts = group
         let ids = Set(facts.map(\.id))
         // superseded: updated by another fact of the group, directly or through a chain
         var superseded: Set<String> = []
@@ -74,6 +76,8 @@ struct Accounts: Sendable {
                 }
             }
         }
+        facts.removeAll { $0.types.contains(.gap) }
+        guard !facts.isEmpty else { return [] }
         // accounts: facts joined by `confirms` (either direction) are one
         var account: [String: Int] = [:]
         var members: [[Fact]] = []

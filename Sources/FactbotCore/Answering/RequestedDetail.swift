@@ -135,7 +135,11 @@ extension Answerer {
         let whoIs = text.count > 2 && text[0] == "who" && ["is", "was", "are", "were"].contains(text[1])
             && (text[2] == "the" || text[2] == "this" || text[2] == "that")
         // "which of the two prisoners ...", "which of them": one of several, by name
-        let whichOf = text.indices.contains { text[$0] == "which" && $0 + 1 < text.count && text[$0 + 1] == "of" }
+        let whichOf = text.indices.contains { at in
+            guard text[at] == "which", at + 1 < text.count, text[at + 1] == "of" else { return false }
+            let chosen = text.dropFirst(at + 2).first { $0 != "the" && $0 != "these" && $0 != "those" && !$0.allSatisfy(\.isNumber) && $0 != "two" }
+            return chosen.map(Self.peopleNouns.contains) ?? false
+        }
         if whichOf, !text.contains(where: Self.organizationNouns.contains) {
             request.detail = .personName
             request.asked = "which of them"
@@ -466,6 +470,10 @@ extension Answerer {
                                          "mr", "mrs", "ms", "dr", "spokesman", "spokeswoman", "deputi", "chairman", "senat", "governor"]
     static let monthNames: Set<String> = ["january", "february", "march", "april", "may", "june", "july", "august", "september",
                                           "october", "november", "december"]
+    /// Plural nouns for people: "which of the *prisoners*" wants one of them by name.
+    static let peopleNouns: Set<String> = ["prisoners", "men", "soldiers", "fighters", "captives", "pows", "recruits", "people", "women",
+                                           "journalists", "officials", "them", "pair", "brothers", "volunteers", "mercenaries", "chinese",
+                                           "sailors", "crew", "workers", "officers", "children", "leaders", "suspects", "detainees"]
     /// Stems of units of time: "two *hours*" counts time, not people.
     static let timeUnits: Set<String> = ["hour", "day", "week", "month", "year", "minut", "second", "night"]
     /// Capitalised words of institutions, not people: "Foreign Ministry", "Security Service".

@@ -56,7 +56,7 @@ public enum FactDraft {
     /// by a comment saying where it comes from and what to do with it.
     public static func yaml(_ drafts: [Draft], source: Source) -> String {
         var out = """
-            # Draft facts for \(source.id) (\(source.citation)): one for each sentence no fact of
+            # Draft facts for \(source.id) (\(printable(source.citation))): one for each sentence no fact of
             # that source tells yet. Rewrite each answer in your own words (keep the figures, names
             # and dates), fix the type and the questions, delete what is not worth a fact, then move
             # the file into knowledge/facts/ and run `factbot check`.
@@ -81,7 +81,19 @@ public enum FactDraft {
 
     /// A YAML single-quoted scalar: any text, on one line.
     static func quoted(_ text: String) -> String {
-        "'" + text.replacingOccurrences(of: "'", with: "''") + "'"
+        "'" + printable(text).replacingOccurrences(of: "'", with: "''") + "'"
+    }
+
+    /// The text without what YAML may not hold in a scalar (control characters, byte-order
+    /// marks, non-characters) and on one line.
+    static func printable(_ text: String) -> String {
+        String(String.UnicodeScalarView(text.unicodeScalars.compactMap { scalar -> Unicode.Scalar? in
+            switch scalar.value {
+            case 0x0A, 0x0D, 0x09: return " "
+            case 0..<0x20, 0x7F...0x9F, 0xFEFF, 0xFFFE, 0xFFFF: return nil
+            default: return scalar
+            }
+        }))
     }
 }
 

@@ -53,8 +53,8 @@ extension Answerer {
     /// by several facts.
     func factsTelling(_ sentence: String, atLeast confidence: Double, among own: [Int32]) -> (facts: [Fact], share: Double) {
         let explanation = answerFromFacts(sentence).explanation
-        let facts = explanation.candidates.compactMap { candidate in index.facts.first { $0.id == candidate.factID } }
-        let telling = zip(explanation.candidates, facts)
+        let paired = explanation.candidates.compactMap { candidate in index.facts.first { $0.id == candidate.factID }.map { (candidate, $0) } }
+        let telling = paired
             .filter { !$1.isAboutSource && !$1.types.contains(.gap) && $0.confidence >= confidence }.map(\.1)
         let terms = explanation.terms.filter { !$0.isWeak }
         guard !own.isEmpty, !terms.isEmpty else { return (telling, 0) }

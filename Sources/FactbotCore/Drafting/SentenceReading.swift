@@ -33,6 +33,8 @@ struct SentenceReading {
         return String(word)
     }
 
+    /// Where the terse topic question ("wang guangjun card rubles?") is, if there is one.
+    private var topicQuestion: Int?
     /// True when the sentence names no one but speaks of someone ("he", "I"): the person
     /// is the one named last before it.
     private(set) var needsPerson = false
@@ -151,8 +153,14 @@ struct SentenceReading {
         }
         if reportsSpeech, let person { questions.append("What did \(person) say?") }
         for name in people.prefix(2).map(\.text) { questions.append("Who is \(name)?") }
-        if !about.isEmpty { questions.append("\((names.prefix(1) + [about]).joined(separator: " ").lowercased())?") }
         questions = questions.uniqued()
+        if !about.isEmpty {
+            let topic = "\((names.prefix(1) + [about]).joined(separator: " ").lowercased())?"
+            if !questions.contains(topic) {
+                topicQuestion = questions.count
+                questions.append(topic)
+            }
+        }
     }
 
     /// Takes in the people an earlier sentence named, for a sentence that speaks of them
@@ -162,10 +170,10 @@ struct SentenceReading {
         names = people
         if !types.contains(.person) { types.insert(.person, at: max(0, types.count - 1)) }
         questions = questions.map { question in
-            question.hasSuffix(" he?") ? String(question.dropLast(3)) + " \(people[0])?" : question
+            question.hasSuffix(" he?") ? String(question.dropLast(4)) + " \(people[0])?" : question
         }
-        if let last = questions.last, !last.lowercased().hasPrefix(people[0].lowercased()) {
-            questions[questions.count - 1] = people[0].lowercased() + " " + last
+        if let topic = topicQuestion, topic < questions.count, !questions[topic].hasPrefix(people[0].lowercased()) {
+            questions[topic] = people[0].lowercased() + " " + questions[topic]
         }
     }
 }

@@ -142,6 +142,15 @@ public struct KnowledgeBase: Sendable {
                                            "fact \"\(fact.id)\" \(relation.kind.rawValue) unknown fact \"\(relation.factID)\"\(Suggestion.didYouMean(relation.factID, in: factByID.keys))"))
             }
         }
+        // two facts linked both ways must say the same: "a updates b" and "b confirms a" cannot both hold
+        for fact in facts {
+            for relation in fact.relations {
+                guard let other = factByID[relation.factID], fact.id < other.id,
+                      let back = other.relations.first(where: { $0.factID == fact.id }), back.kind != relation.kind else { continue }
+                problems.append(Diagnostic(file: other.file, line: back.line,
+                                           "fact \"\(other.id)\" \(back.kind.rawValue) \"\(fact.id)\", which \(relation.kind.rawValue) it (\(fact.file):\(relation.line)): give one link"))
+            }
+        }
         // updates must form no cycle (depth-first, without recursion)
         var state: [String: Int] = [:]  // 1 on the path being walked, 2 done
         for fact in facts where state[fact.id] == nil {
