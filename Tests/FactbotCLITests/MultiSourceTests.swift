@@ -72,7 +72,9 @@ struct MultiSourceTests {
     /// A knowledge folder citing the three pages, the pages served on loopback and fetched.
     func fixture() throws -> Fixture {
         let folder = try FactbotProcess.temporaryFolder()
-        let pages = FactbotProcess.root.appendingPathComponent("Tests/FactbotCLITests/Fixtures/multisource")
+        // served from a copy: the server writes its request log into the folder it serves
+        let pages = folder.appendingPathComponent("pages")
+        try FileManager.default.copyItem(at: FactbotProcess.root.appendingPathComponent("Tests/FactbotCLITests/Fixtures/multisource"), to: pages)
         let server = Process()
         server.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         server.arguments = ["python3", FactbotProcess.root.appendingPathComponent("Tests/Servers/http_server.py").path, pages.path]
