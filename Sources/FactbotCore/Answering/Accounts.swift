@@ -1,5 +1,3 @@
-import Synchronization
-
 /// The accounts several sources give of one thing, as the curator linked them
 /// (`updates`, `disputes`, `confirms`): which facts tell of the same thing, and how the
 /// reply shows them. Built once per answerer; pure.
@@ -108,34 +106,5 @@ struct Accounts: Sendable {
         }
         accounts.sort { ($0.account.isEarlier ? 1 : 0, $1.newest) < ($1.account.isEarlier ? 1 : 0, $0.newest) }
         return accounts.map(\.account)
-    }
-}
-
-/// The parts of replies worth building once: the accounts shown with each chosen fact, and
-/// the short answers of several articles. Bounded like ``DetailMemo``.
-final class ReplyMemo: Sendable {
-    private let table = Mutex<(accounts: [Int32: [Answer.Account]], listings: [String: [String]])>(([:], [:]))
-    static let limit = 512
-
-    /// The accounts shown with fact `chosen`, made by `make` the first time.
-    func accounts(_ chosen: Int32, _ make: () -> [Answer.Account]) -> [Answer.Account] {
-        if let known = table.withLock({ $0.accounts[chosen] }) { return known }
-        let made = make()
-        table.withLock {
-            if $0.accounts.count >= Self.limit { $0.accounts.removeAll(keepingCapacity: true) }
-            $0.accounts[chosen] = made
-        }
-        return made
-    }
-
-    /// A listing by its `key`, made by `make` the first time.
-    func listing(_ key: String, _ make: () -> [String]) -> [String] {
-        if let known = table.withLock({ $0.listings[key] }) { return known }
-        let made = make()
-        table.withLock {
-            if $0.listings.count >= Self.limit { $0.listings.removeAll(keepingCapacity: true) }
-            $0.listings[key] = made
-        }
-        return made
     }
 }

@@ -92,9 +92,13 @@ public struct Answerer: Sendable {
     /// Score buffers reused from question to question.
     let scratch = ScoreScratch()
     /// What each fact's answer states, read when first needed (``details(of:)``).
-    let detailMemo = DetailMemo()
-    /// Accounts and listings built once.
-    let replyMemo = ReplyMemo()
+    let clauseMemo = BoundedMemo<Int32, AnswerDetails>()
+    /// The literal words of each fact, read when first needed (``literalWords(of:)``).
+    let wordMemo = BoundedMemo<Int32, Set<String>>()
+    /// The accounts shown with each chosen fact, built once.
+    let accountMemo = BoundedMemo<Int32, [Answer.Account]>()
+    /// The short answers of several articles (``everyArticle``), built once.
+    let listingMemo = BoundedMemo<String, [String]>()
     /// Whether scoring may skip long posting lists that cannot change the answer (tests
     /// turn it off to check exactly that).
     var prunes = true
@@ -356,7 +360,7 @@ public struct Answerer: Sendable {
         let group = accounts.group(of: chosen.fact)
         if let group {
             // several sources tell of this: who says what, newest first
-            answer.accounts = replyMemo.accounts(chosen.fact) {
+            answer.accounts = accountMemo.value(chosen.fact) {
                 Accounts.accounts(of: group.map { index.facts[Int($0)] }, chosen: fact.id, sources: knowledge.source(of:))
             }
         }
@@ -400,7 +404,7 @@ public struct Answerer: Sendable {
             .filter { $0.isAboutSource && SourceFacts.aspect(of: $0.id) == aspect }
         guard tied.count > 1 else { return nil }
         let key = String(aspect) + "|" + tied.map(\.sourceID).sorted().joined(separator: "|")
-        let parts = replyMemo.listing(key) {
+        let parts = listingMemo.value(key) {
             SourceFacts.briefly(String(aspect), sources: tied.compactMap { knowledge.source(of: $0) }.sorted { $0.published > $1.published })
         }
         guard !parts.isEmpty else { return nil }

@@ -303,23 +303,20 @@ extension Answerer {
 
     /// The clauses of a fact's answer, read once per fact and remembered.
     func details(of position: Int32) -> AnswerDetails {
-        if let known = detailMemo.get(position) { return known }
-        let details = AnswerDetails(clauses: Self.clauses(of: index.facts[Int(position)].answer).map(clause))
-        detailMemo.set(position, details)
-        return details
+        clauseMemo.value(position) { AnswerDetails(clauses: Self.clauses(of: index.facts[Int(position)].answer).map(clause)) }
     }
 
     /// Literal keys (``Lexicon/literalKey(_:)``) of the words of a fact's answer, example
     /// questions and keywords: what a "which *X*" question's X is looked for in.
     func literalWords(of position: Int32) -> Set<String> {
-        if let known = detailMemo.words(position) { return known }
-        let fact = index.facts[Int(position)]
-        var words: Set<String> = []
-        for text in [fact.answer] + fact.questions + fact.keywords {
-            for token in Tokenizer.tokens(text) { words.insert(lexicon.literalKey(Lexicon.dropApostrophes(token.text))) }
+        wordMemo.value(position) {
+            let fact = index.facts[Int(position)]
+            var words: Set<String> = []
+            for text in [fact.answer] + fact.questions + fact.keywords {
+                for token in Tokenizer.tokens(text) { words.insert(lexicon.literalKey(Lexicon.dropApostrophes(token.text))) }
+            }
+            return words
         }
-        detailMemo.setWords(position, words)
-        return words
     }
 
     /// Reads one clause: its words once, each word's term from the word table (a phrase of
@@ -522,32 +519,6 @@ extension Answerer {
     ]
     static let countWords: Set<String> = ["hundred", "hundreds", "thousand", "thousands", "million", "millions", "dozen", "dozens",
                                           "several", "few", "many", "some"]
-}
-
-/// Answer details worked out so far, one per fact (facts never change under an answerer).
-final class DetailMemo: Sendable {
-    private let table = Mutex<(clauses: [Int32: AnswerDetails], words: [Int32: Set<String>])>(([:], [:]))
-    /// Most facts remembered: the facts asked about most stay cheap, and a bot answering
-    /// from a very large fact base keeps a small memo (it starts afresh when full).
-    static let limit = 512
-
-    func get(_ fact: Int32) -> AnswerDetails? { table.withLock { $0.clauses[fact] } }
-
-    func set(_ fact: Int32, _ details: AnswerDetails) {
-        table.withLock {
-            if $0.clauses.count >= Self.limit { $0.clauses.removeAll(keepingCapacity: true) }
-            $0.clauses[fact] = details
-        }
-    }
-
-    func words(_ fact: Int32) -> Set<String>? { table.withLock { $0.words[fact] } }
-
-    func setWords(_ fact: Int32, _ words: Set<String>) {
-        table.withLock {
-            if $0.words.count >= Self.limit { $0.words.removeAll(keepingCapacity: true) }
-            $0.words[fact] = words
-        }
-    }
 }
 
 extension String {
