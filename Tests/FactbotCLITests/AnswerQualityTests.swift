@@ -91,16 +91,8 @@ struct AnswerQualityTests {
         try FileManager.default.copyItem(at: FactbotProcess.root.appendingPathComponent("knowledge"), to: knowledge)
         try FileManager.default.removeItem(at: knowledge.appendingPathComponent("facts"))
 
-        let server = Process()
-        server.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        server.arguments = ["python3", FactbotProcess.root.appendingPathComponent("Tests/Servers/http_server.py").path, pages.path]
-        let input = Pipe(), output = Pipe()
-        server.standardInput = input
-        server.standardOutput = output
-        try server.run()
+        let (server, input, port) = try FactbotProcess.httpServer(serving: pages)
         defer { try? input.fileHandleForWriting.close(); server.waitUntilExit() }
-        let ready = String(decoding: output.fileHandleForReading.availableData, as: UTF8.self)
-        let port = try #require(Int(ready.filter(\.isNumber)))
 
         let state = folder.appendingPathComponent("state").path
         let refresh = try FactbotProcess.run(["refresh", "--knowledge", "knowledge", "--state-dir", state,

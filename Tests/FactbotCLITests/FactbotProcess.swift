@@ -45,6 +45,25 @@ struct FactbotProcess {
         try run(arguments, input: Data(input.utf8), in: directory)
     }
 
+    /// Starts the test HTTP server (Tests/Servers/http_server.py) on loopback, serving the
+    /// files of `folder` under /files/; closing `input` stops it.
+    static func httpServer(serving folder: URL) throws -> (process: Process, input: Pipe, port: Int) {
+        let server = Process()
+        server.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        server.arguments = ["python3", root.appendingPathComponent("Tests/Servers/http_server.py").path, folder.path]
+        let input = Pipe(), output = Pipe()
+        server.standardInput = input
+        server.standardOutput = output
+        try server.run()
+        let ready = String(decoding: output.fileHandleForReading.availableData, as: UTF8.self)
+        guard let port = Int(ready.filter(\.isNumber)) else {
+            try? input.fileHandleForWriting.close()
+            server.waitUntilExit()
+            throw CocoaError(.fileReadCorruptFile, userInfo: [NSLocalizedDescriptionKey: "the HTTP server gave no port: \(ready)"])
+        }
+        return (server, input, port)
+    }
+
     /// A fresh temporary folder.
     static func temporaryFolder() throws -> URL {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("factbot-test-\(UUID().uuidString)")

@@ -75,15 +75,8 @@ struct MultiSourceTests {
         // served from a copy: the server writes its request log into the folder it serves
         let pages = folder.appendingPathComponent("pages")
         try FileManager.default.copyItem(at: FactbotProcess.root.appendingPathComponent("Tests/FactbotCLITests/Fixtures/multisource"), to: pages)
-        let server = Process()
-        server.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        server.arguments = ["python3", FactbotProcess.root.appendingPathComponent("Tests/Servers/http_server.py").path, pages.path]
-        let input = Pipe(), output = Pipe()
-        server.standardInput = input
-        server.standardOutput = output
-        try server.run()
-        let ready = String(decoding: output.fileHandleForReading.availableData, as: UTF8.self)
-        let fixture = Fixture(folder: folder, port: try #require(Int(ready.filter(\.isNumber))), server: server, input: input)
+        let (server, input, port) = try FactbotProcess.httpServer(serving: pages)
+        let fixture = Fixture(folder: folder, port: port, server: server, input: input)
 
         let knowledge = folder.appendingPathComponent("knowledge")
         try FileManager.default.createDirectory(at: knowledge.appendingPathComponent("facts"), withIntermediateDirectories: true)
