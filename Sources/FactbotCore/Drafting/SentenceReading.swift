@@ -10,9 +10,10 @@ struct SentenceReading {
     /// Questions made from it, most specific first.
     private(set) var questions: [String] = []
 
-    static let months: Set<String> = ["january", "february", "march", "april", "may", "june", "july", "august", "september",
-                                      "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday",
-                                      "saturday", "sunday", "yesterday", "today"]
+    /// Words that date a sentence: the months (as the requested-detail checks know them),
+    /// the days of the week, "yesterday" and "today".
+    static let months: Set<String> = Answerer.monthNames.union(["monday", "tuesday", "wednesday", "thursday", "friday",
+                                                                "saturday", "sunday", "yesterday", "today"])
     static let saying: Set<String> = ["said", "says", "say", "told", "tells", "stated", "added", "claimed", "claims", "according",
                                       "announced", "urged", "warned", "denied", "called", "wrote"]
     static let currencyMarks: Set<Character> = ["$", "£", "€", "¥", "₽"]
