@@ -1,5 +1,5 @@
 import FactbotCore
-import FactbotRefresh
+
 import IRCProtocol
 
 /// The settings in bot.conf. Every key has a default, so a missing file means defaults.

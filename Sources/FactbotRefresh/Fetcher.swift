@@ -1,25 +1,6 @@
 import CCurl
 import FactbotCore
 
-/// Limits on one fetch.
-public struct FetchLimits: Sendable, Equatable {
-    /// Seconds to establish the connection.
-    public var connectTimeout = 10.0
-    /// Seconds for the whole transfer, redirects included.
-    public var totalTimeout = 30.0
-    /// Largest body accepted, in bytes, enforced while downloading.
-    public var maxBytes = 5 * 1024 * 1024
-    /// Redirects followed at most.
-    public var maxRedirects = 5
-    /// A PEM CA file to trust instead of the system's (private servers); empty for the system's.
-    public var caFile = ""
-    /// Sent as User-Agent.
-    public var userAgent = "factbot"
-
-    /// Defaults.
-    public init() {}
-}
-
 /// What one fetch gave.
 public enum FetchResult: Sendable, Equatable {
     /// 200 with a body of an accepted type.

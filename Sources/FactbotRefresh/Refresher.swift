@@ -33,6 +33,8 @@ public struct Refresher: Sendable {
         public var notes: [String] = []
         /// The stored copy after this refresh, if any.
         public var stored: StoredSource?
+        /// The copy stored before this refresh, if any.
+        public var previous: StoredSource?
 
         /// One line for `factbot refresh`.
         public var line: String {
@@ -89,12 +91,12 @@ public struct Refresher: Sendable {
         let conditional = previous?.url == target.url ? previous : nil
         let fetched = Fetcher.fetch(target.url, etag: conditional?.etag, lastModified: conditional?.lastModified, limits: limits)
         func failure(_ reason: String) -> Report {
-            Report(id: target.id, url: target.url, outcome: .failed(reason: reason, kept: previous?.fetchedAt), notes: notes, stored: previous)
+            Report(id: target.id, url: target.url, outcome: .failed(reason: reason, kept: previous?.fetchedAt), notes: notes, stored: previous, previous: previous)
         }
         switch fetched {
         case .notModified:
             guard previous != nil else { return failure("304 Not Modified, but no copy is stored") }
-            return Report(id: target.id, url: target.url, outcome: .unchanged, notes: notes, stored: previous)
+            return Report(id: target.id, url: target.url, outcome: .unchanged, notes: notes, stored: previous, previous: previous)
         case .failed(let reason):
             return failure(reason)
         case .page(let page):
@@ -109,13 +111,13 @@ public struct Refresher: Sendable {
                 }
             }
             let hash = StoredSource.hash(page.body)
-            let stored = StoredSource(id: target.id, url: target.url, finalURL: page.finalURL, etag: page.etag,
+            let stored = StoredSource(id: target.id, url: target.url, finalURL: SourceURL.withoutCredentials(page.finalURL), etag: page.etag,
                                       lastModified: page.lastModified, fetchedAt: now(), contentHash: hash, status: 200, article: article)
             do { try store.save(stored) } catch { return failure("cannot store: \(error.description)") }
             return Report(id: target.id, url: target.url,
                           outcome: .fetched(paragraphs: article.paragraphs.count, sentences: article.sentences.count,
                                             bytes: page.body.count, changed: previous?.contentHash != hash),
-                          notes: notes, stored: stored)
+                          notes: notes, stored: stored, previous: previous)
         }
     }
 

@@ -20,6 +20,9 @@ public struct StoredSource: Codable, Sendable, Equatable {
     /// The extracted article.
     public var article: Article
 
+    /// The text facts are checked against (``Drift``): the headline and the body.
+    public var checkedText: String { article.paragraphs.joined(separator: " ") + " " + article.title }
+
     /// FNV-1a 64-bit hash of bytes, as 16 hex digits.
     public static func hash(_ bytes: [UInt8]) -> String {
         var value: UInt64 = 0xcbf2_9ce4_8422_2325

@@ -1,3 +1,4 @@
+import FactbotCore
 import Foundation
 import Testing
 @testable import FactbotRefresh

@@ -78,16 +78,25 @@ struct RefresherTests {
         #expect(reports.filter(\.failed).count == 3)
     }
 
-    @Test func driftNamesFactsWhoseFiguresLeftTheSource() {
+    @Test func driftNamesFactsWhoseFiguresTheNewCopyLost() {
         let facts = [
             Fact(id: "held", answer: "About 1,240 containers were held at the north quay.", questions: ["?"], types: [.number], sourceID: "harbour", file: "f.yaml", line: 3),
             Fact(id: "cost", answer: "Delays cost 2.5 million euros a week.", questions: ["?"], types: [.amount], sourceID: "harbour", file: "f.yaml", line: 9),
+            // The curator added the year and the weekday date; the article never gave them.
+            Fact(id: "when", answer: "The strike began on Monday 14 April 2025.", questions: ["?"], types: [.date], sourceID: "harbour", file: "f.yaml", line: 15),
             Fact(id: "other", answer: "999 ships.", questions: ["?"], types: [.number], sourceID: "elsewhere"),
         ]
-        let article = Article(paragraphs: ["Now 1 240 containers are held.", "The cost is 3 million euros a week."])
-        let findings = Drift.check(facts, sourceID: "harbour", against: article)
+        let before = "About 1,240 containers are held. The cost is 2.5 million euros a week. The strike began on Monday."
+        let after = "Now 1 240 containers are held. The cost is 3 million euros a week. The strike began on Monday."
+        let findings = Drift.lost(facts, sourceID: "harbour", before: before, after: after)
         #expect(findings.map(\.factID) == ["cost"])
         #expect(findings.first?.description == "f.yaml:9: fact cost: \"2.5\" no longer in the source")
+        // An unchanged article: nothing to review, whatever the facts add.
+        #expect(Drift.lost(facts, sourceID: "harbour", before: before, after: before).isEmpty)
+        // The audit of `check --sources` names what the stored copy lacks, in other words.
+        let absent = Drift.absent(facts, sourceID: "harbour", from: before)
+        #expect(absent.map(\.factID) == ["when"])
+        #expect(absent.first?.description == "f.yaml:15: fact when: \"14\", \"2025\" not in the stored copy of the source")
         #expect(Drift.figures(in: "18,000 yuan (about £1,900) in 2025, 3 men") == ["18,000", "1,900", "2025"])
     }
 
