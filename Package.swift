@@ -48,13 +48,17 @@ let package = Package(
         .target(name: "FactbotRefresh", dependencies: ["FactbotCore", "SourceText", "CCurl"]),
 
         // bot.conf: one schema for every section, read into the settings of core and adapters.
-        .target(name: "FactbotConfig", dependencies: ["FactbotCore", "IRCProtocol", "FactbotRefresh"]),
+        .target(name: "FactbotConfig", dependencies: ["FactbotCore", "IRCProtocol"]),
+
+        // factbot's files: the one place bot.conf, the knowledge folder and the state folder
+        // are read (sizes checked first), the caches kept, and everything reloaded.
+        .target(name: "FactbotLoader", dependencies: ["FactbotCore", "FactbotConfig", "FactbotRefresh", "WordNet"]),
 
         // The thin executable: one argument-parser command per job, reads files, wires adapters.
         .executableTarget(
             name: "factbot",
             dependencies: [
-                "FactbotCore", "FactbotConfig", "FactbotTerminal", "FactbotIRC", "IRCProtocol", "FactbotRefresh", "WordNet",
+                "FactbotCore", "FactbotConfig", "FactbotLoader", "FactbotTerminal", "FactbotIRC", "IRCProtocol", "FactbotRefresh",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
@@ -72,6 +76,8 @@ let package = Package(
         // Source refresh against a real HTTP server on loopback (Tests/Servers/http_server.py).
         .testTarget(name: "RefreshTests", dependencies: ["factbot", "FactbotCore", "FactbotRefresh", "SourceText"]),
         .testTarget(name: "FactbotCLITests", dependencies: ["factbot"], exclude: ["Fixtures"]),
+        // The loader against real files in a temporary folder: reload, symlinks, sizes, modes.
+        .testTarget(name: "LoaderTests", dependencies: ["FactbotLoader", "FactbotCore", "FactbotRefresh"]),
         // The IRC adapter end to end: real ngircd and InspIRCd + Atheme on loopback.
         .testTarget(name: "IRCEndToEndTests", dependencies: ["factbot"]),
     ]

@@ -1,6 +1,5 @@
 import FactbotCore
 import FactbotRefresh
-import FactbotTerminal
 import Foundation
 
 /// The built index of a large knowledge folder, kept in the state folder
@@ -23,13 +22,21 @@ struct IndexCache {
     /// The fingerprint of the files as they are now.
     let fingerprint: UInt64
 
-    /// The cache for the knowledge folder `knowledge`, whose files are at `paths` (each
-    /// read and hashed in turn, not kept), under `stateDirectory`.
-    init(stateDirectory: String, knowledge: String, paths: [String]) throws(Diagnostics) {
+    /// The cache for the knowledge folder `knowledge`, whose files are at `paths`, under
+    /// `stateDirectory`; nil when no cache was saved there (the common case for a small
+    /// fact base), so that its files are not read twice. With one saved, each file is read
+    /// and hashed in turn, not kept.
+    init?(stateDirectory: String, knowledge: String, paths: [String]) throws(Diagnostics) {
         (folder, file) = StateCache.location(stateDirectory: stateDirectory, knowledge: knowledge, suffix: "fbindex")
+        guard access(file, R_OK) == 0 else { return nil }
         var hash = Self.seed
         for path in paths { hash = Self.fingerprint(path, try Loading.data(at: path), seed: hash) }
         fingerprint = hash
+    }
+
+    /// Where the cache of `knowledge` is written the first time.
+    static func location(stateDirectory: String, knowledge: String) -> (folder: String, file: String) {
+        StateCache.location(stateDirectory: stateDirectory, knowledge: knowledge, suffix: "fbindex")
     }
 
     /// The fingerprint of files already read (a first start fingerprints what it indexed,
@@ -71,10 +78,12 @@ struct IndexCache {
         return try? result.get()
     }
 
-    /// Stores `index`, built from files whose fingerprint is `fingerprint`; a failure is
-    /// reported as a warning and changes nothing else.
-    func save(_ index: FactIndex, fingerprint: UInt64) {
-        StateCache.save(IndexSnapshot.encode(index, fingerprint: fingerprint), to: file, in: folder, what: "the index cache")
+    /// Stores `index`, built from files whose fingerprint is `fingerprint`, for the
+    /// knowledge folder `knowledge`; returns a warning when that cannot be done (nothing
+    /// else changes).
+    static func save(_ index: FactIndex, fingerprint: UInt64, stateDirectory: String, knowledge: String) -> String? {
+        let (folder, file) = location(stateDirectory: stateDirectory, knowledge: knowledge)
+        return StateCache.save(IndexSnapshot.encode(index, fingerprint: fingerprint), to: file, in: folder, what: "the index cache")
     }
 
     /// What identifies this build of factbot: its path, size and modification time.

@@ -9,13 +9,26 @@ enum Loading {
     static let maximumFileSize = 8 << 20
 
     /// The configuration at `path`; defaults when the file does not exist, unless it was
-    /// named on the command line (`required`), where a missing file is an error.
+    /// named on the command line (`required`), where a missing file is an error. Any
+    /// readable file will do (`--config /dev/null` means defaults, as an empty file does).
     static func config(at path: String, required: Bool) throws(Diagnostics) -> BotConfig {
-        guard FileManager.default.fileExists(atPath: path) else {
+        guard exists(path) else {
             if required { throw Diagnostics([Diagnostic(file: path, line: nil, "no such configuration file")]) }
             return BotConfig()
         }
         return try BotConfig.parse(try text(at: path), file: path)
+    }
+
+    /// True when something is at `path`, following symbolic links.
+    static func exists(_ path: String) -> Bool {
+        var info = stat()
+        return stat(path, &info) == 0
+    }
+
+    /// True for a folder at `path`, following symbolic links.
+    static func isFolder(_ path: String) -> Bool {
+        var info = stat()
+        return stat(path, &info) == 0 && info.st_mode & S_IFMT == S_IFDIR
     }
 
     /// One file of the knowledge folder, as read: its path for messages and its bytes.
@@ -25,23 +38,45 @@ enum Loading {
     }
 
     /// The paths of the files of the knowledge folder at `path` that factbot uses (`.yaml`,
-    /// `.yml`, `.txt`, in subfolders too, hidden ones skipped), sorted.
+    /// `.yml`, `.txt`, in subfolders too, hidden ones skipped), sorted. Symbolic links are
+    /// followed, to files and to folders (a folder met twice is walked once); a link that
+    /// leads nowhere is an error, not a file silently skipped.
     static func knowledgePaths(at path: String) throws(Diagnostics) -> [String] {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue else {
-            throw Diagnostics([Diagnostic(file: path, line: nil, "no such knowledge folder (use --knowledge DIR)")])
+        guard isFolder(path) else {
+            throw Diagnostics([Diagnostic(file: path, line: nil, exists(path) ? "not a folder (use --knowledge DIR)" : "no such knowledge folder (use --knowledge DIR)")])
         }
-        let root = URL(fileURLWithPath: path)
-        var paths: [String] = []
-        if let walker = FileManager.default.enumerator(at: root, includingPropertiesForKeys: [.isRegularFileKey]) {
-            for case let url as URL in walker where (try? url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true {
-                let relative = url.path.hasPrefix(root.path + "/") ? String(url.path.dropFirst(root.path.count + 1)) : url.lastPathComponent
-                if relative.hasPrefix(".") || relative.contains("/.") { continue }
-                paths.append(relative)
+        let root = path.hasSuffix("/") ? String(path.dropLast()) : path
+        var found: [String] = []
+        var problems: [Diagnostic] = []
+        var walked: Set<[UInt64]> = []
+        var pending = [""]
+        while let relative = pending.popLast() {
+            let folder = relative.isEmpty ? root : root + "/" + relative
+            var info = stat()
+            guard stat(folder, &info) == 0, walked.insert([UInt64(info.st_dev), UInt64(info.st_ino)]).inserted else { continue }
+            guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else {
+                problems.append(Diagnostic(file: folder, line: nil, "cannot list the folder"))
+                continue
+            }
+            for name in names where !name.hasPrefix(".") {
+                let child = relative.isEmpty ? name : relative + "/" + name
+                let full = root + "/" + child
+                var entry = stat()
+                guard stat(full, &entry) == 0 else {
+                    if name.hasSuffix(".yaml") || name.hasSuffix(".yml") || name.hasSuffix(".txt") {
+                        problems.append(Diagnostic(file: full, line: nil, "cannot read the file: \(String(cString: strerror(errno)))"))
+                    }
+                    continue
+                }
+                if entry.st_mode & S_IFMT == S_IFDIR {
+                    pending.append(child)
+                } else if name.hasSuffix(".yaml") || name.hasSuffix(".yml") || name.hasSuffix(".txt") {
+                    found.append(full)
+                }
             }
         }
-        return paths.sorted().filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") || $0.hasSuffix(".txt") }
-            .map { path.hasSuffix("/") ? path + $0 : path + "/" + $0 }
+        if !problems.isEmpty { throw Diagnostics(problems) }
+        return found.sorted()
     }
 
     /// Reads the knowledge folder's files (all of them, or those at `paths`).
@@ -57,16 +92,15 @@ enum Loading {
         return files
     }
 
-    /// Parses read knowledge files. With `facts` (read back from the index cache, built
-    /// from these very files), the fact files are not parsed again.
-    static func knowledge(from files: [RawFile], folder: String, facts: [Fact]? = nil) throws(Diagnostics) -> KnowledgeBase {
+    /// Parses read knowledge files.
+    static func knowledge(from files: [RawFile], folder: String) throws(Diagnostics) -> KnowledgeBase {
         var texts: [KnowledgeFile] = []
         var problems: [Diagnostic] = []
-        for file in files where facts == nil || !KnowledgeBase.isFactFile(file.path) {
+        for file in files {
             do { texts.append(KnowledgeFile(path: file.path, text: try text(of: file.data, path: file.path))) } catch { problems += error.all }
         }
         if !problems.isEmpty { throw Diagnostics(problems) }
-        return try KnowledgeBase.parse(texts, folder: folder, facts: facts)
+        return try KnowledgeBase.parse(texts, folder: folder)
     }
 
     /// A file's text; refuses unreadable, oversized and non-UTF-8 files with a clear message.
@@ -74,13 +108,29 @@ enum Loading {
         try text(of: data(at: path), path: path)
     }
 
-    /// A file's bytes; refuses unreadable and oversized files.
+    /// A file's bytes; refuses unreadable and oversized files. The size is checked before
+    /// anything is read (a regular file's from its metadata; anything else, a pipe or a
+    /// device, is read up to the limit and no further).
     static func data(at path: String) throws(Diagnostics) -> Data {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw Diagnostics([Diagnostic(file: path, line: nil, "cannot read the file")])
+        func refuse(_ message: String) -> Diagnostics { Diagnostics([Diagnostic(file: path, line: nil, message)]) }
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { throw refuse("cannot read the file: \(String(cString: strerror(errno)))") }
+        defer { close(descriptor) }
+        var info = stat()
+        guard fstat(descriptor, &info) == 0 else { throw refuse("cannot read the file: \(String(cString: strerror(errno)))") }
+        if info.st_mode & S_IFMT == S_IFDIR { throw refuse("is a folder, not a file") }
+        if info.st_mode & S_IFMT == S_IFREG, Int(info.st_size) > maximumFileSize {
+            throw refuse("file is \(info.st_size) bytes; the limit is \(maximumFileSize)")
         }
-        guard data.count <= maximumFileSize else {
-            throw Diagnostics([Diagnostic(file: path, line: nil, "file is \(data.count) bytes; the limit is \(maximumFileSize)")])
+        var data = Data()
+        var buffer = [UInt8](repeating: 0, count: 64 << 10)
+        while true {
+            let count = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
+            if count < 0, errno == EINTR { continue }
+            guard count >= 0 else { throw refuse("cannot read the file: \(String(cString: strerror(errno)))") }
+            if count == 0 { break }
+            data.append(contentsOf: buffer[0..<count])
+            if data.count > maximumFileSize { throw refuse("file is over \(maximumFileSize) bytes, the limit") }
         }
         return data
     }
@@ -109,4 +159,10 @@ enum Loading {
         }
         return line
     }
+}
+
+/// A text file read with the knowledge files' checks (size before reading, UTF-8, no NUL).
+public enum TextFile {
+    /// The text of the file at `path`, or every problem with it.
+    public static func read(_ path: String) throws(Diagnostics) -> String { try Loading.text(at: path) }
 }

@@ -1,6 +1,5 @@
 import FactbotCore
 import FactbotRefresh
-import FactbotTerminal
 import Foundation
 import WordNet
 
@@ -15,8 +14,9 @@ import WordNet
 /// be written is only a warning, and a missing WordNet means no links.
 enum WordLinkCache {
     /// The links for `answerer`, or nil when the settings name no WordNet folder or it
-    /// lacks the database's files (`factbot check` says so).
-    static func links(for answerer: Answerer, stateDirectory: String, knowledge: String) -> WordLinks? {
+    /// lacks the database's files (`factbot check` says so); a cache that cannot be
+    /// saved adds a warning.
+    static func links(for answerer: Answerer, stateDirectory: String, knowledge: String, warnings: inout [String]) -> WordLinks? {
         let folder = answerer.settings.wordNetFolder
         guard !folder.isEmpty, let identity = wordNetIdentity(folder) else { return nil }
         let hash = answerer.linkFingerprint(seed: Checksum.fnv64(Array("factbot word links 1\u{0}\(IndexCache.programIdentity)\u{0}\(identity)".utf8)))
@@ -26,7 +26,7 @@ enum WordLinkCache {
 
         guard let database = database(at: folder) else { return nil }
         let encoded = WordLinks.encode(answerer.compileLinks(from: database), fingerprint: hash)
-        StateCache.save(encoded, to: file, in: directory, what: "the WordNet links")
+        if let warning = StateCache.save(encoded, to: file, in: directory, what: "the WordNet links") { warnings.append(warning) }
         return try? WordLinks(bytes: Bytes(encoded), fingerprint: hash)
     }
 

@@ -1,5 +1,6 @@
 import ArgumentParser
 import FactbotCore
+import FactbotLoader
 import FactbotTerminal
 import Foundation
 
@@ -44,7 +45,7 @@ struct BenchCommand: ParsableCommand {
         let set: BenchQuestions
         if let path = questions {
             do {
-                set = try BenchQuestions.parse(try Loading.text(at: path), file: path)
+                set = try BenchQuestions.parse(try TextFile.read(path), file: path)
             } catch {
                 Console.error(error.description)
                 throw ExitCode(2)

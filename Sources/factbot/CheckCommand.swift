@@ -1,5 +1,6 @@
 import ArgumentParser
 import FactbotCore
+import FactbotLoader
 import FactbotRefresh
 import FactbotTerminal
 
@@ -31,7 +32,8 @@ struct CheckCommand: ParsableCommand {
     func run() throws {
         let loaded = try options.load(quoting: false)
         if coverage {
-            for text in GlobalOptions.storedTexts(loaded.store, knowledge: loaded.knowledge) {
+            var unreadable: [String] = []  // said again below, among the warnings
+            for text in StoredTexts.read(loaded.store, knowledge: loaded.knowledge, warnings: &unreadable) {
                 let sentences = SentenceCoverage.of(text, answerer: loaded.answerer)
                 let open = sentences.filter { $0.fact == nil }
                 Console.line("\(text.source.id): \(sentences.count - open.count) of \(sentences.count) sentences told by its facts\(open.isEmpty ? "" : "; not yet:")")
@@ -47,7 +49,7 @@ struct CheckCommand: ParsableCommand {
             for source in loaded.knowledge.sources.values.sorted(by: { $0.id < $1.id }) {
                 switch loaded.store.load(source.id) {
                 case .success(let stored?):
-                    warnings += Drift.check(loaded.knowledge.facts, sourceID: source.id, against: stored.article).map(\.description)
+                    warnings += Drift.absent(loaded.knowledge.facts, sourceID: source.id, from: stored.checkedText).map(\.description)
                 case .success(nil):
                     Console.error("note: \(source.id) has not been fetched yet (factbot refresh)")
                 case .failure(let problem):
@@ -55,12 +57,13 @@ struct CheckCommand: ParsableCommand {
                 }
             }
         }
-        if let problem = WordLinkCache.problem(with: loaded.config.answer.wordNetFolder) { warnings.append("warning: \(problem)") }
+        if let problem = loaded.wordNetProblem { warnings.append("warning: \(problem)") }
         for warning in warnings { Console.error(warning) }
         let knowledge = answerer.knowledge
         let curated = knowledge.facts.filter { !$0.isAboutSource }
         let examples = curated.reduce(0) { $0 + $1.questions.count }
         let links = answerer.links.map { ", \($0.count) words linked through WordNet" } ?? ""
+        Console.line("\(options.knowledge) with \(loaded.configFile.map { "settings from \($0)" } ?? "default settings (no \(Bot.Paths.defaultConfig))"):")
         Console.line("\(curated.count) facts (and \(knowledge.facts.count - curated.count) about the sources), \(examples) example questions, \(knowledge.sources.count) source(s)\(links): \(warnings.isEmpty ? "all examples reach their facts" : "\(warnings.count) warning(s)")")
         if strict, !warnings.isEmpty { throw ExitCode(1) }
     }

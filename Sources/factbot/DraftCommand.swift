@@ -1,5 +1,6 @@
 import ArgumentParser
 import FactbotCore
+import FactbotLoader
 import FactbotTerminal
 import Foundation
 
@@ -27,7 +28,9 @@ struct DraftCommand: ParsableCommand {
 
     func run() throws {
         let loaded = try options.load(quoting: false)
-        let texts = GlobalOptions.storedTexts(loaded.store, knowledge: loaded.knowledge)
+        var warnings: [String] = []
+        let texts = StoredTexts.read(loaded.store, knowledge: loaded.knowledge, warnings: &warnings)
+        for warning in warnings { Console.error(warning) }
         guard let text = texts.first(where: { $0.source.id == sourceID }) else {
             let known = Set(loaded.knowledge.sources.keys).union(texts.map(\.source.id))
             let hint = known.contains(sourceID)

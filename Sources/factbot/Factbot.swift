@@ -5,6 +5,9 @@ import ArgumentParser
 struct Factbot: ParsableCommand {
     static let version = "0.1.0"
 
+    /// What factbot calls itself when it fetches a page.
+    static let userAgent = "factbot/\(version) (news fact bot; libcurl)"
+
     static let configuration = CommandConfiguration(
         commandName: "factbot",
         abstract: "Answers questions about news stories from a curated fact base.",

@@ -1,6 +1,7 @@
 import ArgumentParser
 import FactbotConfig
 import FactbotCore
+import FactbotLoader
 import FactbotIRC
 import FactbotTerminal
 import Foundation
@@ -19,19 +20,9 @@ struct IRCCommand: ParsableCommand {
     @OptionGroup var irc: IRCOptions
 
     func run() throws {
-        let (loaded, answerer, logger) = try irc.prepare(options)
-        irc.run(config: loaded.config, answerer: answerer, logger: logger)
+        let (bot, logger) = try irc.prepare(options)
+        irc.run(bot: bot, logger: logger)
     }
-}
-
-/// The answerer in use, swapped whole when a refresh brings new source text; reading it
-/// never waits for a refresh.
-final class AnswererBox: @unchecked Sendable {
-    private let lock = NSLock()
-    private var answerer: Answerer
-    init(_ answerer: Answerer) { self.answerer = answerer }
-    var current: Answerer { lock.withLock { answerer } }
-    func replace(with answerer: Answerer) { lock.withLock { self.answerer = answerer } }
 }
 
 /// The IRC options `irc` and `run` share, and how they become settings.
@@ -44,6 +35,9 @@ struct IRCOptions: ParsableArguments {
         Passwords are never read from the command line or bot.conf: the server password
         comes from $FACTBOT_SERVER_PASSWORD and the SASL password from $FACTBOT_SASL_PASSWORD
         (names configurable in bot.conf). SIGINT or SIGTERM sends QUIT and exits 0.
+        SIGHUP reloads bot.conf's [answer] settings, the knowledge and the stored sources
+        without leaving any channel; a broken file keeps the old ones and logs each
+        problem. [irc] settings take effect at the next start.
         """
 
     @Option(help: ArgumentHelp("Server host name or address.", valueName: "host"))
@@ -108,11 +102,29 @@ struct IRCOptions: ParsableArguments {
         return logger
     }
 
-    /// Loads everything, checks the settings and starts logging: what `irc` and `run` share.
-    func prepare(_ options: GlobalOptions) throws -> (GlobalOptions.Loaded, AnswererBox, Logger) {
-        let loaded = try options.load()
-        try check(loaded.config)
-        return (loaded, AnswererBox(loaded.answerer), makeLogger(loaded.config))
+    /// Loads everything, checks the settings and starts logging: what `irc` and `run`
+    /// share. SIGHUP is caught from here on, so one sent during start-up is not fatal.
+    func prepare(_ options: GlobalOptions) throws -> (Bot, Logger) {
+        ReloadSignal.install()
+        let bot = try options.bot()
+        try check(bot.loaded.config)
+        return (bot, makeLogger(bot.loaded.config))
+    }
+
+    /// Reloads `bot`, logging what changed or every problem that kept the old state.
+    static func reload(_ bot: Bot, logger: Logger, why: String) {
+        let before = bot.loaded
+        switch bot.reload() {
+        case .success(let fresh):
+            for warning in fresh.warnings { logger.warning("\(why): \(warning)") }
+            let curated = fresh.knowledge.facts.filter { !$0.isAboutSource }.count
+            logger.info("\(why): answering from \(curated) facts, \(fresh.knowledge.sources.count) sources, \(fresh.answerer.quotedSentences) quotable sentences")
+            if fresh.config.irc != before.config.irc {
+                logger.warning("\(why): the [irc] settings changed; they take effect at the next start")
+            }
+        case .failure(let error):
+            logger.error("\(why): nothing changed, still answering as before:\n\(error.description)")
+        }
     }
 
     /// Settings that can never connect are errors now, not a reconnect loop later.
@@ -124,9 +136,10 @@ struct IRCOptions: ParsableArguments {
         }
     }
 
-    /// Connects and answers until SIGINT/SIGTERM.
-    func run(config: BotConfig, answerer: AnswererBox, logger: Logger) {
-        let settings = settings(config)
+    /// Connects and answers until SIGINT/SIGTERM, reloading on SIGHUP.
+    func run(bot: Bot, logger: Logger) {
+        ReloadSignal.onEachSignal { Self.reload(bot, logger: logger, why: "reload (SIGHUP)") }
+        let settings = settings(bot.loaded.config)
         let environment = ProcessInfo.processInfo.environment
         let secrets = Secrets(serverPassword: environment[settings.serverPasswordVariable],
                               saslPassword: environment[settings.saslPasswordVariable])
@@ -134,7 +147,7 @@ struct IRCOptions: ParsableArguments {
             logger.warning("sasl_account is set but $\(settings.saslPasswordVariable) is empty: connecting without SASL")
         }
         let client = IRCClient(settings: settings, secrets: secrets, version: Factbot.version, logger: logger) { question in
-            let answer = answerer.current.answer(question.text)
+            let answer = bot.answerer.answer(question.text)
             return IRCSession.Reply(parts: answer.replyParts, isBrief: !answer.answered && answer.kind != .topics, choices: answer.suggestions)
         }
         client.run(stop: ShutdownSignal.install())

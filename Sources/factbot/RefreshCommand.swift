@@ -1,6 +1,6 @@
 import ArgumentParser
-import FactbotConfig
 import FactbotCore
+import FactbotLoader
 import FactbotRefresh
 import FactbotTerminal
 
@@ -37,6 +37,9 @@ struct RefreshCommand: ParsableCommand {
             guard target.url.lowercased().hasPrefix("http://") || target.url.lowercased().hasPrefix("https://") else {
                 throw ValidationError("--source: only http and https URLs can be fetched, got \"\(target.url)\"")
             }
+            if SourceURL.hasCredentials(target.url) {
+                throw ValidationError("--source \(target.id): \(SourceURL.credentialsRefused)")
+            }
         }
     }
 
@@ -49,36 +52,21 @@ struct RefreshCommand: ParsableCommand {
 
     func run() throws {
         let loaded = try options.load(quoting: false)
-        let targets = sources.isEmpty ? Self.configuredTargets(loaded.knowledge) : sources.compactMap(Self.target)
-        let failed = Self.refresh(targets, loaded: loaded) { Console.line($0) }
-        if failed > 0 { throw ExitCode(1) }
-    }
-
-    /// Every source of knowledge/sources.yaml, by id.
-    static func configuredTargets(_ knowledge: KnowledgeBase) -> [Refresher.Target] {
-        knowledge.sources.values.sorted { $0.id < $1.id }.map { Refresher.Target(id: $0.id, url: $0.url) }
-    }
-
-    /// Refreshes, printing through `say`; returns how many sources failed. Shared with `run`.
-    static func refresh(_ targets: [Refresher.Target], loaded: GlobalOptions.Loaded, say: (String) -> Void) -> Int {
-        var limits = loaded.config.refresh.limits
-        limits.userAgent = "factbot/\(Factbot.version) (news fact bot; libcurl)"
-        let reports = Refresher(store: loaded.store, limits: limits).refresh(targets)
-        var drift = 0
-        for report in reports {
-            for note in report.notes { say("\(report.id): note: \(note)") }
-            say(report.line)
-            if case .fetched = report.outcome, let stored = report.stored {
-                for finding in Drift.check(loaded.knowledge.facts, sourceID: report.id, against: stored.article) {
-                    say("  drift: \(finding)")
-                    drift += 1
-                }
-            }
+        let given = sources.compactMap(Self.target)
+        // The state folder is shared with the configured sources unless --state-dir names another.
+        let sharedState = options.stateDirectory == nil || options.stateDirectory == loaded.config.refresh.stateDirectory
+        let conflicts = SourceRefresh.conflicts(given, knowledge: loaded.knowledge, sharedState: sharedState)
+        guard conflicts.isEmpty else {
+            for conflict in conflicts { Console.error("error: \(conflict)") }
+            throw ExitCode(2)
         }
-        let fetched = reports.filter { if case .fetched = $0.outcome { true } else { false } }.count
-        let unchanged = reports.filter { $0.outcome == .unchanged }.count
-        let failed = reports.filter(\.failed).count
-        say("\(reports.count) source(s): \(fetched) fetched, \(unchanged) unchanged, \(failed) failed; \(drift) fact(s) to review")
-        return failed
+        let targets = given.isEmpty ? SourceRefresh.configuredTargets(loaded.knowledge) : given
+        do {
+            let failed = try SourceRefresh.run(targets, loaded: loaded, userAgent: Factbot.userAgent) { Console.line($0) }
+            if failed > 0 { throw ExitCode(1) }
+        } catch let problem as SourceStore.Problem {
+            Console.error("error: \(problem)")
+            throw ExitCode(1)
+        }
     }
 }

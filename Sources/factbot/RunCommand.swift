@@ -1,6 +1,6 @@
 import ArgumentParser
-import FactbotConfig
 import FactbotCore
+import FactbotLoader
 import FactbotIRC
 import FactbotRefresh
 import Foundation
@@ -18,25 +18,25 @@ struct RunCommand: ParsableCommand {
     @OptionGroup var irc: IRCOptions
 
     func run() throws {
-        let (loaded, answerer, logger) = try irc.prepare(options)
-        let options = self.options
+        let (bot, logger) = try irc.prepare(options)
         let refreshThread = Thread {
-            var schedule = RefreshSchedule(interval: loaded.config.refresh.interval, firstRun: Monotonic.now)
+            var schedule = RefreshSchedule(interval: bot.loaded.config.refresh.interval, firstRun: Monotonic.now)
             while true {
                 if schedule.start(now: Monotonic.now) {
-                    let failed = RefreshCommand.refresh(RefreshCommand.configuredTargets(loaded.knowledge), loaded: loaded) { logger.info("refresh: \($0)") }
-                    if failed > 0 { logger.warning("refresh: \(failed) source(s) failed; their last good copies stay in use") }
-                    if let fresh = try? options.load() {
-                        answerer.replace(with: fresh.answerer)
-                        logger.info("refresh: answering from the new copies (\(fresh.answerer.quotedSentences) quotable sentences)")
+                    let loaded = bot.loaded
+                    do {
+                        let failed = try SourceRefresh.run(SourceRefresh.configuredTargets(loaded.knowledge), loaded: loaded, userAgent: Factbot.userAgent) { logger.info("refresh: \($0)") }
+                        if failed > 0 { logger.warning("refresh: \(failed) source(s) failed; their last good copies stay in use") }
+                    } catch {
+                        logger.error("refresh: \(error)")
                     }
+                    IRCOptions.reload(bot, logger: logger, why: "refresh")
                     schedule.finish(now: Monotonic.now, random: Double.random(in: 0..<1))
                 }
                 Thread.sleep(forTimeInterval: 1)
             }
         }
         refreshThread.start()
-        irc.run(config: loaded.config, answerer: answerer, logger: logger)
+        irc.run(bot: bot, logger: logger)
     }
 }
-

@@ -59,7 +59,7 @@ struct RunTests {
         // The first refresh runs at start-up (the shipped source fails: its stand-in URL is a 404).
         #expect(bot.log.wait(timeout: 30, containing: "ferry-test: fetched") != nil, "\(bot.log.all.suffix(10))")
         #expect(bot.log.wait(timeout: 5, containing: "devua-2025-04-11: failed: HTTP 404") != nil)
-        #expect(bot.log.wait(timeout: 30, containing: "answering from the new copies") != nil)
+        #expect(bot.log.wait(timeout: 30, containing: "refresh: answering from") != nil)
         ann.send("PRIVMSG #news :factbot: how many sailings were cancelled?")
         let reply = ann.expect(timeout: 10) { $0.command == "PRIVMSG" && $0.nick == "factbot" }
         #expect(reply?.text.contains("42 sailings were cancelled") == true, "\(String(describing: reply))")

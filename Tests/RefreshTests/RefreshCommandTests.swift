@@ -63,20 +63,51 @@ struct RefreshCommandTests {
 
     @Test func driftIsReportedWhenTheSourcesFiguresChange() throws {
         let server = try HTTPTestServer()
-        // A page standing in for the registered article: the pay figure has changed.
-        try server.put("devua.html", Pages.page(title: "Recruiting", paragraphs: [
-            "Recruiters on Chinese social media now promise about 20,000 yuan a month to men who sign a contract with the Russian army.",
+        // A page standing in for the registered article, first as curated...
+        let paragraphs = [
+            "Recruiters on Chinese social media promise about 18,000 yuan a month to men who sign a contract with the Russian army.",
             "Ukraine says it has identified 155 Chinese citizens fighting for Russia, and two were captured in the Donetsk region.",
-        ]))
+        ]
+        try server.put("devua.html", Pages.page(title: "Recruiting", paragraphs: paragraphs), modified: Date().addingTimeInterval(-60))
         let state = temporaryFolder()
         defer { try? FileManager.default.removeItem(at: state) }
-        let refresh = try factbot(["refresh", "--state-dir", state.path, "--source", "devua-2025-04-11=\(server.url("/files/devua.html"))"])
+        let arguments = ["refresh", "--state-dir", state.path, "--source", "devua-2025-04-11=\(server.url("/files/devua.html"))"]
+        let first = try factbot(arguments)
+        #expect(first.status == 0)
+        // Figures the curator added that the page never held are not drift.
+        #expect(!first.stdout.contains("drift: "), "\(first.stdout)")
+
+        // ...then with the pay figure changed.
+        try server.put("devua.html", Pages.page(title: "Recruiting", paragraphs: [paragraphs[0].replacingOccurrences(of: "18,000", with: "20,000"), paragraphs[1]]), modified: Date())
+        let refresh = try factbot(arguments)
         #expect(refresh.status == 0)
         #expect(refresh.stdout.contains("drift: "))
-        #expect(refresh.stdout.contains("\"18,000\""))
+        #expect(refresh.stdout.contains("fact monthly-salary: \"18,000\" no longer in the source"))
+        #expect(!refresh.stdout.contains("\"155\""))  // still in the page: not reported
         let check = try factbot(["check", "--sources", "--state-dir", state.path])
-        #expect(check.stderr.contains("fact monthly-salary: \"18,000\""))
-        #expect(!check.stderr.contains("\"155\"")) // still in the page: not reported
+        #expect(check.stderr.contains("fact monthly-salary: \"18,000\", \"1,900\" not in the stored copy"))
+        #expect(!check.stderr.contains("\"155\""))
+    }
+
+    @Test func aConfiguredSourceIsNotReplacedByAnotherPage() throws {
+        let server = try HTTPTestServer()
+        try server.put("harbour.html", Pages.harbour)
+        let scratch = temporaryFolder()
+        try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let config = scratch.appendingPathComponent("bot.conf")
+        try "[refresh]\nstate_dir = \(scratch.path)/state\n".write(to: config, atomically: true, encoding: .utf8)
+        // Into the configured state folder: refused, before anything is fetched.
+        let refused = try factbot(["refresh", "--config", config.path, "--source", "devua-2025-04-11=\(server.url("/files/harbour.html"))"])
+        #expect(refused.status == 2)
+        #expect(refused.stderr.contains("sources.yaml gives devua-2025-04-11 the URL https://dev.ua/"))
+        #expect(!FileManager.default.fileExists(atPath: scratch.path + "/state/devua-2025-04-11.json"))
+        // Into another state folder (missing parents and all): allowed, and private.
+        let other = scratch.path + "/trial/a/b"
+        let allowed = try factbot(["refresh", "--config", config.path, "--state-dir", other, "--source", "devua-2025-04-11=\(server.url("/files/harbour.html"))"])
+        #expect(allowed.status == 0, "\(allowed.stderr)")
+        let mode = try FileManager.default.attributesOfItem(atPath: other + "/devua-2025-04-11.json")[.posixPermissions] as? Int
+        #expect(mode.map { $0 & 0o777 } == 0o600)
     }
 
     @Test func aRefreshKilledAtAnyMomentLeavesAReadableState() throws {
@@ -112,6 +143,10 @@ struct RefreshCommandTests {
         #expect(file.status == 64)
         #expect(file.stderr.contains("only http and https"))
         #expect(try factbot(["refresh", "--source", "../evil=http://127.0.0.1:1/"]).stderr.contains("expected ID=URL"))
+        // A password in a URL would end up in citations and in the state folder.
+        let secret = try factbot(["refresh", "--source", "x=https://ann:s3cret@127.0.0.1:1/"])
+        #expect(secret.status == 64)
+        #expect(secret.stderr.contains("may not hold a user name or password"))
         // Two fetches writing one state file at once could tear it.
         #expect(try factbot(["refresh", "--source", "a=http://127.0.0.1:1/x", "--source", "a=http://127.0.0.1:1/y"]).stderr.contains("\"a\" is given twice"))
     }

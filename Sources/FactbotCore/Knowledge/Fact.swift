@@ -17,6 +17,8 @@ public struct Fact: Sendable, Equatable {
     public var file: String
     /// Line where the fact starts.
     public var line: Int
+    /// Line of the `source:` key, when read from a file (messages about the source point there).
+    public var sourceLine: Int?
     /// Line of each example question, parallel to ``questions`` (empty when made in code).
     public var questionLines: [Int]
     /// How this fact stands to other sources' accounts of the same thing (`updates`,

@@ -53,6 +53,7 @@ public enum FactFileParser {
                             types: types, sourceID: source, file: file, line: entry.line,
                             questionLines: questionsWithLines.map(\.line))
             fact.relations = relations
+            fact.sourceLine = entry.line(of: "source")
             facts.append(fact)
         }
         if !reader.diagnostics.isEmpty { throw Diagnostics(reader.diagnostics) }

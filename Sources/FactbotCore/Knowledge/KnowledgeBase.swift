@@ -59,14 +59,15 @@ public struct KnowledgeBase: Sendable {
     /// Builds a knowledge base from a folder's files: `sources.yaml`, the word lists,
     /// and every other `.yaml` file as facts. Throws every problem found, with file and line.
     /// `folder` names the knowledge folder in messages about a file that is missing.
-    /// With `given` facts (read back from an index built from these same files, so checked
-    /// then), fact files are skipped and those facts taken as they are.
-    public static func parse(_ files: [KnowledgeFile], folder: String = "knowledge", facts given: [Fact]? = nil) throws(Diagnostics) -> KnowledgeBase {
+    /// (A start from the index cache hands only the other files: the cached index holds
+    /// the facts, checked when it was built.)
+    public static func parse(_ files: [KnowledgeFile], folder: String = "knowledge") throws(Diagnostics) -> KnowledgeBase {
         var problems: [Diagnostic] = []
         var facts: [Fact] = []
         var sources: [Source] = []
         var words = WordLists()
         var sawSources = false
+        var sourcesRead = true  // false when sources.yaml has problems: then no fact's source is called unknown
         var sourcesPath = (folder.hasSuffix("/") ? folder : folder + "/") + FileName.sources
         func collect<T>(_ body: () throws(Diagnostics) -> T) -> T? {
             do { return try body() } catch { problems += error.all; return nil }
@@ -76,7 +77,11 @@ public struct KnowledgeBase: Sendable {
             case FileName.sources:
                 sawSources = true
                 sourcesPath = file.path
-                sources += collect { () throws(Diagnostics) in try SourceFileParser.parse(file.text, file: file.path) } ?? []
+                if let read = collect({ () throws(Diagnostics) in try SourceFileParser.parse(file.text, file: file.path) }) {
+                    sources += read
+                } else {
+                    sourcesRead = false
+                }
             case FileName.synonyms:
                 words.synonyms = collect { () throws(Diagnostics) in try WordListParser.synonyms(file.text, file: file.path) } ?? []
             case FileName.shorthand:
@@ -94,7 +99,6 @@ public struct KnowledgeBase: Sendable {
                     words.sides = sides
                 }
             case _ where Self.isFactFile(file.path):
-                guard given == nil else { continue }
                 facts += collect { () throws(Diagnostics) in try FactFileParser.parse(file.text, file: file.path) } ?? []
             default:
                 continue  // README.md and other notes
@@ -110,18 +114,14 @@ public struct KnowledgeBase: Sendable {
             }
             sourceByID[source.id] = source
         }
-        if let given {
-            if !problems.isEmpty { throw Diagnostics(problems) }
-            return KnowledgeBase(facts: given, sources: sources, words: words)
-        }
         var factByID: [String: Fact] = [:]
         for fact in facts {
             if let first = factByID[fact.id] {
                 problems.append(Diagnostic(file: fact.file, line: fact.line, "fact id \"\(fact.id)\" is already used at \(first.file):\(first.line)"))
             }
             factByID[fact.id] = fact
-            if sawSources, sourceByID[fact.sourceID] == nil {
-                problems.append(Diagnostic(file: fact.file, line: fact.line, "fact \"\(fact.id)\" cites unknown source \"\(fact.sourceID)\"\(Suggestion.didYouMean(fact.sourceID, in: sourceByID.keys))"))
+            if sawSources, sourcesRead, sourceByID[fact.sourceID] == nil {
+                problems.append(Diagnostic(file: fact.file, line: fact.sourceLine ?? fact.line, "fact \"\(fact.id)\" cites unknown source \"\(fact.sourceID)\"\(Suggestion.didYouMean(fact.sourceID, in: sourceByID.keys))"))
             }
         }
         problems += Self.relationProblems(facts, factByID: factByID)

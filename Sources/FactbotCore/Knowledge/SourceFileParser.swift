@@ -18,6 +18,8 @@ public enum SourceFileParser {
             let section = reader.text(entry, "section", required: false) ?? ""
             if let url, !(url.hasPrefix("http://") || url.hasPrefix("https://")) {
                 reader.fail(line: entry.line(of: "url"), "url must start with http:// or https://, got \"\(url)\"")
+            } else if let url, SourceURL.hasCredentials(url) {
+                reader.fail(line: entry.line(of: "url"), "url: \(SourceURL.credentialsRefused)")
             }
             // The id names the source's file in the state folder: no "/" and no leading ".".
             if let id, !FactFileParser.isValidID(id) || id.hasPrefix(".") {

@@ -115,8 +115,14 @@ struct YAMLEntries {
 
     static func diagnostic(for error: YamlError, file: String) -> Diagnostic {
         switch error {
-        case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _),
-             .composer(_, let problem, let mark, _):
+        case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
+             .composer(let context, let problem, let mark, _):
+            // Running off the end of the file (a quote never closed): the line to fix is
+            // where the unfinished thing opened, not the file's last line.
+            if let context, problem.contains("end of stream"), context.mark.line < mark.line {
+                let what = context.text.contains("quoted scalar") ? "a quote opened on this line is never closed" : "\(context.text) that starts on this line, the file ends"
+                return Diagnostic(file: file, line: context.mark.line, "YAML syntax: \(what) (\(problem) at line \(mark.line))")
+            }
             return Diagnostic(file: file, line: mark.line, "YAML syntax: \(problem)")
         case .duplicatedKeysInMapping(let duplicates, let context):
             return Diagnostic(file: file, line: context.mark.line,
