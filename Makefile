@@ -3,7 +3,7 @@
 
 SWIFT        ?= swift
 SYSTEM_PKGS  := libstemmer-dev libedit-dev libssl-dev libcurl4-openssl-dev libxml2-dev pkg-config python3 python3-pip openssl wordnet-base \
-                ngircd inspircd atheme-services
+                ngircd inspircd atheme-services systemd
 VECTORS      := .build-vectors/parser_tests/data/msg-split.yaml
 RELEASE_BIN  := .build/release/factbot
 EVAL         := ../shared/eval
