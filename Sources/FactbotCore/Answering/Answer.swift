@@ -143,16 +143,3 @@ public struct Explanation: Sendable, Equatable {
         self.candidates = candidates
     }
 }
-
-extension Double {
-    /// A confidence as a whole percentage: 0.493 → "49%".
-    public var percent: String { "\(Int((self * 100).rounded()))%" }
-}
-
-extension Array where Element: Hashable {
-    /// The elements in order, each once.
-    func uniqued() -> [Element] {
-        var seen: Set<Element> = []
-        return filter { seen.insert($0).inserted }
-    }
-}

@@ -115,19 +115,19 @@ public struct Answerer: Sendable {
 
     /// Builds the lexicon and index; with `quoting`, an index over those sources'
     /// sentences too. Returns nil only if libstemmer is missing English.
-    public init?(knowledge: KnowledgeBase, settings: Settings = Settings(), quoting texts: [SourceText] = []) {
+    public init?(knowledge: KnowledgeBase, settings: Settings = Settings(), quoting texts: [SourceSentences] = []) {
         self.init(knowledge: knowledge, index: nil, settings: settings, quoting: texts)
     }
 
     /// The same with an index built before (read back from an ``IndexSnapshot``): its facts
     /// replace the knowledge's, which may then hold none.
-    public init?(knowledge: KnowledgeBase, index: FactIndex?, settings: Settings = Settings(), quoting texts: [SourceText] = []) {
+    public init?(knowledge: KnowledgeBase, index: FactIndex?, settings: Settings = Settings(), quoting texts: [SourceSentences] = []) {
         self.init(knowledge: knowledge, index: index, settings: settings, quoting: texts, describingSources: true)
     }
 
     /// With `describingSources`, the facts every source answers (``SourceFacts``) join the
     /// curated ones; the quoted sentences' own answerer goes without.
-    init?(knowledge: KnowledgeBase, index: FactIndex?, settings: Settings, quoting texts: [SourceText], describingSources: Bool) {
+    init?(knowledge: KnowledgeBase, index: FactIndex?, settings: Settings, quoting texts: [SourceSentences], describingSources: Bool) {
         guard let stemmer = Stemmer() else { return nil }
         var knowledge = knowledge
         if let index {

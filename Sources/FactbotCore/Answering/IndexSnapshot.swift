@@ -9,7 +9,7 @@
 /// corrupt file is refused (and rebuilt by the caller), never trusted.
 public enum IndexSnapshot {
     /// Bumped whenever the layout changes.
-    static let version: UInt32 = 3
+    static let version: UInt32 = 4
     static let magic: [UInt8] = Array("FBIX".utf8)
 
     /// Why a snapshot was not used.
@@ -35,6 +35,7 @@ public enum IndexSnapshot {
         })
         out.strings(files)
         out.array(facts.map { Int64($0.line) })
+        out.array(facts.map { Int64($0.sourceLine ?? -1) })  // -1: none
         out.array(facts.map { Int32($0.questions.count) })
         out.strings(facts.flatMap(\.questions))
         out.array(facts.map { Int32($0.questionLines.count) })
@@ -109,6 +110,7 @@ public enum IndexSnapshot {
         let fileIndex = try reader.array(Int32.self, count: count)
         let files = try reader.strings()
         let lines = try reader.array(Int64.self, count: count)
+        let sourceLines = try reader.array(Int64.self, count: count)
         let questions = try reader.groups { reader throws(Refused) in try reader.strings() }
         let questionLines = try reader.groups { reader throws(Refused) in try reader.array(Int64.self) }
         let keywords = try reader.groups { reader throws(Refused) in try reader.strings() }
@@ -131,6 +133,7 @@ public enum IndexSnapshot {
             var fact = Fact(id: ids[f], answer: answers[f], questions: questions[f], keywords: keywords[f], types: factTypes,
                             sourceID: sourceIDs[f], file: files[Int(fileIndex[f])], line: Int(lines[f]),
                             questionLines: questionLines[f].map { Int($0) })
+            fact.sourceLine = sourceLines[f] < 0 ? nil : Int(sourceLines[f])
             for (r, raw) in relationKinds[f].enumerated() {
                 guard Int(raw) < Fact.Relation.Kind.allCases.count else { throw Refused(description: "unknown relation") }
                 fact.relations.append(Fact.Relation(Fact.Relation.Kind.allCases[Int(raw)], relationIDs[f][r], line: Int(relationLines[f][r])))
@@ -203,155 +206,5 @@ public enum IndexSnapshot {
     static func isOffsets(_ offsets: [Int32], end: Int) -> Bool {
         guard let first = offsets.first, first == 0, Int(offsets.last!) == end else { return false }
         return zip(offsets, offsets.dropFirst()).allSatisfy { $0 <= $1 }
-    }
-}
-
-/// A fast 64-bit hash of bytes (FNV-1a, eight bytes at a time): for telling whether files
-/// changed and whether a stored index is intact. Not cryptographic.
-public enum Checksum {
-    /// The starting value.
-    public static let seed: UInt64 = 0xcbf2_9ce4_8422_2325
-
-    /// The hash of raw bytes, continuing from `seed`.
-    public static func fnv64(_ raw: UnsafeRawBufferPointer, seed: UInt64 = 0xcbf2_9ce4_8422_2325) -> UInt64 {
-        var hash = seed
-        let prime: UInt64 = 0x100_0000_01b3
-        var index = 0
-        while index + 8 <= raw.count {
-            hash = (hash ^ raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)) &* prime
-            index += 8
-        }
-        while index < raw.count {
-            hash = (hash ^ UInt64(raw[index])) &* prime
-            index += 1
-        }
-        return hash
-    }
-
-    /// The hash of `bytes`, continuing from `seed`.
-    public static func fnv64<Bytes: Collection>(_ bytes: Bytes, seed: UInt64 = 0xcbf2_9ce4_8422_2325) -> UInt64 where Bytes.Element == UInt8 {
-        var hash = seed
-        let prime: UInt64 = 0x100_0000_01b3
-        let done: Bool? = bytes.withContiguousStorageIfAvailable { buffer in
-            hash = fnv64(UnsafeRawBufferPointer(buffer), seed: hash)
-            return true
-        }
-        if done == nil {
-            for byte in bytes { hash = (hash ^ UInt64(byte)) &* prime }
-        }
-        return hash
-    }
-}
-
-/// Appends numbers, arrays and strings, little-endian, with counts first.
-struct ByteWriter {
-    var bytes: [UInt8] = []
-    /// The hash of every segment appended, in order (``ByteReader`` takes the same segments).
-    var checksum: UInt64 = Checksum.seed
-
-    private mutating func append(_ segment: UnsafeRawBufferPointer) {
-        bytes += segment
-        checksum = Checksum.fnv64(segment, seed: checksum)
-    }
-
-    mutating func u32(_ value: UInt32) { withUnsafeBytes(of: value.littleEndian) { append($0) } }
-    mutating func u64(_ value: UInt64) { withUnsafeBytes(of: value.littleEndian) { append($0) } }
-    mutating func int(_ value: Int) { u64(UInt64(value)) }
-
-    /// The count, then the elements' bytes as they lie in memory (this machine's order;
-    /// the fingerprint includes the program, so a file never travels between machines).
-    mutating func array<T: BitwiseCopyable>(_ values: [T]) {
-        int(values.count)
-        values.withUnsafeBytes { append($0) }
-    }
-
-    /// The count, each string's length in bytes, then all the bytes.
-    mutating func strings(_ values: [String]) {
-        array(values.map { Int32($0.utf8.count) })
-        for var value in values { value.withUTF8 { append(UnsafeRawBufferPointer($0)) } }
-    }
-}
-
-/// Reads what ``ByteWriter`` wrote, refusing any count that runs past the end.
-struct ByteReader {
-    let bytes: UnsafeRawBufferPointer
-    var offset = 0
-    /// Hash of the segments taken since ``startChecksum()``, to compare with the writer's.
-    var checksum: UInt64?
-    /// Told, every few megabytes, how far reading has got: the caller may drop those
-    /// pages (of a mapped file) from memory.
-    var consumed: ((Int) -> Void)?
-    private var reported = 0
-
-    init(bytes: UnsafeRawBufferPointer) { self.bytes = bytes }
-
-    mutating func startChecksum() { checksum = Checksum.seed }
-
-    mutating func take(_ count: Int) throws(IndexSnapshot.Refused) -> Range<Int> {
-        guard count >= 0, count <= bytes.count - offset else { throw IndexSnapshot.Refused(description: "truncated") }
-        let range = offset..<(offset + count)
-        offset += count
-        if let sum = checksum { checksum = Checksum.fnv64(UnsafeRawBufferPointer(rebasing: bytes[range]), seed: sum) }
-        if offset - reported >= 4 << 20, let consumed {
-            reported = offset
-            consumed(offset)
-        }
-        return range
-    }
-
-    mutating func u32() throws(IndexSnapshot.Refused) -> UInt32 {
-        let range = try take(4)
-        return UInt32(littleEndian: bytes.loadUnaligned(fromByteOffset: range.lowerBound, as: UInt32.self))
-    }
-
-    mutating func u64() throws(IndexSnapshot.Refused) -> UInt64 {
-        let range = try take(8)
-        return UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: range.lowerBound, as: UInt64.self))
-    }
-
-    mutating func int() throws(IndexSnapshot.Refused) -> Int {
-        let value = try u64()
-        guard value <= UInt64(Int32.max) * 64 else { throw IndexSnapshot.Refused(description: "implausible count") }
-        return Int(value)
-    }
-
-    mutating func array<T: BitwiseCopyable>(_ type: T.Type, count expected: Int? = nil) throws(IndexSnapshot.Refused) -> [T] {
-        let count = try int()
-        if let expected, count != expected { throw IndexSnapshot.Refused(description: "unexpected count") }
-        let (size, overflow) = count.multipliedReportingOverflow(by: MemoryLayout<T>.stride)
-        guard !overflow else { throw IndexSnapshot.Refused(description: "implausible count") }
-        let range = try take(size)
-        return [T](unsafeUninitializedCapacity: count) { buffer, initialised in
-            UnsafeMutableRawBufferPointer(buffer).copyMemory(from: UnsafeRawBufferPointer(rebasing: bytes[range]))
-            initialised = count
-        }
-    }
-
-    mutating func strings(count expected: Int? = nil) throws(IndexSnapshot.Refused) -> [String] {
-        let lengths = try array(Int32.self, count: expected)
-        var result: [String] = []
-        result.reserveCapacity(lengths.count)
-        for length in lengths {
-            let range = try take(Int(length))
-            result.append(String(decoding: UnsafeRawBufferPointer(rebasing: bytes[range]), as: UTF8.self))
-        }
-        return result
-    }
-
-    /// Splits `items` into groups by counts read first (the counts were written before the items).
-    mutating func groups<T>(_ read: (inout ByteReader) throws(IndexSnapshot.Refused) -> [T]) throws(IndexSnapshot.Refused) -> [[T]] {
-        let counts = try array(Int32.self)
-        let items = try read(&self)
-        guard counts.allSatisfy({ $0 >= 0 }), counts.reduce(0, { $0 + Int($1) }) == items.count else {
-            throw IndexSnapshot.Refused(description: "inconsistent groups")
-        }
-        var result: [[T]] = []
-        result.reserveCapacity(counts.count)
-        var start = 0
-        for count in counts {
-            result.append(Array(items[start..<(start + Int(count))]))
-            start += Int(count)
-        }
-        return result
     }
 }

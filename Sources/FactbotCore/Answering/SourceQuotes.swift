@@ -1,6 +1,6 @@
 /// The stored text of a refreshed source, sentence by sentence: a fallback the answerer
 /// quotes from when no curated fact answers.
-public struct SourceText: Sendable, Equatable {
+public struct SourceSentences: Sendable, Equatable {
     /// The source, as registered (its URL may be replaced by the final URL fetched).
     public var source: Source
     /// The article's sentences, in order.
@@ -20,7 +20,7 @@ final class QuoteIndex: Sendable {
 
     init(answerer: Answerer) { self.answerer = answerer }
 
-    init?(texts: [SourceText], words: WordLists, settings: Answerer.Settings) {
+    init?(texts: [SourceSentences], words: WordLists, settings: Answerer.Settings) {
         var facts: [Fact] = []
         for text in texts {
             // Long enough to say something, short enough for one reply line.

@@ -21,7 +21,7 @@ public enum FactDraft {
     /// Draft facts for the sentences of `text` that no curated fact of its source tells.
     /// Example questions that would not reach their own fact (among the curated facts and
     /// the other drafts) are left out.
-    public static func drafts(for text: SourceText, answerer: Answerer) -> [Draft] {
+    public static func drafts(for text: SourceSentences, answerer: Answerer) -> [Draft] {
         let words = answerer.knowledge.words
         var drafts: [Draft] = []
         var usedIDs = Set(answerer.knowledge.facts.map(\.id))

@@ -25,7 +25,7 @@ public struct SentenceCoverage: Sendable, Equatable {
     public static let coveredShare = 0.5
 
     /// The coverage of every sentence of `text` worth a fact, in order.
-    public static func of(_ text: SourceText, answerer: Answerer) -> [SentenceCoverage] {
+    public static func of(_ text: SourceSentences, answerer: Answerer) -> [SentenceCoverage] {
         let own = answerer.index.facts.indices.filter { answerer.index.facts[$0].sourceID == text.source.id && !answerer.index.facts[$0].isAboutSource }
             .map { Int32($0) }
         return text.sentences.enumerated().compactMap { position, sentence in
