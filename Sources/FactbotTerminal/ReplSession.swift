@@ -36,7 +36,8 @@ public struct ReplSession {
             case "help", "h", "?": return .reply(Self.help)
             case "why": return .reply(why)
             case "sources": return .reply(sources)
-            default: return .reply("Unknown command /\(command)\(Suggestion.didYouMean(command, in: ["help", "why", "sources", "quit"])). Try /help.")
+            case "facts": return .reply(facts(about: text.split(separator: " ").dropFirst().joined(separator: " ")))
+            default: return .reply("Unknown command /\(command)\(Suggestion.didYouMean(command, in: ["help", "why", "sources", "facts", "quit"])). Try /help.")
             }
         }
         // a number picks one of the questions the last reply offered
@@ -54,6 +55,8 @@ public struct ReplSession {
         questions ("did you mean", or a topic's), type a number to ask one.
           /why      why the last answer was chosen: matched words, score, runner-up
           /sources  the articles the facts come from
+          /facts    what it knows: each fact's id and a question it answers, by source;
+                    /facts WORD lists only the facts that mention WORD
           /help     this help
           /quit     leave (Ctrl-D works too)
         """
@@ -80,6 +83,30 @@ public struct ReplSession {
         }
         if let unstated = e.unstated { lines.append("declined: the best fact does not say \(unstated)") }
         lines.append("threshold: \(answerer.settings.minimumConfidence.percent)")
+        return lines.joined(separator: "\n")
+    }
+
+    /// The curated facts, by source (newest source first), each as its id and its first
+    /// example question; with `filter`, only those whose answer, id or questions hold it.
+    func facts(about filter: String) -> String {
+        let needle = filter.lowercased()
+        let curated = answerer.knowledge.facts.filter { fact in
+            !fact.isAboutSource && (needle.isEmpty || ([fact.id, fact.answer] + fact.questions + fact.keywords).contains { $0.lowercased().contains(needle) })
+        }
+        guard !curated.isEmpty else {
+            return needle.isEmpty ? "No curated facts yet: the articles themselves can still be asked about (/sources)." : "No fact mentions \"\(filter)\"."
+        }
+        let sources = answerer.knowledge.sources
+        let bySource = Dictionary(grouping: curated, by: \.sourceID).sorted { left, right in
+            let (a, b) = (sources[left.key]?.published ?? "", sources[right.key]?.published ?? "")
+            return a != b ? a > b : left.key < right.key
+        }
+        var lines: [String] = []
+        for (id, facts) in bySource {
+            lines.append("\(sources[id]?.citation ?? id) [\(id)]: \(facts.count) fact(s)")
+            for fact in facts { lines.append("  \(fact.id): \(fact.questions.first ?? "")") }
+        }
+        lines.append("\(curated.count) fact(s)\(needle.isEmpty ? "" : " mentioning \"\(filter)\""). Ask one of the questions, or in your own words.")
         return lines.joined(separator: "\n")
     }
 

@@ -1,4 +1,6 @@
 import ArgumentParser
+import FactbotCore
+import FactbotTerminal
 
 /// `factbot`: answers questions about news stories from a curated fact base.
 @main
@@ -19,4 +21,16 @@ struct Factbot: ParsableCommand {
         subcommands: [ReplCommand.self, AskCommand.self, IRCCommand.self, RunCommand.self, RefreshCommand.self, CheckCommand.self, DraftCommand.self, BenchCommand.self],
         defaultSubcommand: ReplCommand.self
     )
+
+    /// Parses and runs the command line. A first word that is no command and no option
+    /// (`factbot aks`) is a misspelt command, not an argument of the default REPL.
+    static func main() {
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        let commands = configuration.subcommands.compactMap { $0.configuration.commandName } + ["help"]
+        if let first = arguments.first, !first.hasPrefix("-"), !commands.contains(first) {
+            Console.error("error: no command \"\(first)\"\(Suggestion.didYouMean(first, in: commands)); the commands are \(commands.dropLast().joined(separator: ", ")) (factbot --help)")
+            Self.exit(withError: ExitCode(64))
+        }
+        Self.main(arguments)
+    }
 }

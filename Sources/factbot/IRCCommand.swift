@@ -29,15 +29,18 @@ struct IRCCommand: ParsableCommand {
 struct IRCOptions: ParsableArguments {
     static let discussion = """
         Settings come from the [irc] section of bot.conf; these options override them.
-        In a channel the bot answers lines addressed to it ("factbot: how much are they paid?",
-        "factbot, ...", "factbot ...") or starting with the command prefix ("!ask ..."); every
+
+        In a channel the bot answers lines addressed to it ("factbot: how much are they paid?", \
+        "factbot, ...", "factbot ...") or starting with the command prefix ("!ask ..."); every \
         private message is a question. "more" shows the rest of a long answer.
-        Passwords are never read from the command line or bot.conf: the server password
-        comes from $FACTBOT_SERVER_PASSWORD and the SASL password from $FACTBOT_SASL_PASSWORD
-        (names configurable in bot.conf). SIGINT or SIGTERM sends QUIT and exits 0.
-        SIGHUP reloads bot.conf's [answer] settings, the knowledge and the stored sources
-        without leaving any channel; a broken file keeps the old ones and logs each
-        problem. [irc] settings take effect at the next start.
+
+        Passwords are never read from the command line or bot.conf: the server password comes \
+        from $FACTBOT_SERVER_PASSWORD and the SASL password from $FACTBOT_SASL_PASSWORD (names \
+        configurable in bot.conf).
+
+        SIGINT or SIGTERM sends QUIT and exits 0. SIGHUP reloads bot.conf's [answer] settings, \
+        the knowledge and the stored sources without leaving any channel; a broken file keeps \
+        the old ones and logs each problem. [irc] settings take effect at the next start.
         """
 
     @Option(help: ArgumentHelp("Server host name or address.", valueName: "host"))

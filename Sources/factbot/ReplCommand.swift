@@ -1,4 +1,6 @@
 import ArgumentParser
+import FactbotLoader
+import FactbotRefresh
 import FactbotTerminal
 
 /// `factbot repl` (the default): questions and answers at a prompt.
@@ -6,12 +8,24 @@ struct ReplCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "repl",
         abstract: "Ask questions at a prompt (the default command).",
-        discussion: "Line editing and history at a terminal; plain line reading when piped. Commands: /help, /why, /sources, /quit. Ctrl-D leaves."
+        discussion: """
+            Line editing at a terminal, with the history kept in the state folder \
+            (repl_history, readable by you only); plain line reading when piped. \
+            Commands: /help, /why, /sources, /facts [WORD], /quit. Ctrl-D leaves.
+            """
     )
 
     @OptionGroup var options: GlobalOptions
 
+    @Flag(name: .customLong("no-history"), help: "Keep no history of the questions asked.")
+    var noHistory = false
+
     func run() throws {
-        Repl.run(answerer: try options.answerer())
+        let loaded = try options.load()
+        var history: String?
+        if !noHistory, Console.isInteractive, (try? AtomicFile.createFolder(loaded.stateDirectory)) != nil {
+            history = loaded.stateDirectory + "/repl_history"
+        }
+        Repl.run(answerer: loaded.answerer, historyFile: history)
     }
 }

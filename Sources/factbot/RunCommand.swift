@@ -11,7 +11,7 @@ struct RunCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "run",
         abstract: "Run the IRC bot and refresh the sources every [refresh] interval in the background.",
-        discussion: IRCOptions.discussion + "\nThe first refresh runs at start-up; each later one after `interval` (±10%). A refresh never stalls answers: the new text replaces the old in one step when it is ready."
+        discussion: IRCOptions.discussion + "\n\nThe first refresh runs at start-up; each later one after `interval` (±10%). A refresh never stalls answers: the new text replaces the old in one step when it is ready."
     )
 
     @OptionGroup var options: GlobalOptions

@@ -73,6 +73,13 @@ struct CommandLineTests {
         }
     }
 
+    @Test func aMisspeltCommandIsNamedNotHandedToTheREPL() throws {
+        let result = try FactbotProcess.run(["aks", "douyin?"])
+        #expect(result.status == 64)
+        #expect(result.stderr.contains("no command \"aks\" (did you mean \"ask\"?)"))
+        #expect(result.stdout.isEmpty)
+    }
+
     @Test func wordNetLinksAreCompiledOnceAndReadBackAndACorruptFileIsRebuilt() throws {
         let folder = try FactbotProcess.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }

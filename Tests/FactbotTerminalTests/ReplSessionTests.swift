@@ -57,6 +57,20 @@ struct ReplSessionTests {
         #expect(unknown.contains("did you mean \"why\""))
         guard case .reply(let help) = session.handle("/help") else { Issue.record("no reply"); return }
         #expect(help.contains("/sources"))
+        #expect(help.contains("/facts"))
+    }
+
+    @Test func factsListsWhatItKnowsAndFilters() {
+        var session = ReplSession(answerer: answerer)
+        guard case .reply(let all) = session.handle("/facts") else { Issue.record("no reply"); return }
+        #expect(all.contains("Example, 2 January 2025 [s]: 2 fact(s)"))
+        #expect(all.contains("  count: How many recruits joined the club?"))
+        #expect(all.contains("  founder: Who founded the club?"))
+        #expect(!all.contains("@"))  // the facts every source answers about itself are not listed
+        guard case .reply(let some) = session.handle("/facts ada") else { Issue.record("no reply"); return }
+        #expect(some.contains("founder") && !some.contains("count:"))
+        #expect(some.contains("1 fact(s) mentioning \"ada\""))
+        #expect(session.handle("/facts zebra") == .reply("No fact mentions \"zebra\"."))
     }
 }
 
