@@ -223,7 +223,7 @@ public struct Answerer: Sendable {
 
     func answerFromFacts(_ question: String) -> Answer {
         let words = lexicon.words(question)
-        if let kind = SmallTalk.kind(of: words) { return smallTalk(kind, question: question) }
+        if let kind = SmallTalk.kind(of: words, in: knowledge.words.smallTalk) { return smallTalk(kind, question: question) }
         let questionType = QuestionType.of(words)
         var terms: [Term] = []
         for term in lexicon.terms(words, vocabulary: index.vocabulary, table: wordTable, links: links) where !terms.contains(where: { $0.key == term.key }) {
@@ -483,9 +483,13 @@ public struct Answerer: Sendable {
     }
 
     /// What the knowledge covers, from its sources' titles.
+    /// What a greeting says the bot knows: the newest article's headline, and how many
+    /// others there are (the full list is one question away: "what do you know about?").
     var topics: String {
-        let titles = knowledge.sources.values.sorted { $0.id < $1.id }.map { "\"\($0.title.isEmpty ? $0.id : $0.title)\"" }
-        return titles.isEmpty ? "the news" : titles.joined(separator: ", ")
+        let sources = knowledge.sources.values.sorted { ($0.published, $1.id) > ($1.published, $0.id) }
+        guard let newest = sources.first else { return "the news" }
+        let headline = newest.title.isEmpty ? newest.citation : "\"\(newest.title)\" (\(newest.citation))"
+        return sources.count == 1 ? headline : "\(headline) and \(sources.count - 1) earlier article(s) (ask \"what do you know about?\" for the list)"
     }
 
     private var example: String {

@@ -1,28 +1,46 @@
-/// Greetings, thanks and requests for help: answered politely, never as facts.
+/// Greetings, thanks and requests for help: answered politely, never as facts. The words
+/// come from `smalltalk.txt` in the knowledge folder (``WordLists/smallTalk``).
 enum SmallTalk {
-    static let greetings: Set<String> = ["hi", "hello", "hey", "hiya", "howdy", "yo", "morning", "evening",
-                                         "afternoon", "good", "greetings", "sup"]
-    static let thanks: Set<String> = ["thanks", "thank", "thx", "ty", "cheers", "great", "ok", "okay", "cool", "nice"]
-    static let help: Set<String> = ["help", "usage", "commands"]
-    static let filler: Set<String> = ["you", "there", "bot", "factbot", "much", "a", "lot", "please", "me", "so"]
-
     enum Kind { case greeting, thanks, help, stories }
 
-    /// "What do you know about?", "what topics do you cover": asks what the bot knows.
-    static let storyCues: Set<String> = ["know", "topics", "topic", "stories", "cover", "covered", "subjects", "news"]
-    static let storyFiller: Set<String> = ["what", "which", "do", "does", "you", "know", "about", "can", "could", "tell", "me", "us",
-                                           "topics", "topic", "stories", "story", "cover", "covered", "subjects", "news", "is", "are",
-                                           "there", "the", "any", "anything", "of", "on", "have", "got", "so", "far", "bot", "factbot"]
-
     /// The kind of small talk, when every word of the message is small talk.
-    static func kind(of words: [Token]) -> Kind? {
+    static func kind(of words: [Token], in lists: SmallTalkWords) -> Kind? {
         let w = words.map(\.text)
         if w.isEmpty { return .help }
-        if w.count <= 10, storyFiller.contains(w[0]), w.allSatisfy(storyFiller.contains), w.contains(where: storyCues.contains) { return .stories }
-        guard w.allSatisfy({ greetings.contains($0) || thanks.contains($0) || help.contains($0) || filler.contains($0) }) else { return nil }
-        if w.contains(where: help.contains) { return .help }
-        if w.contains(where: thanks.contains) { return .thanks }
-        if w.contains(where: greetings.contains) { return .greeting }
+        if w.count <= 10, lists.storyWords.contains(w[0]), w.allSatisfy(lists.storyWords.contains), w.contains(where: lists.storyCues.contains) { return .stories }
+        guard w.allSatisfy({ lists.greetings.contains($0) || lists.thanks.contains($0) || lists.help.contains($0) || lists.filler.contains($0) }) else { return nil }
+        if w.contains(where: lists.help.contains) { return .help }
+        if w.contains(where: lists.thanks.contains) { return .thanks }
+        if w.contains(where: lists.greetings.contains) { return .greeting }
         return nil
     }
+}
+
+/// The words of small talk (`smalltalk.txt`, one section each): a message made only of
+/// them is answered politely, never with a fact.
+public struct SmallTalkWords: Sendable, Equatable {
+    /// `[greetings]`: "hi", "hello", "morning".
+    public var greetings: Set<String> = ["hi", "hello", "hey", "hiya", "howdy", "yo", "morning", "evening", "afternoon", "good", "greetings", "sup"]
+    /// `[thanks]`: "thanks", "cheers", "ok".
+    public var thanks: Set<String> = ["thanks", "thank", "thx", "ty", "cheers", "great", "ok", "okay", "cool", "nice"]
+    /// `[help]`: asking how to use the bot.
+    public var help: Set<String> = ["help", "usage", "commands"]
+    /// `[filler]`: words that go with the others ("thank *you*", "hi *there*").
+    public var filler: Set<String> = ["you", "there", "bot", "factbot", "much", "a", "lot", "please", "me", "so"]
+    /// `[story cues]`: one of these in a message of story words asks what the bot knows
+    /// ("what do you *know* about?", "which *topics*").
+    public var storyCues: Set<String> = ["know", "topics", "topic", "stories", "cover", "covered", "subjects", "news"]
+    /// `[story words]`: the words such a message may be made of.
+    public var storyWords: Set<String> = ["what", "which", "do", "does", "you", "know", "about", "can", "could", "tell", "me", "us",
+                                          "topics", "topic", "stories", "story", "cover", "covered", "subjects", "news", "is", "are",
+                                          "there", "the", "any", "anything", "of", "on", "have", "got", "so", "far", "bot", "factbot"]
+
+    /// The built-in lists, used when the knowledge folder has no `smalltalk.txt`.
+    public init() {}
+
+    /// The sections of `smalltalk.txt`, by name, and the list each fills.
+    nonisolated(unsafe) static let sections: [(name: String, list: WritableKeyPath<SmallTalkWords, Set<String>>)] = [  // key paths: immutable, never written
+        ("greetings", \.greetings), ("thanks", \.thanks), ("help", \.help), ("filler", \.filler),
+        ("story cues", \.storyCues), ("story words", \.storyWords),
+    ]
 }

@@ -54,6 +54,8 @@ public struct KnowledgeBase: Sendable {
         public static let names = "names.txt"
         /// Words WordNet may not link.
         public static let unlinked = "unlinked.txt"
+        /// Greetings, thanks and other small talk.
+        public static let smallTalk = "smalltalk.txt"
     }
 
     /// Builds a knowledge base from a folder's files: `sources.yaml`, the word lists,
@@ -90,6 +92,8 @@ public struct KnowledgeBase: Sendable {
                 words.stopWords = WordListParser.words(file.text)
             case FileName.weakWords:
                 words.weakWords = WordListParser.words(file.text)
+            case FileName.smallTalk:
+                words.smallTalk = collect { () throws(Diagnostics) in try WordListParser.smallTalk(file.text, file: file.path) } ?? SmallTalkWords()
             case FileName.unlinked:
                 words.unlinked = Set(WordListParser.lines(file.text).map { $0.1.lowercased() })
             case FileName.names:

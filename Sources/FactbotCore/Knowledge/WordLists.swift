@@ -42,6 +42,9 @@ public struct WordLists: Sendable, Equatable {
     /// misleading here ("activity" is not "training").
     public var unlinked: Set<String> = []
 
+    /// Greetings, thanks and the like (`smalltalk.txt`), answered politely, never as facts.
+    public var smallTalk = SmallTalkWords()
+
     /// Empty lists.
     public init() {}
 
@@ -122,6 +125,43 @@ public enum WordListParser {
     /// `names.txt`: one name (a word or a phrase) a line, after an optional section line
     /// (`[people]`, `[places]`, `[countries]`, `[organisations]`, `[currencies]`) saying what kind
     /// of name the lines below it are.
+    /// Parses `smalltalk.txt`: sections (`[greetings]`, `[thanks]`, `[help]`, `[filler]`,
+    /// `[story cues]`, `[story words]`), each followed by words, several to a line. A
+    /// section the file lists replaces the built-in one; the others stay.
+    public static func smallTalk(_ text: String, file: String) throws(Diagnostics) -> SmallTalkWords {
+        var words = SmallTalkWords()
+        var current: WritableKeyPath<SmallTalkWords, Set<String>>?
+        var filled: Set<String> = []
+        var problems: [Diagnostic] = []
+        for (line, content) in lines(text) {
+            if content.hasPrefix("[") {
+                let name = content.dropFirst().prefix { $0 != "]" }.lowercased()
+                let known = SmallTalkWords.sections.map(\.name)
+                guard content.hasSuffix("]"), let section = SmallTalkWords.sections.first(where: { $0.name == name }) else {
+                    problems.append(Diagnostic(file: file, line: line, "unknown section \(content)\(Suggestion.didYouMean(name, in: known)); sections are \(known.map { "[\($0)]" }.joined(separator: ", "))"))
+                    current = nil
+                    continue
+                }
+                guard filled.insert(name).inserted else {
+                    problems.append(Diagnostic(file: file, line: line, "section \(content) appears twice"))
+                    continue
+                }
+                words[keyPath: section.list] = []
+                current = section.list
+                continue
+            }
+            guard let current else {
+                problems.append(Diagnostic(file: file, line: line, "words before any section: start with a section such as [greetings]"))
+                continue
+            }
+            for word in content.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "," }) {
+                words[keyPath: current].insert(word.lowercased())
+            }
+        }
+        if !problems.isEmpty { throw Diagnostics(problems) }
+        return words
+    }
+
     public static func names(_ text: String, file: String = WordListParser.namesFile) throws(Diagnostics) -> (names: [String], kinds: [String: WordLists.NameKind], sides: [[String]]) {
         var names: [String] = []
         var kinds: [String: WordLists.NameKind] = [:]
