@@ -11,7 +11,7 @@ EVAL         := ../shared/eval
 FUZZ_TARGETS := irc-message irc-session knowledge config answerer html
 FUZZ_SECONDS ?= 600
 
-.PHONY: run test deps test-vectors build release bench bench-shipped bench-irc eval check clean fuzz fuzz-smoke fuzz-build soak soak-smoke
+.PHONY: format lint run test deps test-vectors build release bench bench-shipped bench-irc eval check clean fuzz fuzz-smoke fuzz-build soak soak-smoke
 
 ## run: install what is missing, build (release) and start the REPL on ./knowledge
 run: deps release
@@ -19,9 +19,19 @@ run: deps release
 
 ## test: install what is missing, build and run the whole test suite
 ## (the IRC end-to-end tests start their own ngircd and InspIRCd + Atheme on loopback)
-test: deps test-vectors
+test: deps test-vectors lint
 	$(SWIFT) test
 	$(MAKE) soak-smoke fuzz-smoke
+
+## lint: the code as swift-format (in the Swift toolchain) would write it, per .swift-format
+lint:
+	@$(SWIFT) format lint --strict --recursive --parallel Package.swift Sources Tests 2>lint.log || \
+	  { head -40 lint.log; echo "swift-format: $$(grep -c warning lint.log) place(s) to fix; make format rewrites them"; rm -f lint.log; exit 1; }
+	@rm -f lint.log
+
+## format: rewrite the code in place as swift-format would write it
+format:
+	$(SWIFT) format format --in-place --recursive --parallel Package.swift Sources Tests
 
 ## test-vectors: the public IRC parser test vectors (PyPI irc-parser-tests), read by the tests
 test-vectors: $(VECTORS)

@@ -138,14 +138,14 @@ extension Answerer {
         let whichOf = text.indices.contains { at in
             guard text[at] == "which", at + 1 < text.count, text[at + 1] == "of" else { return false }
             let chosen = text.dropFirst(at + 2).first { $0 != "the" && $0 != "these" && $0 != "those" && !$0.allSatisfy(\.isNumber) && $0 != "two" }
-            return chosen.map(Self.peopleNouns.contains) ?? false
+            return chosen.map(knowledge.words.classes.peopleNouns.contains) ?? false
         }
-        if whichOf, !text.contains(where: Self.organizationNouns.contains) {
+        if whichOf, !text.contains(where: knowledge.words.classes.organisationNouns.contains) {
             request.detail = .personName
             request.asked = "which of them"
             head = nil
         } else if text.contains(where: Self.nameWords.contains) || whoIs {
-            let organization = text.contains(where: Self.organizationNouns.contains)
+            let organization = text.contains(where: knowledge.words.classes.organisationNouns.contains)
             request.detail = organization ? .organizationName : .personName
             request.asked = organization ? "its name" : "their names"
             head = nil
@@ -153,10 +153,10 @@ extension Answerer {
             request.detail = .date
             request.asked = head.map { QuestionType.nounTypes[$0.surface] == .date ? "the \($0.surface)" : "when" } ?? "when"
             head = nil
-        } else if let asked = head, Self.outletNouns.contains(asked.surface) {
+        } else if let asked = head, knowledge.words.classes.outletNouns.contains(asked.surface) {
             // "which outlet reported ...": every answer names its outlet in its citation
             head = nil
-        } else if let asked = head, Self.roleNouns.contains(asked.surface) {
+        } else if let asked = head, knowledge.words.classes.roleNouns.contains(asked.surface) {
             // "what is Zaporozhets's job": a role, said in words no check can list
             _ = asked
             head = nil
@@ -326,7 +326,7 @@ extension Answerer {
             var token = token
             if token.text.hasSuffix("'s") { token.text.removeLast(2) }
             if token.text.utf8.contains(39) { token.text = Lexicon.dropApostrophes(token.text) }
-            if let digits = Tokenizer.numberWords[token.text] { token.text = digits }
+            if let digits = knowledge.words.classes.numberWords[token.text] { token.text = digits }
             return token
         }
         func stem(_ token: Token) -> String { wordTable.info[token.text]?.stem ?? lexicon.stemmer.stem(token.text) }
@@ -375,7 +375,7 @@ extension Answerer {
                 clause.hasCapitalisedName = true
                 if index + 1 < tokens.count, capital[index + 1], !isPlaceLike(tokens[index + 1].text),
                    !isPlaceLike(word + " " + tokens[index + 1].text),
-                   !Self.institutionWords.contains(word), !Self.institutionWords.contains(tokens[index + 1].text) {
+                   !knowledge.words.classes.institutionWords.contains(word), !knowledge.words.classes.institutionWords.contains(tokens[index + 1].text) {
                     clause.hasPersonName = true
                     clause.personNames.formUnion([key(token), key(tokens[index + 1])])
                 }
@@ -467,25 +467,9 @@ extension Answerer {
                                          "mr", "mrs", "ms", "dr", "spokesman", "spokeswoman", "deputi", "chairman", "senat", "governor"]
     static let monthNames: Set<String> = ["january", "february", "march", "april", "may", "june", "july", "august", "september",
                                           "october", "november", "december"]
-    /// Plural nouns for people: "which of the *prisoners*" wants one of them by name.
-    static let peopleNouns: Set<String> = ["prisoners", "men", "soldiers", "fighters", "captives", "pows", "recruits", "people", "women",
-                                           "journalists", "officials", "them", "pair", "brothers", "volunteers", "mercenaries", "chinese",
-                                           "sailors", "crew", "workers", "officers", "children", "leaders", "suspects", "detainees"]
     /// Stems of units of time: "two *hours*" counts time, not people.
     static let timeUnits: Set<String> = ["hour", "day", "week", "month", "year", "minut", "second", "night"]
-    /// Capitalised words of institutions, not people: "Foreign Ministry", "Security Service".
-    static let institutionWords: Set<String> = ["ministry", "office", "service", "forces", "force", "group", "council", "department",
-                                                "army", "committee", "agency", "union", "party", "government", "conference", "district",
-                                                "center", "centre", "armed", "foreign", "security", "military", "defense", "defence",
-                                                "presidential", "parliament", "embassy", "court", "police"]
-    /// "Which outlet": the citation of any answer names it.
-    static let outletNouns: Set<String> = ["outlet", "outlets", "media", "newspaper", "newspapers", "paper", "papers", "publication",
-                                           "publications", "site", "sites", "website", "websites", "agency", "agencies", "source", "sources"]
-    /// A role or occupation: stated in too many words to check for.
-    static let roleNouns: Set<String> = ["job", "jobs", "role", "roles", "position", "occupation", "profession", "post", "title", "work", "living"]
     static let nameWords: Set<String> = ["name", "names", "named", "identity", "identities", "identify", "identified"]
-    static let organizationNouns: Set<String> = ["app", "platform", "platforms", "site", "website", "outlet", "newspaper", "paper",
-                                                 "company", "network", "publication", "channel", "account"]
     /// Nouns that describe the answer rather than a detail in it ("what kind", "what role").
     static let vagueNouns: Set<String> = ["kind", "kinds", "sort", "type", "types", "thing", "things", "way", "ways", "one", "ones",
                                           "lot", "part", "point", "happened", "happen", "else", "other", "others", "reason", "reasons",

@@ -26,7 +26,7 @@ final class QuoteIndex: Sendable {
             // Long enough to say something, short enough for one reply line.
             for (number, sentence) in text.sentences.enumerated() where (20...400).contains(sentence.count) {
                 facts.append(Fact(id: "\(text.source.id)#s\(number + 1)", answer: sentence, questions: [sentence],
-                                  types: Self.types(of: sentence), sourceID: text.source.id))
+                                  types: Self.types(of: sentence, currencies: words.classes.currencies), sourceID: text.source.id))
             }
         }
         guard !facts.isEmpty else { return nil }
@@ -38,12 +38,12 @@ final class QuoteIndex: Sendable {
     /// What a sentence can answer, read from its surface: a count when it has a figure,
     /// an amount when a currency goes with it, a date when it names a time, a person
     /// when it names one (two capitalised words), a quote when it quotes; always a description.
-    static func types(of sentence: String) -> [AnswerType] {
+    static func types(of sentence: String, currencies: Set<String>) -> [AnswerType] {
         var types: [AnswerType] = [.description]
         let words = sentence.split { !$0.isLetter && !$0.isNumber && $0 != "£" && $0 != "$" && $0 != "€" }
         let lower = words.map { $0.lowercased() }
         if sentence.contains(where: \.isNumber) || lower.contains(where: countWords.contains) { types.append(.number) }
-        if sentence.contains(where: { "£$€¥".contains($0) }) || lower.contains(where: currencies.contains) { types.append(.amount) }
+        if sentence.contains(where: { "£$€¥".contains($0) }) || lower.contains(where: { currencies.contains($0) || payWords.contains($0) }) { types.append(.amount) }
         if lower.contains(where: { Answerer.timeWords.contains($0) || ($0.count == 4 && Int($0).map { (1900...2100).contains($0) } ?? false) }) {
             types.append(.date)
         }
@@ -56,7 +56,7 @@ final class QuoteIndex: Sendable {
     }
 
     static let countWords: Set<String> = ["hundreds", "thousands", "millions", "dozens", "two", "three", "several"]
-    static let currencies: Set<String> = ["yuan", "pound", "pounds", "dollar", "dollars", "euro", "euros", "rouble", "roubles",
-                                          "ruble", "rubles", "salary", "salaries", "pay", "paid", "wage", "wages"]
+    /// Words of pay, which make a sentence's figure an amount as a currency does.
+    static let payWords: Set<String> = ["salary", "salaries", "pay", "paid", "wage", "wages"]
     static let reasonWords: Set<String> = ["because", "since", "reason", "why", "driven", "motivated", "due"]
 }

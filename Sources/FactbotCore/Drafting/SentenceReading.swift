@@ -17,8 +17,6 @@ struct SentenceReading {
     static let saying: Set<String> = ["said", "says", "say", "told", "tells", "stated", "added", "claimed", "claims", "according",
                                       "announced", "urged", "warned", "denied", "called", "wrote"]
     static let currencyMarks: Set<Character> = ["$", "£", "€", "¥", "₽"]
-    static let currencyWords: Set<String> = ["yuan", "dollars", "dollar", "roubles", "rubles", "rouble", "ruble", "euros", "pounds",
-                                             "hryvnias", "usd"]
     static let multipliers: Set<String> = ["thousand", "million", "billion", "k", "mn", "bn"]
     static let pronouns: Set<String> = ["he", "she", "i", "his", "her", "him", "my", "me", "we", "they", "their"]
     static let titles: Set<String> = ["president", "minister", "spokesman", "spokeswoman", "lieutenant", "colonel", "general",
@@ -91,8 +89,8 @@ struct SentenceReading {
             let next = position + 1 < words.count ? lower[position + 1] : ""
             if lower[position].hasSuffix("-year-old") || (position > 0 && lower[position - 1] == "aged") || next == "years" {
                 ages.append(position)
-            } else if word.contains(where: { Self.currencyMarks.contains($0) }) || Self.currencyWords.contains(next)
-                        || (Self.multipliers.contains(next) && position + 2 < words.count && Self.currencyWords.contains(lower[position + 2])) {
+            } else if word.contains(where: { Self.currencyMarks.contains($0) }) || lists.classes.currencies.contains(next)
+                        || (Self.multipliers.contains(next) && position + 2 < words.count && lists.classes.currencies.contains(lower[position + 2])) {
                 hasAmount = true
             } else if !isYear(word), !(position > 0 && Self.months.contains(lower[position - 1])), !Self.months.contains(next) {
                 let what = lower.dropFirst(position + 1).prefix { !stop.contains($0) && !$0.contains(where: \.isNumber) && !Self.saying.contains($0) }.prefix(2)

@@ -56,6 +56,8 @@ public struct KnowledgeBase: Sendable {
         public static let unlinked = "unlinked.txt"
         /// Greetings, thanks and other small talk.
         public static let smallTalk = "smalltalk.txt"
+        /// Nouns for people, institutions, outlets, roles; currencies; number words.
+        public static let wordClasses = "wordclasses.txt"
     }
 
     /// Builds a knowledge base from a folder's files: `sources.yaml`, the word lists,
@@ -94,6 +96,8 @@ public struct KnowledgeBase: Sendable {
                 words.weakWords = WordListParser.words(file.text)
             case FileName.smallTalk:
                 words.smallTalk = collect { () throws(Diagnostics) in try WordListParser.smallTalk(file.text, file: file.path) } ?? SmallTalkWords()
+            case FileName.wordClasses:
+                words.classes = collect { () throws(Diagnostics) in try WordListParser.wordClasses(file.text, file: file.path) } ?? WordClasses()
             case FileName.unlinked:
                 words.unlinked = Set(WordListParser.lines(file.text).map { $0.1.lowercased() })
             case FileName.names:

@@ -44,6 +44,9 @@ public struct WordLists: Sendable, Equatable {
 
     /// Greetings, thanks and the like (`smalltalk.txt`), answered politely, never as facts.
     public var smallTalk = SmallTalkWords()
+    /// Nouns for people, institutions, outlets, roles; currencies; number words
+    /// (`wordclasses.txt`).
+    public var classes = WordClasses()
 
     /// Empty lists.
     public init() {}

@@ -41,6 +41,9 @@ public struct Lexicon: Sendable {
     /// The side of the story (``WordLists/sides``) each name's key is on.
     let sideOfKey: [String: Int]
 
+    /// Number words read as digits (``WordClasses/numberWords``).
+    let numberWords: [String: String]
+
     /// Every word the lists know: they are never "corrected", and the answerer adds
     /// them to its vocabulary so question words can be corrected towards them.
     public let listWords: Set<String>
@@ -49,6 +52,7 @@ public struct Lexicon: Sendable {
     public init(words: WordLists, stemmer: Stemmer) {
         self.stemmer = stemmer
         self.shorthand = words.shorthand
+        self.numberWords = words.classes.numberWords
         self.stopWords = words.stopWords
         self.weakWords = words.weakWords
         var phrases: [String: [([String], Entry)]] = [:]
@@ -146,7 +150,7 @@ public struct Lexicon: Sendable {
             }
             var word = token.text
             guard word.utf8.contains(39) else {  // no apostrophe: nothing to split or drop
-                if let digits = Tokenizer.numberWords[word] { word = digits }
+                if let digits = numberWords[word] { word = digits }
                 result.append(Token(word, capitalised: token.capitalised, startsClause: token.startsClause))
                 continue
             }
@@ -157,7 +161,7 @@ public struct Lexicon: Sendable {
             }
             if word.hasSuffix("'s") { word.removeLast(2) }
             word = Self.dropApostrophes(word)
-            if let digits = Tokenizer.numberWords[word] { word = digits }
+            if let digits = numberWords[word] { word = digits }
             if !word.isEmpty { result.append(Token(word, capitalised: token.capitalised, startsClause: token.startsClause)) }
         }
         return result

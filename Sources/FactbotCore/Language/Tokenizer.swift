@@ -8,13 +8,6 @@ public enum Tokenizer {
     /// pasted page can cause.
     public static let maximumTokens = 64
 
-    /// Number words read as digits (after chat shorthand, so "4" can still mean "for").
-    static let numberWords: [String: String] = [
-        "one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6",
-        "seven": "7", "eight": "8", "nine": "9", "ten": "10", "eleven": "11", "twelve": "12",
-        "twenty": "20", "thirty": "30", "forty": "40", "fifty": "50", "sixty": "60", "hundred": "100",
-    ]
-
     /// The words of `text`, at most ``maximumTokens``.
     public static func tokens(_ text: String) -> [Token] {
         var text = text
