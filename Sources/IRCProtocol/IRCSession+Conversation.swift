@@ -17,7 +17,9 @@ extension IRCSession {
         if text.hasPrefix("\u{1}") {
             return handleCTCP(text, from: sender.nick, userKey: userKey, now: now)
         }
-        guard let question = isPrivate ? text : addressedText(text) else { return }
+        // Colours, bold and the like are how a client shows a word, not part of it.
+        let plain = IRCFormatting.stripped(text)
+        guard let question = isPrivate ? plain : addressedText(plain) else { return }
 
         // However many users ask, the queue stays short: answers that would go out
         // minutes late are not worth sending.
