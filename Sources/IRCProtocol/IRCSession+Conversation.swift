@@ -100,6 +100,27 @@ extension IRCSession {
         }
     }
 
+    /// An asker changed nick: what was kept for their `more` and the questions offered to
+    /// them move to the new nick, in channels and in private (where the nick is the target too).
+    mutating func followAsker(from oldNick: String, to newNick: String) {
+        let old = IRCCase.fold(oldNick), new = IRCCase.fold(newNick)
+        guard old != new else { return }  // only the case changed: the keys are the same
+        func moved(_ key: String) -> String? {
+            guard let space = key.firstIndex(of: " "), key[key.index(after: space)...] == old else { return nil }
+            let target = key[..<space]
+            return (target == old ? new : String(target)) + " " + new
+        }
+        func move<Value>(_ table: inout [String: Value]) {
+            for (key, value) in table {  // a copy: the table may change meanwhile
+                guard let renamed = moved(key) else { continue }
+                table[key] = nil
+                table[renamed] = value
+            }
+        }
+        move(&moreText)
+        move(&offered)
+    }
+
     func moreNote(count: Int, isPrivate: Bool) -> String {
         isPrivate ? " [\(count) more: say \"more\"]" : " [\(count) more: say \"\(nick): more\"]"
     }

@@ -101,6 +101,45 @@ import Testing
         #expect(bot.feed(":ann!~a@h PRIVMSG #news :factbot: hi").isEmpty)
     }
 
+    @Test func aPendingMoreFollowsTheAskersNewNick() {
+        let answer = String(repeating: "Douyin is the Chinese version of TikTok. ", count: 120)
+        var bot = SessionHarness(reply: { _ in answer })
+        bot.register()
+        // What the bot says to a line, once flood control has let it all out.
+        func say(_ line: String) -> [String] { bot.feed(line) + bot.advance(10).map(\.line) }
+        func isMore(_ lines: [String], to prefix: String) -> Bool {
+            lines.first?.contains("TikTok") == true && lines.allSatisfy { $0.hasPrefix(prefix) }
+        }
+        #expect(say(":ann!~a@h PRIVMSG #news :factbot: douyin?").count == 3)
+        #expect(say(":ann!~a@h PRIVMSG factbot :douyin?").count == 3)
+        // The server shows the old nick in any case; nicks are compared case-insensitively.
+        _ = say(":ANN!~a@h NICK :Ann_")
+        #expect(isMore(say(":Ann_!~a@h PRIVMSG #news :factbot: more"), to: "PRIVMSG #news :Ann_: "))
+        #expect(isMore(say(":ann_!~a@h PRIVMSG factbot :more"), to: "PRIVMSG ann_ :"))
+        // Nothing is left under the old nick, for whoever takes it next.
+        #expect(say(":ann!~x@elsewhere PRIVMSG #news :factbot: more") == ["PRIVMSG #news :ann: Nothing more to show."])
+        #expect(say(":ann!~x@elsewhere PRIVMSG factbot :more") == ["PRIVMSG ann :Nothing more to show."])
+        // A change of case only keeps it too.
+        _ = say(":Ann_!~a@h NICK :ANN_")
+        #expect(isMore(say(":ANN_!~a@h PRIVMSG #news :factbot: more"), to: "PRIVMSG #news :ANN_: "))
+    }
+
+    @Test func offeredQuestionsFollowTheAskersNewNick() {
+        var settings = IRCSettings()
+        settings.nick = "factbot"
+        settings.channels = [Channel("#news")]
+        var bot = SessionHarness()
+        bot.session = IRCSession(settings: settings, version: "0.1.0") { question in
+            question.text == "russia?" ? IRCSession.Reply("Pick: 1) first? 2) second?", choices: ["first?", "second?"])
+                : IRCSession.Reply("Answer to \(question.text)")
+        }
+        bot.session.start(now: bot.now)
+        bot.register()
+        _ = bot.feed(":ann!~a@h PRIVMSG #news :factbot: russia?")
+        _ = bot.feed(":ann!~a@h NICK bea")
+        #expect(bot.feed(":bea!~a@h PRIVMSG #news :factbot: 2") == ["PRIVMSG #news :bea: Answer to second?"])
+    }
+
     @Test func ctcpIsAnsweredByNotice() {
         var bot = SessionHarness()
         bot.register()
