@@ -32,7 +32,7 @@ extension IRCSession {
             break
         case .warn(let retryAfter):
             events.append(.rateLimited(user: sender.nick))
-            send(IRCMessage("NOTICE", [sender.nick, "You are asking faster than I answer; ask again in \(Int(retryAfter.rounded(.up))) s."]))
+            send(IRCMessage("NOTICE", [sender.nick, rateLimitNotice(retryAfter: retryAfter)]))
             return
         case .drop:
             events.append(.rateLimitedQuietly(user: sender.nick))
@@ -70,6 +70,13 @@ extension IRCSession {
             return
         }
         sendPaged(reply.parts, to: replyTarget, prefix: prefix, moreKey: moreKey)
+    }
+
+    /// The one notice to a user over the limit: the limit itself, and when the window has
+    /// room again (whole seconds, at least 1).
+    func rateLimitNotice(retryAfter: Double) -> String {
+        let seconds = max(1, Int(retryAfter.rounded(.up)))
+        return "You are asking faster than I can answer (\(rateLimit.rate)); I'll answer again in \(seconds) s."
     }
 
     /// Lines queued behind flood control at most; questions beyond are not answered.

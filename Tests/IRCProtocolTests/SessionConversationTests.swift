@@ -221,13 +221,32 @@ import Testing
         bot.register()
         #expect(bot.feed(":ann!~a@h PRIVMSG factbot :q1").count == 1)
         #expect(bot.feed(":ann!~a@h PRIVMSG factbot :q2").count == 1)
-        #expect(bot.feed(":ann!~a@h PRIVMSG factbot :q3") == ["NOTICE ann :You are asking faster than I answer; ask again in 30 s."])
+        #expect(bot.feed(":ann!~a@h PRIVMSG factbot :q3") == ["NOTICE ann :You are asking faster than I can answer (2 questions per 30 s); I'll answer again in 30 s."])
         #expect(bot.feed(":ann!~a@h PRIVMSG factbot :q4").isEmpty)
         // Changing nick does not reset the limit: it is kept per user@host.
         #expect(bot.feed(":ann2!~a@h PRIVMSG factbot :q5").isEmpty)
         #expect(bot.feed(":bob!~b@h PRIVMSG factbot :q6").count == 1)
         _ = bot.advance(31)
         #expect(bot.feed(":ann!~a@h PRIVMSG factbot :q7") == ["PRIVMSG ann :Answer to q7"])
+    }
+
+    @Test func theRateLimitNoticeSaysTheLimitAndTheTimeUntilThereIsRoom() {
+        var bot = SessionHarness()  // the defaults: 6 questions a minute
+        bot.register()
+        for index in 0..<6 {
+            _ = bot.feed(":ann!~a@h PRIVMSG factbot :q\(index)")
+            _ = bot.advance(5)
+        }
+        // The first question leaves the window 60 s after it was asked, 30 s from now.
+        #expect(bot.feed(":ann!~a@h PRIVMSG factbot :q6")
+                == ["NOTICE ann :You are asking faster than I can answer (6 questions a minute); I'll answer again in 30 s."])
+    }
+
+    @Test(arguments: [(6, 60.0, "6 questions a minute"), (1, 60, "1 question a minute"), (2, 30, "2 questions per 30 s"),
+                      (10, 120, "10 questions per 2 minutes"), (100, 3600, "100 questions an hour"),
+                      (5, 1, "5 questions a second"), (3, 90, "3 questions per 90 s"), (2, 2.5, "2 questions per 2.5 s"), (3, 7200, "3 questions per 2 hours")])
+    func theLimitInWords(_ limit: Int, _ window: Double, _ words: String) {
+        #expect(QuestionRateLimit(limit: limit, window: window).rate == words)
     }
 
     @Test func outgoingLinesArePacedByTheTokenBucket() {
