@@ -165,6 +165,9 @@ extension IRCSession {
     }
 
     /// CTCP VERSION, PING, SOURCE and CLIENTINFO are answered by NOTICE; others ignored.
+    /// Clients send these on their own (a VERSION on join, a PING to measure lag), so they
+    /// do not count as questions: they have an allowance of their own, as large, past which
+    /// they are dropped without a word, and wait behind flood control like any reply.
     mutating func handleCTCP(_ text: String, from sender: String, userKey: String, now: Double) {
         let body = text.unicodeScalars.filter { $0 != "\u{1}" }
         let words = String(String.UnicodeScalarView(body)).split(separator: " ", maxSplits: 1)
@@ -178,7 +181,7 @@ extension IRCSession {
         case "CLIENTINFO": reply = "CLIENTINFO CLIENTINFO PING SOURCE VERSION"
         default: return
         }
-        guard rateLimit.check(userKey, now: now) == .answer else { return }
+        guard normal.count < Self.maximumQueuedLines, ctcpLimit.check(userKey, now: now) == .answer else { return }
         send(IRCMessage("NOTICE", [sender, "\u{1}\(reply)\u{1}"]))
     }
 }

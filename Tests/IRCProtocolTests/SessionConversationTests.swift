@@ -150,6 +150,25 @@ import Testing
         #expect(bot.feed(":ann!~a@h NOTICE factbot :\u{1}VERSION x\u{1}").isEmpty)
     }
 
+    @Test func ctcpDoesNotUseUpQuestionsButIsStillLimited() {
+        var bot = SessionHarness { $0.userQuestions = 2; $0.userWindow = 60 }
+        bot.register()
+        // A client's automatic VERSION and PING...
+        #expect(bot.feed(":ann!~a@h PRIVMSG factbot :\u{1}VERSION\u{1}").count == 1)
+        #expect(bot.feed(":ann!~a@h PRIVMSG factbot :\u{1}PING 1\u{1}").count == 1)
+        _ = bot.advance(5)
+        // ...leave both questions to ask.
+        #expect(bot.feed(":ann!~a@h PRIVMSG factbot :q1") == ["PRIVMSG ann :Answer to q1"])
+        #expect(bot.feed(":ann!~a@h PRIVMSG factbot :q2") == ["PRIVMSG ann :Answer to q2"])
+        _ = bot.advance(5)
+        // A CTCP flood is dropped quietly past its own allowance of the same size.
+        #expect(bot.feed(":bob!~b@h PRIVMSG factbot :\u{1}VERSION\u{1}").count == 1)
+        #expect(bot.feed(":bob!~b@h PRIVMSG factbot :\u{1}VERSION\u{1}").count == 1)
+        #expect(bot.feed(":bob!~b@h PRIVMSG factbot :\u{1}VERSION\u{1}").isEmpty)
+        #expect(bot.feed(":bob!~b@h PRIVMSG factbot :\u{1}PING 2\u{1}").isEmpty)
+        #expect(bot.feed(":bob!~b@h PRIVMSG factbot :q") == ["PRIVMSG bob :Answer to q"])
+    }
+
     @Test func injectedLineBreaksNeverMakeASecondCommand() {
         var bot = SessionHarness(reply: { _ in "fine\r\nQUIT :pwned\nJOIN #evil\0" })
         bot.register()
