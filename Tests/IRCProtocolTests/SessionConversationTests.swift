@@ -70,6 +70,35 @@ import Testing
         #expect(lines.allSatisfy { $0.contains("https://") && $0.hasSuffix(")") })  // no line ends mid-citation
     }
 
+    @Test func everyLineShownBeforeMoreEndsWithTheWholeCitation() {
+        // The reported case: the first page ended "(dev.ua, 11 April 2025: [1 more…]".
+        let citation = "(dev.ua, 11 April 2025: https://dev.ua/news/russia-recruits-chinese-citizens-via-social-media)"
+        func answer(_ words: Int) -> String {
+            "Russia recruits Chinese citizens through " + (1...words).map { "channel\($0)" }.joined(separator: " ") + " " + citation
+        }
+        var bot = SessionHarness()
+        bot.register()
+        // Find a length whose citation, split word by word, would straddle the third line.
+        let budget = bot.session.textBudget(target: "#news") - "ann: ".utf8.count - bot.session.moreNoteReserve(isPrivate: false)
+        let words = (1...300).first { count in
+            let plain = ReplySplitter.split(answer(count), budget: budget)
+            return plain.count > 3 && plain[2].contains("(dev.ua,") && !plain[2].contains("https://")
+        }
+        #expect(words != nil)
+        let reply = answer(words ?? 100)
+        bot.session = IRCSession(settings: bot.session.settings, version: "0.1.0") { _ in IRCSession.Reply(parts: [reply]) }
+        bot.session.start(now: bot.now)
+        bot.register()
+        let lines = bot.feed(":ann!~a@h PRIVMSG #news :factbot: who does russia recruit?")
+        #expect(lines.count == 3)
+        #expect(lines.dropLast().allSatisfy { $0.hasSuffix(" " + citation) })
+        #expect(lines.last?.hasSuffix(" " + citation + " [1 more: say \"factbot: more\"]") == true)
+        #expect(lines.allSatisfy { ":factbot!~factbot@bot.host \($0)\r\n".utf8.count <= 512 })
+        // And the page behind "more" is sourced too.
+        _ = bot.advance(10)
+        #expect(bot.feed(":ann!~a@h PRIVMSG #news :factbot: more").allSatisfy { $0.hasSuffix(" " + citation) })
+    }
+
     @Test func privateQuestionsAreAnsweredPrivately() {
         var bot = SessionHarness()
         bot.register()
