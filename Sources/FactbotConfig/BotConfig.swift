@@ -37,7 +37,7 @@ public struct BotConfig: Sendable, Equatable {
             "realname": .text(\.irc.realname, .line),
             "channels": .channels(\.irc.channels),
             "command_prefix": .text(\.irc.commandPrefix, .wordOrEmpty),
-            "ignore": .words(\.irc.ignore),
+            "ignore": .ignoreMasks(\.irc.ignore),
             "sasl_account": .text(\.irc.saslAccount, .wordOrEmpty),
             "sasl_password_env": .text(\.irc.saslPasswordVariable, .variable),
             "server_password_env": .text(\.irc.serverPasswordVariable, .variable),

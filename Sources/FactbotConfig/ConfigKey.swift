@@ -14,7 +14,8 @@ enum ConfigKey {
     case seconds(WritableKeyPath<BotConfig, Double>, ClosedRange<Double>)
     case flag(WritableKeyPath<BotConfig, Bool>)
     case text(WritableKeyPath<BotConfig, String>, TextRule)
-    case words(WritableKeyPath<BotConfig, [String]>)
+    /// Nicks or masks to ignore; one that is only wildcards would silence the bot.
+    case ignoreMasks(WritableKeyPath<BotConfig, [String]>)
     case nicks(WritableKeyPath<BotConfig, [String]>)
     case channels(WritableKeyPath<BotConfig, [Channel]>)
 
@@ -44,8 +45,12 @@ enum ConfigKey {
         case .text(let path, let rule):
             if let problem = Self.check(text, rule) { return problem }
             config[keyPath: path] = text
-        case .words(let path):
-            config[keyPath: path] = Self.items(text)
+        case .ignoreMasks(let path):
+            let masks = Self.items(text)
+            if let everyone = masks.first(where: Hostmask.isOnlyWildcards) {
+                return "\"\(everyone)\" is only wildcards and matches everyone, so the bot would answer no one; give nicks or masks with a fixed part, such as troll or *!*@spam.example"
+            }
+            config[keyPath: path] = masks
         case .nicks(let path):
             let nicks = Self.items(text)
             if let bad = nicks.first(where: { !Nickname.isValid($0) }) { return "\"\(bad)\" is not a valid nick" }

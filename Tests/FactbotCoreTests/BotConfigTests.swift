@@ -89,4 +89,16 @@ struct BotConfigTests {
         // Passwords never live in bot.conf: there is no such key.
         #expect(found[6].hasPrefix("bot.conf:8: unknown key \"password\" in [irc]"))
     }
+
+    @Test(arguments: ["*", "*!*@*", "*!*", "*@*", "?", "*?", "troll *!*@*", "!@"])
+    func anIgnoreMaskOfOnlyWildcardsIsAnError(_ masks: String) {
+        let found = problems("[irc]\nchannels = #news\nignore = \(masks)\n")
+        #expect(found.count == 1)
+        #expect(found.first?.description.hasPrefix("bot.conf:3: ignore: \"\(masks.split(separator: " ").last!)\" is only wildcards and matches everyone, so the bot would answer no one") == true)
+    }
+
+    @Test func ignoreMasksWithAFixedPartAreFine() throws {
+        let config = try BotConfig.parse("[irc]\nignore = troll *!*@spam.example *!~bot@* t?oll*\n", file: "bot.conf")
+        #expect(config.irc.ignore == ["troll", "*!*@spam.example", "*!~bot@*", "t?oll*"])
+    }
 }
