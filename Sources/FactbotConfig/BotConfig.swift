@@ -43,7 +43,7 @@ public struct BotConfig: Sendable, Equatable {
             "server_password_env": .text(\.irc.serverPasswordVariable, .variable),
             "max_lines": .count(\.irc.maxLinesPerAnswer, 1...10),
             "flood_burst": .count(\.irc.floodBurst, 1...20),
-            "flood_interval": .seconds(\.irc.floodInterval, 0...60),
+            "flood_interval": .seconds(\.irc.floodInterval, 0.1...60),  // 0 would unpace the bot
             "user_questions": .count(\.irc.userQuestions, 1...1000),
             "user_window": .seconds(\.irc.userWindow, 1...3600),
             "rejoin_delay": .seconds(\.irc.rejoinDelay, 0...3600),

@@ -73,10 +73,13 @@ enum ConfigKey {
         text.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
     }
 
-    /// `30`, `30s`, `2m`, `6h`, `1d`, `1.5` → seconds.
+    /// `30`, `30s`, `2m`, `6h`, `1d`, `1.5`, `250ms` → seconds.
     static func duration(_ text: String) -> Double? {
         let units: [Character: Double] = ["s": 1, "m": 60, "h": 3600, "d": 86400]
         let trimmed = text.lowercased()
+        if trimmed.hasSuffix("ms") {
+            return Double(trimmed.dropLast(2)).map { $0 / 1000 }
+        }
         if let last = trimmed.last, let unit = units[last] {
             return Double(trimmed.dropLast()).map { $0 * unit }
         }
@@ -84,6 +87,7 @@ enum ConfigKey {
     }
 
     static func describe(_ seconds: Double) -> String {
+        if seconds > 0, seconds < 1 { return "\(Int((seconds * 1000).rounded()))ms" }
         if seconds >= 3600, seconds.truncatingRemainder(dividingBy: 3600) == 0 { return "\(Int(seconds / 3600))h" }
         if seconds >= 60, seconds.truncatingRemainder(dividingBy: 60) == 0 { return "\(Int(seconds / 60))m" }
         return seconds == seconds.rounded() ? "\(Int(seconds))s" : "\(seconds)s"

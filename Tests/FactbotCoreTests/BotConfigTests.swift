@@ -101,4 +101,18 @@ struct BotConfigTests {
         let config = try BotConfig.parse("[irc]\nignore = troll *!*@spam.example *!~bot@* t?oll*\n", file: "bot.conf")
         #expect(config.irc.ignore == ["troll", "*!*@spam.example", "*!~bot@*", "t?oll*"])
     }
+
+    @Test func floodIntervalMustPaceTheBot() throws {
+        for zero in ["0", "0s", "0ms", "50ms", "0.05"] {
+            #expect(problems("[irc]\nflood_interval = \(zero)\n").map(\.description)
+                    == ["bot.conf:2: flood_interval: expected a duration from 100ms to 1m such as 30s, 2m or 1.5, got \"\(zero)\""])
+        }
+        #expect(try BotConfig.parse("[irc]\nflood_interval = 100ms\n", file: "bot.conf").irc.floodInterval == 0.1)
+        #expect(try BotConfig.parse("[irc]\nflood_interval = 0.25s\n", file: "bot.conf").irc.floodInterval == 0.25)
+    }
+
+    @Test func floodBurstMustLetALineOut() {
+        #expect(problems("[irc]\nflood_burst = 0\n").map(\.description)
+                == ["bot.conf:2: flood_burst: expected a whole number from 1 to 20, got \"0\""])
+    }
 }
