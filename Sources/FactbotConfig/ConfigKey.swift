@@ -93,8 +93,18 @@ enum ConfigKey {
         return seconds == seconds.rounded() ? "\(Int(seconds))s" : "\(seconds)s"
     }
 
+    /// A problem when `text` holds a control character (below U+0020, or U+007F): CR, LF
+    /// or NUL would end or cut the line sent to the server, and IRC's formatting codes
+    /// (colour, bold...) have no place in a name or a quit message.
+    static func controlCharacter(in text: String) -> String? {
+        guard let control = text.unicodeScalars.first(where: { $0.value < 0x20 || $0.value == 0x7F }) else { return nil }
+        let code = String(control.value, radix: 16, uppercase: true)
+        return "holds a control character (U+\(String(repeating: "0", count: 4 - code.count))\(code)); write plain text, without line breaks, tabs or formatting codes"
+    }
+
     static func check(_ text: String, _ rule: TextRule) -> String? {
         let hasSpace = text.contains(" ") || text.contains("\t")
+        if rule != .any, rule != .path, let problem = controlCharacter(in: text) { return problem }
         switch rule {
         case .any, .line:
             return nil

@@ -115,4 +115,13 @@ struct BotConfigTests {
         #expect(problems("[irc]\nflood_burst = 0\n").map(\.description)
                 == ["bot.conf:2: flood_burst: expected a whole number from 1 to 20, got \"0\""])
     }
+
+    @Test(arguments: ["quit_message", "realname", "username"],
+          ["\u{3}04red", "a\rQUIT :x", "nul\u{0}here", "tab\there", "del\u{7F}", "\u{2}bold\u{2}", "\u{1}ACTION\u{1}"])
+    func controlCharactersInWhatTheServerSeesAreErrors(_ key: String, _ value: String) {
+        let found = problems("[irc]\n# what the server shows\n\(key) = x\(value)\n")
+        #expect(found.count == 1)
+        #expect(found.first?.line == 3)
+        #expect(found.first?.description.hasPrefix("bot.conf:3: \(key): holds a control character (U+00") == true)
+    }
 }
