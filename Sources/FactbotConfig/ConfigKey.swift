@@ -14,7 +14,8 @@ enum ConfigKey {
     case seconds(WritableKeyPath<BotConfig, Double>, ClosedRange<Double>)
     case flag(WritableKeyPath<BotConfig, Bool>)
     case text(WritableKeyPath<BotConfig, String>, TextRule)
-    case words(WritableKeyPath<BotConfig, [String]>)
+    /// Nicks or masks to ignore; one that is only wildcards would silence the bot.
+    case ignoreMasks(WritableKeyPath<BotConfig, [String]>)
     case nicks(WritableKeyPath<BotConfig, [String]>)
     case channels(WritableKeyPath<BotConfig, [Channel]>)
 
@@ -44,8 +45,12 @@ enum ConfigKey {
         case .text(let path, let rule):
             if let problem = Self.check(text, rule) { return problem }
             config[keyPath: path] = text
-        case .words(let path):
-            config[keyPath: path] = Self.items(text)
+        case .ignoreMasks(let path):
+            let masks = Self.items(text)
+            if let everyone = masks.first(where: Hostmask.isOnlyWildcards) {
+                return "\"\(everyone)\" is only wildcards and matches everyone, so the bot would answer no one; give nicks or masks with a fixed part, such as troll or *!*@spam.example"
+            }
+            config[keyPath: path] = masks
         case .nicks(let path):
             let nicks = Self.items(text)
             if let bad = nicks.first(where: { !Nickname.isValid($0) }) { return "\"\(bad)\" is not a valid nick" }
@@ -68,10 +73,13 @@ enum ConfigKey {
         text.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
     }
 
-    /// `30`, `30s`, `2m`, `6h`, `1d`, `1.5` → seconds.
+    /// `30`, `30s`, `2m`, `6h`, `1d`, `1.5`, `250ms` → seconds.
     static func duration(_ text: String) -> Double? {
         let units: [Character: Double] = ["s": 1, "m": 60, "h": 3600, "d": 86400]
         let trimmed = text.lowercased()
+        if trimmed.hasSuffix("ms") {
+            return Double(trimmed.dropLast(2)).map { $0 / 1000 }
+        }
         if let last = trimmed.last, let unit = units[last] {
             return Double(trimmed.dropLast()).map { $0 * unit }
         }
@@ -79,13 +87,24 @@ enum ConfigKey {
     }
 
     static func describe(_ seconds: Double) -> String {
+        if seconds > 0, seconds < 1 { return "\(Int((seconds * 1000).rounded()))ms" }
         if seconds >= 3600, seconds.truncatingRemainder(dividingBy: 3600) == 0 { return "\(Int(seconds / 3600))h" }
         if seconds >= 60, seconds.truncatingRemainder(dividingBy: 60) == 0 { return "\(Int(seconds / 60))m" }
         return seconds == seconds.rounded() ? "\(Int(seconds))s" : "\(seconds)s"
     }
 
+    /// A problem when `text` holds a control character (below U+0020, or U+007F): CR, LF
+    /// or NUL would end or cut the line sent to the server, and IRC's formatting codes
+    /// (colour, bold...) have no place in a name or a quit message.
+    static func controlCharacter(in text: String) -> String? {
+        guard let control = text.unicodeScalars.first(where: { $0.value < 0x20 || $0.value == 0x7F }) else { return nil }
+        let code = String(control.value, radix: 16, uppercase: true)
+        return "holds a control character (U+\(String(repeating: "0", count: 4 - code.count))\(code)); write plain text, without line breaks, tabs or formatting codes"
+    }
+
     static func check(_ text: String, _ rule: TextRule) -> String? {
         let hasSpace = text.contains(" ") || text.contains("\t")
+        if rule != .any, rule != .path, let problem = controlCharacter(in: text) { return problem }
         switch rule {
         case .any, .line:
             return nil

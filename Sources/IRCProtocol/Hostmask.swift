@@ -35,6 +35,15 @@ public struct Hostmask: Sendable, Equatable {
     }
 }
 
+extension Hostmask {
+    /// True when an ignore pattern is nothing but wildcards (`*`, `?`) and the separators
+    /// `!` and `@`: `*`, `*!*@*`, `*!*`, `*@*`. Such a pattern matches everyone (or, with
+    /// `?`, everyone with a short enough nick), so ignoring it silences the bot.
+    public static func isOnlyWildcards(_ pattern: String) -> Bool {
+        !pattern.isEmpty && pattern.unicodeScalars.allSatisfy { "*?!@".unicodeScalars.contains($0) }
+    }
+}
+
 /// IRC's case folding (RFC 1459 casemapping: `[]\~` are the upper case of `{}|^`).
 public enum IRCCase {
     /// Folds a nick or channel name for comparison.

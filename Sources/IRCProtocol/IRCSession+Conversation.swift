@@ -17,7 +17,9 @@ extension IRCSession {
         if text.hasPrefix("\u{1}") {
             return handleCTCP(text, from: sender.nick, userKey: userKey, now: now)
         }
-        guard let question = isPrivate ? text : addressedText(text) else { return }
+        // Colours, bold and the like are how a client shows a word, not part of it.
+        let plain = IRCFormatting.stripped(text)
+        guard let question = isPrivate ? plain : addressedText(plain) else { return }
 
         // However many users ask, the queue stays short: answers that would go out
         // minutes late are not worth sending.
@@ -30,7 +32,7 @@ extension IRCSession {
             break
         case .warn(let retryAfter):
             events.append(.rateLimited(user: sender.nick))
-            send(IRCMessage("NOTICE", [sender.nick, "You are asking faster than I answer; ask again in \(Int(retryAfter.rounded(.up))) s."]))
+            send(IRCMessage("NOTICE", [sender.nick, rateLimitNotice(retryAfter: retryAfter)]))
             return
         case .drop:
             events.append(.rateLimitedQuietly(user: sender.nick))
@@ -70,6 +72,13 @@ extension IRCSession {
         sendPaged(reply.parts, to: replyTarget, prefix: prefix, moreKey: moreKey)
     }
 
+    /// The one notice to a user over the limit: the limit itself, and when the window has
+    /// room again (whole seconds, at least 1).
+    func rateLimitNotice(retryAfter: Double) -> String {
+        let seconds = max(1, Int(retryAfter.rounded(.up)))
+        return "You are asking faster than I can answer (\(rateLimit.rate)); I'll answer again in \(seconds) s."
+    }
+
     /// Lines queued behind flood control at most; questions beyond are not answered.
     static let maximumQueuedLines = 60
 
@@ -96,6 +105,27 @@ extension IRCSession {
             if moreText.count >= 1000 { moreText.removeAll() } // bounded: a flood of askers cannot grow it
             moreText[moreKey] = rest  // each line stays a part: split again for the budget then
         }
+    }
+
+    /// An asker changed nick: what was kept for their `more` and the questions offered to
+    /// them move to the new nick, in channels and in private (where the nick is the target too).
+    mutating func followAsker(from oldNick: String, to newNick: String) {
+        let old = IRCCase.fold(oldNick), new = IRCCase.fold(newNick)
+        guard old != new else { return }  // only the case changed: the keys are the same
+        func moved(_ key: String) -> String? {
+            guard let space = key.firstIndex(of: " "), key[key.index(after: space)...] == old else { return nil }
+            let target = key[..<space]
+            return (target == old ? new : String(target)) + " " + new
+        }
+        func move<Value>(_ table: inout [String: Value]) {
+            for (key, value) in table {  // a copy: the table may change meanwhile
+                guard let renamed = moved(key) else { continue }
+                table[key] = nil
+                table[renamed] = value
+            }
+        }
+        move(&moreText)
+        move(&offered)
     }
 
     func moreNote(count: Int, isPrivate: Bool) -> String {
@@ -135,6 +165,9 @@ extension IRCSession {
     }
 
     /// CTCP VERSION, PING, SOURCE and CLIENTINFO are answered by NOTICE; others ignored.
+    /// Clients send these on their own (a VERSION on join, a PING to measure lag), so they
+    /// do not count as questions: they have an allowance of their own, as large, past which
+    /// they are dropped without a word, and wait behind flood control like any reply.
     mutating func handleCTCP(_ text: String, from sender: String, userKey: String, now: Double) {
         let body = text.unicodeScalars.filter { $0 != "\u{1}" }
         let words = String(String.UnicodeScalarView(body)).split(separator: " ", maxSplits: 1)
@@ -148,7 +181,7 @@ extension IRCSession {
         case "CLIENTINFO": reply = "CLIENTINFO CLIENTINFO PING SOURCE VERSION"
         default: return
         }
-        guard rateLimit.check(userKey, now: now) == .answer else { return }
+        guard normal.count < Self.maximumQueuedLines, ctcpLimit.check(userKey, now: now) == .answer else { return }
         send(IRCMessage("NOTICE", [sender, "\u{1}\(reply)\u{1}"]))
     }
 }

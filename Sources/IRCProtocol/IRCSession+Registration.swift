@@ -152,6 +152,7 @@ extension IRCSession {
     mutating func handleNickChange(_ message: IRCMessage, now: Double) {
         let newNick = message[parameter: 0]
         guard let who = message.sourceNick, Nickname.isValid(newNick) else { return }
+        if !IRCCase.same(who, nick) { followAsker(from: who, to: newNick) }
         if IRCCase.same(who, nick) {
             let regained = !IRCCase.same(nick, settings.nick) && IRCCase.same(newNick, settings.nick)
             nick = newNick

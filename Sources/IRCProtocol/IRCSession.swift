@@ -98,6 +98,8 @@ public struct IRCSession {
     var normal: [String] = []
     var flood: FloodControl
     var rateLimit: QuestionRateLimit
+    /// CTCP requests' own allowance, the same size: they never use up a user's questions.
+    var ctcpLimit: QuestionRateLimit
 
     // Registration.
     var registrationStarted = 0.0
@@ -131,6 +133,7 @@ public struct IRCSession {
         self.nick = settings.nick
         self.flood = FloodControl(burst: settings.floodBurst, interval: settings.floodInterval)
         self.rateLimit = QuestionRateLimit(limit: settings.userQuestions, window: settings.userWindow)
+        self.ctcpLimit = rateLimit
     }
 
     // MARK: Driving the session

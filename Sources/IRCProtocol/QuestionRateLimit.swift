@@ -45,6 +45,24 @@ public struct QuestionRateLimit: Sendable {
         return .warn(retryAfter: max(0, window - (now - times[0])))
     }
 
+    /// The limit in words, for the notice: "6 questions a minute", "2 questions per 30 s".
+    public var rate: String {
+        let questions = limit == 1 ? "1 question" : "\(limit) questions"
+        func number(_ value: Double) -> String {
+            value == value.rounded() ? "\(Int(value))" : "\((value * 10).rounded() / 10)"
+        }
+        switch window {
+        case 1: return "\(questions) a second"
+        case 60: return "\(questions) a minute"
+        case 3600: return "\(questions) an hour"
+        case let seconds where seconds > 60 && seconds.truncatingRemainder(dividingBy: 3600) == 0:
+            return "\(questions) per \(number(seconds / 3600)) hours"
+        case let seconds where seconds > 60 && seconds.truncatingRemainder(dividingBy: 60) == 0:
+            return "\(questions) per \(number(seconds / 60)) minutes"
+        default: return "\(questions) per \(number(window)) s"
+        }
+    }
+
     /// Drops users with nothing in the window (bounds memory under many askers).
     public mutating func forgetIdle(now: Double) {
         asked = asked.filter { _, times in times.contains { now - $0 < window } }

@@ -89,4 +89,39 @@ struct BotConfigTests {
         // Passwords never live in bot.conf: there is no such key.
         #expect(found[6].hasPrefix("bot.conf:8: unknown key \"password\" in [irc]"))
     }
+
+    @Test(arguments: ["*", "*!*@*", "*!*", "*@*", "?", "*?", "troll *!*@*", "!@"])
+    func anIgnoreMaskOfOnlyWildcardsIsAnError(_ masks: String) {
+        let found = problems("[irc]\nchannels = #news\nignore = \(masks)\n")
+        #expect(found.count == 1)
+        #expect(found.first?.description.hasPrefix("bot.conf:3: ignore: \"\(masks.split(separator: " ").last!)\" is only wildcards and matches everyone, so the bot would answer no one") == true)
+    }
+
+    @Test func ignoreMasksWithAFixedPartAreFine() throws {
+        let config = try BotConfig.parse("[irc]\nignore = troll *!*@spam.example *!~bot@* t?oll*\n", file: "bot.conf")
+        #expect(config.irc.ignore == ["troll", "*!*@spam.example", "*!~bot@*", "t?oll*"])
+    }
+
+    @Test func floodIntervalMustPaceTheBot() throws {
+        for zero in ["0", "0s", "0ms", "50ms", "0.05"] {
+            #expect(problems("[irc]\nflood_interval = \(zero)\n").map(\.description)
+                    == ["bot.conf:2: flood_interval: expected a duration from 100ms to 1m such as 30s, 2m or 1.5, got \"\(zero)\""])
+        }
+        #expect(try BotConfig.parse("[irc]\nflood_interval = 100ms\n", file: "bot.conf").irc.floodInterval == 0.1)
+        #expect(try BotConfig.parse("[irc]\nflood_interval = 0.25s\n", file: "bot.conf").irc.floodInterval == 0.25)
+    }
+
+    @Test func floodBurstMustLetALineOut() {
+        #expect(problems("[irc]\nflood_burst = 0\n").map(\.description)
+                == ["bot.conf:2: flood_burst: expected a whole number from 1 to 20, got \"0\""])
+    }
+
+    @Test(arguments: ["quit_message", "realname", "username"],
+          ["\u{3}04red", "a\rQUIT :x", "nul\u{0}here", "tab\there", "del\u{7F}", "\u{2}bold\u{2}", "\u{1}ACTION\u{1}"])
+    func controlCharactersInWhatTheServerSeesAreErrors(_ key: String, _ value: String) {
+        let found = problems("[irc]\n# what the server shows\n\(key) = x\(value)\n")
+        #expect(found.count == 1)
+        #expect(found.first?.line == 3)
+        #expect(found.first?.description.hasPrefix("bot.conf:3: \(key): holds a control character (U+00") == true)
+    }
 }

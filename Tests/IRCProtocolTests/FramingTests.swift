@@ -63,6 +63,43 @@ import Testing
         #expect(long.dropFirst().allSatisfy { $0.utf8.count <= 40 })
     }
 
+    @Test func aLongPartRepeatsItsCitationOnEveryLine() {
+        let citation = "(dev.ua, 11 April 2025: https://dev.ua/news/recruiting)"
+        let text = (1...40).map { "word\($0)" }.joined(separator: " ")
+        let lines = ReplySplitter.split(parts: ["Short (wire, 1 May: https://w.example/a).", text + "  " + citation], budget: 120)
+        #expect(lines[0] == "Short (wire, 1 May: https://w.example/a).")
+        #expect(lines.count > 3)
+        #expect(lines.dropFirst().allSatisfy { $0.utf8.count <= 120 && $0.hasSuffix(" " + citation) })
+        // Nothing of the text is lost or repeated.
+        #expect(lines.dropFirst().map { $0.dropLast(citation.count + 1) }.joined(separator: " ") == text)
+    }
+
+    @Test func aCitationLongerThanHalfALineFollowsTheTextWhole() {
+        let citation = "(dev.ua, 11 April 2025: https://dev.ua/" + String(repeating: "x", count: 60) + ")"
+        let text = (1...40).map { "word\($0)" }.joined(separator: " ")
+        let lines = ReplySplitter.split(part: text + " " + citation, budget: 120)
+        #expect(lines.last == citation)
+        #expect(lines.allSatisfy { $0.utf8.count <= 120 })
+        #expect(lines.dropLast().joined(separator: " ") == text)
+    }
+
+    @Test(arguments: [
+        ("text (a: https://x.example/a)", "text", "(a: https://x.example/a)"),
+        ("Authors: Ann (a: https://x.example/a);", "Authors: Ann", "(a: https://x.example/a);"),
+        ("the ferry (a cook) sank (b, 2 May: https://en.example/Ferry_(ship))", "the ferry (a cook) sank", "(b, 2 May: https://en.example/Ferry_(ship))"),
+    ])
+    func citationsAreFoundAtTheEnd(_ part: String, _ text: String, _ citation: String) {
+        #expect(ReplySplitter.trailingCitation(part)?.text == text)
+        #expect(ReplySplitter.trailingCitation(part)?.citation == citation)
+    }
+
+    @Test(arguments: ["no citation", "(all in parentheses)", "unbalanced a: b)", "ends (then) more", ""])
+    func noCitationNoChange(_ part: String) {
+        #expect(ReplySplitter.trailingCitation(part) == nil)
+        #expect(ReplySplitter.split(part: part + String(repeating: " word", count: 50), budget: 60)
+                == ReplySplitter.split(part + String(repeating: " word", count: 50), budget: 60))
+    }
+
     @Test func lineBreaksAndCTCPMarkersBecomeHarmless() {
         #expect(ReplySplitter.flatten("a\r\nQUIT\0b\u{1}VERSION\u{1}\tc") == "a  QUIT bVERSION c")
         #expect(ReplySplitter.flatten("\u{2}bold\u{2} stays") == "\u{2}bold\u{2} stays")

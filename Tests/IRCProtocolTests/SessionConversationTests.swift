@@ -70,6 +70,35 @@ import Testing
         #expect(lines.allSatisfy { $0.contains("https://") && $0.hasSuffix(")") })  // no line ends mid-citation
     }
 
+    @Test func everyLineShownBeforeMoreEndsWithTheWholeCitation() {
+        // The reported case: the first page ended "(dev.ua, 11 April 2025: [1 more…]".
+        let citation = "(dev.ua, 11 April 2025: https://dev.ua/news/russia-recruits-chinese-citizens-via-social-media)"
+        func answer(_ words: Int) -> String {
+            "Russia recruits Chinese citizens through " + (1...words).map { "channel\($0)" }.joined(separator: " ") + " " + citation
+        }
+        var bot = SessionHarness()
+        bot.register()
+        // Find a length whose citation, split word by word, would straddle the third line.
+        let budget = bot.session.textBudget(target: "#news") - "ann: ".utf8.count - bot.session.moreNoteReserve(isPrivate: false)
+        let words = (1...300).first { count in
+            let plain = ReplySplitter.split(answer(count), budget: budget)
+            return plain.count > 3 && plain[2].contains("(dev.ua,") && !plain[2].contains("https://")
+        }
+        #expect(words != nil)
+        let reply = answer(words ?? 100)
+        bot.session = IRCSession(settings: bot.session.settings, version: "0.1.0") { _ in IRCSession.Reply(parts: [reply]) }
+        bot.session.start(now: bot.now)
+        bot.register()
+        let lines = bot.feed(":ann!~a@h PRIVMSG #news :factbot: who does russia recruit?")
+        #expect(lines.count == 3)
+        #expect(lines.dropLast().allSatisfy { $0.hasSuffix(" " + citation) })
+        #expect(lines.last?.hasSuffix(" " + citation + " [1 more: say \"factbot: more\"]") == true)
+        #expect(lines.allSatisfy { ":factbot!~factbot@bot.host \($0)\r\n".utf8.count <= 512 })
+        // And the page behind "more" is sourced too.
+        _ = bot.advance(10)
+        #expect(bot.feed(":ann!~a@h PRIVMSG #news :factbot: more").allSatisfy { $0.hasSuffix(" " + citation) })
+    }
+
     @Test func privateQuestionsAreAnsweredPrivately() {
         var bot = SessionHarness()
         bot.register()
@@ -101,6 +130,45 @@ import Testing
         #expect(bot.feed(":ann!~a@h PRIVMSG #news :factbot: hi").isEmpty)
     }
 
+    @Test func aPendingMoreFollowsTheAskersNewNick() {
+        let answer = String(repeating: "Douyin is the Chinese version of TikTok. ", count: 120)
+        var bot = SessionHarness(reply: { _ in answer })
+        bot.register()
+        // What the bot says to a line, once flood control has let it all out.
+        func say(_ line: String) -> [String] { bot.feed(line) + bot.advance(10).map(\.line) }
+        func isMore(_ lines: [String], to prefix: String) -> Bool {
+            lines.first?.contains("TikTok") == true && lines.allSatisfy { $0.hasPrefix(prefix) }
+        }
+        #expect(say(":ann!~a@h PRIVMSG #news :factbot: douyin?").count == 3)
+        #expect(say(":ann!~a@h PRIVMSG factbot :douyin?").count == 3)
+        // The server shows the old nick in any case; nicks are compared case-insensitively.
+        _ = say(":ANN!~a@h NICK :Ann_")
+        #expect(isMore(say(":Ann_!~a@h PRIVMSG #news :factbot: more"), to: "PRIVMSG #news :Ann_: "))
+        #expect(isMore(say(":ann_!~a@h PRIVMSG factbot :more"), to: "PRIVMSG ann_ :"))
+        // Nothing is left under the old nick, for whoever takes it next.
+        #expect(say(":ann!~x@elsewhere PRIVMSG #news :factbot: more") == ["PRIVMSG #news :ann: Nothing more to show."])
+        #expect(say(":ann!~x@elsewhere PRIVMSG factbot :more") == ["PRIVMSG ann :Nothing more to show."])
+        // A change of case only keeps it too.
+        _ = say(":Ann_!~a@h NICK :ANN_")
+        #expect(isMore(say(":ANN_!~a@h PRIVMSG #news :factbot: more"), to: "PRIVMSG #news :ANN_: "))
+    }
+
+    @Test func offeredQuestionsFollowTheAskersNewNick() {
+        var settings = IRCSettings()
+        settings.nick = "factbot"
+        settings.channels = [Channel("#news")]
+        var bot = SessionHarness()
+        bot.session = IRCSession(settings: settings, version: "0.1.0") { question in
+            question.text == "russia?" ? IRCSession.Reply("Pick: 1) first? 2) second?", choices: ["first?", "second?"])
+                : IRCSession.Reply("Answer to \(question.text)")
+        }
+        bot.session.start(now: bot.now)
+        bot.register()
+        _ = bot.feed(":ann!~a@h PRIVMSG #news :factbot: russia?")
+        _ = bot.feed(":ann!~a@h NICK bea")
+        #expect(bot.feed(":bea!~a@h PRIVMSG #news :factbot: 2") == ["PRIVMSG #news :bea: Answer to second?"])
+    }
+
     @Test func ctcpIsAnsweredByNotice() {
         var bot = SessionHarness()
         bot.register()
@@ -109,6 +177,25 @@ import Testing
         #expect(bot.feed(":ann!~a@h PRIVMSG #news :\u{1}SOURCE\u{1}").first?.hasPrefix("NOTICE ann :\u{1}SOURCE factbot") == true)
         #expect(bot.feed(":ann!~a@h PRIVMSG #news :\u{1}ACTION waves at factbot\u{1}").isEmpty)
         #expect(bot.feed(":ann!~a@h NOTICE factbot :\u{1}VERSION x\u{1}").isEmpty)
+    }
+
+    @Test func ctcpDoesNotUseUpQuestionsButIsStillLimited() {
+        var bot = SessionHarness { $0.userQuestions = 2; $0.userWindow = 60 }
+        bot.register()
+        // A client's automatic VERSION and PING...
+        #expect(bot.feed(":ann!~a@h PRIVMSG factbot :\u{1}VERSION\u{1}").count == 1)
+        #expect(bot.feed(":ann!~a@h PRIVMSG factbot :\u{1}PING 1\u{1}").count == 1)
+        _ = bot.advance(5)
+        // ...leave both questions to ask.
+        #expect(bot.feed(":ann!~a@h PRIVMSG factbot :q1") == ["PRIVMSG ann :Answer to q1"])
+        #expect(bot.feed(":ann!~a@h PRIVMSG factbot :q2") == ["PRIVMSG ann :Answer to q2"])
+        _ = bot.advance(5)
+        // A CTCP flood is dropped quietly past its own allowance of the same size.
+        #expect(bot.feed(":bob!~b@h PRIVMSG factbot :\u{1}VERSION\u{1}").count == 1)
+        #expect(bot.feed(":bob!~b@h PRIVMSG factbot :\u{1}VERSION\u{1}").count == 1)
+        #expect(bot.feed(":bob!~b@h PRIVMSG factbot :\u{1}VERSION\u{1}").isEmpty)
+        #expect(bot.feed(":bob!~b@h PRIVMSG factbot :\u{1}PING 2\u{1}").isEmpty)
+        #expect(bot.feed(":bob!~b@h PRIVMSG factbot :q") == ["PRIVMSG bob :Answer to q"])
     }
 
     @Test func injectedLineBreaksNeverMakeASecondCommand() {
@@ -182,13 +269,32 @@ import Testing
         bot.register()
         #expect(bot.feed(":ann!~a@h PRIVMSG factbot :q1").count == 1)
         #expect(bot.feed(":ann!~a@h PRIVMSG factbot :q2").count == 1)
-        #expect(bot.feed(":ann!~a@h PRIVMSG factbot :q3") == ["NOTICE ann :You are asking faster than I answer; ask again in 30 s."])
+        #expect(bot.feed(":ann!~a@h PRIVMSG factbot :q3") == ["NOTICE ann :You are asking faster than I can answer (2 questions per 30 s); I'll answer again in 30 s."])
         #expect(bot.feed(":ann!~a@h PRIVMSG factbot :q4").isEmpty)
         // Changing nick does not reset the limit: it is kept per user@host.
         #expect(bot.feed(":ann2!~a@h PRIVMSG factbot :q5").isEmpty)
         #expect(bot.feed(":bob!~b@h PRIVMSG factbot :q6").count == 1)
         _ = bot.advance(31)
         #expect(bot.feed(":ann!~a@h PRIVMSG factbot :q7") == ["PRIVMSG ann :Answer to q7"])
+    }
+
+    @Test func theRateLimitNoticeSaysTheLimitAndTheTimeUntilThereIsRoom() {
+        var bot = SessionHarness()  // the defaults: 6 questions a minute
+        bot.register()
+        for index in 0..<6 {
+            _ = bot.feed(":ann!~a@h PRIVMSG factbot :q\(index)")
+            _ = bot.advance(5)
+        }
+        // The first question leaves the window 60 s after it was asked, 30 s from now.
+        #expect(bot.feed(":ann!~a@h PRIVMSG factbot :q6")
+                == ["NOTICE ann :You are asking faster than I can answer (6 questions a minute); I'll answer again in 30 s."])
+    }
+
+    @Test(arguments: [(6, 60.0, "6 questions a minute"), (1, 60, "1 question a minute"), (2, 30, "2 questions per 30 s"),
+                      (10, 120, "10 questions per 2 minutes"), (100, 3600, "100 questions an hour"),
+                      (5, 1, "5 questions a second"), (3, 90, "3 questions per 90 s"), (2, 2.5, "2 questions per 2.5 s"), (3, 7200, "3 questions per 2 hours")])
+    func theLimitInWords(_ limit: Int, _ window: Double, _ words: String) {
+        #expect(QuestionRateLimit(limit: limit, window: window).rate == words)
     }
 
     @Test func outgoingLinesArePacedByTheTokenBucket() {
