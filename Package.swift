@@ -36,13 +36,16 @@ let package = Package(
         .target(name: "IRCProtocol"),
 
         // IRC adapter: the poll loop over a POSIX socket (TLS through OpenSSL) around IRCSession.
-        .target(name: "FactbotIRC", dependencies: [
-            "IRCProtocol", "COpenSSL", .product(name: "Logging", package: "swift-log"),
-        ]),
+        .target(
+            name: "FactbotIRC",
+            dependencies: [
+                "IRCProtocol", "COpenSSL", .product(name: "Logging", package: "swift-log"),
+            ]),
 
         // Article text from fetched pages: libxml2's HTML parser, paragraphs, sentences. No I/O.
-        .target(name: "SourceText", dependencies: ["CXML2"],
-                swiftSettings: [.unsafeFlags(["-Xcc", "-I/usr/include/libxml2"])]),
+        .target(
+            name: "SourceText", dependencies: ["CXML2"],
+            swiftSettings: [.unsafeFlags(["-Xcc", "-I/usr/include/libxml2"])]),
 
         // Source refresh: libcurl fetches, atomic storage under the state folder, drift checks.
         .target(name: "FactbotRefresh", dependencies: ["FactbotCore", "SourceText", "CCurl"]),

@@ -1,5 +1,4 @@
 import FactbotCore
-
 import IRCProtocol
 
 /// The settings in bot.conf. Every key has a default, so a missing file means defaults.
@@ -71,14 +70,20 @@ public struct BotConfig: Sendable, Equatable {
         var problems: [Diagnostic] = []
         for section in ini.sections where schema[section.name] == nil {
             let known = schema.keys.sorted()
-            problems.append(Diagnostic(file: file, line: section.line,
-                                       "unknown section [\(section.name)]\(Suggestion.didYouMean(section.name, in: known)); known: \(known.map { "[\($0)]" }.joined(separator: ", "))"))
+            problems.append(
+                Diagnostic(
+                    file: file, line: section.line,
+                    "unknown section [\(section.name)]\(Suggestion.didYouMean(section.name, in: known)); known: \(known.map { "[\($0)]" }.joined(separator: ", "))"
+                ))
         }
         for value in ini.values {
             guard let keys = schema[value.section] else { continue }
             guard let key = keys[value.key] else {
-                problems.append(Diagnostic(file: file, line: value.line,
-                                           "unknown key \"\(value.key)\" in [\(value.section)]\(Suggestion.didYouMean(value.key, in: keys.keys)); known: \(keys.keys.sorted().joined(separator: ", "))"))
+                problems.append(
+                    Diagnostic(
+                        file: file, line: value.line,
+                        "unknown key \"\(value.key)\" in [\(value.section)]\(Suggestion.didYouMean(value.key, in: keys.keys)); known: \(keys.keys.sorted().joined(separator: ", "))"
+                    ))
                 continue
             }
             if let problem = key.apply(value.text, to: &config) {

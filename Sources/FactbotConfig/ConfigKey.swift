@@ -33,7 +33,8 @@ enum ConfigKey {
             config[keyPath: path] = value
         case .seconds(let path, let range):
             guard let value = Self.duration(text), range.contains(value) else {
-                return "expected a duration from \(Self.describe(range.lowerBound)) to \(Self.describe(range.upperBound)) such as 30s, 2m or 1.5, got \"\(text)\""
+                return
+                    "expected a duration from \(Self.describe(range.lowerBound)) to \(Self.describe(range.upperBound)) such as 30s, 2m or 1.5, got \"\(text)\""
             }
             config[keyPath: path] = value
         case .flag(let path):
@@ -48,7 +49,8 @@ enum ConfigKey {
         case .ignoreMasks(let path):
             let masks = Self.items(text)
             if let everyone = masks.first(where: Hostmask.isOnlyWildcards) {
-                return "\"\(everyone)\" is only wildcards and matches everyone, so the bot would answer no one; give nicks or masks with a fixed part, such as troll or *!*@spam.example"
+                return
+                    "\"\(everyone)\" is only wildcards and matches everyone, so the bot would answer no one; give nicks or masks with a fixed part, such as troll or *!*@spam.example"
             }
             config[keyPath: path] = masks
         case .nicks(let path):
@@ -99,7 +101,8 @@ enum ConfigKey {
     static func controlCharacter(in text: String) -> String? {
         guard let control = text.unicodeScalars.first(where: { $0.value < 0x20 || $0.value == 0x7F }) else { return nil }
         let code = String(control.value, radix: 16, uppercase: true)
-        return "holds a control character (U+\(String(repeating: "0", count: 4 - code.count))\(code)); write plain text, without line breaks, tabs or formatting codes"
+        return
+            "holds a control character (U+\(String(repeating: "0", count: 4 - code.count))\(code)); write plain text, without line breaks, tabs or formatting codes"
     }
 
     static func check(_ text: String, _ rule: TextRule) -> String? {
@@ -119,7 +122,9 @@ enum ConfigKey {
         case .hostName:
             return text.isEmpty || hasSpace || text.contains("/") ? "expected a host name or address, got \"\(text)\"" : nil
         case .variable:
-            let valid = !text.isEmpty && text.unicodeScalars.allSatisfy { ("A"..."Z").contains($0) || ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "_" }
+            let valid =
+                !text.isEmpty
+                && text.unicodeScalars.allSatisfy { ("A"..."Z").contains($0) || ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "_" }
             return valid ? nil : "expected an environment variable name such as FACTBOT_SASL_PASSWORD, got \"\(text)\""
         }
     }

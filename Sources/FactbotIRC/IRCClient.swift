@@ -18,8 +18,10 @@ public final class IRCClient {
     var carried: [String] = []
 
     /// A client that answers with `respond`, logging to `logger`.
-    public init(settings: IRCSettings, secrets: Secrets, version: String, logger: Logger,
-                respond: @escaping IRCSession.Responder) {
+    public init(
+        settings: IRCSettings, secrets: Secrets, version: String, logger: Logger,
+        respond: @escaping IRCSession.Responder
+    ) {
         self.settings = settings
         self.secrets = secrets
         self.version = version
@@ -41,7 +43,9 @@ public final class IRCClient {
             }
             if registeredFor >= 30 { backoff.reset() }
             let delay = backoff.nextDelay(random: Double.random(in: 0..<1, using: &random))
-            logger.info("reconnecting in \(String(format1: delay)) s", metadata: ["irc.attempt": "\(backoff.attempts)", "irc.connected_for": "\(Int(Monotonic.now - started)) s"])
+            logger.info(
+                "reconnecting in \(String(format1: delay)) s",
+                metadata: ["irc.attempt": "\(backoff.attempts)", "irc.connected_for": "\(Int(Monotonic.now - started)) s"])
             if waitFor(stop, Int32(POLLIN), timeout: delay) { return }
         }
     }
@@ -58,7 +62,8 @@ public final class IRCClient {
         let stream: ServerStream
         do {
             let tcp = try TCPStream.connect(host: settings.server, port: settings.port, timeout: 15)
-            stream = settings.tls
+            stream =
+                settings.tls
                 ? try TLSStream(over: tcp, host: settings.server, verify: settings.tlsVerify, caFile: settings.tlsCAFile, timeout: 15)
                 : tcp
         } catch {
@@ -90,7 +95,7 @@ public final class IRCClient {
             logEvents(&session, registeredAt: &registeredAt, now: now)
             if case .closed(let reason) = session.phase {
                 if reason == "quit" {
-                    stream.finish(timeout: 2) // let the QUIT arrive before the socket closes
+                    stream.finish(timeout: 2)  // let the QUIT arrive before the socket closes
                     return .stopped
                 }
                 return .lost(reason)
@@ -100,8 +105,10 @@ public final class IRCClient {
             var timeout = 1.0
             if let next = session.nextSendTime(now: now) { timeout = min(timeout, max(0, next - now)) }
             if stream.hasBufferedInput { timeout = 0 }
-            var fds = [pollfd(fd: stream.descriptor, events: Int16(POLLIN), revents: 0),
-                       pollfd(fd: stop, events: Int16(POLLIN), revents: 0)]
+            var fds = [
+                pollfd(fd: stream.descriptor, events: Int16(POLLIN), revents: 0),
+                pollfd(fd: stop, events: Int16(POLLIN), revents: 0),
+            ]
             _ = poll(&fds, 2, Int32((timeout * 1000).rounded(.up)))
             now = Monotonic.now
 
@@ -157,9 +164,13 @@ public final class IRCClient {
             case .joinFailed(let channel, let reason):
                 logger.warning("cannot join \(Redaction.printable(channel)): \(Redaction.printable(reason))")
             case .kicked(let channel, let by, let reason):
-                logger.warning("kicked from \(Redaction.printable(channel)) by \(Redaction.printable(by)): \(Redaction.printable(reason)); rejoining in \(Int(settings.rejoinDelay)) s")
+                logger.warning(
+                    "kicked from \(Redaction.printable(channel)) by \(Redaction.printable(by)): \(Redaction.printable(reason)); rejoining in \(Int(settings.rejoinDelay)) s"
+                )
             case .question(let question):
-                logger.debug("question from \(Redaction.printable(question.asker)) in \(Redaction.printable(question.channel ?? "private")): \(Redaction.printable(question.text))")
+                logger.debug(
+                    "question from \(Redaction.printable(question.asker)) in \(Redaction.printable(question.channel ?? "private")): \(Redaction.printable(question.text))"
+                )
             case .rateLimited(let user):
                 logger.notice("\(Redaction.printable(user)) is asking too fast: one notice, then quiet for the window")
             case .rateLimitedQuietly(let user):

@@ -40,7 +40,10 @@ extension ServerStream {
         while Monotonic.now < deadline {
             guard hasBufferedInput || waitFor(descriptor, Int32(POLLIN), timeout: deadline - Monotonic.now) else { return }
             let result = try? buffer.withUnsafeMutableBytes { try read(into: $0) }
-            guard case .bytes = result else { if case .wouldBlock = result { continue }; return }
+            guard case .bytes = result else {
+                if case .wouldBlock = result { continue }
+                return
+            }
         }
     }
 }
@@ -75,7 +78,10 @@ final class TCPStream: ServerStream {
         while let address = entry {
             entry = address.pointee.ai_next
             let fd = socket(address.pointee.ai_family, address.pointee.ai_socktype, address.pointee.ai_protocol)
-            guard fd >= 0 else { lastError = .errno("socket"); continue }
+            guard fd >= 0 else {
+                lastError = .errno("socket")
+                continue
+            }
             _ = factbot_fcntl_cloexec(fd)
             _ = factbot_fcntl_setfl(fd, factbot_fcntl_getfl(fd) | O_NONBLOCK)
             var one: Int32 = 1
@@ -83,7 +89,11 @@ final class TCPStream: ServerStream {
             if Glibc.connect(fd, address.pointee.ai_addr, address.pointee.ai_addrlen) == 0 {
                 return TCPStream(descriptor: fd)
             }
-            guard errno == EINPROGRESS else { lastError = .errno("connect to \(host):\(port)"); Glibc.close(fd); continue }
+            guard errno == EINPROGRESS else {
+                lastError = .errno("connect to \(host):\(port)")
+                Glibc.close(fd)
+                continue
+            }
             guard waitFor(fd, Int32(POLLOUT), timeout: timeout) else {
                 lastError = ConnectionError("connect to \(host):\(port): timed out after \(Int(timeout)) s")
                 Glibc.close(fd)
@@ -111,7 +121,10 @@ final class TCPStream: ServerStream {
         var offset = 0
         while offset < bytes.count {
             let written = bytes.withUnsafeBytes { Glibc.send(descriptor, $0.baseAddress! + offset, bytes.count - offset, Int32(MSG_NOSIGNAL)) }
-            if written > 0 { offset += written; continue }
+            if written > 0 {
+                offset += written
+                continue
+            }
             guard written < 0, errno == EAGAIN || errno == EWOULDBLOCK || errno == EINTR else { throw .errno("write") }
             guard waitFor(descriptor, Int32(POLLOUT), timeout: timeout) else { throw ConnectionError("write: timed out") }
         }

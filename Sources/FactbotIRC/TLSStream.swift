@@ -53,7 +53,8 @@ final class TLSStream: ServerStream {
             if error == SSL_ERROR_WANT_READ, remaining > 0, waitFor(tcp.descriptor, Int32(POLLIN), timeout: remaining) { continue }
             if error == SSL_ERROR_WANT_WRITE, remaining > 0, waitFor(tcp.descriptor, Int32(POLLOUT), timeout: remaining) { continue }
             let verifyResult = SSL_get_verify_result(ssl)
-            let reason = verifyResult != X509_V_OK
+            let reason =
+                verifyResult != X509_V_OK
                 ? "certificate not trusted: \(String(cString: X509_verify_cert_error_string(verifyResult)))"
                 : (remaining <= 0 ? "handshake timed out" : Self.lastError())
             close()
@@ -77,7 +78,10 @@ final class TLSStream: ServerStream {
         let deadline = Monotonic.now + timeout
         while offset < bytes.count {
             let written = bytes.withUnsafeBytes { SSL_write(ssl, $0.baseAddress! + offset, Int32(bytes.count - offset)) }
-            if written > 0 { offset += Int(written); continue }
+            if written > 0 {
+                offset += Int(written)
+                continue
+            }
             let remaining = deadline - Monotonic.now
             switch SSL_get_error(ssl, written) {
             case SSL_ERROR_WANT_WRITE where remaining > 0: _ = waitFor(descriptor, Int32(POLLOUT), timeout: remaining)

@@ -135,7 +135,8 @@ public final class Bot: @unchecked Sendable {
         let texts = quoting ? StoredTexts.read(store, knowledge: knowledge, warnings: &warnings) : []
         guard let answerer = Answerer(knowledge: knowledge, index: cached, settings: config.answer, quoting: texts) else { throw .noStemmer }
         if let builtFrom, knowledge.facts.count >= IndexCache.minimumFacts,
-           let warning = IndexCache.save(answerer.index, fingerprint: builtFrom, stateDirectory: state, knowledge: paths.knowledge) {
+            let warning = IndexCache.save(answerer.index, fingerprint: builtFrom, stateDirectory: state, knowledge: paths.knowledge)
+        {
             warnings.append(warning)
         }
         let links = WordLinkCache.links(for: answerer, stateDirectory: state, knowledge: paths.knowledge, warnings: &warnings)

@@ -1,5 +1,5 @@
-import FactbotCore
 import FactbotConfig
+import FactbotCore
 import Foundation
 
 /// Reads bot.conf and the knowledge folder from disk and hands their text to the core.
@@ -43,7 +43,9 @@ enum Loading {
     /// leads nowhere is an error, not a file silently skipped.
     static func knowledgePaths(at path: String) throws(Diagnostics) -> [String] {
         guard isFolder(path) else {
-            throw Diagnostics([Diagnostic(file: path, line: nil, exists(path) ? "not a folder (use --knowledge DIR)" : "no such knowledge folder (use --knowledge DIR)")])
+            throw Diagnostics([
+                Diagnostic(file: path, line: nil, exists(path) ? "not a folder (use --knowledge DIR)" : "no such knowledge folder (use --knowledge DIR)")
+            ])
         }
         let root = path.hasSuffix("/") ? String(path.dropLast()) : path
         var found: [String] = []

@@ -17,7 +17,8 @@ public enum SourceRefresh {
         guard sharedState else { return [] }
         return targets.compactMap { target in
             guard let source = knowledge.sources[target.id], source.url != target.url else { return nil }
-            return "--source \(target.id)=…: sources.yaml gives \(target.id) the URL \(source.url); fetching another page under its id would replace its stored copy. Use another id, or another --state-dir"
+            return
+                "--source \(target.id)=…: sources.yaml gives \(target.id) the URL \(source.url); fetching another page under its id would replace its stored copy. Use another id, or another --state-dir"
         }
     }
 

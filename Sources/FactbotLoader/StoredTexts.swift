@@ -13,9 +13,11 @@ public enum StoredTexts {
         let (stored, problems) = store.loadAll(ids)
         warnings += problems.map { "warning: \($0)" }
         return stored.map { copy in
-            var source = knowledge.sources[copy.id] ?? Source(
-                id: copy.id, url: copy.finalURL, title: copy.article.title, author: copy.article.author,
-                publisher: URL(string: copy.finalURL)?.host ?? copy.finalURL, published: String(copy.article.published.prefix(10)))
+            var source =
+                knowledge.sources[copy.id]
+                ?? Source(
+                    id: copy.id, url: copy.finalURL, title: copy.article.title, author: copy.article.author,
+                    publisher: URL(string: copy.finalURL)?.host ?? copy.finalURL, published: String(copy.article.published.prefix(10)))
             source.url = copy.finalURL
             return SourceSentences(source: source, sentences: copy.article.sentences)
         }

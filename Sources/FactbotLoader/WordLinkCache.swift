@@ -35,7 +35,8 @@ enum WordLinkCache {
         guard !folder.isEmpty else { return nil }
         let missing = WordNetDatabase.requiredFiles.filter { !FileManager.default.isReadableFile(atPath: folder + "/" + $0) }
         guard !missing.isEmpty else { return nil }
-        return "WordNet is not at \(folder) (missing \(missing.joined(separator: ", "))): questions are matched with the word lists only. Install Debian's wordnet-base, or set [answer] wordnet"
+        return
+            "WordNet is not at \(folder) (missing \(missing.joined(separator: ", "))): questions are matched with the word lists only. Install Debian's wordnet-base, or set [answer] wordnet"
     }
 
     /// The database's files, mapped.

@@ -19,7 +19,8 @@ public enum AtomicFile {
             if written < 0 && errno == EINTR { continue }
             guard written > 0 else {
                 let reason = String(cString: strerror(errno))
-                close(fd); unlink(temporary)
+                close(fd)
+                unlink(temporary)
                 throw SourceStore.Problem(description: "\(temporary): write failed: \(reason)")
             }
             offset += written
@@ -36,7 +37,10 @@ public enum AtomicFile {
             throw SourceStore.Problem(description: "\(file): rename failed: \(reason)")
         }
         let directory = open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-        if directory >= 0 { fsync(directory); close(directory) }
+        if directory >= 0 {
+            fsync(directory)
+            close(directory)
+        }
     }
 
     /// Creates `folder` and any missing parents, each new one readable by its owner only

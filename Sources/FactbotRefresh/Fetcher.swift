@@ -55,7 +55,8 @@ public enum Fetcher {
         factbot_curl_setopt_str(handle, CURLOPT_URL, url)
         // http and https only, redirects included; a libcurl that cannot promise it fetches nothing.
         guard factbot_curl_setopt_str(handle, CURLOPT_PROTOCOLS_STR, "http,https") == CURLE_OK,
-              factbot_curl_setopt_str(handle, CURLOPT_REDIR_PROTOCOLS_STR, "http,https") == CURLE_OK else {
+            factbot_curl_setopt_str(handle, CURLOPT_REDIR_PROTOCOLS_STR, "http,https") == CURLE_OK
+        else {
             return .failed("this libcurl cannot restrict protocols to http and https (7.85 or later needed)")
         }
         factbot_curl_setopt_long(handle, CURLOPT_FOLLOWLOCATION, 1)
@@ -73,8 +74,13 @@ public enum Fetcher {
         factbot_curl_setopt_writefn(handle, CURLOPT_WRITEFUNCTION) { data, size, count, context in
             let sink = Unmanaged<Sink>.fromOpaque(context!).takeUnretainedValue()
             let length = size * count
-            guard sink.bytes.count + length <= sink.limit else { sink.overflowed = true; return 0 }
-            if let data { data.withMemoryRebound(to: UInt8.self, capacity: length) { sink.bytes.append(contentsOf: UnsafeBufferPointer(start: $0, count: length)) } }
+            guard sink.bytes.count + length <= sink.limit else {
+                sink.overflowed = true
+                return 0
+            }
+            if let data {
+                data.withMemoryRebound(to: UInt8.self, capacity: length) { sink.bytes.append(contentsOf: UnsafeBufferPointer(start: $0, count: length)) }
+            }
             return length
         }
         factbot_curl_setopt_ptr(handle, CURLOPT_WRITEDATA, Unmanaged.passUnretained(sink).toOpaque())
@@ -97,9 +103,11 @@ public enum Fetcher {
         }
         var finalPointer: UnsafeMutablePointer<CChar>?
         factbot_curl_getinfo_str(handle, CURLINFO_EFFECTIVE_URL, &finalPointer)
-        return .page(.init(body: sink.bytes, contentType: mediaType.isEmpty ? "text/html" : mediaType,
-                           finalURL: finalPointer.map { String(cString: $0) } ?? url,
-                           etag: header(handle, "ETag"), lastModified: header(handle, "Last-Modified")))
+        return .page(
+            .init(
+                body: sink.bytes, contentType: mediaType.isEmpty ? "text/html" : mediaType,
+                finalURL: finalPointer.map { String(cString: $0) } ?? url,
+                etag: header(handle, "ETag"), lastModified: header(handle, "Last-Modified")))
     }
 
     static func header(_ handle: UnsafeMutableRawPointer, _ name: String) -> String? {
@@ -121,4 +129,3 @@ public enum Fetcher {
         }
     }
 }
-

@@ -91,7 +91,8 @@ public struct Refresher: Sendable {
         let conditional = previous?.url == target.url ? previous : nil
         let fetched = Fetcher.fetch(target.url, etag: conditional?.etag, lastModified: conditional?.lastModified, limits: limits)
         func failure(_ reason: String) -> Report {
-            Report(id: target.id, url: target.url, outcome: .failed(reason: reason, kept: previous?.fetchedAt), notes: notes, stored: previous, previous: previous)
+            Report(
+                id: target.id, url: target.url, outcome: .failed(reason: reason, kept: previous?.fetchedAt), notes: notes, stored: previous, previous: previous)
         }
         switch fetched {
         case .notModified:
@@ -111,13 +112,16 @@ public struct Refresher: Sendable {
                 }
             }
             let hash = StoredSource.hash(page.body)
-            let stored = StoredSource(id: target.id, url: target.url, finalURL: SourceURL.withoutCredentials(page.finalURL), etag: page.etag,
-                                      lastModified: page.lastModified, fetchedAt: now(), contentHash: hash, status: 200, article: article)
+            let stored = StoredSource(
+                id: target.id, url: target.url, finalURL: SourceURL.withoutCredentials(page.finalURL), etag: page.etag,
+                lastModified: page.lastModified, fetchedAt: now(), contentHash: hash, status: 200, article: article)
             do { try store.save(stored) } catch { return failure("cannot store: \(error.description)") }
-            return Report(id: target.id, url: target.url,
-                          outcome: .fetched(paragraphs: article.paragraphs.count, sentences: article.sentences.count,
-                                            bytes: page.body.count, changed: previous?.contentHash != hash),
-                          notes: notes, stored: stored, previous: previous)
+            return Report(
+                id: target.id, url: target.url,
+                outcome: .fetched(
+                    paragraphs: article.paragraphs.count, sentences: article.sentences.count,
+                    bytes: page.body.count, changed: previous?.contentHash != hash),
+                notes: notes, stored: stored, previous: previous)
         }
     }
 

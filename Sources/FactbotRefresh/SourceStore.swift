@@ -43,7 +43,8 @@ public struct SourceStore: Sendable {
 
     /// Every readable stored copy among `ids`, and the problems with the others.
     public func loadAll(_ ids: [String]) -> (sources: [StoredSource], problems: [String]) {
-        var sources: [StoredSource] = [], problems: [String] = []
+        var sources: [StoredSource] = []
+        var problems: [String] = []
         for id in ids {
             switch load(id) {
             case .success(let stored?): sources.append(stored)

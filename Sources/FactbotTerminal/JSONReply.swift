@@ -1,5 +1,5 @@
-import Foundation
 import FactbotCore
+import Foundation
 
 /// The `--json` form of a reply: one object per line with exactly the keys
 /// `question`, `answered`, `answer`, `confidence`, `fact` and `source`.

@@ -48,16 +48,18 @@ extension Hostmask {
 public enum IRCCase {
     /// Folds a nick or channel name for comparison.
     public static func fold(_ name: String) -> String {
-        String(String.UnicodeScalarView(name.unicodeScalars.map { scalar -> Unicode.Scalar in
-            switch scalar {
-            case "A"..."Z": return Unicode.Scalar(scalar.value + 32)!
-            case "[": return "{"
-            case "]": return "}"
-            case "\\": return "|"
-            case "~": return "^"
-            default: return scalar
-            }
-        }))
+        String(
+            String.UnicodeScalarView(
+                name.unicodeScalars.map { scalar -> Unicode.Scalar in
+                    switch scalar {
+                    case "A"..."Z": return Unicode.Scalar(scalar.value + 32)!
+                    case "[": return "{"
+                    case "]": return "}"
+                    case "\\": return "|"
+                    case "~": return "^"
+                    default: return scalar
+                    }
+                }))
     }
 
     /// True when two nicks or channel names are the same to the server.
@@ -67,15 +69,24 @@ public enum IRCCase {
 /// Glob matching with `*` (any run) and `?` (any one character).
 enum Wildcard {
     static func matches(_ pattern: String, _ text: String) -> Bool {
-        let p = Array(pattern.unicodeScalars), t = Array(text.unicodeScalars)
-        var pi = 0, ti = 0, star = -1, mark = 0
+        let p = Array(pattern.unicodeScalars)
+        let t = Array(text.unicodeScalars)
+        var pi = 0
+        var ti = 0
+        var star = -1
+        var mark = 0
         while ti < t.count {
             if pi < p.count && (p[pi] == "?" || p[pi] == t[ti]) {
-                pi += 1; ti += 1
+                pi += 1
+                ti += 1
             } else if pi < p.count && p[pi] == "*" {
-                star = pi; mark = ti; pi += 1
+                star = pi
+                mark = ti
+                pi += 1
             } else if star >= 0 {
-                pi = star + 1; mark += 1; ti = mark
+                pi = star + 1
+                mark += 1
+                ti = mark
             } else {
                 return false
             }

@@ -42,8 +42,10 @@ public enum IRCFormatting {
 
     /// Past a colour code's arguments: the text colour (decimal: 1 or 2 digits; hex:
     /// exactly 6), then `,` and the background the same way, only after a text colour.
-    static func skipColour(_ scalars: [Unicode.Scalar], from start: Int, digits: Int,
-                           isDigit: (Unicode.Scalar) -> Bool) -> Int {
+    static func skipColour(
+        _ scalars: [Unicode.Scalar], from start: Int, digits: Int,
+        isDigit: (Unicode.Scalar) -> Bool
+    ) -> Int {
         func colourEnd(from position: Int) -> Int? {
             var end = position
             while end < scalars.count, end - position < digits, isDigit(scalars[end]) { end += 1 }
@@ -53,7 +55,8 @@ public enum IRCFormatting {
         }
         guard let foreground = colourEnd(from: start) else { return start }
         guard foreground < scalars.count, scalars[foreground] == ",",
-              let background = colourEnd(from: foreground + 1) else { return foreground }
+            let background = colourEnd(from: foreground + 1)
+        else { return foreground }
         return background
     }
 

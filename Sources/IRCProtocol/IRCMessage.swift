@@ -137,9 +137,11 @@ extension IRCMessage {
     public var line: String {
         var out = ""
         if !tags.isEmpty {
-            out += "@" + tags.map { tag in
-                tag.value.isEmpty ? Self.clean(tag.key) : Self.clean(tag.key) + "=" + Self.escapeTagValue(tag.value)
-            }.joined(separator: ";") + " "
+            out +=
+                "@"
+                + tags.map { tag in
+                    tag.value.isEmpty ? Self.clean(tag.key) : Self.clean(tag.key) + "=" + Self.escapeTagValue(tag.value)
+                }.joined(separator: ";") + " "
         }
         if let source { out += ":" + Self.clean(source).replacingSpaces() + " " }
         out += Self.clean(command).replacingSpaces()

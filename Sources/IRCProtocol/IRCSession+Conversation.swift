@@ -3,8 +3,8 @@ extension IRCSession {
     mutating func handlePrivateMessage(_ message: IRCMessage, now: Double) {
         guard phase == .registered, message.parameters.count >= 2, let source = message.source else { return }
         let sender = Hostmask(source)
-        guard !sender.nick.isEmpty, sender.user != nil || sender.host != nil else { return } // not from a server
-        guard Nickname.isValid(sender.nick) else { return } // no server relays such a nick; never echo one
+        guard !sender.nick.isEmpty, sender.user != nil || sender.host != nil else { return }  // not from a server
+        guard Nickname.isValid(sender.nick) else { return }  // no server relays such a nick; never echo one
         guard !IRCCase.same(sender.nick, nick), !settings.ignore.contains(where: sender.matches) else { return }
 
         let target = message[parameter: 0]
@@ -102,7 +102,7 @@ extension IRCSession {
             send(IRCMessage("PRIVMSG", [target, line]))
         }
         if !rest.isEmpty {
-            if moreText.count >= 1000 { moreText.removeAll() } // bounded: a flood of askers cannot grow it
+            if moreText.count >= 1000 { moreText.removeAll() }  // bounded: a flood of askers cannot grow it
             moreText[moreKey] = rest  // each line stays a part: split again for the budget then
         }
     }
@@ -110,7 +110,8 @@ extension IRCSession {
     /// An asker changed nick: what was kept for their `more` and the questions offered to
     /// them move to the new nick, in channels and in private (where the nick is the target too).
     mutating func followAsker(from oldNick: String, to newNick: String) {
-        let old = IRCCase.fold(oldNick), new = IRCCase.fold(newNick)
+        let old = IRCCase.fold(oldNick)
+        let new = IRCCase.fold(newNick)
         guard old != new else { return }  // only the case changed: the keys are the same
         func moved(_ key: String) -> String? {
             guard let space = key.firstIndex(of: " "), key[key.index(after: space)...] == old else { return nil }
@@ -156,7 +157,8 @@ extension IRCSession {
         let scalars = line.unicodeScalars
         let nickScalars = nick.unicodeScalars
         guard scalars.count >= nickScalars.count,
-              IRCCase.same(String(String.UnicodeScalarView(scalars.prefix(nickScalars.count))), nick) else { return nil }
+            IRCCase.same(String(String.UnicodeScalarView(scalars.prefix(nickScalars.count))), nick)
+        else { return nil }
         var rest = scalars.dropFirst(nickScalars.count)
         guard let next = rest.first else { return "" }
         guard next == ":" || next == "," || next == " " else { return nil }
@@ -191,7 +193,8 @@ extension String {
     func trimmingSpaces() -> String {
         let scalars = unicodeScalars
         guard let first = scalars.firstIndex(where: { $0 != " " && $0 != "\t" }),
-              let last = scalars.lastIndex(where: { $0 != " " && $0 != "\t" }) else { return "" }
+            let last = scalars.lastIndex(where: { $0 != " " && $0 != "\t" })
+        else { return "" }
         return String(scalars[first...last])
     }
 }

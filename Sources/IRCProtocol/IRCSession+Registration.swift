@@ -104,7 +104,7 @@ extension IRCSession {
         case Numeric.saslAlready:
             endCapabilities()
         case Numeric.unknownCommand where message[parameter: 1].uppercased() == "CAP":
-            capabilitiesEnded = true // an old server without CAP: registration goes on
+            capabilitiesEnded = true  // an old server without CAP: registration goes on
         case Numeric.visibleHost:
             selfHost = message[parameter: 1]
         case Numeric.passwordMismatch, Numeric.bannedFromServer:
@@ -125,7 +125,8 @@ extension IRCSession {
     /// priority: getting back into the channels is what a reconnect is for.
     mutating func joinConfiguredChannels() {
         let ordered = settings.channels.filter { $0.key != nil } + settings.channels.filter { $0.key == nil }
-        var names: [String] = [], keys: [String] = []
+        var names: [String] = []
+        var keys: [String] = []
         func flush() {
             guard !names.isEmpty else { return }
             sendNow(IRCMessage("JOIN", keys.isEmpty ? [names.joined(separator: ",")] : [names.joined(separator: ","), keys.joined(separator: ",")]))
@@ -158,7 +159,7 @@ extension IRCSession {
             nick = newNick
             if regained { events.append(.nickRegained(newNick)) }
         } else if IRCCase.same(who, settings.nick), !IRCCase.same(newNick, settings.nick), !IRCCase.same(nick, settings.nick) {
-            regainNick(now: now) // the holder took another nick (not just another case of ours)
+            regainNick(now: now)  // the holder took another nick (not just another case of ours)
         }
     }
 

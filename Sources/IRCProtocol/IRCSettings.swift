@@ -92,7 +92,8 @@ public struct Channel: Sendable, Equatable, CustomStringConvertible {
             key = String(rawKey)
         }
         guard let first = name.first, "#&+!".contains(first), name.count > 1, name.utf8.count <= 200,
-              !name.contains(where: { " ,\u{7}\r\n\0:".contains($0) }) else { return nil }
+            !name.contains(where: { " ,\u{7}\r\n\0:".contains($0) })
+        else { return nil }
         self.init(String(name), key: key)
     }
 

@@ -10,7 +10,7 @@ public enum Redaction {
             case "AUTHENTICATE" where !["PLAIN", "+", "*"].contains(message[parameter: 0]):
                 out = "AUTHENTICATE ***"
             case "JOIN" where message.parameters.count >= 2 && message.source == nil:
-                out = "JOIN \(message[parameter: 0]) ***" // channel keys
+                out = "JOIN \(message[parameter: 0]) ***"  // channel keys
             default:
                 break
             }
@@ -25,8 +25,10 @@ public enum Redaction {
     /// (escape sequences, IRC formatting, CR/LF) shown as `?`.
     public static func printable(_ text: String) -> String {
         guard text.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F || (0x80...0x9F).contains($0.value) }) else { return text }
-        return String(String.UnicodeScalarView(text.unicodeScalars.map { scalar in
-            scalar.value < 0x20 || scalar.value == 0x7F || (0x80...0x9F).contains(scalar.value) ? "?" : scalar
-        }))
+        return String(
+            String.UnicodeScalarView(
+                text.unicodeScalars.map { scalar in
+                    scalar.value < 0x20 || scalar.value == 0x7F || (0x80...0x9F).contains(scalar.value) ? "?" : scalar
+                }))
     }
 }

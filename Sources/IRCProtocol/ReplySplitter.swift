@@ -6,7 +6,7 @@
 public enum ReplySplitter {
     /// Splits `text` into pieces of at most `budget` UTF-8 bytes each.
     public static func split(_ text: String, budget: Int) -> [String] {
-        let budget = max(budget, 4) // room for any one scalar
+        let budget = max(budget, 4)  // room for any one scalar
         let words = words(text)
         var pieces: [String] = []
         var current = ""
@@ -20,7 +20,10 @@ public enum ReplySplitter {
             let wordBytes = word.utf8.count
             let needed = currentBytes == 0 ? wordBytes : currentBytes + 1 + wordBytes
             if needed <= budget {
-                if currentBytes > 0 { current += " "; currentBytes += 1 }
+                if currentBytes > 0 {
+                    current += " "
+                    currentBytes += 1
+                }
                 current += word
                 currentBytes += wordBytes
                 continue

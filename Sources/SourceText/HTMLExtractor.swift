@@ -8,11 +8,15 @@ internal import CXML2
 /// the element with the most paragraph text directly inside it: the densest run.
 public enum HTMLExtractor {
     /// Elements that never hold article text.
-    static let skipped: Set<String> = ["script", "style", "noscript", "nav", "footer", "header", "aside", "form",
-                                       "iframe", "svg", "button", "select", "template", "object", "embed", "canvas", "menu"]
+    static let skipped: Set<String> = [
+        "script", "style", "noscript", "nav", "footer", "header", "aside", "form",
+        "iframe", "svg", "button", "select", "template", "object", "embed", "canvas", "menu",
+    ]
     /// Class or id words that mark boilerplate.
-    static let boilerplate = ["advert", "promo", "banner", "share", "social", "related", "comment", "cookie",
-                              "subscribe", "newsletter", "sidebar", "breadcrumb", "footer", "navbar", "menu", "sponsor", "popup"]
+    static let boilerplate = [
+        "advert", "promo", "banner", "share", "social", "related", "comment", "cookie",
+        "subscribe", "newsletter", "sidebar", "breadcrumb", "footer", "navbar", "menu", "sponsor", "popup",
+    ]
     /// Elements whose text is one paragraph.
     static let blocks: Set<String> = ["p", "blockquote", "li", "h2", "h3", "pre"]
 
@@ -20,8 +24,9 @@ public enum HTMLExtractor {
     public static func extract(_ bytes: [UInt8], url: String = "") -> Result<Article, ExtractionError> {
         guard !bytes.isEmpty, bytes.count < Int(Int32.max) else { return .failure(.unreadable) }
         guard factbot_xml_available() != 0 else { return .failure(.parserMissing) }
-        let options = Int32(HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue
-                            | HTML_PARSE_NONET.rawValue | HTML_PARSE_COMPACT.rawValue)
+        let options = Int32(
+            HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue
+                | HTML_PARSE_NONET.rawValue | HTML_PARSE_COMPACT.rawValue)
         let document = bytes.withUnsafeBufferPointer { buffer in
             buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
                 factbot_html_read_memory($0, Int32(buffer.count), url, options)
@@ -87,7 +92,10 @@ public enum HTMLExtractor {
             case XML_ELEMENT_NODE:
                 if isSkipped(child) { continue }
                 let tag = name(child)
-                if tag == "br" { out += " "; continue }
+                if tag == "br" {
+                    out += " "
+                    continue
+                }
                 out += text(child, depth: depth + 1)
                 if !["a", "span", "em", "strong", "b", "i", "u", "abbr", "cite", "q", "sup", "sub", "time", "mark", "small"].contains(tag) { out += " " }
             default:
@@ -171,4 +179,3 @@ public enum HTMLExtractor {
         }
     }
 }
-

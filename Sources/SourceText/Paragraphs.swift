@@ -10,7 +10,10 @@ public enum Paragraphs {
                 continue
             }
             if scalar.value < 0x20 || scalar.value == 0x7F { continue }
-            if pendingSpace { out.append(" "); pendingSpace = false }
+            if pendingSpace {
+                out.append(" ")
+                pendingSpace = false
+            }
             out.unicodeScalars.append(scalar)
         }
         return out
@@ -70,7 +73,7 @@ public enum Sentences {
                 var back = index - 1
                 while back >= start, !characters[back].isWhitespace, index - back <= 12 { back -= 1 }
                 let word = String(characters[(back + 1)..<index])
-                let bare = String(word.lowercased().drop(while: { "\"'«“(".contains($0) })) // after an opening quote
+                let bare = String(word.lowercased().drop(while: { "\"'«“(".contains($0) }))  // after an opening quote
                 let isTitle = character == "." && (titles.contains(bare) || (bare.count == 1 && bare.first!.isLetter))
                 if opensSentence && !isTitle {
                     sentences.append(String(characters[start...index]))
@@ -85,4 +88,3 @@ public enum Sentences {
         return sentences.map(Paragraphs.normalise).filter { !$0.isEmpty }
     }
 }
-

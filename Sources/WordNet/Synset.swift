@@ -72,8 +72,9 @@ public struct Synset: Sendable, Equatable {
     static func parse(_ bytes: Bytes, from start: Int, to end: Int) -> Synset? {
         var cursor = FieldCursor(bytes: bytes, position: start, end: end)
         guard let offset = cursor.decimal(), let lexFile = cursor.decimal(),
-              let type = cursor.field(), type.count == 1, let pos = PartOfSpeech(letter: bytes[type.lowerBound]),
-              let wordCount = cursor.hexadecimal(), wordCount > 0 else { return nil }
+            let type = cursor.field(), type.count == 1, let pos = PartOfSpeech(letter: bytes[type.lowerBound]),
+            let wordCount = cursor.hexadecimal(), wordCount > 0
+        else { return nil }
         var words: [String] = []
         words.reserveCapacity(wordCount)
         for _ in 0..<wordCount {
@@ -87,12 +88,15 @@ public struct Synset: Sendable, Equatable {
         pointers.reserveCapacity(pointerCount)
         for _ in 0..<pointerCount {
             guard let symbol = cursor.field(), let target = cursor.decimal(), let letter = cursor.field(), letter.count == 1,
-                  let targetPos = PartOfSpeech(letter: bytes[letter.lowerBound]),
-                  let words = cursor.field(), words.count == 4,
-                  let source = FieldCursor.hex(bytes, words.lowerBound..<(words.lowerBound + 2)),
-                  let targetWord = FieldCursor.hex(bytes, (words.lowerBound + 2)..<words.upperBound) else { return nil }
-            pointers.append(Pointer(symbol: String(decoding: bytes.buffer[symbol], as: UTF8.self), target: target,
-                                    partOfSpeech: targetPos, sourceWord: source, targetWord: targetWord))
+                let targetPos = PartOfSpeech(letter: bytes[letter.lowerBound]),
+                let words = cursor.field(), words.count == 4,
+                let source = FieldCursor.hex(bytes, words.lowerBound..<(words.lowerBound + 2)),
+                let targetWord = FieldCursor.hex(bytes, (words.lowerBound + 2)..<words.upperBound)
+            else { return nil }
+            pointers.append(
+                Pointer(
+                    symbol: String(decoding: bytes.buffer[symbol], as: UTF8.self), target: target,
+                    partOfSpeech: targetPos, sourceWord: source, targetWord: targetWord))
         }
         return Synset(offset: offset, partOfSpeech: pos, lexicographerFile: lexFile, words: words, pointers: pointers)
     }

@@ -25,7 +25,9 @@ public struct WordNetDatabase: Sendable {
 
     /// The database from its files' bytes, by file name (`index.noun`, `data.verb`, `adj.exc` ...).
     public init(files: [String: Bytes]) throws(MissingFile) {
-        var index: [PartOfSpeech: Bytes] = [:], data: [PartOfSpeech: Bytes] = [:], exceptions: [PartOfSpeech: Bytes] = [:]
+        var index: [PartOfSpeech: Bytes] = [:]
+        var data: [PartOfSpeech: Bytes] = [:]
+        var exceptions: [PartOfSpeech: Bytes] = [:]
         for pos in PartOfSpeech.allCases {
             guard let i = files["index.\(pos.fileSuffix)"] else { throw MissingFile(name: "index.\(pos.fileSuffix)") }
             guard let d = files["data.\(pos.fileSuffix)"] else { throw MissingFile(name: "data.\(pos.fileSuffix)") }
@@ -72,7 +74,8 @@ public struct WordNetDatabase: Sendable {
     private func entry(line: Range<Int>, in file: Bytes, lemma: String, _ pos: PartOfSpeech) -> IndexEntry? {
         var cursor = FieldCursor(bytes: file, position: line.lowerBound, end: line.upperBound)
         guard cursor.field() != nil, cursor.field() != nil,  // lemma, pos
-              let synsetCount = cursor.decimal(), let pointerCount = cursor.decimal() else { return nil }
+            let synsetCount = cursor.decimal(), let pointerCount = cursor.decimal()
+        else { return nil }
         for _ in 0..<pointerCount where cursor.field() == nil { return nil }
         guard cursor.decimal() != nil, let tagged = cursor.decimal() else { return nil }  // sense_cnt, tagsense_cnt
         var synsets: [Int] = []
@@ -127,7 +130,8 @@ public struct WordNetDatabase: Sendable {
     /// offsets. Lines starting with a space (the licence at the top) sort before any word.
     static func findLine(startingWith key: [UInt8], in file: Bytes) -> Range<Int>? {
         guard !key.isEmpty, !key.contains(32), !key.contains(10) else { return nil }
-        var low = 0, high = file.count  // `low` is always where a line starts
+        var low = 0
+        var high = file.count  // `low` is always where a line starts
         while low < high {
             let middle = (low + high) / 2
             var start = middle == 0 ? 0 : file.lineEnd(from: middle - 1) + 1  // the first line starting at or after middle

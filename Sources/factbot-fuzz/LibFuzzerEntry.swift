@@ -1,6 +1,6 @@
 import FactbotCore
-import FuzzTargets
 import Foundation
+import FuzzTargets
 
 // libFuzzer's entry points. Built with `--sanitize=fuzzer -DFUZZING`, libFuzzer supplies
 // main(); the target is chosen by $FACTBOT_FUZZ_TARGET (see `make fuzz`).
@@ -12,7 +12,8 @@ nonisolated(unsafe) var fuzzAnswerer: Answerer?
 public func fuzzInitialize(_ argc: UnsafeMutablePointer<Int32>?, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>?) -> Int32 {
     let name = ProcessInfo.processInfo.environment["FACTBOT_FUZZ_TARGET"] ?? "irc-message"
     guard let target = FuzzTarget(rawValue: name) else {
-        FileHandle.standardError.write(Data("unknown FACTBOT_FUZZ_TARGET \(name); known: \(FuzzTarget.allCases.map(\.rawValue).joined(separator: ", "))\n".utf8))
+        FileHandle.standardError.write(
+            Data("unknown FACTBOT_FUZZ_TARGET \(name); known: \(FuzzTarget.allCases.map(\.rawValue).joined(separator: ", "))\n".utf8))
         exit(2)
     }
     fuzzTarget = target

@@ -12,11 +12,11 @@ struct BenchCommand: ParsableCommand {
         commandName: "bench",
         abstract: "Measure load time, answer latency, memory and accuracy on the loaded knowledge.",
         discussion: """
-        The question file holds one question per line. A line may add a tab and the id of the \
-        fact that should answer it, or "-" for a question no fact answers: then top-1 accuracy \
-        and correct declines are reported too. Fetched sources are not quoted: only the \
-        curated facts are measured.
-        """
+            The question file holds one question per line. A line may add a tab and the id of the \
+            fact that should answer it, or "-" for a question no fact answers: then top-1 accuracy \
+            and correct declines are reported too. Fetched sources are not quoted: only the \
+            curated facts are measured.
+            """
     )
 
     @OptionGroup var options: GlobalOptions
@@ -54,9 +54,10 @@ struct BenchCommand: ParsableCommand {
             set = BenchQuestions(examplesOf: answerer.knowledge)
         }
         let result = Benchmark.run(answerer, set, rounds: rounds, slowest: slowest)
-        var report = BenchReport(facts: answerer.knowledge.facts.filter { !$0.isAboutSource }.count, terms: answerer.index.termCount,
-                                 vocabulary: answerer.index.vocabulary.count, rounds: rounds,
-                                 loadMilliseconds: loadTime.milliseconds, result: result)
+        var report = BenchReport(
+            facts: answerer.knowledge.facts.filter { !$0.isAboutSource }.count, terms: answerer.index.termCount,
+            vocabulary: answerer.index.vocabulary.count, rounds: rounds,
+            loadMilliseconds: loadTime.milliseconds, result: result)
         report.peakResidentMegabytes = Self.peakResidentMegabytes()
         report.residentMegabytes = Self.residentMegabytes()
         Console.line(json ? report.json : report.text)

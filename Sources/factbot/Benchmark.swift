@@ -30,7 +30,9 @@ struct BenchQuestions {
             if trimmed.isEmpty || trimmed.hasPrefix("#") { continue }
             let columns = line.split(separator: "\t", omittingEmptySubsequences: false)
             guard columns.count <= 2 else {
-                throw Diagnostics([Diagnostic(file: file, line: number + 1, "expected a question, a tab and a fact id (or \"-\"); found \(columns.count) columns")])
+                throw Diagnostics([
+                    Diagnostic(file: file, line: number + 1, "expected a question, a tab and a fact id (or \"-\"); found \(columns.count) columns")
+                ])
             }
             let question = String(columns[0]).trimmingWhitespace()
             guard !question.isEmpty else {

@@ -36,7 +36,8 @@ struct CheckCommand: ParsableCommand {
             for text in StoredTexts.read(loaded.store, knowledge: loaded.knowledge, warnings: &unreadable) {
                 let sentences = SentenceCoverage.of(text, answerer: loaded.answerer)
                 let open = sentences.filter { $0.fact == nil }
-                Console.line("\(text.source.id): \(sentences.count - open.count) of \(sentences.count) sentences told by its facts\(open.isEmpty ? "" : "; not yet:")")
+                Console.line(
+                    "\(text.source.id): \(sentences.count - open.count) of \(sentences.count) sentences told by its facts\(open.isEmpty ? "" : "; not yet:")")
                 for sentence in open {
                     let elsewhere = sentence.elsewhere.map { " [fact \"\($0)\" of another source tells it]" } ?? ""
                     Console.line("  \(sentence.number): \(sentence.sentence)\(elsewhere)")
@@ -64,7 +65,9 @@ struct CheckCommand: ParsableCommand {
         let examples = curated.reduce(0) { $0 + $1.questions.count }
         let links = answerer.links.map { ", \($0.count) words linked through WordNet" } ?? ""
         Console.line("\(options.knowledge) with \(loaded.configFile.map { "settings from \($0)" } ?? "default settings (no \(Bot.Paths.defaultConfig))"):")
-        Console.line("\(curated.count) facts (and \(knowledge.facts.count - curated.count) about the sources), \(examples) example questions, \(knowledge.sources.count) source(s)\(links): \(warnings.isEmpty ? "all examples reach their facts" : "\(warnings.count) warning(s)")")
+        Console.line(
+            "\(curated.count) facts (and \(knowledge.facts.count - curated.count) about the sources), \(examples) example questions, \(knowledge.sources.count) source(s)\(links): \(warnings.isEmpty ? "all examples reach their facts" : "\(warnings.count) warning(s)")"
+        )
         if strict, !warnings.isEmpty { throw ExitCode(1) }
     }
 }

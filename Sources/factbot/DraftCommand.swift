@@ -33,7 +33,8 @@ struct DraftCommand: ParsableCommand {
         for warning in warnings { Console.error(warning) }
         guard let text = texts.first(where: { $0.source.id == sourceID }) else {
             let known = Set(loaded.knowledge.sources.keys).union(texts.map(\.source.id))
-            let hint = known.contains(sourceID)
+            let hint =
+                known.contains(sourceID)
                 ? "it has not been fetched yet: run `factbot refresh` first"
                 : "no such source\(Suggestion.didYouMean(sourceID, in: known))"
             Console.error("error: \(sourceID): \(hint)")

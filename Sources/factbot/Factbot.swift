@@ -18,7 +18,9 @@ struct Factbot: ParsableCommand {
             Malformed knowledge or configuration exits with status 2.
             """,
         version: version,
-        subcommands: [ReplCommand.self, AskCommand.self, IRCCommand.self, RunCommand.self, RefreshCommand.self, CheckCommand.self, DraftCommand.self, BenchCommand.self],
+        subcommands: [
+            ReplCommand.self, AskCommand.self, IRCCommand.self, RunCommand.self, RefreshCommand.self, CheckCommand.self, DraftCommand.self, BenchCommand.self,
+        ],
         defaultSubcommand: ReplCommand.self
     )
 
@@ -28,7 +30,9 @@ struct Factbot: ParsableCommand {
         let arguments = Array(CommandLine.arguments.dropFirst())
         let commands = configuration.subcommands.compactMap { $0.configuration.commandName } + ["help"]
         if let first = arguments.first, !first.hasPrefix("-"), !commands.contains(first) {
-            Console.error("error: no command \"\(first)\"\(Suggestion.didYouMean(first, in: commands)); the commands are \(commands.dropLast().joined(separator: ", ")) (factbot --help)")
+            Console.error(
+                "error: no command \"\(first)\"\(Suggestion.didYouMean(first, in: commands)); the commands are \(commands.dropLast().joined(separator: ", ")) (factbot --help)"
+            )
             Self.exit(withError: ExitCode(64))
         }
         Self.main(arguments)

@@ -13,7 +13,8 @@ struct GlobalOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("Configuration file (default: bot.conf; if that is missing, defaults).", valueName: "file"))
     var config: String?
 
-    @Option(name: .customLong("state-dir"), help: ArgumentHelp("Folder of fetched source copies (default: state_dir in [refresh], \"state\").", valueName: "dir"))
+    @Option(
+        name: .customLong("state-dir"), help: ArgumentHelp("Folder of fetched source copies (default: state_dir in [refresh], \"state\").", valueName: "dir"))
     var stateDirectory: String?
 
     /// Where the files are, as the options say.

@@ -1,8 +1,8 @@
 import ArgumentParser
 import FactbotConfig
 import FactbotCore
-import FactbotLoader
 import FactbotIRC
+import FactbotLoader
 import FactbotTerminal
 import Foundation
 import IRCProtocol
@@ -52,7 +52,9 @@ struct IRCOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Nick to use.", valueName: "nick"))
     var nick: String?
 
-    @Option(name: .customLong("channel"), help: ArgumentHelp("Channel to join; repeat for more. '#chan,key' for a keyed channel. Replaces the configured list.", valueName: "#chan"))
+    @Option(
+        name: .customLong("channel"),
+        help: ArgumentHelp("Channel to join; repeat for more. '#chan,key' for a keyed channel. Replaces the configured list.", valueName: "#chan"))
     var channels: [String] = []
 
     @Flag(name: .long, inversion: .prefixedNo, help: "Speak TLS (certificate and host name verified).")
@@ -121,7 +123,8 @@ struct IRCOptions: ParsableArguments {
         case .success(let fresh):
             for warning in fresh.warnings { logger.warning("\(why): \(warning)") }
             let curated = fresh.knowledge.facts.filter { !$0.isAboutSource }.count
-            logger.info("\(why): answering from \(curated) facts, \(fresh.knowledge.sources.count) sources, \(fresh.answerer.quotedSentences) quotable sentences")
+            logger.info(
+                "\(why): answering from \(curated) facts, \(fresh.knowledge.sources.count) sources, \(fresh.answerer.quotedSentences) quotable sentences")
             if fresh.config.irc != before.config.irc {
                 logger.warning("\(why): the [irc] settings changed; they take effect at the next start")
             }
@@ -144,8 +147,9 @@ struct IRCOptions: ParsableArguments {
         ReloadSignal.onEachSignal { Self.reload(bot, logger: logger, why: "reload (SIGHUP)") }
         let settings = settings(bot.loaded.config)
         let environment = ProcessInfo.processInfo.environment
-        let secrets = Secrets(serverPassword: environment[settings.serverPasswordVariable],
-                              saslPassword: environment[settings.saslPasswordVariable])
+        let secrets = Secrets(
+            serverPassword: environment[settings.serverPasswordVariable],
+            saslPassword: environment[settings.saslPasswordVariable])
         if !settings.saslAccount.isEmpty, (secrets.saslPassword ?? "").isEmpty {
             logger.warning("sasl_account is set but $\(settings.saslPasswordVariable) is empty: connecting without SASL")
         }

@@ -47,7 +47,8 @@ struct RefreshCommand: ParsableCommand {
 
     static func target(_ text: String) -> Refresher.Target? {
         guard let equals = text.firstIndex(of: "=") else { return nil }
-        let id = String(text[..<equals]), url = String(text[text.index(after: equals)...])
+        let id = String(text[..<equals])
+        let url = String(text[text.index(after: equals)...])
         guard !id.isEmpty, !url.isEmpty, id.allSatisfy({ $0.isLetter || $0.isNumber || "-_.".contains($0) }), !id.hasPrefix(".") else { return nil }
         return Refresher.Target(id: id, url: url)
     }

@@ -1,7 +1,7 @@
 import ArgumentParser
 import FactbotCore
-import FactbotLoader
 import FactbotIRC
+import FactbotLoader
 import FactbotRefresh
 import Foundation
 import Logging
@@ -11,7 +11,8 @@ struct RunCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "run",
         abstract: "Run the IRC bot and refresh the sources every [refresh] interval in the background.",
-        discussion: IRCOptions.discussion + "\n\nThe first refresh runs at start-up; each later one after `interval` (±10%). A refresh never stalls answers: the new text replaces the old in one step when it is ready."
+        discussion: IRCOptions.discussion
+            + "\n\nThe first refresh runs at start-up; each later one after `interval` (±10%). A refresh never stalls answers: the new text replaces the old in one step when it is ready."
     )
 
     @OptionGroup var options: GlobalOptions
@@ -25,7 +26,9 @@ struct RunCommand: ParsableCommand {
                 if schedule.start(now: Monotonic.now) {
                     let loaded = bot.loaded
                     do {
-                        let failed = try SourceRefresh.run(SourceRefresh.configuredTargets(loaded.knowledge), loaded: loaded, userAgent: Factbot.userAgent) { logger.info("refresh: \($0)") }
+                        let failed = try SourceRefresh.run(SourceRefresh.configuredTargets(loaded.knowledge), loaded: loaded, userAgent: Factbot.userAgent) {
+                            logger.info("refresh: \($0)")
+                        }
                         if failed > 0 { logger.warning("refresh: \(failed) source(s) failed; their last good copies stay in use") }
                     } catch {
                         logger.error("refresh: \(error)")

@@ -36,8 +36,9 @@ struct AnswerQualityTests {
     static func score(_ set: String, _ arguments: [String] = [], in directory: URL = FactbotProcess.root) throws -> Score {
         let cases = try Self.cases(set)
         #expect(cases.count > 100)
-        let result = try FactbotProcess.run(["ask", "--json"] + arguments, input: Data(cases.map { $0.question + "\n" }.joined().utf8),
-                                            in: directory)
+        let result = try FactbotProcess.run(
+            ["ask", "--json"] + arguments, input: Data(cases.map { $0.question + "\n" }.joined().utf8),
+            in: directory)
         #expect(result.status == 0, "\(result.stderr)")
         let lines = result.lines
         try #require(lines.count == cases.count)
@@ -46,9 +47,11 @@ struct AnswerQualityTests {
             let reply = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
             let answered = reply["answered"] as? Bool ?? false
             let text = reply["answer"] as? String ?? ""
-            let matches = item.expect != "refuse" && item.expect.components(separatedBy: " && ").allSatisfy {
-                text.range(of: $0.trimmingCharacters(in: .whitespaces), options: [.regularExpression, .caseInsensitive]) != nil
-            }
+            let matches =
+                item.expect != "refuse"
+                && item.expect.components(separatedBy: " && ").allSatisfy {
+                    text.range(of: $0.trimmingCharacters(in: .whitespaces), options: [.regularExpression, .caseInsensitive]) != nil
+                }
             let ok = item.expect == "refuse" ? !answered : answered && reply["source"] is String && matches
             if item.expect == "refuse" {
                 score.refusals += 1
@@ -85,18 +88,25 @@ struct AnswerQualityTests {
             .appendingPathComponent("shared/sources/dev.ua-2025-04-11-russia-recruits-chinese.txt")
         let folder = try FactbotProcess.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let pages = folder.appendingPathComponent("pages"), knowledge = folder.appendingPathComponent("knowledge")
+        let pages = folder.appendingPathComponent("pages")
+        let knowledge = folder.appendingPathComponent("knowledge")
         try FileManager.default.createDirectory(at: pages, withIntermediateDirectories: true)
         try FileManager.default.copyItem(at: article, to: pages.appendingPathComponent("article.txt"))
         try FileManager.default.copyItem(at: FactbotProcess.root.appendingPathComponent("knowledge"), to: knowledge)
         try FileManager.default.removeItem(at: knowledge.appendingPathComponent("facts"))
 
         let (server, input, port) = try FactbotProcess.httpServer(serving: pages)
-        defer { try? input.fileHandleForWriting.close(); server.waitUntilExit() }
+        defer {
+            try? input.fileHandleForWriting.close()
+            server.waitUntilExit()
+        }
 
         let state = folder.appendingPathComponent("state").path
-        let refresh = try FactbotProcess.run(["refresh", "--knowledge", "knowledge", "--state-dir", state,
-                                              "--source", "devua-2025-04-11=http://127.0.0.1:\(port)/files/article.txt"], in: folder)
+        let refresh = try FactbotProcess.run(
+            [
+                "refresh", "--knowledge", "knowledge", "--state-dir", state,
+                "--source", "devua-2025-04-11=http://127.0.0.1:\(port)/files/article.txt",
+            ], in: folder)
         #expect(refresh.status == 0, "\(refresh.stderr)")
         for (set, floor, wrongCeiling) in [("untuned-b.tsv", 0.54, 0.09), ("untuned-c.tsv", 0.47, 0.09)] {
             let score = try Self.score(set, ["--knowledge", "knowledge", "--state-dir", state], in: folder)

@@ -24,7 +24,8 @@ struct BenchCommandTests {
         #expect(object["nomatch"] as? Int == 2)
         #expect(abs((object["top1"] as? Double ?? 0) - 2.0 / 3) < 1e-9)  // douyin? is not about pay
         #expect(object["nomatch_declined"] as? Double == 1)
-        let p50 = try #require(object["p50_us"] as? Double), p99 = try #require(object["p99_us"] as? Double)
+        let p50 = try #require(object["p50_us"] as? Double)
+        let p99 = try #require(object["p99_us"] as? Double)
         #expect(p50 > 0 && p50 <= p99)
         #expect((object["peak_rss_mb"] as? Double ?? 0) > 1)
     }
@@ -46,7 +47,8 @@ struct IndexCacheTests {
 
     /// A made-up word for fact `n`, unlike any other's ("qzbaaa" ...).
     static func word(_ n: Int) -> String {
-        var n = n, letters = ""
+        var n = n
+        var letters = ""
         for _ in 0..<4 {
             letters.append(Character(Unicode.Scalar(UInt8(97 + n % 26))))
             n /= 26
@@ -60,8 +62,9 @@ struct IndexCacheTests {
         let knowledge = folder.appendingPathComponent("knowledge")
         try FileManager.default.createDirectory(at: knowledge.appendingPathComponent("facts"), withIntermediateDirectories: true)
         for name in ["sources.yaml", "synonyms.txt", "shorthand.txt", "stopwords.txt", "weakwords.txt", "names.txt"] {
-            try FileManager.default.copyItem(at: FactbotProcess.root.appendingPathComponent("knowledge/\(name)"),
-                                             to: knowledge.appendingPathComponent(name))
+            try FileManager.default.copyItem(
+                at: FactbotProcess.root.appendingPathComponent("knowledge/\(name)"),
+                to: knowledge.appendingPathComponent(name))
         }
         var yaml = ""
         for n in 0..<Self.facts {
@@ -149,8 +152,10 @@ struct GeneratorTests {
     func generate(seed: Int, into folder: URL) throws {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", FactbotProcess.root.appendingPathComponent("Benchmarks/generate.py").path,
-                             "--facts", "600", "--questions", "300", "--seed", "\(seed)", "--out", folder.path]
+        process.arguments = [
+            "python3", FactbotProcess.root.appendingPathComponent("Benchmarks/generate.py").path,
+            "--facts", "600", "--questions", "300", "--seed", "\(seed)", "--out", folder.path,
+        ]
         process.standardOutput = FileHandle.nullDevice
         try process.run()
         process.waitUntilExit()
@@ -181,9 +186,11 @@ struct GeneratorTests {
         #expect(lines.filter { $0.hasSuffix("\t-") }.count == 300 / 9)
 
         // The generated base is valid knowledge, and factbot finds most facts and declines the rest.
-        let result = try FactbotProcess.run(["bench", "--knowledge", a.appendingPathComponent("knowledge").path,
-                                             "--questions", a.appendingPathComponent("questions.tsv").path,
-                                             "--rounds", "1", "--json", "--state-dir", folder.appendingPathComponent("state").path])
+        let result = try FactbotProcess.run([
+            "bench", "--knowledge", a.appendingPathComponent("knowledge").path,
+            "--questions", a.appendingPathComponent("questions.tsv").path,
+            "--rounds", "1", "--json", "--state-dir", folder.appendingPathComponent("state").path,
+        ])
         #expect(result.status == 0, "\(result.stderr)")
         let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
         #expect(object["facts"] as? Int == 600)

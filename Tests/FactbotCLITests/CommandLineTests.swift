@@ -13,8 +13,10 @@ struct CommandLineTests {
 
     @Test func askJSONAnswersEveryLineInOrder() throws {
         var input = Data()
-        let questions = ["How many Chinese serve in the Russian army?", "", "what is the capital of france", "hi",
-                         String(repeating: "very long question ", count: 6_000), "\u{1}\u{7}control\u{1B}[0m chars"]
+        let questions = [
+            "How many Chinese serve in the Russian army?", "", "what is the capital of france", "hi",
+            String(repeating: "very long question ", count: 6_000), "\u{1}\u{7}control\u{1B}[0m chars",
+        ]
         for question in questions { input += Data((question + "\n").utf8) }
         input += Data([0x64, 0x6F, 0x75, 0xFF, 0xFE, 0x79, 0x69, 0x6E, 0x3F, 0x0A])  // "dou\xFF\xFEyin?" invalid UTF-8
         let result = try FactbotProcess.run(["ask", "--json"], input: input)
@@ -46,7 +48,7 @@ struct CommandLineTests {
         #expect(result.stdout.contains("answer: monthly-salary"))
         #expect(result.stdout.contains("devua-2025-04-11: "))
         #expect(!result.stdout.contains("Chai Jing"))  // nothing after /quit
-        #expect(!result.stdout.contains("factbot>"))   // no prompt when piped
+        #expect(!result.stdout.contains("factbot>"))  // no prompt when piped
     }
 
     @Test func replEndsCleanlyAtEndOfInput() throws {
@@ -126,13 +128,13 @@ struct CommandLineTests {
         let knowledge = folder.appendingPathComponent("knowledge")
         try FileManager.default.createDirectory(at: knowledge, withIntermediateDirectories: true)
         try """
-            - id: ferry
-              url: http://127.0.0.1:9/ferry.html
-              title: Ferry strike ends
-              author: Dana Reed
-              publisher: Harbour Gazette
-              published: 2026-03-02
-            """.write(to: knowledge.appendingPathComponent("sources.yaml"), atomically: true, encoding: .utf8)
+        - id: ferry
+          url: http://127.0.0.1:9/ferry.html
+          title: Ferry strike ends
+          author: Dana Reed
+          publisher: Harbour Gazette
+          published: 2026-03-02
+        """.write(to: knowledge.appendingPathComponent("sources.yaml"), atomically: true, encoding: .utf8)
         let ask = try FactbotProcess.run(["ask", "--knowledge", "knowledge", "who wrote the article?"], in: folder)
         #expect(ask.status == 0, "\(ask.stderr)")
         #expect(ask.stdout.contains("Dana Reed wrote the Harbour Gazette article"))
@@ -172,22 +174,36 @@ struct BadInputTests {
         return files
     }
 
-    @Test("each malformed file gives file:line and status 2", arguments: [
-        ("facts/extra.yaml", "- id: x\n  type: number\n  anwser: 3\n  questions: [q]\n  source: devua-2025-04-11\n", "facts/extra.yaml:3: unknown key \"anwser\""),
-        ("facts/extra.yaml", "- id: captured-in-donetsk\n  type: number\n  answer: 3\n  questions: [q]\n  source: devua-2025-04-11\n", "facts/extra.yaml:1: fact id \"captured-in-donetsk\" is already used"),
-        ("facts/extra.yaml", "- id: x\n  type: numbr\n  answer: 3\n  questions: [q]\n  source: devua-2025-04-11\n", "did you mean \"number\""),
-        ("facts/extra.yaml", "- id: x\n  type: number\n  answer: 3\n  questions: [q]\n  source: nowhere\n", "facts/extra.yaml:5: fact \"x\" cites unknown source"),  // the source: line
-        ("facts/extra.yaml", "- id: x\n\ttype: number\n", "facts/extra.yaml:2: YAML syntax"),
-        ("synonyms.txt", "pay, wage\nlonely\n", "synonyms.txt:2: a synonym group needs"),
-        ("shorthand.txt", "r are\n", "shorthand.txt:1: expected"),
-        ("sources.yaml", "- id: s\n  url: file:///etc/passwd\n  publisher: p\n  published: 2025-01-01\n", "sources.yaml:2: url must start with http"),
-        ("facts/extra.yaml", "- id: x\n  answer: \"unterminated\n", "facts/extra.yaml:2: YAML syntax: a quote opened on this line is never closed"),
-        ("sources.yaml", "- id: ../../etc/x\n  url: https://example.org/\n  publisher: p\n  published: 2025-01-01\n", "sources.yaml:1: id \"../../etc/x\" may hold only"),
-        ("facts/extra.yaml", "just a scalar\n", "facts/extra.yaml:1: expected a list of entries"),
-        ("facts/extra.yaml", String(repeating: "a", count: 9_000_000), "facts/extra.yaml: file is 9000000 bytes; the limit is 8388608"),
-        ("names.txt", "dover\n[peple]\ncalais\n", "names.txt:2: unknown section [peple] (did you mean \"people\"?)"),
-        ("names.txt", "[sides]\nnorth, south\nsouth\n", "names.txt:3: \"south\" is already on another side"),
-    ])
+    @Test(
+        "each malformed file gives file:line and status 2",
+        arguments: [
+            (
+                "facts/extra.yaml", "- id: x\n  type: number\n  anwser: 3\n  questions: [q]\n  source: devua-2025-04-11\n",
+                "facts/extra.yaml:3: unknown key \"anwser\""
+            ),
+            (
+                "facts/extra.yaml", "- id: captured-in-donetsk\n  type: number\n  answer: 3\n  questions: [q]\n  source: devua-2025-04-11\n",
+                "facts/extra.yaml:1: fact id \"captured-in-donetsk\" is already used"
+            ),
+            ("facts/extra.yaml", "- id: x\n  type: numbr\n  answer: 3\n  questions: [q]\n  source: devua-2025-04-11\n", "did you mean \"number\""),
+            (
+                "facts/extra.yaml", "- id: x\n  type: number\n  answer: 3\n  questions: [q]\n  source: nowhere\n",
+                "facts/extra.yaml:5: fact \"x\" cites unknown source"
+            ),  // the source: line
+            ("facts/extra.yaml", "- id: x\n\ttype: number\n", "facts/extra.yaml:2: YAML syntax"),
+            ("synonyms.txt", "pay, wage\nlonely\n", "synonyms.txt:2: a synonym group needs"),
+            ("shorthand.txt", "r are\n", "shorthand.txt:1: expected"),
+            ("sources.yaml", "- id: s\n  url: file:///etc/passwd\n  publisher: p\n  published: 2025-01-01\n", "sources.yaml:2: url must start with http"),
+            ("facts/extra.yaml", "- id: x\n  answer: \"unterminated\n", "facts/extra.yaml:2: YAML syntax: a quote opened on this line is never closed"),
+            (
+                "sources.yaml", "- id: ../../etc/x\n  url: https://example.org/\n  publisher: p\n  published: 2025-01-01\n",
+                "sources.yaml:1: id \"../../etc/x\" may hold only"
+            ),
+            ("facts/extra.yaml", "just a scalar\n", "facts/extra.yaml:1: expected a list of entries"),
+            ("facts/extra.yaml", String(repeating: "a", count: 9_000_000), "facts/extra.yaml: file is 9000000 bytes; the limit is 8388608"),
+            ("names.txt", "dover\n[peple]\ncalais\n", "names.txt:2: unknown section [peple] (did you mean \"people\"?)"),
+            ("names.txt", "[sides]\nnorth, south\nsouth\n", "names.txt:3: \"south\" is already on another side"),
+        ])
     func malformedKnowledge(file: String, content: String, expected: String) throws {
         let folder = try knowledgeCopy { knowledge in
             try content.write(to: knowledge.appendingPathComponent(file), atomically: true, encoding: .utf8)
@@ -254,7 +270,9 @@ struct BadInputTests {
     @Test func ircHelpDocumentsEveryOption() throws {
         let help = try FactbotProcess.run(["irc", "--help"])
         #expect(help.status == 0)
-        for option in ["--server", "--port", "--nick", "--channel", "--tls", "--tls-ca-file", "--tls-no-verify", "--sasl-account", "--verbose", "FACTBOT_SASL_PASSWORD"] {
+        for option in [
+            "--server", "--port", "--nick", "--channel", "--tls", "--tls-ca-file", "--tls-no-verify", "--sasl-account", "--verbose", "FACTBOT_SASL_PASSWORD",
+        ] {
             #expect(help.stdout.contains(option), "\(option) missing from irc --help")
         }
     }

@@ -16,17 +16,27 @@ struct ContribTests {
         var entries: [(section: String, key: String, value: String)] = []
 
         init(_ text: String) {
-            var section = "", pending = ""
+            var section = ""
+            var pending = ""
             for raw in text.split(separator: "\n", omittingEmptySubsequences: false) {
                 let line = raw.trimmingCharacters(in: .whitespaces)
                 if pending.isEmpty, line.isEmpty || line.hasPrefix("#") || line.hasPrefix(";") { continue }
-                if line.hasSuffix("\\") { pending += String(line.dropLast()) + " "; continue }
+                if line.hasSuffix("\\") {
+                    pending += String(line.dropLast()) + " "
+                    continue
+                }
                 let whole = pending + line
                 pending = ""
-                if whole.hasPrefix("["), whole.hasSuffix("]") { section = String(whole.dropFirst().dropLast()); continue }
+                if whole.hasPrefix("["), whole.hasSuffix("]") {
+                    section = String(whole.dropFirst().dropLast())
+                    continue
+                }
                 guard let equals = whole.firstIndex(of: "=") else { continue }
-                entries.append((section, whole[..<equals].trimmingCharacters(in: .whitespaces),
-                                whole[whole.index(after: equals)...].trimmingCharacters(in: .whitespaces)))
+                entries.append(
+                    (
+                        section, whole[..<equals].trimmingCharacters(in: .whitespaces),
+                        whole[whole.index(after: equals)...].trimmingCharacters(in: .whitespaces)
+                    ))
             }
         }
 
@@ -68,7 +78,9 @@ struct ContribTests {
             let option = String(word.prefix { $0 != "=" })
             #expect(accepted.contains(option), "\(file): factbot \(command) does not accept \(option) (it accepts \(accepted.sorted()))")
             if option == "--state-dir" {
-                stateDirectory = word.contains("=") ? String(word.drop { $0 != "=" }.dropFirst())
+                stateDirectory =
+                    word.contains("=")
+                    ? String(word.drop { $0 != "=" }.dropFirst())
                     : index + 1 < arguments.count ? arguments[index + 1] : nil
             }
         }
@@ -104,15 +116,22 @@ struct ContribTests {
     }
 
     @Test func theRefreshServiceAndTimerMatchTheBot() throws {
-        let bot = try Self.unit("factbot.service"), refresh = try Self.unit("factbot-refresh.service")
+        let bot = try Self.unit("factbot.service")
+        let refresh = try Self.unit("factbot-refresh.service")
         let timer = try Self.unit("factbot-refresh.timer")
         for (key, expected) in Self.sandbox {
             #expect(refresh.value(key) == expected, "factbot-refresh.service: \(key)=\(refresh.value(key) ?? "(missing)"), expected \(expected)")
         }
         // everything the bot's sandbox says, the refresh's says too
-        let sandboxKeys = bot.entries.filter { $0.section == "Service" && !["Type", "ExecStart", "ExecReload", "KillSignal", "TimeoutStopSec", "Restart", "RestartSec", "RestartPreventExitStatus", "EnvironmentFile"].contains($0.key) }
+        let sandboxKeys = bot.entries.filter {
+            $0.section == "Service"
+                && !["Type", "ExecStart", "ExecReload", "KillSignal", "TimeoutStopSec", "Restart", "RestartSec", "RestartPreventExitStatus", "EnvironmentFile"]
+                    .contains($0.key)
+        }
         for entry in sandboxKeys {
-            #expect(refresh.values(entry.key) == bot.values(entry.key), "factbot-refresh.service: \(entry.key)=\(refresh.values(entry.key)), factbot.service has \(bot.values(entry.key))")
+            #expect(
+                refresh.values(entry.key) == bot.values(entry.key),
+                "factbot-refresh.service: \(entry.key)=\(refresh.values(entry.key)), factbot.service has \(bot.values(entry.key))")
         }
         #expect(refresh.value("Type") == "oneshot")
         #expect(refresh.execStart.first == Self.installedBinary, "ExecStart=\(refresh.execStart)")
@@ -131,8 +150,9 @@ struct ContribTests {
             let (command, stateDirectory) = try Self.checkCommandLine(Array(unit.execStart.dropFirst()), in: name)
             #expect(command == (name == "factbot.service" ? "run" : "refresh"), "\(name): factbot \(command)")
             let state = try #require(unit.value("StateDirectory"))
-            #expect(["%S/\(state)", "/var/lib/\(state)"].contains(stateDirectory ?? ""),
-                    "\(name): --state-dir \(stateDirectory ?? "(missing)") is not the StateDirectory=\(state)")
+            #expect(
+                ["%S/\(state)", "/var/lib/\(state)"].contains(stateDirectory ?? ""),
+                "\(name): --state-dir \(stateDirectory ?? "(missing)") is not the StateDirectory=\(state)")
         }
 
         // crontab.example: one line, every 6 hours, in the units' working directory
@@ -220,14 +240,22 @@ struct ContribTests {
     func factbotRunsWithMemoryDenyWriteExecute() throws {
         let folder = try FactbotProcess.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let pages = folder.appendingPathComponent("pages"), state = folder.appendingPathComponent("state")
+        let pages = folder.appendingPathComponent("pages")
+        let state = folder.appendingPathComponent("state")
         try FileManager.default.copyItem(at: FactbotProcess.root.appendingPathComponent("Tests/FactbotCLITests/Fixtures/multisource"), to: pages)
         let (server, input, port) = try FactbotProcess.httpServer(serving: pages)
-        defer { try? input.fileHandleForWriting.close(); server.waitUntilExit() }
+        defer {
+            try? input.fileHandleForWriting.close()
+            server.waitUntilExit()
+        }
 
         let guarded = ["python3", "-c", Self.mdweWrapper, FactbotProcess.binary.path]
-        let refresh = try Self.execute("/usr/bin/env", guarded + ["refresh", "--state-dir", state.path,
-                                                                 "--source", "gazette=http://127.0.0.1:\(port)/files/gazette.html"], in: FactbotProcess.root)
+        let refresh = try Self.execute(
+            "/usr/bin/env",
+            guarded + [
+                "refresh", "--state-dir", state.path,
+                "--source", "gazette=http://127.0.0.1:\(port)/files/gazette.html",
+            ], in: FactbotProcess.root)
         #expect(refresh.status == 0 && refresh.output.contains("1 fetched"), "\(refresh.status)\n\(refresh.output)")
         let ask = try Self.execute("/usr/bin/env", guarded + ["ask", "--state-dir", state.path, "how", "much", "are", "they", "paid"], in: FactbotProcess.root)
         #expect(ask.status == 0 && ask.output.contains("18,000 yuan"), "\(ask.status)\n\(ask.output)")

@@ -24,7 +24,9 @@ struct FactbotProcess {
         process.executableURL = binary
         process.arguments = arguments
         process.currentDirectoryURL = directory
-        let stdin = Pipe(), stdout = Pipe(), stderr = Pipe()
+        let stdin = Pipe()
+        let stdout = Pipe()
+        let stderr = Pipe()
         process.standardInput = stdin
         process.standardOutput = stdout
         process.standardError = stderr
@@ -51,7 +53,8 @@ struct FactbotProcess {
         let server = Process()
         server.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         server.arguments = ["python3", root.appendingPathComponent("Tests/Servers/http_server.py").path, folder.path]
-        let input = Pipe(), output = Pipe()
+        let input = Pipe()
+        let output = Pipe()
         server.standardInput = input
         server.standardOutput = output
         try server.run()

@@ -80,15 +80,18 @@ struct MultiSourceTests {
 
         let knowledge = folder.appendingPathComponent("knowledge")
         try FileManager.default.createDirectory(at: knowledge.appendingPathComponent("facts"), withIntermediateDirectories: true)
-        let sources = [("gazette", "Harbour Gazette", "2026-03-02", "Sailors detained at Lowmere"),
-                       ("courier", "Courier", "2026-03-04", "Detained sailors speak"),
-                       ("wire", "Coast Wire", "2026-03-06", "More sailors held at Lowmere")]
-            .map { "- id: \($0.0)\n  url: \(fixture.url($0.0))\n  title: \($0.3)\n  publisher: \($0.1)\n  published: \($0.2)\n" }
+        let sources = [
+            ("gazette", "Harbour Gazette", "2026-03-02", "Sailors detained at Lowmere"),
+            ("courier", "Courier", "2026-03-04", "Detained sailors speak"),
+            ("wire", "Coast Wire", "2026-03-06", "More sailors held at Lowmere"),
+        ]
+        .map { "- id: \($0.0)\n  url: \(fixture.url($0.0))\n  title: \($0.3)\n  publisher: \($0.1)\n  published: \($0.2)\n" }
         try sources.joined().write(to: knowledge.appendingPathComponent("sources.yaml"), atomically: true, encoding: .utf8)
         try Self.facts.write(to: knowledge.appendingPathComponent("facts/sailors.yaml"), atomically: true, encoding: .utf8)
         for list in ["stopwords.txt", "shorthand.txt"] {
-            try FileManager.default.copyItem(at: FactbotProcess.root.appendingPathComponent("knowledge/\(list)"),
-                                             to: knowledge.appendingPathComponent(list))
+            try FileManager.default.copyItem(
+                at: FactbotProcess.root.appendingPathComponent("knowledge/\(list)"),
+                to: knowledge.appendingPathComponent(list))
         }
         try "[answer]\nwordnet =\n".write(to: folder.appendingPathComponent("bot.conf"), atomically: true, encoding: .utf8)
         let refresh = try fixture.run(["refresh"])
@@ -110,8 +113,12 @@ struct MultiSourceTests {
 
         // an update: the newest figure first, with its date, the earlier one after it
         let count = try #require(try fixture.ask("how many sailors were detained")["answer"] as? String)
-        #expect(count.hasPrefix("Four sailors are now held at Lowmere after two more crew members were taken off the Grey Heron, the harbour master said on Thursday. (Coast Wire, 6 March 2026: \(fixture.url("wire")))"), "\(count)")
-        #expect(count.contains("Earlier: Two sailors from the trawler Grey Heron were detained at Lowmere on Sunday. (Harbour Gazette, 2 March 2026"), "\(count)")
+        #expect(
+            count.hasPrefix(
+                "Four sailors are now held at Lowmere after two more crew members were taken off the Grey Heron, the harbour master said on Thursday. (Coast Wire, 6 March 2026: \(fixture.url("wire")))"
+            ), "\(count)")
+        #expect(
+            count.contains("Earlier: Two sailors from the trawler Grey Heron were detained at Lowmere on Sunday. (Harbour Gazette, 2 March 2026"), "\(count)")
 
         // agreement: one account, both outlets cited
         let port = try #require(try fixture.ask("where are the sailors held?")["answer"] as? String)
@@ -147,8 +154,9 @@ struct MultiSourceTests {
         #expect(!text.contains("Four sailors are now held"))  // told by w-count already
 
         // accepted as it is, the draft passes check and answers its own example questions
-        try FileManager.default.copyItem(at: fixture.folder.appendingPathComponent("draft.yaml"),
-                                         to: fixture.folder.appendingPathComponent("knowledge/facts/draft.yaml"))
+        try FileManager.default.copyItem(
+            at: fixture.folder.appendingPathComponent("draft.yaml"),
+            to: fixture.folder.appendingPathComponent("knowledge/facts/draft.yaml"))
         let check = try fixture.run(["check"])
         #expect(check.status == 0, "\(check.stderr)")
         var examples: [(id: String, question: String)] = []

@@ -1,24 +1,33 @@
-@testable import FactbotCore
 import Testing
+
+@testable import FactbotCore
 
 /// Several sources telling of one thing: the reply says who says what, newest first, shows
 /// a disagreement instead of picking a side, and answers a changed figure with the newest.
 /// On a fact base written for these tests.
 @Suite("Who says what")
 struct AccountsTests {
-    static let gazette = Source(id: "gazette", url: "https://gazette.example/ferry", title: "Sailors detained",
-                                author: "", publisher: "Harbour Gazette", published: "2026-03-02")
-    static let courier = Source(id: "courier", url: "https://courier.example/sailors", title: "Detained sailors speak",
-                                author: "", publisher: "Courier", published: "2026-03-04")
-    static let wire = Source(id: "wire", url: "https://wire.example/count", title: "More sailors held",
-                             author: "", publisher: "Coast Wire", published: "2026-03-06")
-    static let words = WordLists(synonyms: [["detain", "detained", "held", "hold"], ["job", "work", "worked", "profession"]],
-                                 stopWords: ["what", "which", "who", "how", "many", "old", "is", "are", "was", "were", "the", "a", "of",
-                                             "did", "do", "does", "they", "them", "by", "before"],
-                                 names: [])
+    static let gazette = Source(
+        id: "gazette", url: "https://gazette.example/ferry", title: "Sailors detained",
+        author: "", publisher: "Harbour Gazette", published: "2026-03-02")
+    static let courier = Source(
+        id: "courier", url: "https://courier.example/sailors", title: "Detained sailors speak",
+        author: "", publisher: "Courier", published: "2026-03-04")
+    static let wire = Source(
+        id: "wire", url: "https://wire.example/count", title: "More sailors held",
+        author: "", publisher: "Coast Wire", published: "2026-03-06")
+    static let words = WordLists(
+        synonyms: [["detain", "detained", "held", "hold"], ["job", "work", "worked", "profession"]],
+        stopWords: [
+            "what", "which", "who", "how", "many", "old", "is", "are", "was", "were", "the", "a", "of",
+            "did", "do", "does", "they", "them", "by", "before",
+        ],
+        names: [])
 
-    static func fact(_ id: String, _ answer: String, _ questions: [String], _ types: [AnswerType], _ source: Source,
-                     _ relations: [Fact.Relation] = []) -> Fact {
+    static func fact(
+        _ id: String, _ answer: String, _ questions: [String], _ types: [AnswerType], _ source: Source,
+        _ relations: [Fact.Relation] = []
+    ) -> Fact {
         var fact = Fact(id: id, answer: answer, questions: questions, types: types, sourceID: source.id)
         fact.relations = relations
         return fact
@@ -26,14 +35,17 @@ struct AccountsTests {
 
     static let facts = [
         fact("count-gazette", "Two sailors were detained at the port.", ["How many sailors were detained?"], [.number], gazette),
-        fact("count-wire", "Four sailors are now held at the port, the harbour master said on 5 March.",
-             ["How many sailors are held?"], [.number], wire, [.init(.updates, "count-gazette")]),
+        fact(
+            "count-wire", "Four sailors are now held at the port, the harbour master said on 5 March.",
+            ["How many sailors are held?"], [.number], wire, [.init(.updates, "count-gazette")]),
         fact("job-gazette", "The older sailor worked as a ferry cook.", ["What job did the older sailor do?"], [.description], gazette),
-        fact("job-courier", "The older sailor worked as a deckhand.", ["What was the older sailor's job?"], [.description], courier,
-             [.init(.disputes, "job-gazette")]),
+        fact(
+            "job-courier", "The older sailor worked as a deckhand.", ["What was the older sailor's job?"], [.description], courier,
+            [.init(.disputes, "job-gazette")]),
         fact("port-gazette", "They were detained at the port of Lowmere.", ["Where were the sailors detained?"], [.place], gazette),
-        fact("port-courier", "The sailors were held in Lowmere's port.", ["In which port were the sailors held?"], [.place], courier,
-             [.init(.confirms, "port-gazette")]),
+        fact(
+            "port-courier", "The sailors were held in Lowmere's port.", ["In which port were the sailors held?"], [.place], courier,
+            [.init(.confirms, "port-gazette")]),
         fact("ship", "Their ship was the Grey Heron.", ["What was the ship called?"], [.description], courier),
     ]
     static let answerer: Answerer = {
@@ -66,15 +78,23 @@ struct AccountsTests {
         for question in ["How many sailors were detained?", "how many sailors r held"] {
             let answer = Self.answerer.answer(question)
             #expect(answer.kind == .fact, "\(question)")
-            #expect(answer.reply.hasPrefix("Four sailors are now held at the port, the harbour master said on 5 March. (Coast Wire, 6 March 2026: https://wire.example/count)"), "\(question)")
-            #expect(answer.reply.contains("Earlier: Two sailors were detained at the port. (Harbour Gazette, 2 March 2026: https://gazette.example/ferry)"), "\(question)")
+            #expect(
+                answer.reply.hasPrefix(
+                    "Four sailors are now held at the port, the harbour master said on 5 March. (Coast Wire, 6 March 2026: https://wire.example/count)"),
+                "\(question)")
+            #expect(
+                answer.reply.contains("Earlier: Two sailors were detained at the port. (Harbour Gazette, 2 March 2026: https://gazette.example/ferry)"),
+                "\(question)")
             #expect(!answer.reply.contains("Sources differ"))
         }
     }
 
     @Test func confirmingSourcesAreBothCited() {
         let answer = Self.answerer.answer("Where were the sailors detained?")
-        #expect(answer.reply == "They were detained at the port of Lowmere. (Courier, 4 March 2026: https://courier.example/sailors; also Harbour Gazette, 2 March 2026: https://gazette.example/ferry)")
+        #expect(
+            answer.reply
+                == "They were detained at the port of Lowmere. (Courier, 4 March 2026: https://courier.example/sailors; also Harbour Gazette, 2 March 2026: https://gazette.example/ferry)"
+        )
     }
 
     @Test func aFactWithoutLinksAnswersAlone() {
@@ -94,8 +114,11 @@ struct AccountsTests {
               disputes: [c, d]
             """
         let facts = try FactFileParser.parse(text, file: "f.yaml")
-        #expect(facts[0].relations == [Fact.Relation(.updates, "a", line: 6), Fact.Relation(.disputes, "c", line: 7),
-                                       Fact.Relation(.disputes, "d", line: 7)])
+        #expect(
+            facts[0].relations == [
+                Fact.Relation(.updates, "a", line: 6), Fact.Relation(.disputes, "c", line: 7),
+                Fact.Relation(.disputes, "d", line: 7),
+            ])
     }
 
     @Test func badLinksAreNamedWithFileAndLine() {
@@ -146,7 +169,8 @@ struct AccountChainTests {
         let c = Source(id: "c", url: "https://c.example/", title: "C", author: "", publisher: "Gamma", published: "2026-03-05")
         var old = Fact(id: "old", answer: "Twelve boats were seized.", questions: ["How many boats were seized?"], types: [.number], sourceID: "a")
         var same = Fact(id: "same", answer: "Twelve boats were seized, Beta says.", questions: ["number of boats seized?"], types: [.number], sourceID: "b")
-        var new = Fact(id: "new", answer: "Twenty boats have now been seized.", questions: ["How many boats have been seized now?"], types: [.number], sourceID: "c")
+        var new = Fact(
+            id: "new", answer: "Twenty boats have now been seized.", questions: ["How many boats have been seized now?"], types: [.number], sourceID: "c")
         same.relations = [.init(.confirms, "old")]
         new.relations = [.init(.updates, "old")]
         old.relations = []

@@ -1,5 +1,6 @@
-@testable import FactbotCore
 import Testing
+
+@testable import FactbotCore
 
 @Suite("Answering from the shipped fact base")
 struct ShippedAnswererTests {
@@ -28,14 +29,16 @@ struct ShippedAnswererTests {
         #expect((0...1).contains(answer.confidence))
     }
 
-    @Test("names and numbers the fact base does not know are declined", arguments: [
-        "How many North Korean soldiers are in Russia's army?",
-        "how many indian fighters has russia recruited",
-        "What does Macron think about the Chinese recruits?",
-        "Did 5000 Chinese join the Russian army?",
-        "what is the capital of france",
-        "asdfgh qwerty zxcv",
-    ])
+    @Test(
+        "names and numbers the fact base does not know are declined",
+        arguments: [
+            "How many North Korean soldiers are in Russia's army?",
+            "how many indian fighters has russia recruited",
+            "What does Macron think about the Chinese recruits?",
+            "Did 5000 Chinese join the Russian army?",
+            "what is the capital of france",
+            "asdfgh qwerty zxcv",
+        ])
     func declines(question: String) {
         let answer = answerer.answer(question)
         #expect(!answer.answered, "\(question) → \(answer.fact?.id ?? "")")
@@ -71,8 +74,10 @@ struct ShippedAnswererTests {
     }
 
     @Test func hostileInputIsAnsweredOrDeclined() {
-        let inputs = [String(repeating: "x", count: 100_000), String(repeating: "salary ", count: 20_000),
-                      "\u{0}\u{1}\u{2}", String(decoding: [0xFF, 0xFE, 0x41], as: UTF8.self), "🙂🙂🙂"]
+        let inputs = [
+            String(repeating: "x", count: 100_000), String(repeating: "salary ", count: 20_000),
+            "\u{0}\u{1}\u{2}", String(decoding: [0xFF, 0xFE, 0x41], as: UTF8.self), "🙂🙂🙂",
+        ]
         for input in inputs {
             #expect((0...1).contains(answerer.answer(input).confidence))
         }

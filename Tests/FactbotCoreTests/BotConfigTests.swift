@@ -1,5 +1,5 @@
-import FactbotCore
 import FactbotConfig
+import FactbotCore
 import IRCProtocol
 import Testing
 
@@ -31,12 +31,17 @@ struct BotConfigTests {
     }
 
     @Test func windowsLineEndingsAreLinesToo() {
-        #expect(problems("# c\r\n[answer]\r\nmin_confidence = 5\r\n").map(\.description) == ["bot.conf:3: min_confidence: expected a number from 0 to 1, got \"5\""])
+        #expect(
+            problems("# c\r\n[answer]\r\nmin_confidence = 5\r\n").map(\.description) == ["bot.conf:3: min_confidence: expected a number from 0 to 1, got \"5\""]
+        )
     }
 
     @Test func errorsHaveLinesAndSuggestions() {
-        #expect(problems("[answr]\n").map(\.description) == ["bot.conf:1: unknown section [answr] (did you mean \"answer\"?); known: [answer], [irc], [refresh]"])
-        #expect(problems("[answer]\nmin_confidense = 0.5\n")[0].description.hasPrefix("bot.conf:2: unknown key \"min_confidense\" in [answer] (did you mean \"min_confidence\"?)"))
+        #expect(
+            problems("[answr]\n").map(\.description) == ["bot.conf:1: unknown section [answr] (did you mean \"answer\"?); known: [answer], [irc], [refresh]"])
+        #expect(
+            problems("[answer]\nmin_confidense = 0.5\n")[0].description.hasPrefix(
+                "bot.conf:2: unknown key \"min_confidense\" in [answer] (did you mean \"min_confidence\"?)"))
         #expect(problems("[answer]\nmin_confidence = high\n")[0].description == "bot.conf:2: min_confidence: expected a number from 0 to 1, got \"high\"")
         #expect(problems("[answer]\nmin_confidence = 1.5\n")[0].line == 2)
         #expect(problems("[answer]\nsuggestions = 9\n")[0].line == 2)
@@ -47,7 +52,8 @@ struct BotConfigTests {
     }
 
     @Test func readsTheIRCSection() throws {
-        let config = try BotConfig.parse("""
+        let config = try BotConfig.parse(
+            """
             [irc]
             server = irc.libera.chat
             port = 6697
@@ -69,7 +75,8 @@ struct BotConfigTests {
     }
 
     @Test func badIRCValuesSayWhatIsExpected() {
-        let found = problems("""
+        let found = problems(
+            """
             [irc]
             port = 99999
             nick = 9lives
@@ -78,7 +85,8 @@ struct BotConfigTests {
             flood_interval = soon
             sasl_password_env = MY-PASSWORD
             password = hunter2
-            """).map(\.description)
+            """
+        ).map(\.description)
         #expect(found.count == 7)
         #expect(found[0] == "bot.conf:2: port: expected a whole number from 1 to 65535, got \"99999\"")
         #expect(found[1].hasPrefix("bot.conf:3: nick: \"9lives\" is not a valid nick"))
@@ -94,7 +102,9 @@ struct BotConfigTests {
     func anIgnoreMaskOfOnlyWildcardsIsAnError(_ masks: String) {
         let found = problems("[irc]\nchannels = #news\nignore = \(masks)\n")
         #expect(found.count == 1)
-        #expect(found.first?.description.hasPrefix("bot.conf:3: ignore: \"\(masks.split(separator: " ").last!)\" is only wildcards and matches everyone, so the bot would answer no one") == true)
+        #expect(
+            found.first?.description.hasPrefix(
+                "bot.conf:3: ignore: \"\(masks.split(separator: " ").last!)\" is only wildcards and matches everyone, so the bot would answer no one") == true)
     }
 
     @Test func ignoreMasksWithAFixedPartAreFine() throws {
@@ -104,7 +114,8 @@ struct BotConfigTests {
 
     @Test func floodIntervalMustPaceTheBot() throws {
         for zero in ["0", "0s", "0ms", "50ms", "0.05"] {
-            #expect(problems("[irc]\nflood_interval = \(zero)\n").map(\.description)
+            #expect(
+                problems("[irc]\nflood_interval = \(zero)\n").map(\.description)
                     == ["bot.conf:2: flood_interval: expected a duration from 100ms to 1m such as 30s, 2m or 1.5, got \"\(zero)\""])
         }
         #expect(try BotConfig.parse("[irc]\nflood_interval = 100ms\n", file: "bot.conf").irc.floodInterval == 0.1)
@@ -112,12 +123,14 @@ struct BotConfigTests {
     }
 
     @Test func floodBurstMustLetALineOut() {
-        #expect(problems("[irc]\nflood_burst = 0\n").map(\.description)
+        #expect(
+            problems("[irc]\nflood_burst = 0\n").map(\.description)
                 == ["bot.conf:2: flood_burst: expected a whole number from 1 to 20, got \"0\""])
     }
 
-    @Test(arguments: ["quit_message", "realname", "username"],
-          ["\u{3}04red", "a\rQUIT :x", "nul\u{0}here", "tab\there", "del\u{7F}", "\u{2}bold\u{2}", "\u{1}ACTION\u{1}"])
+    @Test(
+        arguments: ["quit_message", "realname", "username"],
+        ["\u{3}04red", "a\rQUIT :x", "nul\u{0}here", "tab\there", "del\u{7F}", "\u{2}bold\u{2}", "\u{1}ACTION\u{1}"])
     func controlCharactersInWhatTheServerSeesAreErrors(_ key: String, _ value: String) {
         let found = problems("[irc]\n# what the server shows\n\(key) = x\(value)\n")
         #expect(found.count == 1)

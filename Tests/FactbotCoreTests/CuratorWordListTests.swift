@@ -5,8 +5,10 @@ import Testing
 @Suite struct CuratorWordListTests {
     func answerer(_ smallTalk: String?, classes: String? = nil) throws -> Answerer {
         var files = [
-            KnowledgeFile(path: "k/sources.yaml", text: "- id: s\n  url: https://example.org/a\n  publisher: Example\n  published: 2025-01-02\n  title: Quay strike\n"),
-            KnowledgeFile(path: "k/facts.yaml", text: "- id: f\n  answer: The quay closed at noon.\n  questions: [When did the quay close?]\n  type: date\n  source: s\n"),
+            KnowledgeFile(
+                path: "k/sources.yaml", text: "- id: s\n  url: https://example.org/a\n  publisher: Example\n  published: 2025-01-02\n  title: Quay strike\n"),
+            KnowledgeFile(
+                path: "k/facts.yaml", text: "- id: f\n  answer: The quay closed at noon.\n  questions: [When did the quay close?]\n  type: date\n  source: s\n"),
         ]
         if let smallTalk { files.append(KnowledgeFile(path: "k/smalltalk.txt", text: smallTalk)) }
         if let classes { files.append(KnowledgeFile(path: "k/wordclasses.txt", text: classes)) }
@@ -35,10 +37,14 @@ import Testing
     @Test func numberWordsComeFromTheFile() throws {
         let files = [
             KnowledgeFile(path: "k/sources.yaml", text: "- id: s\n  url: https://example.org/a\n  publisher: Example\n  published: 2025-01-02\n"),
-            KnowledgeFile(path: "k/facts.yaml", text: "- id: f\n  answer: 13 ferries were cancelled.\n  questions: [How many ferries were cancelled?]\n  type: number\n  source: s\n"),
+            KnowledgeFile(
+                path: "k/facts.yaml",
+                text: "- id: f\n  answer: 13 ferries were cancelled.\n  questions: [How many ferries were cancelled?]\n  type: number\n  source: s\n"),
         ]
         let builtIn = try #require(Answerer(knowledge: try KnowledgeBase.parse(files, folder: "k")))
-        let curated = try #require(Answerer(knowledge: try KnowledgeBase.parse(files + [KnowledgeFile(path: "k/wordclasses.txt", text: "[number words]\nthirteen = 13\n")], folder: "k")))
+        let curated = try #require(
+            Answerer(
+                knowledge: try KnowledgeBase.parse(files + [KnowledgeFile(path: "k/wordclasses.txt", text: "[number words]\nthirteen = 13\n")], folder: "k")))
         #expect(curated.answer("were thirteen ferries cancelled?").explanation.terms.contains { $0.key == "13" })
         #expect(!builtIn.answer("were thirteen ferries cancelled?").explanation.terms.contains { $0.key == "13" })
         // [people nouns] not listed: the built-in list stays.

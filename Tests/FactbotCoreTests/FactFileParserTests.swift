@@ -13,7 +13,8 @@ struct FactFileParserTests {
     }
 
     @Test func parsesAWellFormedFact() throws {
-        let facts = try FactFileParser.parse("""
+        let facts = try FactFileParser.parse(
+            """
             # a comment
             - id: pay
               type: [amount, number]
@@ -33,7 +34,8 @@ struct FactFileParserTests {
     }
 
     @Test func unknownKeyNamesTheLineAndSuggests() {
-        let found = problems("""
+        let found = problems(
+            """
             - id: pay
               type: amount
               anwser: 18,000 yuan
@@ -45,7 +47,8 @@ struct FactFileParserTests {
     }
 
     @Test func answersAndQuestionsAreOneLine() throws {
-        let facts = try FactFileParser.parse("- id: a\n  type: number\n  answer: |\n    two\n    lines\n  questions: [\"one\\ntwo\"]\n  source: s\n", file: "f.yaml")
+        let facts = try FactFileParser.parse(
+            "- id: a\n  type: number\n  answer: |\n    two\n    lines\n  questions: [\"one\\ntwo\"]\n  source: s\n", file: "f.yaml")
         #expect(facts[0].answer == "two lines")
         #expect(facts[0].questions == ["one two"])
     }
@@ -57,7 +60,8 @@ struct FactFileParserTests {
     }
 
     @Test func unknownAnswerTypeSuggests() {
-        let found = problems("""
+        let found = problems(
+            """
             - id: pay
               type: amonut
               answer: 18,000 yuan
@@ -70,7 +74,8 @@ struct FactFileParserTests {
     }
 
     @Test func yamlSyntaxErrorHasItsLine() {
-        let found = problems("""
+        let found = problems(
+            """
             - id: pay
               type: amount
               answer: "unclosed
@@ -82,7 +87,8 @@ struct FactFileParserTests {
     }
 
     @Test func duplicateKeyInOneEntry() {
-        let found = problems("""
+        let found = problems(
+            """
             - id: pay
               id: pay2
               type: amount
@@ -110,13 +116,15 @@ struct FactFileParserTests {
 
 @Suite("Knowledge folders: sources, ids and word lists")
 struct KnowledgeBaseTests {
-    let sources = KnowledgeFile(path: "k/sources.yaml", text: """
-        - id: s1
-          url: https://example.org/a
-          title: A
-          publisher: Example
-          published: 2025-04-11
-        """)
+    let sources = KnowledgeFile(
+        path: "k/sources.yaml",
+        text: """
+            - id: s1
+              url: https://example.org/a
+              title: A
+              publisher: Example
+              published: 2025-04-11
+            """)
 
     func fact(_ id: String, source: String = "s1") -> String {
         "- id: \(id)\n  type: number\n  answer: \(id) answer\n  questions: [what about \(id)?]\n  source: \(source)\n"
@@ -124,8 +132,10 @@ struct KnowledgeBaseTests {
 
     @Test func duplicateIdsAcrossFilesNameBothPlaces() {
         do {
-            _ = try KnowledgeBase.parse([sources, KnowledgeFile(path: "k/a.yaml", text: fact("x")),
-                                         KnowledgeFile(path: "k/b.yaml", text: "\n" + fact("x"))])
+            _ = try KnowledgeBase.parse([
+                sources, KnowledgeFile(path: "k/a.yaml", text: fact("x")),
+                KnowledgeFile(path: "k/b.yaml", text: "\n" + fact("x")),
+            ])
             Issue.record("expected an error")
         } catch {
             #expect(error.all.count == 1)
@@ -158,8 +168,11 @@ struct KnowledgeBaseTests {
 
     @Test func duplicateSourceNamesItsFile() {
         do {
-            _ = try KnowledgeBase.parse([KnowledgeFile(path: "k/sources.yaml", text: sources.text + "\n" + sources.text),
-                                         KnowledgeFile(path: "k/a.yaml", text: fact("x"))], folder: "k")
+            _ = try KnowledgeBase.parse(
+                [
+                    KnowledgeFile(path: "k/sources.yaml", text: sources.text + "\n" + sources.text),
+                    KnowledgeFile(path: "k/a.yaml", text: fact("x")),
+                ], folder: "k")
             Issue.record("expected an error")
         } catch {
             #expect(error.all.map(\.description) == ["k/sources.yaml:6: source id \"s1\" is already used on line 1"])

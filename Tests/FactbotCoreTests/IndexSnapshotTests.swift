@@ -1,5 +1,6 @@
-@testable import FactbotCore
 import Testing
+
+@testable import FactbotCore
 
 @Suite("The index snapshot: read back whole, or refused")
 struct IndexSnapshotTests {
@@ -72,12 +73,13 @@ struct IndexSnapshotTests {
     /// only the range and order checks stand between it and the scoring loop.
     func tampered(postingFacts: [Int32]? = nil, postingWeights: [Float]? = nil, factTerms: [Int32]? = nil) -> [UInt8] {
         let i = answerer.index
-        let bad = FactIndex(restoring: i.facts, termIDs: i.termIDs, isName: i.isName, vocabulary: i.vocabulary,
-                            postingStart: i.postingStart, postingFacts: postingFacts ?? i.postingFacts,
-                            postingWeights: postingWeights ?? i.postingWeights,
-                            factTermStart: i.factTermStart, factTerms: factTerms ?? i.factTerms, factTermWeights: i.factTermWeights,
-                            exampleStart: i.exampleStart, exampleTerms: i.exampleTerms, factExampleStart: i.factExampleStart,
-                            typeMasks: i.typeMasks)
+        let bad = FactIndex(
+            restoring: i.facts, termIDs: i.termIDs, isName: i.isName, vocabulary: i.vocabulary,
+            postingStart: i.postingStart, postingFacts: postingFacts ?? i.postingFacts,
+            postingWeights: postingWeights ?? i.postingWeights,
+            factTermStart: i.factTermStart, factTerms: factTerms ?? i.factTerms, factTermWeights: i.factTermWeights,
+            exampleStart: i.exampleStart, exampleTerms: i.exampleTerms, factExampleStart: i.factExampleStart,
+            typeMasks: i.typeMasks)
         return IndexSnapshot.encode(bad, fingerprint: fingerprint)
     }
 
@@ -98,8 +100,10 @@ struct IndexSnapshotTests {
         outOfRange[3] = Int32(index.facts.count)
         var unsortedTerms = index.factTerms
         unsortedTerms.swapAt(0, 1)
-        for bytes in [tampered(postingFacts: repeated), tampered(postingWeights: zero), tampered(postingWeights: notANumber),
-                      tampered(postingWeights: negative), tampered(postingFacts: outOfRange), tampered(factTerms: unsortedTerms)] {
+        for bytes in [
+            tampered(postingFacts: repeated), tampered(postingWeights: zero), tampered(postingWeights: notANumber),
+            tampered(postingWeights: negative), tampered(postingFacts: outOfRange), tampered(factTerms: unsortedTerms),
+        ] {
             #expect(throws: IndexSnapshot.Refused.self) { try IndexSnapshot.decode(bytes, fingerprint: fingerprint) }
         }
     }

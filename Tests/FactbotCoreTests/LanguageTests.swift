@@ -1,5 +1,6 @@
-@testable import FactbotCore
 import Testing
+
+@testable import FactbotCore
 
 @Suite("Tokenising, stemming, spelling, synonyms")
 struct LanguageTests {
@@ -37,9 +38,10 @@ struct LanguageTests {
     }
 
     @Test func lexiconExpandsShorthandPhrasesAndSynonyms() throws {
-        let words = WordLists(synonyms: [["pay", "salary", "wage", "paid"], ["recruit", "sign up"]],
-                              shorthand: ["r": ["are"], "u": ["you"]], stopWords: ["how", "much", "are", "they", "you"],
-                              names: ["north korea"])
+        let words = WordLists(
+            synonyms: [["pay", "salary", "wage", "paid"], ["recruit", "sign up"]],
+            shorthand: ["r": ["are"], "u": ["you"]], stopWords: ["how", "much", "are", "they", "you"],
+            names: ["north korea"])
         let lexicon = Lexicon(words: words, stemmer: try #require(Stemmer()))
         #expect(lexicon.words("how much r they paid").map(\.text) == ["how", "much", "are", "they", "paid"])
         #expect(lexicon.terms(of: "how much r they paid").map(\.key) == ["~pay"])

@@ -1,5 +1,6 @@
-@testable import FactbotCore
 import Testing
+
+@testable import FactbotCore
 
 @Suite("Skipping long posting lists never changes an answer")
 struct PruningTests {
@@ -10,20 +11,26 @@ struct PruningTests {
         let types: [AnswerType] = [.number, .date, .place, .person]
         var facts: [Fact] = []
         for n in 0..<3000 {
-            let a = common[n % common.count], b = common[(n / 8) % common.count]
+            let a = common[n % common.count]
+            let b = common[(n / 8) % common.count]
             let own = Self.word(n)
             let type = types[n % types.count]
-            facts.append(Fact(id: "f\(n)", answer: "The \(a) \(b) \(own) figure is \(100 + n).",
-                              questions: ["How many \(own) did the \(a) report?", "\(b) \(own) \(type.rawValue)?"],
-                              types: [type], sourceID: "s"))
+            facts.append(
+                Fact(
+                    id: "f\(n)", answer: "The \(a) \(b) \(own) figure is \(100 + n).",
+                    questions: ["How many \(own) did the \(a) report?", "\(b) \(own) \(type.rawValue)?"],
+                    types: [type], sourceID: "s"))
         }
         let source = Source(id: "s", url: "https://example.org/", title: "t", author: "", publisher: "p", published: "2025-01-01")
-        return Answerer(knowledge: KnowledgeBase(facts: facts, sources: [source], words: WordLists(stopWords: ["how", "many", "did", "the", "is", "what", "when", "where", "who"])))!
+        return Answerer(
+            knowledge: KnowledgeBase(
+                facts: facts, sources: [source], words: WordLists(stopWords: ["how", "many", "did", "the", "is", "what", "when", "where", "who"])))!
     }()
 
     /// A made-up word for `n`: "item" and letters.
     static func word(_ n: Int) -> String {
-        var n = n, letters = "item"
+        var n = n
+        var letters = "item"
         repeat {
             letters.unicodeScalars.append(Unicode.Scalar(UInt8(97 + n % 26)))
             n /= 26
@@ -40,7 +47,8 @@ struct PruningTests {
         for _ in 0..<700 {  // jumbles of the base's words: common ones, rare ones, both
             questions.append((0..<Int.random(in: 1...6, using: &generator)).map { _ in words.randomElement(using: &generator)! }.joined(separator: " "))
         }
-        var agreed = 0, pruned = 0
+        var agreed = 0
+        var pruned = 0
         for question in questions {
             let (a, b) = (Self.answerer.answer(question), full.answer(question))
             #expect(a.kind == b.kind && a.fact?.id == b.fact?.id, "\(question): \(a.fact?.id ?? "declined") vs \(b.fact?.id ?? "declined")")

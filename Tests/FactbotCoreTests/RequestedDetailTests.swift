@@ -1,20 +1,28 @@
-@testable import FactbotCore
 import Testing
+
+@testable import FactbotCore
 
 /// A question asking for a kind of detail gets a fact that states it, or a decline that
 /// says what the source does say. On a fact base written for these tests.
 @Suite("Requested details")
 struct RequestedDetailTests {
-    static let source = Source(id: "gazette", url: "https://gazette.example/ferry", title: "Ferry strike ends",
-                               author: "Dana Reed", publisher: "Harbour Gazette", published: "2026-03-02 08:15")
+    static let source = Source(
+        id: "gazette", url: "https://gazette.example/ferry", title: "Ferry strike ends",
+        author: "Dana Reed", publisher: "Harbour Gazette", published: "2026-03-02 08:15")
     static let words: WordLists = {
-        var words = WordLists(synonyms: [["pay", "wage", "salary", "paid"], ["capture", "captured", "caught", "detained"],
-                                         ["say", "said", "announce", "announced"]],
-                              stopWords: ["what", "which", "who", "how", "many", "much", "when", "where", "is", "are", "was", "were", "the",
-                                          "a", "of", "in", "on", "did", "do", "does", "their", "they", "them", "s", "it", "its", "to", "by",
-                                          "about", "at", "tell", "me"],
-                              names: [])
-        let (names, kinds, sides) = try! WordListParser.names("""
+        var words = WordLists(
+            synonyms: [
+                ["pay", "wage", "salary", "paid"], ["capture", "captured", "caught", "detained"],
+                ["say", "said", "announce", "announced"],
+            ],
+            stopWords: [
+                "what", "which", "who", "how", "many", "much", "when", "where", "is", "are", "was", "were", "the",
+                "a", "of", "in", "on", "did", "do", "does", "their", "they", "them", "s", "it", "its", "to", "by",
+                "about", "at", "tell", "me",
+            ],
+            names: [])
+        let (names, kinds, sides) = try! WordListParser.names(
+            """
             [sides]
             northland, northlander, northlanders
             southland, southlander, southlanders
@@ -29,16 +37,22 @@ struct RequestedDetailTests {
         return words
     }()
     static let facts = [
-        Fact(id: "detained", answer: "Two Northlander sailors were detained at the Southland port; Mayor Mira Holt announced it on Monday.",
-             questions: ["How many sailors were detained?", "Where were the sailors detained?", "Who announced the detention?",
-                         "When was the detention announced?"],
-             types: [.number, .place, .person, .date], sourceID: "gazette"),
-        Fact(id: "crew-pay", answer: "Northland's ferry operator pays its crews 900 crowns a month.",
-             questions: ["How much are the crews paid?", "What is the crew wage?"], types: [.amount], sourceID: "gazette"),
-        Fact(id: "blogger", answer: "A ferry blogger with 40,000 followers filmed the walkout.",
-             questions: ["Who filmed the walkout?", "How many followers does the blogger have?"], types: [.person, .number], sourceID: "gazette"),
-        Fact(id: "app", answer: "Ferry tickets are sold through the FerryNet app.", questions: ["Which app sells ferry tickets?"],
-             types: [.organization], sourceID: "gazette"),
+        Fact(
+            id: "detained", answer: "Two Northlander sailors were detained at the Southland port; Mayor Mira Holt announced it on Monday.",
+            questions: [
+                "How many sailors were detained?", "Where were the sailors detained?", "Who announced the detention?",
+                "When was the detention announced?",
+            ],
+            types: [.number, .place, .person, .date], sourceID: "gazette"),
+        Fact(
+            id: "crew-pay", answer: "Northland's ferry operator pays its crews 900 crowns a month.",
+            questions: ["How much are the crews paid?", "What is the crew wage?"], types: [.amount], sourceID: "gazette"),
+        Fact(
+            id: "blogger", answer: "A ferry blogger with 40,000 followers filmed the walkout.",
+            questions: ["Who filmed the walkout?", "How many followers does the blogger have?"], types: [.person, .number], sourceID: "gazette"),
+        Fact(
+            id: "app", answer: "Ferry tickets are sold through the FerryNet app.", questions: ["Which app sells ferry tickets?"],
+            types: [.organization], sourceID: "gazette"),
     ]
     /// Its threshold is low: in a fact base this small every unknown word weighs a lot, and
     /// these tests are about what is stated, not about how sure the answerer is.
@@ -141,12 +155,16 @@ struct SourceFactsTests {
     }
 
     @Test func aBareTopicThatSeveralFactsAnswerOffersThem() {
-        let facts = ["The quay closed at noon.", "The quay reopened on Friday.", "Quay fees doubled last year.",
-                     "The lighthouse keeper retired."].enumerated().map { index, text in
+        let facts = [
+            "The quay closed at noon.", "The quay reopened on Friday.", "Quay fees doubled last year.",
+            "The lighthouse keeper retired.",
+        ].enumerated().map { index, text in
             Fact(id: "f\(index)", answer: text, questions: ["Question \(index)?"], types: [.description], sourceID: "gazette")
         }
-        let answerer = Answerer(knowledge: KnowledgeBase(facts: facts, sources: [RequestedDetailTests.source],
-                                                         words: RequestedDetailTests.words))!
+        let answerer = Answerer(
+            knowledge: KnowledgeBase(
+                facts: facts, sources: [RequestedDetailTests.source],
+                words: RequestedDetailTests.words))!
         let answer = answerer.answer("quay?")
         #expect(answer.kind == .topics, "\(answer.text)")
         #expect(answer.suggestions.count == 3)
@@ -159,13 +177,15 @@ struct SourceFactsTests {
     }
 
     @Test func aKnowledgeFolderWithSourcesAndNoFactsYetIsValid() throws {
-        let sources = KnowledgeFile(path: "k/sources.yaml", text: """
-            - id: a
-              url: https://example.org/a
-              title: A story
-              publisher: Example
-              published: 2026-01-01
-            """)
+        let sources = KnowledgeFile(
+            path: "k/sources.yaml",
+            text: """
+                - id: a
+                  url: https://example.org/a
+                  title: A story
+                  publisher: Example
+                  published: 2026-01-01
+                """)
         let base = try KnowledgeBase.parse([sources], folder: "k")
         #expect(base.facts.isEmpty)
         #expect(Answerer(knowledge: base)!.answer("which outlet published the story?").text.contains("Example"))
@@ -173,7 +193,8 @@ struct SourceFactsTests {
     }
 
     @Test func namesSectionsAreReadAndCheckedWithTheirLines() throws {
-        let (names, kinds, sides) = try WordListParser.names("""
+        let (names, kinds, sides) = try WordListParser.names(
+            """
             lone
             [people]
             ada lovelace
@@ -196,18 +217,20 @@ struct SourceFactsTests {
     }
 }
 
-
 @Suite("Requested details: who pays whom")
 struct PaidToTests {
     @Test func aQuestionAboutWhatSomeoneIsPaidIsNotAnsweredWithSomeonePaying() {
         let source = Source(id: "s", url: "https://s.example/", title: "Crews", author: "", publisher: "Gazette", published: "2026-03-02")
-        let words = WordLists(synonyms: [["pay", "paid", "wage", "salary"], ["join", "sign up", "recruit"]],
-                              stopWords: ["how", "much", "are", "is", "the", "did", "he", "to", "a", "r", "they", "do"], names: [])
+        let words = WordLists(
+            synonyms: [["pay", "paid", "wage", "salary"], ["join", "sign up", "recruit"]],
+            stopWords: ["how", "much", "are", "is", "the", "did", "he", "to", "a", "r", "they", "do"], names: [])
         let facts = [
-            Fact(id: "fee", answer: "One deckhand said he paid 500 crowns to join the crew.",
-                 questions: ["How much did the deckhand pay to join?", "price he paid to sign up?"], types: [.amount], sourceID: "s"),
-            Fact(id: "wage", answer: "New recruits on the ferries earn a monthly wage of 900 crowns.",
-                 questions: ["What is the monthly wage?"], types: [.amount], sourceID: "s"),
+            Fact(
+                id: "fee", answer: "One deckhand said he paid 500 crowns to join the crew.",
+                questions: ["How much did the deckhand pay to join?", "price he paid to sign up?"], types: [.amount], sourceID: "s"),
+            Fact(
+                id: "wage", answer: "New recruits on the ferries earn a monthly wage of 900 crowns.",
+                questions: ["What is the monthly wage?"], types: [.amount], sourceID: "s"),
         ]
         let answerer = Answerer(knowledge: KnowledgeBase(facts: facts, sources: [source], words: words))!
         #expect(answerer.answer("how much are recruits paid?").fact?.id == "wage")
@@ -224,10 +247,12 @@ struct NamesAndFiguresTests {
     static let answerer: Answerer = {
         let words = WordLists(synonyms: [], stopWords: ["how", "many", "much", "what", "is", "the", "of", "to", "did", "for", "who"], names: [])
         let facts = [
-            Fact(id: "talk", answer: "The sailors spoke to reporters for three hours at the Harbour Office.",
-                 questions: ["How long did the sailors speak to reporters?"], types: [.number, .description], sourceID: "s"),
-            Fact(id: "family", answer: "Captain Ivo Marsh said his wife and children were waiting for him.",
-                 questions: ["What did Ivo Marsh say about his family?"], types: [.quote], sourceID: "s"),
+            Fact(
+                id: "talk", answer: "The sailors spoke to reporters for three hours at the Harbour Office.",
+                questions: ["How long did the sailors speak to reporters?"], types: [.number, .description], sourceID: "s"),
+            Fact(
+                id: "family", answer: "Captain Ivo Marsh said his wife and children were waiting for him.",
+                questions: ["What did Ivo Marsh say about his family?"], types: [.quote], sourceID: "s"),
         ]
         var settings = Answerer.Settings()
         settings.minimumConfidence = 0.3

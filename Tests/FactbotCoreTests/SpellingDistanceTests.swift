@@ -1,5 +1,6 @@
-@testable import FactbotCore
 import Testing
+
+@testable import FactbotCore
 
 @Suite("The banded edit distance used for spelling agrees with the full one")
 struct SpellingDistanceTests {
@@ -13,7 +14,9 @@ struct SpellingDistanceTests {
             let padded = [Unicode.Scalar("x")] + b  // a slice that does not start at 0
             for limit in 1...2 {
                 let expected = min(Suggestion.distance(a, b), limit + 1)
-                #expect(distance.between(a, padded[1...], limit: limit) == expected, "\(String(String.UnicodeScalarView(a))) \(String(String.UnicodeScalarView(b))) \(limit)")
+                #expect(
+                    distance.between(a, padded[1...], limit: limit) == expected,
+                    "\(String(String.UnicodeScalarView(a))) \(String(String.UnicodeScalarView(b))) \(limit)")
             }
         }
     }
@@ -43,7 +46,8 @@ struct SpellingCorrectionTests {
         var generator = SystemRandomNumberGenerator()
         let letters = Array("aeioulnrstk".unicodeScalars)
         var vocabulary = Vocabulary()
-        var words: [String] = [], frequency: [String: Int] = [:]
+        var words: [String] = []
+        var frequency: [String: Int] = [:]
         while words.count < 1500 {
             let length = Int.random(in: 3...11, using: &generator)
             let word = String(String.UnicodeScalarView((0..<length).map { _ in letters.randomElement(using: &generator)! }))

@@ -1,5 +1,6 @@
-@testable import FactbotCore
 import Testing
+
+@testable import FactbotCore
 
 @Suite("The tokenizer's ASCII fast path agrees with the general one")
 struct TokenizerTests {

@@ -1,6 +1,7 @@
-@testable import FactbotCore
 import Foundation
 import Testing
+
+@testable import FactbotCore
 @testable import WordNet
 
 /// The WordNet database Debian's `wordnet-base` installs (`make deps`), read from its files.
@@ -32,9 +33,9 @@ struct WordNetReaderTests {
     }
 
     @Test func morphyFindsBaseForms() {
-        #expect(database.baseForms("paid", .verb).contains("pay"))          // verb.exc
-        #expect(database.baseForms("men", .noun).contains("man"))           // noun.exc
-        #expect(database.baseForms("recruits", .noun).contains("recruit"))   // suffix rule
+        #expect(database.baseForms("paid", .verb).contains("pay"))  // verb.exc
+        #expect(database.baseForms("men", .noun).contains("man"))  // noun.exc
+        #expect(database.baseForms("recruits", .noun).contains("recruit"))  // suffix rule
         #expect(database.baseForms("salaries", .noun) == ["salary"])
         #expect(database.baseForms("qwzx", .noun).isEmpty)
     }
@@ -60,9 +61,9 @@ struct WordNetReaderTests {
         files["data.noun"] = Bytes("00000000 03 n 01 abc 0 002 @ 99999999 n 0000 | a gloss\n00000057 zz n\n")
         let database = try WordNetDatabase(files: files)
         #expect(database.entry("abc", .noun)?.synsets == [0])
-        #expect(database.entry("zzz", .noun) == nil)      // counts that are not numbers
-        #expect(database.entry("broken", .noun) == nil)   // too few fields
-        #expect(database.synset(at: 0, .noun) == nil)     // says two pointers, holds one
+        #expect(database.entry("zzz", .noun) == nil)  // counts that are not numbers
+        #expect(database.entry("broken", .noun) == nil)  // too few fields
+        #expect(database.synset(at: 0, .noun) == nil)  // says two pointers, holds one
         #expect(database.synset(at: 57, .noun) == nil)
         for _ in 0..<200 {
             let junk = (0..<Int.random(in: 0...300)).map { _ in UInt8.random(in: 0...255) }
@@ -86,8 +87,9 @@ struct WordLinkTests {
     let compiler = WordLinkCompiler(database: InstalledWordNet.database, stemmer: Stemmer()!)
 
     func links(_ targets: [(String, String)], names: Set<String> = [], unlinked: Set<String> = []) -> [String: [WordLink]] {
-        compiler.compile(targets: targets.map { (word: $0.0, key: $0.1) }, known: Set(targets.map(\.1)),
-                         stopWords: ["the", "of", "in", "come", "go", "get"], names: names, unlinked: unlinked)
+        compiler.compile(
+            targets: targets.map { (word: $0.0, key: $0.1) }, known: Set(targets.map(\.1)),
+            stopWords: ["the", "of", "in", "come", "go", "get"], names: names, unlinked: unlinked)
     }
 
     @Test func synonymsDerivationsAndBroaderWordsLeadToTheFactBasesWord() throws {
@@ -151,8 +153,9 @@ struct WordLinkTests {
         ]
         var settings = Answerer.Settings()
         settings.minimumConfidence = 0.5  // a fact base of two facts: every word weighs a lot
-        let plain = Answerer(knowledge: KnowledgeBase(facts: facts, sources: [source], words: WordLists(stopWords: ["what", "is", "the", "where"])),
-                             settings: settings)!
+        let plain = Answerer(
+            knowledge: KnowledgeBase(facts: facts, sources: [source], words: WordLists(stopWords: ["what", "is", "the", "where"])),
+            settings: settings)!
         #expect(plain.answer("what is the remuneration").fact?.id == nil)
         let compiled = WordLinks.encode(plain.compileLinks(from: InstalledWordNet.database), fingerprint: 1)
         let linked = plain.linking(try WordLinks(bytes: Bytes(compiled), fingerprint: 1))
@@ -169,10 +172,12 @@ struct LinkCheckTests {
     @Test func aLinkThatLeadsAnExampleToAnotherFactIsReported() throws {
         let source = Source(id: "s", url: "https://example.org/a", title: "Pay", author: "A. Writer", publisher: "Example", published: "2026-01-02")
         let facts = [
-            Fact(id: "wage", answer: "The pay is 100 coins.", questions: ["What is the pay?"], types: [.amount], sourceID: "s",
-                 file: "facts/pay.yaml", line: 1, questionLines: [4]),
-            Fact(id: "bonus", answer: "The bonus is 50 coins.", questions: ["What is the bonus?"], types: [.amount], sourceID: "s",
-                 file: "facts/pay.yaml", line: 6, questionLines: [9]),
+            Fact(
+                id: "wage", answer: "The pay is 100 coins.", questions: ["What is the pay?"], types: [.amount], sourceID: "s",
+                file: "facts/pay.yaml", line: 1, questionLines: [4]),
+            Fact(
+                id: "bonus", answer: "The bonus is 50 coins.", questions: ["What is the bonus?"], types: [.amount], sourceID: "s",
+                file: "facts/pay.yaml", line: 6, questionLines: [9]),
         ]
         let plain = Answerer(knowledge: KnowledgeBase(facts: facts, sources: [source], words: WordLists(stopWords: ["what", "is", "the"])))!
         // a link that says "remuneration" (found from "pay") means the bonus: misleading, as some are

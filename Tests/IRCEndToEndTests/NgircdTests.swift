@@ -79,10 +79,11 @@ struct NgircdTests {
         // The bot may already be in the channel (NAMES) or join shortly after.
         let inChannel = ann.seen.contains { $0.command == "353" && $0.text.split(separator: " ").contains { $0.hasSuffix("factbot") } }
         if !inChannel {
-            #expect(ann.expect(timeout: 20) { $0.command == "JOIN" && $0.nick == "factbot" } != nil, "bot log:\n\(bot.log.all.suffix(20).joined(separator: "\n"))")
+            #expect(
+                ann.expect(timeout: 20) { $0.command == "JOIN" && $0.nick == "factbot" } != nil, "bot log:\n\(bot.log.all.suffix(20).joined(separator: "\n"))")
         }
         let seconds = Date().timeIntervalSince(back)
-        #expect(seconds < 6) // README's benchmark: 2 s; a loaded CI machine gets some slack
+        #expect(seconds < 6)  // README's benchmark: 2 s; a loaded CI machine gets some slack
         ann.send("PRIVMSG #news :factbot: \(Self.paid)")
         #expect(ann.expect(timeout: 10) { $0.command == "PRIVMSG" && $0.nick == "factbot" }?.text.contains("18,000") == true)
         #expect(bot.log.wait(timeout: 1, containing: "reconnecting in") != nil)
@@ -102,7 +103,7 @@ struct NgircdTests {
         try "[irc]\nuser_questions = 100\nflood_burst = 4\nflood_interval = 1s\n".write(to: config, atomically: true, encoding: .utf8)
         defer { try? FileManager.default.removeItem(at: config) }
         let bot = try startBot(server, watchedBy: ann, extra: ["--config", config.path])
-        _ = ann.collect(for: 1.5) // let the bot's JOIN-time tokens come back
+        _ = ann.collect(for: 1.5)  // let the bot's JOIN-time tokens come back
 
         let start = Date()
         for index in 1...30 { ann.send("PRIVMSG factbot :q\(index): \(Self.paid)") }
@@ -113,8 +114,8 @@ struct NgircdTests {
         #expect(arrivals.count == 30, "answered \(arrivals.count) of 30")
         // A burst of 4, then one a second: the last 26 answers span at least ~25 s.
         if arrivals.count == 30 {
-            #expect(arrivals[29] - arrivals[3] >= 25 * 0.9)   // never faster than one a second
-            #expect(arrivals[29] - arrivals[3] <= 25 * 1.6)   // and not held back much more
+            #expect(arrivals[29] - arrivals[3] >= 25 * 0.9)  // never faster than one a second
+            #expect(arrivals[29] - arrivals[3] <= 25 * 1.6)  // and not held back much more
         }
         #expect(bot.process.isRunning)
         #expect(!bot.log.all.contains { $0.contains("disconnected") })

@@ -18,8 +18,10 @@ struct ReloadTests {
         let server = try IRCServer("ngircd")
         let ann = try TestClient(port: server.port, nick: "ann")
         try ann.join("#news")
-        let bot = try BotProcess(["--server", "127.0.0.1", "--port", "\(server.port)", "--nick", "factbot", "--channel", "#news",
-                                  "--knowledge", knowledge.path, "--state-dir", scratch.appendingPathComponent("state").path])
+        let bot = try BotProcess([
+            "--server", "127.0.0.1", "--port", "\(server.port)", "--nick", "factbot", "--channel", "#news",
+            "--knowledge", knowledge.path, "--state-dir", scratch.appendingPathComponent("state").path,
+        ])
         defer { _ = bot.terminate() }
         #expect(ann.expect(timeout: 15) { $0.command == "JOIN" && $0.nick == "factbot" } != nil)
         func ask() -> String? {

@@ -7,21 +7,23 @@ import Testing
 struct RunTests {
     @Test func refreshesInTheBackgroundAndQuotesTheFetchedPageInTheChannel() throws {
         let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("factbot-run-\(UUID().uuidString)")
-        let pages = scratch.appendingPathComponent("pages"), knowledge = scratch.appendingPathComponent("knowledge")
+        let pages = scratch.appendingPathComponent("pages")
+        let knowledge = scratch.appendingPathComponent("knowledge")
         try FileManager.default.createDirectory(at: pages, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: scratch) }
         try """
-            <html><head><title>Ferry strike</title></head><body><article>
-            <p>Ferry crews on the island route walked out on Thursday, and 42 sailings were cancelled over the weekend.</p>
-            <p>The operator said talks with the union would resume next week, with a mediator present at every session.</p>
-            </article></body></html>
-            """.write(to: pages.appendingPathComponent("ferry.html"), atomically: true, encoding: .utf8)
+        <html><head><title>Ferry strike</title></head><body><article>
+        <p>Ferry crews on the island route walked out on Thursday, and 42 sailings were cancelled over the weekend.</p>
+        <p>The operator said talks with the union would resume next week, with a mediator present at every session.</p>
+        </article></body></html>
+        """.write(to: pages.appendingPathComponent("ferry.html"), atomically: true, encoding: .utf8)
 
         // The HTTP server for the page.
         let http = Process()
         http.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         http.arguments = ["python3", IRCServer.root.appendingPathComponent("Tests/Servers/http_server.py").path, pages.path]
-        let httpIn = Pipe(), httpOut = Pipe()
+        let httpIn = Pipe()
+        let httpOut = Pipe()
         http.standardInput = httpIn
         http.standardOutput = httpOut
         try http.run()
@@ -52,8 +54,11 @@ struct RunTests {
         let server = try IRCServer("ngircd")
         let ann = try TestClient(port: server.port, nick: "ann")
         try ann.join("#news")
-        let bot = try BotProcess(["--server", "127.0.0.1", "--port", "\(server.port)", "--nick", "factbot", "--channel", "#news",
-                                  "--knowledge", knowledge.path, "--state-dir", scratch.appendingPathComponent("state").path], command: "run")
+        let bot = try BotProcess(
+            [
+                "--server", "127.0.0.1", "--port", "\(server.port)", "--nick", "factbot", "--channel", "#news",
+                "--knowledge", knowledge.path, "--state-dir", scratch.appendingPathComponent("state").path,
+            ], command: "run")
         defer { _ = bot.terminate() }
         #expect(ann.expect(timeout: 15) { $0.command == "JOIN" && $0.nick == "factbot" } != nil)
         // The first refresh runs at start-up (the shipped source fails: its stand-in URL is a 404).

@@ -10,9 +10,12 @@ struct SASLTests {
         let ann = try TestClient(port: server.port, nick: "ann")
         try ann.join("#news")
 
-        let bot = try BotProcess(["--server", "127.0.0.1", "--port", "\(server.port)", "--nick", "newsbot", "--channel", "#news",
-                                  "--sasl-account", "newsbot", "--verbose"],
-                                 environment: ["FACTBOT_SASL_PASSWORD": "correct-horse-42"])
+        let bot = try BotProcess(
+            [
+                "--server", "127.0.0.1", "--port", "\(server.port)", "--nick", "newsbot", "--channel", "#news",
+                "--sasl-account", "newsbot", "--verbose",
+            ],
+            environment: ["FACTBOT_SASL_PASSWORD": "correct-horse-42"])
         #expect(bot.log.wait(timeout: 15, containing: "logged in with SASL as newsbot") != nil, "\(bot.log.all.suffix(15))")
         #expect(ann.expect(timeout: 15) { $0.command == "JOIN" && $0.nick == "newsbot" } != nil)
         // The network sees the bot as logged in to its account.
@@ -28,9 +31,12 @@ struct SASLTests {
         #expect(log.contains("AUTHENTICATE ***"))
         #expect(!log.contains(Data("newsbot\0newsbot\0correct-horse-42".utf8).base64EncodedString()))
 
-        let wrong = try BotProcess(["--server", "127.0.0.1", "--port", "\(server.port)", "--nick", "wrongbot", "--channel", "#news",
-                                    "--sasl-account", "newsbot"],
-                                   environment: ["FACTBOT_SASL_PASSWORD": "not-it"])
+        let wrong = try BotProcess(
+            [
+                "--server", "127.0.0.1", "--port", "\(server.port)", "--nick", "wrongbot", "--channel", "#news",
+                "--sasl-account", "newsbot",
+            ],
+            environment: ["FACTBOT_SASL_PASSWORD": "not-it"])
         #expect(wrong.log.wait(timeout: 15, containing: "SASL login failed") != nil)
         #expect(ann.expect(timeout: 15) { $0.command == "JOIN" && $0.nick == "wrongbot" } != nil, "registers anyway, unauthenticated")
         _ = wrong.terminate()

@@ -8,7 +8,7 @@ final class TestClient {
     /// One line from the server, read naively.
     struct Line: CustomStringConvertible {
         var raw: String
-        var nick: String      // from ":nick!user@host", or the server name
+        var nick: String  // from ":nick!user@host", or the server name
         var command: String
         var params: [String]  // the trailing one included
         var text: String { params.last ?? "" }
@@ -49,7 +49,10 @@ final class TestClient {
         let status = withUnsafePointer(to: &address) {
             $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
         }
-        guard status == 0 else { close(fd); throw ServerError("test client cannot connect to port \(port)") }
+        guard status == 0 else {
+            close(fd)
+            throw ServerError("test client cannot connect to port \(port)")
+        }
         send("NICK \(nick)")
         send("USER \(nick) 0 * :test client")
         guard expect(timeout: 10, { $0.command == "001" }) != nil else { throw ServerError("test client \(nick) did not register") }

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import IRCProtocol
 
 @Suite struct LineFramerTests {
@@ -42,7 +43,7 @@ import Testing
     }
 
     @Test func neverCutsInsideAUTF8SequenceOrGrapheme() {
-        let text = String(repeating: "Вербування👩🏽‍💻китайців", count: 30) // one long "word"
+        let text = String(repeating: "Вербування👩🏽‍💻китайців", count: 30)  // one long "word"
         let pieces = ReplySplitter.split(text, budget: 37)
         #expect(pieces.allSatisfy { $0.utf8.count <= 37 })
         #expect(pieces.joined() == text)
@@ -53,8 +54,11 @@ import Testing
     @Test func partsShareALineOnlyWhenTheyFitWhole() {
         let parts = ["Sources differ.", "Courier: a deckhand (4 March: https://c.example/a)", "Gazette: a cook (2 March: https://g.example/b)"]
         let lines = ReplySplitter.split(parts: parts, budget: 75)
-        #expect(lines == ["Sources differ. Courier: a deckhand (4 March: https://c.example/a)",
-                          "Gazette: a cook (2 March: https://g.example/b)"])
+        #expect(
+            lines == [
+                "Sources differ. Courier: a deckhand (4 March: https://c.example/a)",
+                "Gazette: a cook (2 March: https://g.example/b)",
+            ])
         // word by word, the second source would start at the end of the first line
         #expect(ReplySplitter.split(parts.joined(separator: " "), budget: 75)[0].hasSuffix("Gazette:"))
         // a part longer than a line starts on its own line and is split by words
@@ -96,7 +100,8 @@ import Testing
     @Test(arguments: ["no citation", "(all in parentheses)", "unbalanced a: b)", "ends (then) more", ""])
     func noCitationNoChange(_ part: String) {
         #expect(ReplySplitter.trailingCitation(part) == nil)
-        #expect(ReplySplitter.split(part: part + String(repeating: " word", count: 50), budget: 60)
+        #expect(
+            ReplySplitter.split(part: part + String(repeating: " word", count: 50), budget: 60)
                 == ReplySplitter.split(part + String(repeating: " word", count: 50), budget: 60))
     }
 

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import IRCProtocol
 
 @Suite struct IRCMessageTests {
@@ -27,7 +28,7 @@ import Testing
         #expect(numeric?.numeric == 433)
         #expect(numeric?[parameter: 1] == "factbot")
         #expect(numeric?[parameter: 9] == "")
-        #expect(IRCMessage("904")[parameter: -1] == "") // once a crash: a numeric with no parameters
+        #expect(IRCMessage("904")[parameter: -1] == "")  // once a crash: a numeric with no parameters
         #expect(IRCMessage(parsing: "privmsg #a :b")?.verb == "PRIVMSG")
         #expect(IRCMessage(parsing: "4333 x")?.numeric == nil)
     }
@@ -43,7 +44,7 @@ import Testing
     @Test func hostmasksAndIgnorePatterns() {
         let mask = Hostmask("Troll[1]!~t@spam.example")
         #expect(mask.nick == "Troll[1]" && mask.user == "~t" && mask.host == "spam.example")
-        #expect(mask.matches("troll{1}"))      // RFC 1459 case folding
+        #expect(mask.matches("troll{1}"))  // RFC 1459 case folding
         #expect(mask.matches("*!*@SPAM.example"))
         #expect(!mask.matches("troll"))
         #expect(!mask.matches("*!*@ham.example"))

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import IRCProtocol
 
 @Suite struct PacingTests {
@@ -12,7 +13,8 @@ import Testing
         #expect(burst == [true, true, true, false])
         let next = flood.nextSendTime(now: 0)
         #expect(next == 2)
-        let early = flood.take(now: 1.9), onTime = flood.take(now: 2)
+        let early = flood.take(now: 1.9)
+        let onTime = flood.take(now: 2)
         #expect(!early && onTime)
         let after = flood.nextSendTime(now: 2)
         #expect(after == 4)
@@ -23,7 +25,9 @@ import Testing
 
     @Test func urgentLinesSpendTheBurstButLeaveNoDebt() {
         var flood = FloodControl(burst: 2, interval: 1)
-        flood.charge(now: 0); flood.charge(now: 0); flood.charge(now: 0)
+        flood.charge(now: 0)
+        flood.charge(now: 0)
+        flood.charge(now: 0)
         let next = flood.nextSendTime(now: 0)
         #expect(next == 1)
     }
@@ -35,7 +39,7 @@ import Testing
         #expect(check(&limit, "u@h", 2) == .warn(retryAfter: 8))
         #expect(check(&limit, "u@h", 3) == .drop)
         #expect(check(&limit, "other@h", 3) == .answer)
-        #expect(limit.check("u@h", now: 10) == .answer) // the first question left the window
+        #expect(limit.check("u@h", now: 10) == .answer)  // the first question left the window
         #expect(check(&limit, "u@h", 10.5) == .warn(retryAfter: 0.5))
     }
 
@@ -44,7 +48,7 @@ import Testing
         let delays = (0..<6).map { _ in backoff.nextDelay(random: 1) }
         #expect(delays == [1, 2, 4, 8, 8, 8])
         let jittered = backoff.nextDelay(random: 0)
-        #expect(jittered == 4) // jitter: upper half of the range
+        #expect(jittered == 4)  // jitter: upper half of the range
         backoff.reset()
         let first = backoff.nextDelay(random: 0.3)
         #expect(first >= 0.5 && first <= 1)

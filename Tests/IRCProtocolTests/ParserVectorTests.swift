@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import Yams
+
 @testable import IRCProtocol
 
 /// The public IRC parser test vectors (PyPI `irc-parser-tests` 0.0.4), installed by
@@ -47,8 +48,9 @@ import Yams
             let atoms = try #require(test["atoms"] as? [String: Any])
             let matches = try #require(test["matches"] as? [String])
             let tags = Self.tags(atoms).sorted { $0.key < $1.key }.map { IRCMessage.Tag($0.key, $0.value) }
-            let message = IRCMessage(tags: tags, source: atoms["source"] as? String,
-                                     try #require(atoms["verb"] as? String), atoms["params"] as? [String] ?? [])
+            let message = IRCMessage(
+                tags: tags, source: atoms["source"] as? String,
+                try #require(atoms["verb"] as? String), atoms["params"] as? [String] ?? [])
             #expect(matches.contains(message.line), "\(message.line) not in \(matches)")
             // And what we write reads back as the same message.
             #expect(IRCMessage(parsing: message.line) == message)

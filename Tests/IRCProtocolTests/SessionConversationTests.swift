@@ -1,4 +1,5 @@
 import Testing
+
 @testable import IRCProtocol
 
 @Suite struct SessionConversationTests {
@@ -19,13 +20,16 @@ import Testing
     @Test func onlyOurNickAndOurChannelsAreAnswered() {
         var bot = SessionHarness()
         bot.register()
-        #expect(bot.feed(":ann!~a@h PRIVMSG @#news :factbot: hi").isEmpty)      // ops-only STATUSMSG
+        #expect(bot.feed(":ann!~a@h PRIVMSG @#news :factbot: hi").isEmpty)  // ops-only STATUSMSG
         #expect(bot.feed(":ann!~a@h PRIVMSG #elsewhere :factbot: hi").isEmpty)  // not joined
-        #expect(bot.feed(":ann!~a@h PRIVMSG oldnick :hi").isEmpty)              // not our nick
+        #expect(bot.feed(":ann!~a@h PRIVMSG oldnick :hi").isEmpty)  // not our nick
     }
 
     @Test func theQueueStaysShortHoweverManyAsk() {
-        var bot = SessionHarness { $0.floodBurst = 1; $0.floodInterval = 1 }
+        var bot = SessionHarness {
+            $0.floodBurst = 1
+            $0.floodInterval = 1
+        }
         bot.register()
         for index in 0..<500 { bot.session.receive(":u\(index)!~u@h\(index) PRIVMSG factbot :q", now: bot.now) }
         #expect(bot.session.queuedLineCount <= IRCSession.maximumQueuedLines)
@@ -40,7 +44,8 @@ import Testing
         var bot = SessionHarness()
         bot.session = IRCSession(settings: settings, version: "0.1.0") { question in
             asked.append(question.text)
-            return question.text == "russia?" ? IRCSession.Reply("Pick: 1) first? 2) second?", choices: ["first?", "second?"])
+            return question.text == "russia?"
+                ? IRCSession.Reply("Pick: 1) first? 2) second?", choices: ["first?", "second?"])
                 : IRCSession.Reply("Answer to \(question.text)")
         }
         bot.session.start(now: bot.now)
@@ -59,9 +64,11 @@ import Testing
         let cite = { (who: String) in " (\(who), 4 March 2026: https://\(who).example/" + String(repeating: "x", count: 150) + ")" }
         var bot = SessionHarness()
         bot.session = IRCSession(settings: settings, version: "0.1.0") { _ in
-            IRCSession.Reply(parts: ["Sources differ.", "Courier: the older sailor was a deckhand" + cite("courier"),
-                                     "Gazette: the older sailor was a ferry cook" + cite("gazette"),
-                                     "Earlier: two sailors" + cite("wire")])
+            IRCSession.Reply(parts: [
+                "Sources differ.", "Courier: the older sailor was a deckhand" + cite("courier"),
+                "Gazette: the older sailor was a ferry cook" + cite("gazette"),
+                "Earlier: two sailors" + cite("wire"),
+            ])
         }
         bot.session.start(now: bot.now)
         bot.register()
@@ -159,7 +166,8 @@ import Testing
         settings.channels = [Channel("#news")]
         var bot = SessionHarness()
         bot.session = IRCSession(settings: settings, version: "0.1.0") { question in
-            question.text == "russia?" ? IRCSession.Reply("Pick: 1) first? 2) second?", choices: ["first?", "second?"])
+            question.text == "russia?"
+                ? IRCSession.Reply("Pick: 1) first? 2) second?", choices: ["first?", "second?"])
                 : IRCSession.Reply("Answer to \(question.text)")
         }
         bot.session.start(now: bot.now)
@@ -180,7 +188,10 @@ import Testing
     }
 
     @Test func ctcpDoesNotUseUpQuestionsButIsStillLimited() {
-        var bot = SessionHarness { $0.userQuestions = 2; $0.userWindow = 60 }
+        var bot = SessionHarness {
+            $0.userQuestions = 2
+            $0.userWindow = 60
+        }
         bot.register()
         // A client's automatic VERSION and PING...
         #expect(bot.feed(":ann!~a@h PRIVMSG factbot :\u{1}VERSION\u{1}").count == 1)
@@ -221,7 +232,7 @@ import Testing
         for line in lines {
             let relayed = ":factbot!~factbot@bot.host \(line)\r\n"
             #expect(relayed.utf8.count <= 512)
-            #expect(relayed.utf8.count > 400) // and not wastefully short
+            #expect(relayed.utf8.count > 400)  // and not wastefully short
             #expect(line.hasPrefix("PRIVMSG #news :ann: "))
         }
         #expect(lines.last?.hasSuffix("more: say \"factbot: more\"]") == true)
@@ -261,15 +272,21 @@ import Testing
         let line = bot.advance(3).first?.line ?? ""
         let worst = ":factbot!~factbot@\(String(repeating: "h", count: 63)) \(line)\r\n"
         #expect(worst.utf8.count <= 512)
-        #expect(worst.utf8.count >= 505) // and the budget is used, not wasted
+        #expect(worst.utf8.count >= 505)  // and the budget is used, not wasted
     }
 
     @Test func askingTooFastGetsOneNoticeThenSilenceUntilTheWindowPasses() {
-        var bot = SessionHarness { $0.userQuestions = 2; $0.userWindow = 30 }
+        var bot = SessionHarness {
+            $0.userQuestions = 2
+            $0.userWindow = 30
+        }
         bot.register()
         #expect(bot.feed(":ann!~a@h PRIVMSG factbot :q1").count == 1)
         #expect(bot.feed(":ann!~a@h PRIVMSG factbot :q2").count == 1)
-        #expect(bot.feed(":ann!~a@h PRIVMSG factbot :q3") == ["NOTICE ann :You are asking faster than I can answer (2 questions per 30 s); I'll answer again in 30 s."])
+        #expect(
+            bot.feed(":ann!~a@h PRIVMSG factbot :q3") == [
+                "NOTICE ann :You are asking faster than I can answer (2 questions per 30 s); I'll answer again in 30 s."
+            ])
         #expect(bot.feed(":ann!~a@h PRIVMSG factbot :q4").isEmpty)
         // Changing nick does not reset the limit: it is kept per user@host.
         #expect(bot.feed(":ann2!~a@h PRIVMSG factbot :q5").isEmpty)
@@ -286,19 +303,26 @@ import Testing
             _ = bot.advance(5)
         }
         // The first question leaves the window 60 s after it was asked, 30 s from now.
-        #expect(bot.feed(":ann!~a@h PRIVMSG factbot :q6")
+        #expect(
+            bot.feed(":ann!~a@h PRIVMSG factbot :q6")
                 == ["NOTICE ann :You are asking faster than I can answer (6 questions a minute); I'll answer again in 30 s."])
     }
 
-    @Test(arguments: [(6, 60.0, "6 questions a minute"), (1, 60, "1 question a minute"), (2, 30, "2 questions per 30 s"),
-                      (10, 120, "10 questions per 2 minutes"), (100, 3600, "100 questions an hour"),
-                      (5, 1, "5 questions a second"), (3, 90, "3 questions per 90 s"), (2, 2.5, "2 questions per 2.5 s"), (3, 7200, "3 questions per 2 hours")])
+    @Test(arguments: [
+        (6, 60.0, "6 questions a minute"), (1, 60, "1 question a minute"), (2, 30, "2 questions per 30 s"),
+        (10, 120, "10 questions per 2 minutes"), (100, 3600, "100 questions an hour"),
+        (5, 1, "5 questions a second"), (3, 90, "3 questions per 90 s"), (2, 2.5, "2 questions per 2.5 s"), (3, 7200, "3 questions per 2 hours"),
+    ])
     func theLimitInWords(_ limit: Int, _ window: Double, _ words: String) {
         #expect(QuestionRateLimit(limit: limit, window: window).rate == words)
     }
 
     @Test func outgoingLinesArePacedByTheTokenBucket() {
-        var bot = SessionHarness { $0.floodBurst = 3; $0.floodInterval = 2; $0.userQuestions = 100 }
+        var bot = SessionHarness {
+            $0.floodBurst = 3
+            $0.floodInterval = 2
+            $0.userQuestions = 100
+        }
         bot.register()
         for i in 0..<8 { bot.session.receive(":ann!~a@h PRIVMSG factbot :q\(i)", now: bot.now) }
         let start = bot.now

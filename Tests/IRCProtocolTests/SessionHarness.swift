@@ -6,8 +6,10 @@ struct SessionHarness {
     var now = 1000.0
     var asked: [IRCSession.Question] = []
 
-    init(_ configure: (inout IRCSettings) -> Void = { _ in }, secrets: Secrets = Secrets(),
-         reply: @escaping (IRCSession.Question) -> String = { "Answer to \($0.text)" }) {
+    init(
+        _ configure: (inout IRCSettings) -> Void = { _ in }, secrets: Secrets = Secrets(),
+        reply: @escaping (IRCSession.Question) -> String = { "Answer to \($0.text)" }
+    ) {
         var settings = IRCSettings()
         settings.nick = "factbot"
         settings.channels = [Channel("#news")]
@@ -36,9 +38,10 @@ struct SessionHarness {
     /// Registers (no CAP, no SASL) and clears what was sent.
     mutating func register() {
         _ = sent()
-        _ = feed(":irc.test CAP * LS :multi-prefix",
-                 ":irc.test 001 factbot :Welcome to the network factbot!~factbot@bot.host",
-                 ":factbot!~factbot@bot.host JOIN #news")
+        _ = feed(
+            ":irc.test CAP * LS :multi-prefix",
+            ":irc.test 001 factbot :Welcome to the network factbot!~factbot@bot.host",
+            ":factbot!~factbot@bot.host JOIN #news")
         // Registration spent the burst (JOIN waits for a token): let the bucket refill.
         _ = advance(10)
         _ = session.takeEvents()

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import IRCProtocol
 
 /// Whatever the server or other users send, the session neither crashes nor sends

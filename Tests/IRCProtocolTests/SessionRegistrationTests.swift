@@ -1,4 +1,5 @@
 import Testing
+
 @testable import IRCProtocol
 
 @Suite struct SessionRegistrationTests {
@@ -37,8 +38,10 @@ import Testing
         #expect(bot.feed(":irc.test CAP * ACK :sasl") == ["AUTHENTICATE PLAIN"])
         // base64("factbot\0factbot\0s3cret")
         #expect(bot.feed("AUTHENTICATE +") == ["AUTHENTICATE ZmFjdGJvdABmYWN0Ym90AHMzY3JldA=="])
-        #expect(bot.feed(":irc.test 900 factbot factbot!~f@h factbot :You are now logged in",
-                         ":irc.test 903 factbot :SASL authentication successful") == ["CAP END"])
+        #expect(
+            bot.feed(
+                ":irc.test 900 factbot factbot!~f@h factbot :You are now logged in",
+                ":irc.test 903 factbot :SASL authentication successful") == ["CAP END"])
         #expect(bot.session.takeEvents().contains(.saslSucceeded(account: "factbot")))
         #expect(bot.feed(":irc.test 001 factbot :Welcome") == ["JOIN #news"])
     }
@@ -60,7 +63,7 @@ import Testing
     }
 
     @Test func longSaslPayloadsAreChunked() {
-        let password = String(repeating: "p", count: 300 - 16 - 2) // payload exactly 400 base64 bytes
+        let password = String(repeating: "p", count: 300 - 16 - 2)  // payload exactly 400 base64 bytes
         var bot = SessionHarness({ $0.saslAccount = "factbot" }, secrets: Secrets(saslPassword: password))
         _ = bot.sent()
         _ = bot.feed(":irc.test CAP * LS :sasl", ":irc.test CAP * ACK :sasl")
@@ -80,7 +83,7 @@ import Testing
         #expect(bot.session.nick == "factbot2")
         // The holder leaves: take the nick back.
         _ = bot.feed(":factbot!~x@y QUIT :bye")
-        #expect(bot.advance(2).map(\.line) == ["NICK factbot"]) // paced like any other line
+        #expect(bot.advance(2).map(\.line) == ["NICK factbot"])  // paced like any other line
         _ = bot.feed(":factbot2!~f@h NICK :factbot")
         #expect(bot.session.nick == "factbot")
         #expect(bot.session.takeEvents().contains(.nickRegained("factbot")))
@@ -115,7 +118,10 @@ import Testing
     }
 
     @Test func pingIsAnsweredAtOnceEvenWhenTheQueueIsFull() {
-        var bot = SessionHarness { $0.floodBurst = 1; $0.floodInterval = 10 }
+        var bot = SessionHarness {
+            $0.floodBurst = 1
+            $0.floodInterval = 10
+        }
         bot.register()
         for i in 0..<5 { bot.session.receive(":u!~u@h PRIVMSG factbot :q\(i)", now: bot.now) }
         _ = bot.sent()
@@ -123,9 +129,12 @@ import Testing
     }
 
     @Test func silenceBringsOurPingThenAReconnect() {
-        var bot = SessionHarness { $0.pingInterval = 30; $0.pingTimeout = 10 }
+        var bot = SessionHarness {
+            $0.pingInterval = 30
+            $0.pingTimeout = 10
+        }
         bot.register()
-        _ = bot.feed(":ann!~a@h PRIVMSG #news :chatter")   // any line counts as life
+        _ = bot.feed(":ann!~a@h PRIVMSG #news :chatter")  // any line counts as life
         #expect(bot.advance(29).isEmpty)
         #expect(bot.advance(2).map(\.line) == ["PING factbot"])
         _ = bot.feed(":irc.test PONG irc.test :factbot")
@@ -134,7 +143,10 @@ import Testing
         _ = bot.advance(9)
         #expect(bot.session.phase == .registered)
         _ = bot.advance(2)
-        guard case .closed = bot.session.phase else { Issue.record("still open after ping timeout"); return }
+        guard case .closed = bot.session.phase else {
+            Issue.record("still open after ping timeout")
+            return
+        }
     }
 
     @Test func registrationThatNeverFinishesIsAbandoned() {
@@ -162,10 +174,13 @@ import Testing
     }
 
     @Test func repliesStillQueuedAtADisconnectGoOutAfterTheNextJoin() {
-        var bot = SessionHarness { $0.floodBurst = 1; $0.floodInterval = 10 }
+        var bot = SessionHarness {
+            $0.floodBurst = 1
+            $0.floodInterval = 10
+        }
         bot.register()
         for i in 0..<3 { bot.session.receive(":u!~u@h PRIVMSG factbot :q\(i)", now: bot.now) }
-        _ = bot.sent() // one goes out; two wait
+        _ = bot.sent()  // one goes out; two wait
         bot.session.receive("ERROR :Closing link", now: bot.now)
         let unsent = bot.session.unsentReplies
         #expect(unsent == ["PRIVMSG u :Answer to q1", "PRIVMSG u :Answer to q2"])
@@ -176,7 +191,10 @@ import Testing
         failed.session.receive("ERROR :Closing link", now: failed.now)
         #expect(failed.session.unsentReplies == unsent)
 
-        var next = SessionHarness { $0.floodBurst = 1; $0.floodInterval = 10 }
+        var next = SessionHarness {
+            $0.floodBurst = 1
+            $0.floodInterval = 10
+        }
         next.session.resume(unsent)
         _ = next.sent()
         _ = next.feed(":s CAP * LS :", ":s 001 factbot :Welcome")

@@ -26,7 +26,10 @@ import Testing
         #expect(bot.loaded.knowledge.sources["harbour"] != nil)
 
         try FileManager.default.createSymbolicLink(atPath: scratch.knowledge + "/facts/gone.yaml", withDestinationPath: scratch.root + "/nowhere.yaml")
-        guard case .failure(let error) = bot.reload() else { Issue.record("a dangling link was skipped"); return }
+        guard case .failure(let error) = bot.reload() else {
+            Issue.record("a dangling link was skipped")
+            return
+        }
         #expect(error.description.contains("gone.yaml: cannot read the file"))
     }
 
@@ -40,7 +43,10 @@ import Testing
         try handle.truncate(atOffset: 3 << 30)
         try handle.close()
         let started = ContinuousClock.now
-        guard case .failure(let error) = loaded(scratch) else { Issue.record("a 3 GB file was accepted"); return }
+        guard case .failure(let error) = loaded(scratch) else {
+            Issue.record("a 3 GB file was accepted")
+            return
+        }
         #expect(error.description.contains("huge.yaml: file is 3221225472 bytes; the limit is 8388608"))
         #expect(ContinuousClock.now - started < .seconds(2))  // not read: a read would take far longer
     }
@@ -64,7 +70,10 @@ import Testing
     @Test func aURLWithCredentialsIsRefusedOnItsLine() {
         let scratch = Scratch()
         scratch.write("knowledge/sources.yaml", Scratch.sources.replacingOccurrences(of: "https://example.org", with: "https://ann:s3cret@example.org"))
-        guard case .failure(let error) = loaded(scratch) else { Issue.record("credentials accepted"); return }
+        guard case .failure(let error) = loaded(scratch) else {
+            Issue.record("credentials accepted")
+            return
+        }
         #expect(error.description.contains("sources.yaml:2: url: a source URL may not hold a user name or password"))
         #expect(!error.description.contains("s3cret"))
         #expect(SourceURL.withoutCredentials("https://ann:pw@example.org:8443/a@b?c") == "https://example.org:8443/a@b?c")
@@ -75,7 +84,10 @@ import Testing
         let scratch = Scratch()
         scratch.write("knowledge/sources.yaml", Scratch.sources + "\n  id: harbour-2\n")
         scratch.write("knowledge/facts/port.yaml", Scratch.fact("About 1,240 containers are held at the quay."))
-        guard case .failure(let error) = loaded(scratch) else { Issue.record("a repeated key was accepted"); return }
+        guard case .failure(let error) = loaded(scratch) else {
+            Issue.record("a repeated key was accepted")
+            return
+        }
         #expect(error.description.contains("key \"id\" appears twice"))
         #expect(!error.description.contains("cites unknown source"))
     }

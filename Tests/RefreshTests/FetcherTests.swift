@@ -1,6 +1,7 @@
 import FactbotCore
 import Foundation
 import Testing
+
 @testable import FactbotRefresh
 
 /// libcurl against a real HTTP server on loopback.

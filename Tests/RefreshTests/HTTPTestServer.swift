@@ -58,11 +58,13 @@ final class HTTPTestServer: @unchecked Sendable {
 
 /// Pages written for these tests.
 enum Pages {
-    static let harbour = page(title: "Harbour backlog", paragraphs: [
-        "The harbour authority said on Monday that 1,240 containers had been held at the north quay since March.",
-        "Port workers told reporters the delays cost shippers about 2.5 million euros a week, according to the union.",
-        "A spokesperson for the ministry said the backlog would be cleared within weeks, without giving a date.",
-    ])
+    static let harbour = page(
+        title: "Harbour backlog",
+        paragraphs: [
+            "The harbour authority said on Monday that 1,240 containers had been held at the north quay since March.",
+            "Port workers told reporters the delays cost shippers about 2.5 million euros a week, according to the union.",
+            "A spokesperson for the ministry said the backlog would be cleared within weeks, without giving a date.",
+        ])
 
     static func page(title: String, paragraphs: [String]) -> String {
         """

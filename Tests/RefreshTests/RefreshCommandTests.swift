@@ -7,14 +7,19 @@ struct RefreshCommandTests {
     static let binary = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
         .deletingLastPathComponent().appendingPathComponent("factbot")
 
-    struct Run { var status: Int32; var stdout: String; var stderr: String }
+    struct Run {
+        var status: Int32
+        var stdout: String
+        var stderr: String
+    }
 
     func factbot(_ arguments: [String]) throws -> Run {
         let process = Process()
         process.executableURL = Self.binary
         process.arguments = arguments
         process.currentDirectoryURL = HTTPTestServer.root
-        let out = Pipe(), err = Pipe()
+        let out = Pipe()
+        let err = Pipe()
         process.standardOutput = out
         process.standardError = err
         process.standardInput = FileHandle.nullDevice
@@ -40,7 +45,9 @@ struct RefreshCommandTests {
         let before = try factbot(["ask", "--state-dir", state.path, question])
         #expect(before.stdout.hasPrefix("Sorry"))
 
-        let refresh = try factbot(["refresh", "--state-dir", state.path, "--source", "harbour=\(server.url("/files/harbour.html"))", "--source", "broken=\(server.url("/status/500"))"])
+        let refresh = try factbot([
+            "refresh", "--state-dir", state.path, "--source", "harbour=\(server.url("/files/harbour.html"))", "--source", "broken=\(server.url("/status/500"))",
+        ])
         #expect(refresh.status == 1, "one source failed")
         #expect(refresh.stdout.contains("harbour: fetched ("))
         #expect(refresh.stdout.contains("broken: failed: HTTP 500; no copy stored yet"))
@@ -78,7 +85,9 @@ struct RefreshCommandTests {
         #expect(!first.stdout.contains("drift: "), "\(first.stdout)")
 
         // ...then with the pay figure changed.
-        try server.put("devua.html", Pages.page(title: "Recruiting", paragraphs: [paragraphs[0].replacingOccurrences(of: "18,000", with: "20,000"), paragraphs[1]]), modified: Date())
+        try server.put(
+            "devua.html", Pages.page(title: "Recruiting", paragraphs: [paragraphs[0].replacingOccurrences(of: "18,000", with: "20,000"), paragraphs[1]]),
+            modified: Date())
         let refresh = try factbot(arguments)
         #expect(refresh.status == 0)
         #expect(refresh.stdout.contains("drift: "))
@@ -104,7 +113,9 @@ struct RefreshCommandTests {
         #expect(!FileManager.default.fileExists(atPath: scratch.path + "/state/devua-2025-04-11.json"))
         // Into another state folder (missing parents and all): allowed, and private.
         let other = scratch.path + "/trial/a/b"
-        let allowed = try factbot(["refresh", "--config", config.path, "--state-dir", other, "--source", "devua-2025-04-11=\(server.url("/files/harbour.html"))"])
+        let allowed = try factbot([
+            "refresh", "--config", config.path, "--state-dir", other, "--source", "devua-2025-04-11=\(server.url("/files/harbour.html"))",
+        ])
         #expect(allowed.status == 0, "\(allowed.stderr)")
         let mode = try FileManager.default.attributesOfItem(atPath: other + "/devua-2025-04-11.json")[.posixPermissions] as? Int
         #expect(mode.map { $0 & 0o777 } == 0o600)
@@ -117,7 +128,8 @@ struct RefreshCommandTests {
         var generator = SystemRandomNumberGenerator()
         for round in 0..<20 {
             // A new version each round, so every refresh writes.
-            try server.put("harbour.html", Pages.harbour.replacingOccurrences(of: "1,240", with: "\(1000 + round)"), modified: Date().addingTimeInterval(Double(round)))
+            try server.put(
+                "harbour.html", Pages.harbour.replacingOccurrences(of: "1,240", with: "\(1000 + round)"), modified: Date().addingTimeInterval(Double(round)))
             let process = Process()
             process.executableURL = Self.binary
             process.arguments = ["refresh", "--state-dir", state.path, "--source", "harbour=\(server.url("/files/harbour.html"))"]

@@ -1,8 +1,9 @@
 import FactbotCore
 import Foundation
-import Testing
-@testable import FactbotRefresh
 import SourceText
+import Testing
+
+@testable import FactbotRefresh
 
 @Suite(.timeLimit(.minutes(2)))
 struct RefresherTests {
@@ -25,7 +26,10 @@ struct RefresherTests {
         let refresher = refresher(folder)
 
         let first = refresher.refreshOne(.init(id: "harbour", url: server.url("/files/a.html")))
-        guard case .fetched(let paragraphs, let sentences, _, true) = first.outcome else { Issue.record("\(first.line)"); return }
+        guard case .fetched(let paragraphs, let sentences, _, true) = first.outcome else {
+            Issue.record("\(first.line)")
+            return
+        }
         #expect(paragraphs == 3 && sentences == 3)
         let stored = try #require(try SourceStore(folder: folder.path).load("harbour").get())
         #expect(stored.article.title == "Harbour backlog" && stored.article.author == "Ada Quill")
@@ -50,12 +54,18 @@ struct RefresherTests {
         defer { try? FileManager.default.removeItem(at: folder) }
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         try "{\"id\": \"harbour\", \"url\": trunc".write(to: folder.appendingPathComponent("harbour.json"), atomically: true, encoding: .utf8)
-        guard case .failure(let problem) = SourceStore(folder: folder.path).load("harbour") else { Issue.record("corrupt file read as good"); return }
+        guard case .failure(let problem) = SourceStore(folder: folder.path).load("harbour") else {
+            Issue.record("corrupt file read as good")
+            return
+        }
         #expect(problem.description.contains("harbour.json: corrupt"))
 
         let report = refresher(folder).refreshOne(.init(id: "harbour", url: server.url("/files/a.html")))
         #expect(report.notes.first?.contains("corrupt") == true)
-        guard case .fetched = report.outcome else { Issue.record("\(report.line)"); return }
+        guard case .fetched = report.outcome else {
+            Issue.record("\(report.line)")
+            return
+        }
         // No validators were sent: the corrupt copy's were not trusted.
         let sent = try server.requests()
         #expect(sent.last?.headers["If-None-Match"] == nil)
@@ -80,10 +90,14 @@ struct RefresherTests {
 
     @Test func driftNamesFactsWhoseFiguresTheNewCopyLost() {
         let facts = [
-            Fact(id: "held", answer: "About 1,240 containers were held at the north quay.", questions: ["?"], types: [.number], sourceID: "harbour", file: "f.yaml", line: 3),
+            Fact(
+                id: "held", answer: "About 1,240 containers were held at the north quay.", questions: ["?"], types: [.number], sourceID: "harbour",
+                file: "f.yaml", line: 3),
             Fact(id: "cost", answer: "Delays cost 2.5 million euros a week.", questions: ["?"], types: [.amount], sourceID: "harbour", file: "f.yaml", line: 9),
             // The curator added the year and the weekday date; the article never gave them.
-            Fact(id: "when", answer: "The strike began on Monday 14 April 2025.", questions: ["?"], types: [.date], sourceID: "harbour", file: "f.yaml", line: 15),
+            Fact(
+                id: "when", answer: "The strike began on Monday 14 April 2025.", questions: ["?"], types: [.date], sourceID: "harbour", file: "f.yaml", line: 15
+            ),
             Fact(id: "other", answer: "999 ships.", questions: ["?"], types: [.number], sourceID: "elsewhere"),
         ]
         let before = "About 1,240 containers are held. The cost is 2.5 million euros a week. The strike began on Monday."
@@ -107,14 +121,14 @@ struct RefresherTests {
         // A run in progress: no second one however late it gets.
         let overlapping = [schedule.start(now: 10), schedule.start(now: 7200)]
         #expect(overlapping == [false, false])
-        schedule.finish(now: 7300, random: 0.5) // a slow run: the next is planned from its end
+        schedule.finish(now: 7300, random: 0.5)  // a slow run: the next is planned from its end
         #expect(schedule.nextDue == 7300 + 3600)
         let early = schedule.start(now: 10_899)
         #expect(!early)
         let onTime = schedule.start(now: 10_900)
         #expect(onTime)
         schedule.finish(now: 10_910, random: 0)
-        #expect(schedule.nextDue == 10_910 + 3240) // jitter: within ±10%
+        #expect(schedule.nextDue == 10_910 + 3240)  // jitter: within ±10%
         schedule.finish(now: 10_910, random: 1)
         #expect(schedule.nextDue == 10_910 + 3960)
     }

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import SourceText
 
 /// Pages written for these tests (not copied from any site): the shapes news pages take.
@@ -51,7 +52,8 @@ import Testing
     }
 
     @Test func entitiesAreDecodedAndWhitespaceNormalised() throws {
-        let html = "<html><head><title>T</title></head><body><article><p>  The ministry&#8217;s   figure:\n\t1,240&nbsp;containers &amp; 3&nbsp;ships held since March, officials said in a statement.</p><p>\(Self.body[1])</p></article></body></html>"
+        let html =
+            "<html><head><title>T</title></head><body><article><p>  The ministry&#8217;s   figure:\n\t1,240&nbsp;containers &amp; 3&nbsp;ships held since March, officials said in a statement.</p><p>\(Self.body[1])</p></article></body></html>"
         let article = try extract(html).get()
         #expect(article.paragraphs.first == "The ministry’s figure: 1,240 containers & 3 ships held since March, officials said in a statement.")
         #expect(article.title == "T")
@@ -59,7 +61,9 @@ import Testing
 
     @Test func exactAndRewordedDuplicatesAreDropped() throws {
         let reworded = "The harbour authority said Monday that 1,240 containers have been held at the north quay since March."
-        let html = "<html><body><article>" + [Self.body[0], Self.body[0], Self.body[1], reworded, Self.body[2]].map { "<p>\($0)</p>" }.joined() + "</article></body></html>"
+        let html =
+            "<html><body><article>" + [Self.body[0], Self.body[0], Self.body[1], reworded, Self.body[2]].map { "<p>\($0)</p>" }.joined()
+            + "</article></body></html>"
         #expect(try extract(html).get().paragraphs == Self.body)
     }
 
@@ -78,10 +82,13 @@ import Testing
 
     @Test func deepNestingAndJunkDoNotHang() {
         let deep = String(repeating: "<div>", count: 50_000) + "<p>" + Self.body.joined(separator: " ") + "</p>" + String(repeating: "</div>", count: 50_000)
-        _ = extract(deep) // must return; libxml2 bounds the depth, the walk does too
+        _ = extract(deep)  // must return; libxml2 bounds the depth, the walk does too
         var junk: [UInt8] = []
         var state: UInt64 = 7
-        for _ in 0..<200_000 { state = state &* 6364136223846793005 &+ 1; junk.append(UInt8(truncatingIfNeeded: state >> 33)) }
+        for _ in 0..<200_000 {
+            state = state &* 6364136223846793005 &+ 1
+            junk.append(UInt8(truncatingIfNeeded: state >> 33))
+        }
         _ = HTMLExtractor.extract(junk)
     }
 
@@ -112,9 +119,10 @@ import Testing
 
     @Test func sentencesSplitAtTheEndsOfSentencesOnly() {
         let paragraph = "Mr. Smith said 3.5 million people left. Officials disagreed! Did they? “Yes,” said Dr. J. Doe. The U.S. embassy declined to comment."
-        #expect(Sentences.split(paragraph) == [
-            "Mr. Smith said 3.5 million people left.", "Officials disagreed!", "Did they?",
-            "“Yes,” said Dr. J. Doe.", "The U.S. embassy declined to comment.",
-        ])
+        #expect(
+            Sentences.split(paragraph) == [
+                "Mr. Smith said 3.5 million people left.", "Officials disagreed!", "Did they?",
+                "“Yes,” said Dr. J. Doe.", "The U.S. embassy declined to comment.",
+            ])
     }
 }

@@ -10,7 +10,10 @@ struct Accounts: Sendable {
     init(facts: [Fact]) {
         var position: [String: Int32] = [:]
         for (index, fact) in facts.enumerated() where !fact.relations.isEmpty { position[fact.id] = Int32(index) }
-        guard !position.isEmpty else { groups = [:]; return }
+        guard !position.isEmpty else {
+            groups = [:]
+            return
+        }
         for (index, fact) in facts.enumerated() where position[fact.id] == nil { position[fact.id] = Int32(index) }
         // union-find over the links
         var parent: [Int32: Int32] = [:]
@@ -91,7 +94,10 @@ struct Accounts: Sendable {
                         && (next.relations.contains { $0.kind == .confirms && $0.factID == other.id }
                             || other.relations.contains { $0.kind == .confirms && $0.factID == next.id })
                 }
-                for other in confirmed { account[other.id] = index; stack.append(other) }
+                for other in confirmed {
+                    account[other.id] = index
+                    stack.append(other)
+                }
             }
             members.append(found)
         }
@@ -101,8 +107,10 @@ struct Accounts: Sendable {
             let unique = cited.filter { seen.insert($0.id).inserted }
             let newestFact = facts.max { (sources($0)?.published ?? "") < (sources($1)?.published ?? "") } ?? facts[0]
             let text = facts.first { $0.id == chosen }?.answer ?? newestFact.answer
-            return (Answer.Account(text: text, sources: unique, factIDs: facts.map(\.id), isEarlier: superseded.contains(facts[0].id)),
-                    unique.first?.published ?? "")
+            return (
+                Answer.Account(text: text, sources: unique, factIDs: facts.map(\.id), isEarlier: superseded.contains(facts[0].id)),
+                unique.first?.published ?? ""
+            )
         }
         accounts.sort { ($0.account.isEarlier ? 1 : 0, $1.newest) < ($1.account.isEarlier ? 1 : 0, $0.newest) }
         return accounts.map(\.account)

@@ -77,11 +77,12 @@ public struct Answer: Sendable, Equatable {
     public var replyParts: [String] {
         if !listing.isEmpty { return listing }
         guard !nearby.isEmpty else { return mainParts }
-        return mainParts + nearby.map { account in
-            let who = account.sources.map(\.publisher).uniqued().joined(separator: ", ")
-            let cited = account.sources.map { "\(Source.readableDate($0.published)): \($0.url)" }.joined(separator: "; ")
-            return "Also, \(who): \(account.text) (\(cited))"
-        }
+        return mainParts
+            + nearby.map { account in
+                let who = account.sources.map(\.publisher).uniqued().joined(separator: ", ")
+                let cited = account.sources.map { "\(Source.readableDate($0.published)): \($0.url)" }.joined(separator: "; ")
+                return "Also, \(who): \(account.text) (\(cited))"
+            }
     }
 
     /// The parts of the reply from the chosen fact and the accounts linked to it.

@@ -61,13 +61,16 @@ public struct Answerer: Sendable {
     /// "chinese pay") or "tell me about X"; nil for anything with a question word.
     static func bareTopic(_ words: [Token], stopWords: Set<String>) -> String? {
         var rest = words.map(\.text)
-        for lead in [["tell", "me", "about"], ["what", "about"], ["anything", "on"], ["anything", "about"], ["info", "on"],
-                     ["what", "do", "you", "know", "about"], ["more", "on"], ["about"]] where rest.starts(with: lead) {
+        for lead in [
+            ["tell", "me", "about"], ["what", "about"], ["anything", "on"], ["anything", "about"], ["info", "on"],
+            ["what", "do", "you", "know", "about"], ["more", "on"], ["about"],
+        ] where rest.starts(with: lead) {
             rest.removeFirst(lead.count)
             break
         }
         guard !rest.isEmpty, rest.count <= 3, rest.contains(where: { !$0.allSatisfy(\.isNumber) }), !rest.contains(where: QuestionType.questionWords.contains),
-              !rest.contains(where: { stopWords.contains($0) && !$0.allSatisfy(\.isNumber) }) else { return nil }
+            !rest.contains(where: { stopWords.contains($0) && !$0.allSatisfy(\.isNumber) })
+        else { return nil }
         return rest.joined(separator: " ").capitalizedFirst
     }
 
@@ -191,7 +194,10 @@ public struct Answerer: Sendable {
             add("\u{1}")
         }
         let words = knowledge.words
-        for group in words.synonyms { for word in group { add(word) }; add("\u{2}") }
+        for group in words.synonyms {
+            for word in group { add(word) }
+            add("\u{2}")
+        }
         for name in words.names { add(name) }
         for word in words.stopWords.sorted() { add(word) }
         for word in words.unlinked.sorted() { add(word) }
@@ -203,8 +209,9 @@ public struct Answerer: Sendable {
     public func compileLinks(from database: WordNetDatabase) -> [String: [WordLink]] {
         let (targets, known) = linkTargets
         return WordLinkCompiler(database: database, stemmer: lexicon.stemmer)
-            .compile(targets: targets, known: known, stopWords: knowledge.words.stopWords, names: lexicon.namedKeys,
-                     unlinked: knowledge.words.unlinked)
+            .compile(
+                targets: targets, known: known, stopWords: knowledge.words.stopWords, names: lexicon.namedKeys,
+                unlinked: knowledge.words.unlinked)
     }
 
     /// Answers one question (any text; at most ``Tokenizer/maximumTokens`` words are read):
@@ -215,10 +222,12 @@ public struct Answerer: Sendable {
         guard curated.kind == .declined, curated.fact == nil, let quotes else { return curated }
         let quoted = quotes.answerer.answerFromFacts(question)
         guard quoted.kind == .fact, quoted.confidence >= settings.minimumConfidence + Self.quoteMargin,
-              let sentence = quoted.fact, let source = quoted.source else { return curated }
-        return Answer(question: question, kind: .quoted, text: "“\(sentence.answer)”",
-                      confidence: quoted.confidence * Self.quoteScale, fact: sentence, source: source,
-                      suggestions: [], explanation: quoted.explanation)
+            let sentence = quoted.fact, let source = quoted.source
+        else { return curated }
+        return Answer(
+            question: question, kind: .quoted, text: "“\(sentence.answer)”",
+            confidence: quoted.confidence * Self.quoteScale, fact: sentence, source: source,
+            suggestions: [], explanation: quoted.explanation)
     }
 
     func answerFromFacts(_ question: String) -> Answer {
@@ -308,8 +317,9 @@ public struct Answerer: Sendable {
 
         let termIDs = terms.map { index.termID($0.key) }
         explanation.candidates = ranked.prefix(3).map { candidate in
-            Explanation.Candidate(factID: index.facts[Int(candidate.fact)].id, confidence: candidate.confidence,
-                                  matched: zip(terms, termIDs).filter { $1.map { index.uses(fact: candidate.fact, term: $0) } ?? false }.map(\.0.surface))
+            Explanation.Candidate(
+                factID: index.facts[Int(candidate.fact)].id, confidence: candidate.confidence,
+                matched: zip(terms, termIDs).filter { $1.map { index.uses(fact: candidate.fact, term: $0) } ?? false }.map(\.0.surface))
         }
 
         guard let best = ranked.first, best.confidence >= settings.minimumConfidence else {
@@ -322,12 +332,14 @@ public struct Answerer: Sendable {
         if let every = everyArticle(question, ranked: ranked, terms: termIDs.compactMap { $0 }, explanation: explanation) { return every }
         // A bare topic ("russia?") that several facts answer about as well: offer them.
         if best.confidence < Self.exactMatch, ranked.count >= 3, ranked[2].confidence >= best.confidence - Self.topicSpread,
-           let topic = Self.bareTopic(words, stopWords: knowledge.words.stopWords) {
+            let topic = Self.bareTopic(words, stopWords: knowledge.words.stopWords)
+        {
             let offered = ranked.prefix(3).compactMap { index.facts[Int($0.fact)].questions.first }
             let list = offered.enumerated().map { "\($0 + 1)) \($1)" }.joined(separator: " ")
-            return Answer(question: question, kind: .topics,
-                          text: "I can tell you several things about \(topic): \(list) (say a number, or ask)",
-                          confidence: best.confidence, fact: nil, source: nil, suggestions: offered, explanation: explanation)
+            return Answer(
+                question: question, kind: .topics,
+                text: "I can tell you several things about \(topic): \(list) (say a number, or ask)",
+                confidence: best.confidence, fact: nil, source: nil, suggestions: offered, explanation: explanation)
         }
 
         var chosen = best
@@ -344,19 +356,22 @@ public struct Answerer: Sendable {
                 let fact = index.facts[Int(best.fact)]
                 let source = knowledge.source(of: fact)
                 explanation.unstated = unstated
-                return Answer(question: question, kind: .declined,
-                              text: "Sorry, \(source?.publisher ?? "my source") does not say \(unstated). It says: \(fact.answer)",
-                              confidence: best.confidence, fact: nil, source: source, suggestions: [], explanation: explanation)
+                return Answer(
+                    question: question, kind: .declined,
+                    text: "Sorry, \(source?.publisher ?? "my source") does not say \(unstated). It says: \(fact.answer)",
+                    confidence: best.confidence, fact: nil, source: source, suggestions: [], explanation: explanation)
             }
         }
         let fact = index.facts[Int(chosen.fact)]
         if fact.types.contains(.gap) {
             let where_ = knowledge.source(of: fact).map { " (\($0.citation))" } ?? ""
-            return Answer(question: question, kind: .declined, text: "Sorry, I don't know: \(fact.answer)\(where_)",
-                          confidence: chosen.confidence, fact: fact, source: nil, suggestions: [], explanation: explanation)
+            return Answer(
+                question: question, kind: .declined, text: "Sorry, I don't know: \(fact.answer)\(where_)",
+                confidence: chosen.confidence, fact: fact, source: nil, suggestions: [], explanation: explanation)
         }
-        var answer = Answer(question: question, kind: .fact, text: fact.answer, confidence: chosen.confidence,
-                            fact: fact, source: knowledge.source(of: fact), suggestions: [], explanation: explanation)
+        var answer = Answer(
+            question: question, kind: .fact, text: fact.answer, confidence: chosen.confidence,
+            fact: fact, source: knowledge.source(of: fact), suggestions: [], explanation: explanation)
         let group = accounts.group(of: chosen.fact)
         if let group {
             // several sources tell of this: who says what, newest first
@@ -370,10 +385,11 @@ public struct Answerer: Sendable {
             let other = index.facts[Int(candidate.fact)]
             // a fact matching the question as well as its own examples do is not joined by one that does not
             guard candidate.confidence >= max(settings.minimumConfidence, chosen.confidence * Self.nearbyShare),
-                  chosen.confidence < Self.exactMatch || candidate.confidence >= Self.exactMatch,
-                  !shownSources.contains(other.sourceID), !other.isAboutSource, !other.types.contains(.gap),
-                  !(group?.contains(candidate.fact) ?? false), missing(request, in: candidate.fact) == nil,
-                  let source = knowledge.source(of: other) else { continue }
+                chosen.confidence < Self.exactMatch || candidate.confidence >= Self.exactMatch,
+                !shownSources.contains(other.sourceID), !other.isAboutSource, !other.types.contains(.gap),
+                !(group?.contains(candidate.fact) ?? false), missing(request, in: candidate.fact) == nil,
+                let source = knowledge.source(of: other)
+            else { continue }
             shownSources.insert(other.sourceID)
             answer.nearby.append(Answer.Account(text: other.answer, sources: [source], factIDs: [other.id], isEarlier: false))
         }
@@ -396,7 +412,8 @@ public struct Answerer: Sendable {
     /// question term the best one does: nothing in the question tells them apart.
     func everyArticle(_ question: String, ranked: [Candidate], terms: [Int32], explanation: Explanation) -> Answer? {
         guard let best = ranked.first, case let fact = index.facts[Int(best.fact)], fact.isAboutSource,
-              let aspect = SourceFacts.aspect(of: fact.id) else { return nil }
+            let aspect = SourceFacts.aspect(of: fact.id)
+        else { return nil }
         let matched = terms.filter { index.uses(fact: best.fact, term: $0) }
         let tied = ranked.prefix { $0.confidence >= best.confidence - Self.articleTie }
             .filter { candidate in matched.allSatisfy { index.uses(fact: candidate.fact, term: $0) } }
@@ -408,8 +425,9 @@ public struct Answerer: Sendable {
             SourceFacts.briefly(String(aspect), sources: tied.compactMap { knowledge.source(of: $0) }.sorted { $0.published > $1.published })
         }
         guard !parts.isEmpty else { return nil }
-        var answer = Answer(question: question, kind: .fact, text: parts.joined(separator: " "), confidence: best.confidence,
-                            fact: fact, source: knowledge.source(of: fact), suggestions: [], explanation: explanation)
+        var answer = Answer(
+            question: question, kind: .fact, text: parts.joined(separator: " "), confidence: best.confidence,
+            fact: fact, source: knowledge.source(of: fact), suggestions: [], explanation: explanation)
         answer.listing = parts
         return answer
     }
@@ -462,8 +480,9 @@ public struct Answerer: Sendable {
         if !suggestions.isEmpty {
             text += " Did you mean: " + suggestions.map { "\"\($0)\"" }.joined(separator: " or ") + "?"
         }
-        return Answer(question: question, kind: .declined, text: text, confidence: explanation.candidates.first?.confidence ?? 0,
-                      fact: nil, source: nil, suggestions: suggestions, explanation: explanation)
+        return Answer(
+            question: question, kind: .declined, text: text, confidence: explanation.candidates.first?.confidence ?? 0,
+            fact: nil, source: nil, suggestions: suggestions, explanation: explanation)
     }
 
     private func smallTalk(_ kind: SmallTalk.Kind, question: String) -> Answer {
@@ -478,8 +497,9 @@ public struct Answerer: Sendable {
             }
             text = stories.isEmpty ? "I know no stories yet." : "I know about: " + stories.joined(separator: "; ") + ". Ask me about any of it, e.g. \(example)"
         }
-        return Answer(question: question, kind: .smallTalk, text: text, confidence: 0, fact: nil, source: nil,
-                      suggestions: [], explanation: Explanation())
+        return Answer(
+            question: question, kind: .smallTalk, text: text, confidence: 0, fact: nil, source: nil,
+            suggestions: [], explanation: Explanation())
     }
 
     /// What the knowledge covers, from its sources' titles.

@@ -56,8 +56,12 @@ public final class FactIndex: Sendable {
         var isName: [Bool] = []
         var vocabulary = Vocabulary()
         var postingCount: [Int32] = []
-        var factTermStart: [Int32] = [0], factTerms: [Int32] = [], factTermWeights: [Float] = []
-        var exampleStart: [Int32] = [0], exampleTerms: [Int32] = [], factExampleStart: [Int32] = [0]
+        var factTermStart: [Int32] = [0]
+        var factTerms: [Int32] = []
+        var factTermWeights: [Float] = []
+        var exampleStart: [Int32] = [0]
+        var exampleTerms: [Int32] = []
+        var factExampleStart: [Int32] = [0]
         var typeMasks: [UInt16] = []
         factTermStart.reserveCapacity(facts.count + 1)
         typeMasks.reserveCapacity(facts.count)
@@ -124,19 +128,22 @@ public final class FactIndex: Sendable {
                 next[term] += 1
             }
         }
-        self.init(restoring: facts, termIDs: termIDs, isName: isName, vocabulary: vocabulary,
-                  postingStart: postingStart, postingFacts: postingFacts, postingWeights: postingWeights,
-                  factTermStart: factTermStart, factTerms: factTerms, factTermWeights: factTermWeights,
-                  exampleStart: exampleStart, exampleTerms: exampleTerms, factExampleStart: factExampleStart,
-                  typeMasks: typeMasks)
+        self.init(
+            restoring: facts, termIDs: termIDs, isName: isName, vocabulary: vocabulary,
+            postingStart: postingStart, postingFacts: postingFacts, postingWeights: postingWeights,
+            factTermStart: factTermStart, factTerms: factTerms, factTermWeights: factTermWeights,
+            exampleStart: exampleStart, exampleTerms: exampleTerms, factExampleStart: factExampleStart,
+            typeMasks: typeMasks)
     }
 
     /// An index from its parts: built by ``init(facts:lexicon:)`` or read back from an
     /// ``IndexSnapshot`` (which has checked every part).
-    init(restoring facts: [Fact], termIDs: [String: Int32], isName: [Bool], vocabulary: Vocabulary,
-         postingStart: [Int32], postingFacts: [Int32], postingWeights: [Float],
-         factTermStart: [Int32], factTerms: [Int32], factTermWeights: [Float],
-         exampleStart: [Int32], exampleTerms: [Int32], factExampleStart: [Int32], typeMasks: [UInt16]) {
+    init(
+        restoring facts: [Fact], termIDs: [String: Int32], isName: [Bool], vocabulary: Vocabulary,
+        postingStart: [Int32], postingFacts: [Int32], postingWeights: [Float],
+        factTermStart: [Int32], factTerms: [Int32], factTermWeights: [Float],
+        exampleStart: [Int32], exampleTerms: [Int32], factExampleStart: [Int32], typeMasks: [UInt16]
+    ) {
         self.facts = facts
         maximumIDF = Self.idf(count: facts.count, using: 1)
         self.termIDs = termIDs
@@ -187,7 +194,8 @@ public final class FactIndex: Sendable {
     /// How strongly the fact uses the term (nil when it does not): a binary search of
     /// the fact's sorted terms.
     func useWeight(fact: Int32, term id: Int32) -> Float? {
-        var low = Int(factTermStart[Int(fact)]), high = Int(factTermStart[Int(fact) + 1])
+        var low = Int(factTermStart[Int(fact)])
+        var high = Int(factTermStart[Int(fact) + 1])
         let end = high
         return factTerms.withUnsafeBufferPointer { terms in
             while low < high {

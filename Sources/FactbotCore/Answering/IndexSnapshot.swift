@@ -26,13 +26,15 @@ public enum IndexSnapshot {
         out.strings(facts.map(\.id))
         out.strings(facts.map(\.answer))
         out.strings(facts.map(\.sourceID))
-        var files: [String] = [], fileIndex: [String: Int32] = [:]
-        out.array(facts.map { fact -> Int32 in
-            if let known = fileIndex[fact.file] { return known }
-            fileIndex[fact.file] = Int32(files.count)
-            files.append(fact.file)
-            return Int32(files.count - 1)
-        })
+        var files: [String] = []
+        var fileIndex: [String: Int32] = [:]
+        out.array(
+            facts.map { fact -> Int32 in
+                if let known = fileIndex[fact.file] { return known }
+                fileIndex[fact.file] = Int32(files.count)
+                files.append(fact.file)
+                return Int32(files.count - 1)
+            })
         out.strings(files)
         out.array(facts.map { Int64($0.line) })
         out.array(facts.map { Int64($0.sourceLine ?? -1) })  // -1: none
@@ -90,8 +92,10 @@ public enum IndexSnapshot {
     /// The same, reading the bytes in place (a mapped file, say) without copying them.
     /// `consumed` is told, every few megabytes, how many bytes have been read: pages of a
     /// mapped file below that may be released, so the file never sits whole in memory.
-    public static func decode(_ bytes: UnsafeRawBufferPointer, fingerprint: UInt64,
-                              consumed: ((Int) -> Void)? = nil) throws(Refused) -> FactIndex {
+    public static func decode(
+        _ bytes: UnsafeRawBufferPointer, fingerprint: UInt64,
+        consumed: ((Int) -> Void)? = nil
+    ) throws(Refused) -> FactIndex {
         var reader = ByteReader(bytes: bytes)
         reader.consumed = consumed
         guard bytes.count >= 32, Array(bytes[0..<4]) == magic else { throw Refused(description: "not a factbot index") }
@@ -119,9 +123,10 @@ public enum IndexSnapshot {
         let relationIDs = try reader.groups { reader throws(Refused) in try reader.strings() }
         let relationLines = try reader.groups { reader throws(Refused) in try reader.array(Int64.self) }
         guard questions.count == count, questionLines.count == count, keywords.count == count, types.count == count,
-              relationKinds.count == count, relationIDs.count == count, relationLines.count == count,
-              zip(relationKinds, relationIDs).allSatisfy({ $0.count == $1.count }), zip(relationKinds, relationLines).allSatisfy({ $0.count == $1.count }),
-              fileIndex.allSatisfy({ $0 >= 0 && Int($0) < files.count }) else { throw Refused(description: "inconsistent facts") }
+            relationKinds.count == count, relationIDs.count == count, relationLines.count == count,
+            zip(relationKinds, relationIDs).allSatisfy({ $0.count == $1.count }), zip(relationKinds, relationLines).allSatisfy({ $0.count == $1.count }),
+            fileIndex.allSatisfy({ $0 >= 0 && Int($0) < files.count })
+        else { throw Refused(description: "inconsistent facts") }
         var facts: [Fact] = []
         facts.reserveCapacity(count)
         for f in 0..<count {
@@ -130,9 +135,10 @@ public enum IndexSnapshot {
                 guard Int(raw) < AnswerType.allCases.count else { throw Refused(description: "unknown answer type") }
                 factTypes.append(AnswerType.allCases[Int(raw)])
             }
-            var fact = Fact(id: ids[f], answer: answers[f], questions: questions[f], keywords: keywords[f], types: factTypes,
-                            sourceID: sourceIDs[f], file: files[Int(fileIndex[f])], line: Int(lines[f]),
-                            questionLines: questionLines[f].map { Int($0) })
+            var fact = Fact(
+                id: ids[f], answer: answers[f], questions: questions[f], keywords: keywords[f], types: factTypes,
+                sourceID: sourceIDs[f], file: files[Int(fileIndex[f])], line: Int(lines[f]),
+                questionLines: questionLines[f].map { Int($0) })
             fact.sourceLine = sourceLines[f] < 0 ? nil : Int(sourceLines[f])
             for (r, raw) in relationKinds[f].enumerated() {
                 guard Int(raw) < Fact.Relation.Kind.allCases.count else { throw Refused(description: "unknown relation") }
@@ -154,11 +160,11 @@ public enum IndexSnapshot {
         let exampleTerms = try reader.array(Int32.self)
         let factExampleStart = try reader.array(Int32.self, count: count + 1)
         guard Self.isOffsets(postingStart, end: postingFacts.count), Self.isOffsets(factTermStart, end: factTerms.count),
-              Self.isOffsets(exampleStart, end: exampleTerms.count), Self.isOffsets(factExampleStart, end: exampleStart.count - 1),
-              postingFacts.allSatisfy({ $0 >= 0 && Int($0) < count }),
-              factTerms.allSatisfy({ $0 >= 0 && Int($0) < terms }), exampleTerms.allSatisfy({ $0 >= 0 && Int($0) < terms }),
-              Self.isAscendingWithin(postingFacts, offsets: postingStart), Self.isAscendingWithin(factTerms, offsets: factTermStart),
-              postingWeights.allSatisfy({ $0.isFinite && $0 > 0 }), factTermWeights.allSatisfy({ $0.isFinite && $0 > 0 })
+            Self.isOffsets(exampleStart, end: exampleTerms.count), Self.isOffsets(factExampleStart, end: exampleStart.count - 1),
+            postingFacts.allSatisfy({ $0 >= 0 && Int($0) < count }),
+            factTerms.allSatisfy({ $0 >= 0 && Int($0) < terms }), exampleTerms.allSatisfy({ $0 >= 0 && Int($0) < terms }),
+            Self.isAscendingWithin(postingFacts, offsets: postingStart), Self.isAscendingWithin(factTerms, offsets: factTermStart),
+            postingWeights.allSatisfy({ $0.isFinite && $0 > 0 }), factTermWeights.allSatisfy({ $0.isFinite && $0 > 0 })
         else { throw Refused(description: "inconsistent index") }
         // Scoring relies on these: a fact appears once per list and every weight adds (a
         // zero score means "not yet touched"); the type bits are worked out again.
@@ -183,11 +189,12 @@ public enum IndexSnapshot {
         var termIDs: [String: Int32] = [:]
         termIDs.reserveCapacity(terms)
         for (id, key) in keys.enumerated() { termIDs[key] = Int32(id) }
-        return FactIndex(restoring: facts, termIDs: termIDs, isName: isName, vocabulary: vocabulary,
-                         postingStart: postingStart, postingFacts: postingFacts, postingWeights: postingWeights,
-                         factTermStart: factTermStart, factTerms: factTerms, factTermWeights: factTermWeights,
-                         exampleStart: exampleStart, exampleTerms: exampleTerms, factExampleStart: factExampleStart,
-                         typeMasks: typeMasks)
+        return FactIndex(
+            restoring: facts, termIDs: termIDs, isName: isName, vocabulary: vocabulary,
+            postingStart: postingStart, postingFacts: postingFacts, postingWeights: postingWeights,
+            factTermStart: factTermStart, factTerms: factTerms, factTermWeights: factTermWeights,
+            exampleStart: exampleStart, exampleTerms: exampleTerms, factExampleStart: factExampleStart,
+            typeMasks: typeMasks)
     }
 
     /// True when each run `values[offsets[i]..<offsets[i + 1]]` strictly ascends (offsets already checked).

@@ -30,24 +30,32 @@ public enum QuestionType: String, Sendable, Equatable {
         // clauses ("Chinese who sign up") and is ignored.
         let w = words.enumerated().map { index, token -> String in
             guard questionWords.contains(token.text) else { return token.text }
-            let asks = token.startsClause || index == words.count - 1
+            let asks =
+                token.startsClause || index == words.count - 1
                 || (index > 0 && leadIns.contains(words[index - 1].text))
             return asks ? token.text : "_"
         }
         // the words after "how" and "what", the pairs asked about most
-        var afterHow: [String] = [], afterWhat: [String] = []
+        var afterHow: [String] = []
+        var afterWhat: [String] = []
         for (a, b) in zip(w, w.dropFirst()) {
             if a == "how" { afterHow.append(b) } else if a == "what" { afterWhat.append(b) }
         }
         func has(_ a: String, _ b: String) -> Bool {
-            a == "how" ? afterHow.contains(b) : a == "what" ? afterWhat.contains(b)
-                : zip(w, w.dropFirst()).contains { $0 == a && $1 == b }
+            a == "how"
+                ? afterHow.contains(b)
+                : a == "what"
+                    ? afterWhat.contains(b)
+                    : zip(w, w.dropFirst()).contains { $0 == a && $1 == b }
         }
         if has("how", "much") { return .amount }
         if has("how", "many") || has("how", "old") || has("how", "large") || has("how", "big") || has("how", "high") { return .number }
         if has("how", "long") || w.contains("when") { return .date }
         if has("how", "come") || w.contains("why")
-            || afterWhat.contains(where: reasonVerbs.contains) { return .reason }
+            || afterWhat.contains(where: reasonVerbs.contains)
+        {
+            return .reason
+        }
         if w.contains("where") { return .place }
         if w.contains("who") || w.contains("whom") || w.contains("whose") { return .person }
         // "which Chinese province", "what figure": the first telling noun after which/what
@@ -105,10 +113,12 @@ public enum QuestionType: String, Sendable, Equatable {
     /// captured them", "what is the *population* of Shanxi"). Empty when there are none, as
     /// in "what did they say", where "what" is the object.
     public static func askedNoun(_ words: [Token], stopWords: Set<String>, length: Int = 2) -> [Token] {
-        guard let start = words.indices.first(where: { index in
-            (words[index].text == "which" || words[index].text == "what")
-                && (words[index].startsClause || (index > 0 && leadIns.contains(words[index - 1].text)))
-        }) else { return [] }
+        guard
+            let start = words.indices.first(where: { index in
+                (words[index].text == "which" || words[index].text == "what")
+                    && (words[index].startsClause || (index > 0 && leadIns.contains(words[index - 1].text)))
+            })
+        else { return [] }
         if start + 1 < words.count, clauseAuxiliaries.contains(words[start + 1].text) { return [] }
         var phrase: [Token] = []
         for token in words[(start + 1)...] {
@@ -120,8 +130,10 @@ public enum QuestionType: String, Sendable, Equatable {
     }
 
     /// "what *did* ...": the question word is the object of a clause, not a determiner.
-    static let clauseAuxiliaries: Set<String> = ["did", "does", "do", "has", "have", "had", "can", "could", "will", "would",
-                                                 "should", "may", "might", "must"]
+    static let clauseAuxiliaries: Set<String> = [
+        "did", "does", "do", "has", "have", "had", "can", "could", "will", "would",
+        "should", "may", "might", "must",
+    ]
 
     /// A past or -ing form, or a common irregular past: where a noun phrase has ended
     /// ("which reporter *penned*", "which newspaper *reported*").
@@ -137,21 +149,29 @@ public enum QuestionType: String, Sendable, Equatable {
         "comes", "gives", "takes", "tells", "wants", "needs", "seems", "looks", "has", "have",
     ]
 
-    static let askedNounSkips: Set<String> = ["is", "are", "was", "were", "the", "a", "an", "kind", "kinds", "sort", "sorts",
-                                              "type", "types", "of", "exactly", "exact", "did", "does", "do", "s", "other"]
+    static let askedNounSkips: Set<String> = [
+        "is", "are", "was", "were", "the", "a", "an", "kind", "kinds", "sort", "sorts",
+        "type", "types", "of", "exactly", "exact", "did", "does", "do", "s", "other",
+    ]
 
     /// Verbs that report what someone said: a "will" after one is theirs, not the asker's.
-    static let reporting: Set<String> = ["say", "says", "said", "warn", "warns", "warned", "claim", "claims", "claimed",
-                                         "predict", "predicts", "predicted", "promise", "promises", "promised", "tell", "told"]
+    static let reporting: Set<String> = [
+        "say", "says", "said", "warn", "warns", "warned", "claim", "claims", "claimed",
+        "predict", "predicts", "predicted", "promise", "promises", "promised", "tell", "told",
+    ]
 
     /// Words of judgement: "is Zelensky a good president?" asks an opinion.
-    static let judgements: Set<String> = ["good", "bad", "right", "wrong", "justified", "fair", "evil", "best", "worst",
-                                          "moral", "legal", "illegal", "ok", "okay", "smart", "stupid", "true", "lying", "liar",
-                                          "believable", "credible", "trustworthy", "honest", "reliable", "plausible", "likely"]
+    static let judgements: Set<String> = [
+        "good", "bad", "right", "wrong", "justified", "fair", "evil", "best", "worst",
+        "moral", "legal", "illegal", "ok", "okay", "smart", "stupid", "true", "lying", "liar",
+        "believable", "credible", "trustworthy", "honest", "reliable", "plausible", "likely",
+    ]
 
     static let questionWords: Set<String> = ["who", "whom", "whose", "when", "where", "why", "how", "what", "which"]
-    static let leadIns: Set<String> = ["so", "and", "but", "then", "ok", "okay", "hey", "yo", "exactly", "by", "from",
-                                       "to", "with", "for", "about", "of", "in", "at", "on", "since", "until", "me", "us", "know", "ask"]
+    static let leadIns: Set<String> = [
+        "so", "and", "but", "then", "ok", "okay", "hey", "yo", "exactly", "by", "from",
+        "to", "with", "for", "about", "of", "in", "at", "on", "since", "until", "me", "us", "know", "ask",
+    ]
 
     /// How well a fact of `types` fits: 1 for a direct fit, less for a near fit, least for none.
     public func fit(_ types: [AnswerType]) -> Double {
@@ -178,10 +198,10 @@ public enum QuestionType: String, Sendable, Equatable {
     func fit(_ type: AnswerType) -> Double {
         switch (self, type) {
         case (.number, .number), (.amount, .amount), (.person, .person), (.place, .place),
-             (.date, .date), (.reason, .reason), (.quote, .quote), (.organization, .organization):
+            (.date, .date), (.reason, .reason), (.quote, .quote), (.organization, .organization):
             return 1
         case (.number, .amount), (.amount, .number), (.person, .organization), (.person, .quote),
-             (.place, .organization), (.reason, .quote), (.organization, .person), (.organization, .place):
+            (.place, .organization), (.reason, .quote), (.organization, .person), (.organization, .place):
             return 0.9
         case (.reason, .description), (.person, .description), (.quote, .description), (.organization, .description):
             return 0.7

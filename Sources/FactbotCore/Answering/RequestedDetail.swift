@@ -60,7 +60,8 @@ struct Request: Equatable {
     var isEmpty: Bool { detail == nil && counted.isEmpty && speaker.isEmpty && sides.isEmpty && !paidTo && !needsFigure }
 
     static func == (a: Request, b: Request) -> Bool {
-        a.detail == b.detail && a.paidTo == b.paidTo && a.needsFigure == b.needsFigure && a.notOnlyTime == b.notOnlyTime && a.focus == b.focus && a.rarest == b.rarest && a.last == b.last && a.rareNames == b.rareNames
+        a.detail == b.detail && a.paidTo == b.paidTo && a.needsFigure == b.needsFigure && a.notOnlyTime == b.notOnlyTime && a.focus == b.focus
+            && a.rarest == b.rarest && a.last == b.last && a.rareNames == b.rareNames
             && a.sides.map(\.side) == b.sides.map(\.side) && a.counted == b.counted && a.speaker == b.speaker && a.asked == b.asked
     }
 }
@@ -132,7 +133,8 @@ extension Answerer {
         let askedPhrase = "\(start) " + phrase.map(\.text).joined(separator: " ")
 
         // "who is the official ...": who someone is, by name
-        let whoIs = text.count > 2 && text[0] == "who" && ["is", "was", "are", "were"].contains(text[1])
+        let whoIs =
+            text.count > 2 && text[0] == "who" && ["is", "was", "are", "were"].contains(text[1])
             && (text[2] == "the" || text[2] == "this" || text[2] == "that")
         // "which of the two prisoners ...", "which of them": one of several, by name
         let whichOf = text.indices.contains { at in
@@ -197,8 +199,9 @@ extension Answerer {
 
         // "what did X say", "how did X react": X, when it is a name
         if let first = text.firstIndex(where: { $0 == "what" || $0 == "how" }), first + 2 < text.count,
-           Self.auxiliaries.contains(text[first + 1]),
-           let verb = text.indices.dropFirst(first + 2).first(where: { Self.speechWords.contains(text[$0]) }) {
+            Self.auxiliaries.contains(text[first + 1]),
+            let verb = text.indices.dropFirst(first + 2).first(where: { Self.speechWords.contains(text[$0]) })
+        {
             let speaker = Array(words[(first + 2)..<verb]).filter { !stop.contains($0.text) }
             let speakerTerms = termsOf(speaker)
             if !speakerTerms.isEmpty, speakerTerms.allSatisfy({ $0.isName || lexicon.namedKeys.contains($0.key) }) {
@@ -208,7 +211,8 @@ extension Answerer {
         }
         // "how much are they paid", "r they paid", "get paid": paid to someone
         if let paid = text.firstIndex(of: "paid"), paid > 0,
-           text[max(0, paid - 3)..<paid].contains(where: Self.passiveMarkers.contains) {
+            text[max(0, paid - 3)..<paid].contains(where: Self.passiveMarkers.contains)
+        {
             request.paidTo = true
             if request.asked.isEmpty { request.asked = "what they are paid" }
         }
@@ -339,7 +343,8 @@ extension Answerer {
         var index = 0
         while index < tokens.count {
             if wordTable.info[tokens[index].text]?.startsPhrase ?? false,
-               let (length, entry) = lexicon.phrase(at: index, count: tokens.count, stem: { stem(tokens[$0]) }) {
+                let (length, entry) = lexicon.phrase(at: index, count: tokens.count, stem: { stem(tokens[$0]) })
+            {
                 terms.insert(entry.key)
                 for offset in 0..<length {
                     keyAt[index + offset] = entry.key
@@ -355,10 +360,11 @@ extension Answerer {
             }
             index += 1
         }
-        var clause = AnswerDetails.Clause(terms: terms, hasPersonName: false, hasCapitalisedName: false,
-                                          hasOrganization: false, hasDate: false,
-                                          hasQuote: text.unicodeScalars.contains { Self.isQuotationMark($0.value) },
-                                          figures: [], speakers: [])
+        var clause = AnswerDetails.Clause(
+            terms: terms, hasPersonName: false, hasCapitalisedName: false,
+            hasOrganization: false, hasDate: false,
+            hasQuote: text.unicodeScalars.contains { Self.isQuotationMark($0.value) },
+            figures: [], speakers: [])
         // the tokenizer does not mark the first word of a sentence as capitalised: look
         let initialCapital = text.first(where: \.isLetter)?.isUppercase ?? false
         let capital = tokens.indices.map { tokens[$0].capitalised || ($0 == 0 && initialCapital) }
@@ -374,8 +380,9 @@ extension Answerer {
             if capital[index], !words.stopWords.contains(word), !isPlaceLike(word) {
                 clause.hasCapitalisedName = true
                 if index + 1 < tokens.count, capital[index + 1], !isPlaceLike(tokens[index + 1].text),
-                   !isPlaceLike(word + " " + tokens[index + 1].text),
-                   !knowledge.words.classes.institutionWords.contains(word), !knowledge.words.classes.institutionWords.contains(tokens[index + 1].text) {
+                    !isPlaceLike(word + " " + tokens[index + 1].text),
+                    !knowledge.words.classes.institutionWords.contains(word), !knowledge.words.classes.institutionWords.contains(tokens[index + 1].text)
+                {
                     clause.hasPersonName = true
                     clause.personNames.formUnion([key(token), key(tokens[index + 1])])
                 }
@@ -388,9 +395,11 @@ extension Answerer {
                 clause.hasDate = true
             }
             // a day of a month ("on 11 April") or a year is a date, not a count
-            let isDate = token.isNumber && ((index + 1 < tokens.count && Self.monthNames.contains(tokens[index + 1].text))
-                || (index > 0 && Self.monthNames.contains(tokens[index - 1].text))
-                || (word.utf8.count == 4 && Int(word).map { (1900...2100).contains($0) } ?? false))
+            let isDate =
+                token.isNumber
+                && ((index + 1 < tokens.count && Self.monthNames.contains(tokens[index + 1].text))
+                    || (index > 0 && Self.monthNames.contains(tokens[index - 1].text))
+                    || (word.utf8.count == 4 && Int(word).map { (1900...2100).contains($0) } ?? false))
             if (token.isNumber && !isDate) || Self.countWords.contains(word) {
                 let after = tokens.dropFirst(index + 1).prefix { !$0.isNumber && !Self.countWords.contains($0.text) }.prefix(4)
                 clause.figures.append(Set(after.map(key)))
@@ -432,7 +441,7 @@ extension Answerer {
         var parts: [String] = []
         var start = 0
         var quoted = false  // inside "straight" quotes
-        var curly = 0       // inside “curly” or «angle» quotes, which may hold straight ones
+        var curly = 0  // inside “curly” or «angle» quotes, which may hold straight ones
         func cut(_ end: Int) {
             let part = String(String.UnicodeScalarView(scalars[start..<end]))
             if !part.trimmingWhitespace().isEmpty { parts.append(part) }
@@ -463,25 +472,33 @@ extension Answerer {
         value == 0x22 || value == 0x201C || value == 0x201D || value == 0xAB || value == 0xBB
     }
     /// Titles before a name ("Captain Ivo Marsh"), which are not the name.
-    static let titleKeys: Set<String> = ["captain", "presid", "mayor", "minist", "general", "colonel", "lieuten", "sergeant", "major",
-                                         "mr", "mrs", "ms", "dr", "spokesman", "spokeswoman", "deputi", "chairman", "senat", "governor"]
-    static let monthNames: Set<String> = ["january", "february", "march", "april", "may", "june", "july", "august", "september",
-                                          "october", "november", "december"]
+    static let titleKeys: Set<String> = [
+        "captain", "presid", "mayor", "minist", "general", "colonel", "lieuten", "sergeant", "major",
+        "mr", "mrs", "ms", "dr", "spokesman", "spokeswoman", "deputi", "chairman", "senat", "governor",
+    ]
+    static let monthNames: Set<String> = [
+        "january", "february", "march", "april", "may", "june", "july", "august", "september",
+        "october", "november", "december",
+    ]
     /// Stems of units of time: "two *hours*" counts time, not people.
     static let timeUnits: Set<String> = ["hour", "day", "week", "month", "year", "minut", "second", "night"]
     static let nameWords: Set<String> = ["name", "names", "named", "identity", "identities", "identify", "identified"]
     /// Nouns that describe the answer rather than a detail in it ("what kind", "what role").
-    static let vagueNouns: Set<String> = ["kind", "kinds", "sort", "type", "types", "thing", "things", "way", "ways", "one", "ones",
-                                          "lot", "part", "point", "happened", "happen", "else", "other", "others", "reason", "reasons",
-                                          "purpose", "idea", "happening", "stuff", "info", "information", "details", "detail", "exactly",
-                                          "pair", "couple", "both", "two"]
+    static let vagueNouns: Set<String> = [
+        "kind", "kinds", "sort", "type", "types", "thing", "things", "way", "ways", "one", "ones",
+        "lot", "part", "point", "happened", "happen", "else", "other", "others", "reason", "reasons",
+        "purpose", "idea", "happening", "stuff", "info", "information", "details", "detail", "exactly",
+        "pair", "couple", "both", "two",
+    ]
     static let auxiliaries: Set<String> = ["did", "does", "do", "has", "have", "had", "was", "is", "were", "are"]
-    static let speechWords: Set<String> = ["say", "said", "says", "saying", "tell", "told", "tells", "claim", "claimed", "claims",
-                                           "announce", "announced", "accuse", "accused", "accuses", "demand", "demanded", "note",
-                                           "notes", "noted", "write", "wrote", "writes", "call", "called", "calls", "describe",
-                                           "described", "deny", "denied", "denies", "insist", "insisted", "warn", "warned",
-                                           "comment", "commented", "react", "reacted", "respond", "responded", "reply", "replied",
-                                           "think", "thinks", "thought", "state", "stated", "suggest", "suggested", "according"]
+    static let speechWords: Set<String> = [
+        "say", "said", "says", "saying", "tell", "told", "tells", "claim", "claimed", "claims",
+        "announce", "announced", "accuse", "accused", "accuses", "demand", "demanded", "note",
+        "notes", "noted", "write", "wrote", "writes", "call", "called", "calls", "describe",
+        "described", "deny", "denied", "denies", "insist", "insisted", "warn", "warned",
+        "comment", "commented", "react", "reacted", "respond", "responded", "reply", "replied",
+        "think", "thinks", "thought", "state", "stated", "suggest", "suggested", "according",
+    ]
     /// Words before "paid" that make it passive: "are paid", "get paid", "r they paid".
     static let passiveMarkers: Set<String> = ["are", "is", "was", "were", "be", "been", "being", "get", "gets", "got", "getting", "r"]
 
@@ -501,8 +518,10 @@ extension Answerer {
         "day", "days", "week", "weeks", "month", "months", "year", "years", "decade", "later", "ago", "earlier", "hour", "hours",
         "morning", "evening", "night", "spring", "summer", "autumn", "winter", "weekend",
     ]
-    static let countWords: Set<String> = ["hundred", "hundreds", "thousand", "thousands", "million", "millions", "dozen", "dozens",
-                                          "several", "few", "many", "some"]
+    static let countWords: Set<String> = [
+        "hundred", "hundreds", "thousand", "thousands", "million", "millions", "dozen", "dozens",
+        "several", "few", "many", "some",
+    ]
 }
 
 extension String {

@@ -10,7 +10,8 @@ struct Candidate {
 
     /// Ranking order: higher confidence, then higher score, then the earlier fact.
     static func before(_ a: Candidate, _ b: Candidate) -> Bool {
-        a.confidence != b.confidence ? a.confidence > b.confidence
+        a.confidence != b.confidence
+            ? a.confidence > b.confidence
             : a.score != b.score ? a.score > b.score : a.fact < b.fact
     }
 }
@@ -34,8 +35,10 @@ extension Answerer {
     /// penalty when it is a name; never below the 0.8 every non-finalist keeps): once its
     /// list is walked, every fact not yet touched lacks it, and the bound shrinks by that.
     /// Lists of ``shortList`` postings or fewer are always walked whole.
-    func leaders(_ credited: [(id: Int32, weight: Double)], total: Double, questionType: QuestionType, count: Int,
-                 focus: (id: Int32, keeps: Double)? = nil) -> [Candidate] {
+    func leaders(
+        _ credited: [(id: Int32, weight: Double)], total: Double, questionType: QuestionType, count: Int,
+        focus: (id: Int32, keeps: Double)? = nil
+    ) -> [Candidate] {
         let index = self.index
         let terms = credited.sorted { index.postingCount($0.id) < index.postingCount($1.id) }
         var rest = terms.reduce(0) { $0 + $1.weight }
@@ -44,7 +47,9 @@ extension Answerer {
         let threshold = settings.minimumConfidence
         var keeps = 1.0  // the most of its share an untouched fact can keep
         let fits = AnswerType.allCases.map { questionType.fit($0) }
-        let postingStart = index.postingStart, postingFacts = index.postingFacts, postingWeights = index.postingWeights
+        let postingStart = index.postingStart
+        let postingFacts = index.postingFacts
+        let postingWeights = index.postingWeights
         return scratch.with(facts: index.facts.count) { buffer in
             var touchedCount = 0
             buffer.scores.withUnsafeMutableBufferPointer { scores in
@@ -97,7 +102,8 @@ extension Answerer {
                     let fit = QuestionType.fit(mask: masks[Int(fact)], fits: fits, any: any)
                     let candidate = Candidate(fact: fact, confidence: coverage * fit, score: score)
                     if best.count == count, let last = best.last, !Candidate.before(candidate, last) { continue }
-                    var low = 0, high = best.count
+                    var low = 0
+                    var high = best.count
                     while low < high {
                         let middle = (low + high) / 2
                         if Candidate.before(best[middle], candidate) { low = middle + 1 } else { high = middle }

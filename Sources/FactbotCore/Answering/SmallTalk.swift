@@ -7,8 +7,12 @@ enum SmallTalk {
     static func kind(of words: [Token], in lists: SmallTalkWords) -> Kind? {
         let w = words.map(\.text)
         if w.isEmpty { return .help }
-        if w.count <= 10, lists.storyWords.contains(w[0]), w.allSatisfy(lists.storyWords.contains), w.contains(where: lists.storyCues.contains) { return .stories }
-        guard w.allSatisfy({ lists.greetings.contains($0) || lists.thanks.contains($0) || lists.help.contains($0) || lists.filler.contains($0) }) else { return nil }
+        if w.count <= 10, lists.storyWords.contains(w[0]), w.allSatisfy(lists.storyWords.contains), w.contains(where: lists.storyCues.contains) {
+            return .stories
+        }
+        guard w.allSatisfy({ lists.greetings.contains($0) || lists.thanks.contains($0) || lists.help.contains($0) || lists.filler.contains($0) }) else {
+            return nil
+        }
         if w.contains(where: lists.help.contains) { return .help }
         if w.contains(where: lists.thanks.contains) { return .thanks }
         if w.contains(where: lists.greetings.contains) { return .greeting }
@@ -31,9 +35,11 @@ public struct SmallTalkWords: Sendable, Equatable {
     /// ("what do you *know* about?", "which *topics*").
     public var storyCues: Set<String> = ["know", "topics", "topic", "stories", "cover", "covered", "subjects", "news"]
     /// `[story words]`: the words such a message may be made of.
-    public var storyWords: Set<String> = ["what", "which", "do", "does", "you", "know", "about", "can", "could", "tell", "me", "us",
-                                          "topics", "topic", "stories", "story", "cover", "covered", "subjects", "news", "is", "are",
-                                          "there", "the", "any", "anything", "of", "on", "have", "got", "so", "far", "bot", "factbot"]
+    public var storyWords: Set<String> = [
+        "what", "which", "do", "does", "you", "know", "about", "can", "could", "tell", "me", "us",
+        "topics", "topic", "stories", "story", "cover", "covered", "subjects", "news", "is", "are",
+        "there", "the", "any", "anything", "of", "on", "have", "got", "so", "far", "bot", "factbot",
+    ]
 
     /// The built-in lists, used when the knowledge folder has no `smalltalk.txt`.
     public init() {}

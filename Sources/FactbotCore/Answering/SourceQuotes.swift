@@ -25,8 +25,10 @@ final class QuoteIndex: Sendable {
         for text in texts {
             // Long enough to say something, short enough for one reply line.
             for (number, sentence) in text.sentences.enumerated() where (20...400).contains(sentence.count) {
-                facts.append(Fact(id: "\(text.source.id)#s\(number + 1)", answer: sentence, questions: [sentence],
-                                  types: Self.types(of: sentence, currencies: words.classes.currencies), sourceID: text.source.id))
+                facts.append(
+                    Fact(
+                        id: "\(text.source.id)#s\(number + 1)", answer: sentence, questions: [sentence],
+                        types: Self.types(of: sentence, currencies: words.classes.currencies), sourceID: text.source.id))
             }
         }
         guard !facts.isEmpty else { return nil }
@@ -43,7 +45,9 @@ final class QuoteIndex: Sendable {
         let words = sentence.split { !$0.isLetter && !$0.isNumber && $0 != "£" && $0 != "$" && $0 != "€" }
         let lower = words.map { $0.lowercased() }
         if sentence.contains(where: \.isNumber) || lower.contains(where: countWords.contains) { types.append(.number) }
-        if sentence.contains(where: { "£$€¥".contains($0) }) || lower.contains(where: { currencies.contains($0) || payWords.contains($0) }) { types.append(.amount) }
+        if sentence.contains(where: { "£$€¥".contains($0) }) || lower.contains(where: { currencies.contains($0) || payWords.contains($0) }) {
+            types.append(.amount)
+        }
         if lower.contains(where: { Answerer.timeWords.contains($0) || ($0.count == 4 && Int($0).map { (1900...2100).contains($0) } ?? false) }) {
             types.append(.date)
         }

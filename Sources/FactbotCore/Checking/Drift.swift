@@ -32,7 +32,8 @@ public enum Drift {
     /// previous copy's text) held and `after` (the new one's) does not. Figures the
     /// article never held (a year or a weekday the curator added) are never reported.
     public static func lost(_ facts: [Fact], sourceID: String, before: String, after: String) -> [Finding] {
-        let before = digitsNormalised(before), after = digitsNormalised(after)
+        let before = digitsNormalised(before)
+        let after = digitsNormalised(after)
         return checked(facts, sourceID: sourceID) { figure in
             let figure = digitsNormalised(figure)
             return before.contains(figure) && !after.contains(figure)
@@ -64,7 +65,8 @@ public enum Drift {
         for (index, character) in characters.enumerated() {
             if character.isASCII && character.isNumber {
                 current.append(character)
-            } else if !current.isEmpty, ",.".contains(character), index + 1 < characters.count, characters[index + 1].isASCII && characters[index + 1].isNumber {
+            } else if !current.isEmpty, ",.".contains(character), index + 1 < characters.count, characters[index + 1].isASCII && characters[index + 1].isNumber
+            {
                 current.append(character)
             } else if !current.isEmpty {
                 figures.append(current)
@@ -72,7 +74,7 @@ public enum Drift {
             }
         }
         if !current.isEmpty { figures.append(current) }
-        return figures.filter { $0.filter(\.isNumber).count >= 2 } // single digits are everywhere
+        return figures.filter { $0.filter(\.isNumber).count >= 2 }  // single digits are everywhere
     }
 
     /// Digits with the thousands separators between them removed (`18,000` and `18 000` → `18000`).
@@ -80,8 +82,9 @@ public enum Drift {
         let characters = Array(text)
         var out = ""
         for (index, character) in characters.enumerated() {
-            if (character == "," || character == " " || character == "\u{A0}" || character == "\u{202F}"),
-               index > 0, index + 1 < characters.count, characters[index - 1].isNumber, characters[index + 1].isNumber {
+            if character == "," || character == " " || character == "\u{A0}" || character == "\u{202F}",
+                index > 0, index + 1 < characters.count, characters[index - 1].isNumber, characters[index + 1].isNumber
+            {
                 continue
             }
             out.append(character)

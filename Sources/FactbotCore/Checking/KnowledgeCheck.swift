@@ -6,9 +6,11 @@ public enum KnowledgeCheck {
     public static func warnings(for answerer: Answerer) -> [Diagnostic] {
         var warnings: [Diagnostic] = []
         for clash in answerer.lexicon.clashes {
-            warnings.append(Diagnostic(file: KnowledgeBase.FileName.synonyms, line: nil,
-                                       "\"\(clash.word)\" (stem \"\(clash.stem)\") is listed under \(clash.wantedIn) but \(clash.keptIn) already has that stem, so it matches as \(clash.keptIn)",
-                                       severity: .warning))
+            warnings.append(
+                Diagnostic(
+                    file: KnowledgeBase.FileName.synonyms, line: nil,
+                    "\"\(clash.word)\" (stem \"\(clash.stem)\") is listed under \(clash.wantedIn) but \(clash.keptIn) already has that stem, so it matches as \(clash.keptIn)",
+                    severity: .warning))
         }
         var firstUse: [String: Fact] = [:]
         let severalSources = answerer.knowledge.sources.count > 1
@@ -16,19 +18,26 @@ public enum KnowledgeCheck {
             for (position, question) in fact.questions.enumerated() {
                 // a source's plain examples ("who wrote the article?") reach every source alike, by design
                 if severalSources, fact.isAboutSource, let source = answerer.knowledge.source(of: fact),
-                   !question.lowercased().contains(source.publisher.droppingThe.lowercased()) { continue }
+                    !question.lowercased().contains(source.publisher.droppingThe.lowercased())
+                {
+                    continue
+                }
                 let line = position < fact.questionLines.count ? fact.questionLines[position] : fact.line
                 let key = question.lowercased()
                 if let other = firstUse[key], other.id != fact.id, !answerer.linked(other.id, fact.id) {
-                    warnings.append(Diagnostic(file: fact.file, line: line,
-                                               "example \"\(question)\" is also an example of fact \"\(other.id)\"", severity: .warning))
+                    warnings.append(
+                        Diagnostic(
+                            file: fact.file, line: line,
+                            "example \"\(question)\" is also an example of fact \"\(other.id)\"", severity: .warning))
                 }
                 firstUse[key] = fact
                 let answer = answerer.answer(question)
                 if answer.fact?.id != fact.id, !answer.shows(fact.id) {
                     let outcome = answer.fact.map { "fact \"\($0.id)\"" } ?? "a decline (confidence \(answer.confidence.percent))"
-                    warnings.append(Diagnostic(file: fact.file, line: line,
-                                               "example \"\(question)\" of fact \"\(fact.id)\" is answered by \(outcome)", severity: .warning))
+                    warnings.append(
+                        Diagnostic(
+                            file: fact.file, line: line,
+                            "example \"\(question)\" of fact \"\(fact.id)\" is answered by \(outcome)", severity: .warning))
                 }
             }
         }
@@ -64,9 +73,11 @@ public enum KnowledgeCheck {
                         let answer = answerer.answer(probe.joined(separator: " "))
                         guard answer.kind == .fact, let other = answer.fact, other.id != fact.id, !answer.shows(fact.id) else { continue }
                         reported.insert("\(link.from)>\(link.word)")
-                        warnings.append(Diagnostic(file: fact.file, line: line,
-                                                   "WordNet's \"\(link.from)\" for \"\(link.word)\" (\(link.kind.label)) makes example \"\(question)\" of fact \"\(fact.id)\" reach fact \"\(other.id)\"; add \"\(link.from)\" to a group in synonyms.txt to decide what it means here",
-                                                   severity: .warning))
+                        warnings.append(
+                            Diagnostic(
+                                file: fact.file, line: line,
+                                "WordNet's \"\(link.from)\" for \"\(link.word)\" (\(link.kind.label)) makes example \"\(question)\" of fact \"\(fact.id)\" reach fact \"\(other.id)\"; add \"\(link.from)\" to a group in synonyms.txt to decide what it means here",
+                                severity: .warning))
                     }
                 }
             }

@@ -73,7 +73,8 @@ public enum Suggestion {
             if b.isEmpty { return min(a.count, over) }
             for j in 0...b.count { previous[j] = j <= limit ? j : over }
             for i in 1...a.count {
-                let low = max(1, i - limit), high = min(b.count, i + limit)
+                let low = max(1, i - limit)
+                let high = min(b.count, i + limit)
                 current[0] = i <= limit ? i : over
                 current[low - 1] = low == 1 ? current[0] : over
                 var rowMinimum = low == 1 ? current[0] : over

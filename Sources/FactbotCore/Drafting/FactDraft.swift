@@ -34,8 +34,9 @@ public enum FactDraft {
             var id = "\(text.source.id)-s\(coverage.number)"
             while usedIDs.contains(id) { id += "x" }
             usedIDs.insert(id)
-            let fact = Fact(id: id, answer: coverage.sentence, questions: reading.questions, keywords: reading.names,
-                            types: reading.types, sourceID: text.source.id)
+            let fact = Fact(
+                id: id, answer: coverage.sentence, questions: reading.questions, keywords: reading.names,
+                types: reading.types, sourceID: text.source.id)
             drafts.append(Draft(fact: fact, sentenceNumber: coverage.number, elsewhere: coverage.elsewhere))
         }
         guard !drafts.isEmpty else { return [] }
@@ -87,13 +88,15 @@ public enum FactDraft {
     /// The text without what YAML may not hold in a scalar (control characters, byte-order
     /// marks, non-characters) and on one line.
     static func printable(_ text: String) -> String {
-        String(String.UnicodeScalarView(text.unicodeScalars.compactMap { scalar -> Unicode.Scalar? in
-            switch scalar.value {
-            case 0x0A, 0x0D, 0x09: return " "
-            case 0..<0x20, 0x7F...0x9F, 0xFEFF, 0xFFFE, 0xFFFF: return nil
-            default: return scalar
-            }
-        }))
+        String(
+            String.UnicodeScalarView(
+                text.unicodeScalars.compactMap { scalar -> Unicode.Scalar? in
+                    switch scalar.value {
+                    case 0x0A, 0x0D, 0x09: return " "
+                    case 0..<0x20, 0x7F...0x9F, 0xFEFF, 0xFFFE, 0xFFFF: return nil
+                    default: return scalar
+                    }
+                }))
     }
 }
 
@@ -103,7 +106,8 @@ extension Answerer {
     func rarity(of word: String) -> Double {
         let words = lexicon.words(word)
         guard let term = lexicon.terms(words, vocabulary: index.vocabulary, table: wordTable, links: nil).first,
-              let id = index.termID(term.key), index.maximumIDF > 0 else { return 1 }
+            let id = index.termID(term.key), index.maximumIDF > 0
+        else { return 1 }
         return index.idf[Int(id)] / index.maximumIDF
     }
 }

@@ -54,7 +54,8 @@ extension Answerer {
     func factsTelling(_ sentence: String, atLeast confidence: Double, among own: [Int32]) -> (facts: [Fact], share: Double) {
         let explanation = answerFromFacts(sentence).explanation
         let paired = explanation.candidates.compactMap { candidate in index.facts.first { $0.id == candidate.factID }.map { (candidate, $0) } }
-        let telling = paired
+        let telling =
+            paired
             .filter { !$1.isAboutSource && !$1.types.contains(.gap) && $0.confidence >= confidence }.map(\.1)
         let terms = explanation.terms.filter { !$0.isWeak }
         guard !own.isEmpty, !terms.isEmpty else { return (telling, 0) }

@@ -12,15 +12,21 @@ struct SentenceReading {
 
     /// Words that date a sentence: the months (as the requested-detail checks know them),
     /// the days of the week, "yesterday" and "today".
-    static let months: Set<String> = Answerer.monthNames.union(["monday", "tuesday", "wednesday", "thursday", "friday",
-                                                                "saturday", "sunday", "yesterday", "today"])
-    static let saying: Set<String> = ["said", "says", "say", "told", "tells", "stated", "added", "claimed", "claims", "according",
-                                      "announced", "urged", "warned", "denied", "called", "wrote"]
+    static let months: Set<String> = Answerer.monthNames.union([
+        "monday", "tuesday", "wednesday", "thursday", "friday",
+        "saturday", "sunday", "yesterday", "today",
+    ])
+    static let saying: Set<String> = [
+        "said", "says", "say", "told", "tells", "stated", "added", "claimed", "claims", "according",
+        "announced", "urged", "warned", "denied", "called", "wrote",
+    ]
     static let currencyMarks: Set<Character> = ["$", "£", "€", "¥", "₽"]
     static let multipliers: Set<String> = ["thousand", "million", "billion", "k", "mn", "bn"]
     static let pronouns: Set<String> = ["he", "she", "i", "his", "her", "him", "my", "me", "we", "they", "their"]
-    static let titles: Set<String> = ["president", "minister", "spokesman", "spokeswoman", "lieutenant", "colonel", "general",
-                                      "captain", "major", "sergeant", "mr", "mrs", "ms", "dr", "deputy", "chairman", "senator"]
+    static let titles: Set<String> = [
+        "president", "minister", "spokesman", "spokeswoman", "lieutenant", "colonel", "general",
+        "captain", "major", "sergeant", "mr", "mrs", "ms", "dr", "deputy", "chairman", "senator",
+    ]
     static let placeWords: Set<String> = ["region", "province", "oblast", "city", "town", "village", "district", "front", "border"]
 
     /// A word without the punctuation around it.
@@ -55,7 +61,8 @@ struct SentenceReading {
             }
             var end = index
             while end + 1 < words.count, words[end + 1].first?.isUppercase == true, !stop.contains(lower[end + 1]),
-                  !raw[end].hasSuffix(","), !raw[end].hasSuffix(".") { end += 1 }
+                !raw[end].hasSuffix(","), !raw[end].hasSuffix(".")
+            { end += 1 }
             var first = index
             while first < end, Self.titles.contains(lower[first]) { first += 1 }  // "President Volodymyr Zelensky"
             let text = words[first...end].joined(separator: " ")
@@ -90,7 +97,8 @@ struct SentenceReading {
             if lower[position].hasSuffix("-year-old") || (position > 0 && lower[position - 1] == "aged") || next == "years" {
                 ages.append(position)
             } else if word.contains(where: { Self.currencyMarks.contains($0) }) || lists.classes.currencies.contains(next)
-                        || (Self.multipliers.contains(next) && position + 2 < words.count && lists.classes.currencies.contains(lower[position + 2])) {
+                || (Self.multipliers.contains(next) && position + 2 < words.count && lists.classes.currencies.contains(lower[position + 2]))
+            {
                 hasAmount = true
             } else if !isYear(word), !(position > 0 && Self.months.contains(lower[position - 1])), !Self.months.contains(next) {
                 let what = lower.dropFirst(position + 1).prefix { !stop.contains($0) && !$0.contains(where: \.isNumber) && !Self.saying.contains($0) }.prefix(2)
@@ -140,7 +148,8 @@ struct SentenceReading {
             questions.append("How old is \(nearest?.text ?? "he")?")
         }
         if let subject = runs.first, subject.start == 0, subject.end + 1 < words.count, !words[subject.end + 1].isEmpty,
-           words[subject.end + 1].first?.isLowercase == true, !raw[subject.end].hasSuffix(","), !stop.contains(lower[subject.end + 1]) {
+            words[subject.end + 1].first?.isLowercase == true, !raw[subject.end].hasSuffix(","), !stop.contains(lower[subject.end + 1])
+        {
             let rest = clause(from: subject.end + 1)
             if rest.count >= 2 { questions.append("Who " + rest.joined(separator: " ") + "?") }
         }

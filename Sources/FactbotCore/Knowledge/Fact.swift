@@ -30,8 +30,10 @@ public struct Fact: Sendable, Equatable {
     public var isAboutSource: Bool { id.utf8.contains(64) }  // "@"
 
     /// Makes a fact.
-    public init(id: String, answer: String, questions: [String], keywords: [String] = [],
-                types: [AnswerType], sourceID: String, file: String = "", line: Int = 0, questionLines: [Int] = []) {
+    public init(
+        id: String, answer: String, questions: [String], keywords: [String] = [],
+        types: [AnswerType], sourceID: String, file: String = "", line: Int = 0, questionLines: [Int] = []
+    ) {
         self.id = id
         self.answer = answer
         self.questions = questions

@@ -23,8 +23,9 @@ public enum FactFileParser {
                     types.append(type)
                 } else {
                     let names = AnswerType.allCases.map(\.rawValue)
-                    reader.fail(line: line,
-                                "unknown answer type \"\(name)\"\(Suggestion.didYouMean(name.lowercased(), in: names)); use one of: \(names.joined(separator: ", "))")
+                    reader.fail(
+                        line: line,
+                        "unknown answer type \"\(name)\"\(Suggestion.didYouMean(name.lowercased(), in: names)); use one of: \(names.joined(separator: ", "))")
                 }
             }
             if let id, !Self.isValidID(id) {
@@ -49,9 +50,10 @@ public enum FactFileParser {
                 }
             }
             guard let id, let answer, let source, !questions.isEmpty, !types.isEmpty else { continue }
-            var fact = Fact(id: id, answer: answer, questions: questions, keywords: keywords,
-                            types: types, sourceID: source, file: file, line: entry.line,
-                            questionLines: questionsWithLines.map(\.line))
+            var fact = Fact(
+                id: id, answer: answer, questions: questions, keywords: keywords,
+                types: types, sourceID: source, file: file, line: entry.line,
+                questionLines: questionsWithLines.map(\.line))
             fact.relations = relations
             fact.sourceLine = entry.line(of: "source")
             facts.append(fact)
@@ -61,8 +63,9 @@ public enum FactFileParser {
     }
 
     static func isValidID(_ id: String) -> Bool {
-        !id.isEmpty && id.unicodeScalars.allSatisfy {
-            ($0.properties.isAlphabetic && $0.isASCII) || ("0"..."9").contains($0) || "-_.".unicodeScalars.contains($0)
-        }
+        !id.isEmpty
+            && id.unicodeScalars.allSatisfy {
+                ($0.properties.isAlphabetic && $0.isASCII) || ("0"..."9").contains($0) || "-_.".unicodeScalars.contains($0)
+            }
     }
 }

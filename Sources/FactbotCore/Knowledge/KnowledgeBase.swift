@@ -74,7 +74,10 @@ public struct KnowledgeBase: Sendable {
         var sourcesRead = true  // false when sources.yaml has problems: then no fact's source is called unknown
         var sourcesPath = (folder.hasSuffix("/") ? folder : folder + "/") + FileName.sources
         func collect<T>(_ body: () throws(Diagnostics) -> T) -> T? {
-            do { return try body() } catch { problems += error.all; return nil }
+            do { return try body() } catch {
+                problems += error.all
+                return nil
+            }
         }
         for file in files {
             switch file.name {
@@ -129,7 +132,10 @@ public struct KnowledgeBase: Sendable {
             }
             factByID[fact.id] = fact
             if sawSources, sourcesRead, sourceByID[fact.sourceID] == nil {
-                problems.append(Diagnostic(file: fact.file, line: fact.sourceLine ?? fact.line, "fact \"\(fact.id)\" cites unknown source \"\(fact.sourceID)\"\(Suggestion.didYouMean(fact.sourceID, in: sourceByID.keys))"))
+                problems.append(
+                    Diagnostic(
+                        file: fact.file, line: fact.sourceLine ?? fact.line,
+                        "fact \"\(fact.id)\" cites unknown source \"\(fact.sourceID)\"\(Suggestion.didYouMean(fact.sourceID, in: sourceByID.keys))"))
             }
         }
         problems += Self.relationProblems(facts, factByID: factByID)
@@ -146,17 +152,24 @@ public struct KnowledgeBase: Sendable {
         var problems: [Diagnostic] = []
         for fact in facts {
             for relation in fact.relations where factByID[relation.factID] == nil {
-                problems.append(Diagnostic(file: fact.file, line: relation.line,
-                                           "fact \"\(fact.id)\" \(relation.kind.rawValue) unknown fact \"\(relation.factID)\"\(Suggestion.didYouMean(relation.factID, in: factByID.keys))"))
+                problems.append(
+                    Diagnostic(
+                        file: fact.file, line: relation.line,
+                        "fact \"\(fact.id)\" \(relation.kind.rawValue) unknown fact \"\(relation.factID)\"\(Suggestion.didYouMean(relation.factID, in: factByID.keys))"
+                    ))
             }
         }
         // two facts linked both ways must say the same: "a updates b" and "b confirms a" cannot both hold
         for fact in facts {
             for relation in fact.relations {
                 guard let other = factByID[relation.factID], fact.id < other.id,
-                      let back = other.relations.first(where: { $0.factID == fact.id }), back.kind != relation.kind else { continue }
-                problems.append(Diagnostic(file: other.file, line: back.line,
-                                           "fact \"\(other.id)\" \(back.kind.rawValue) \"\(fact.id)\", which \(relation.kind.rawValue) it (\(fact.file):\(relation.line)): give one link"))
+                    let back = other.relations.first(where: { $0.factID == fact.id }), back.kind != relation.kind
+                else { continue }
+                problems.append(
+                    Diagnostic(
+                        file: other.file, line: back.line,
+                        "fact \"\(other.id)\" \(back.kind.rawValue) \"\(fact.id)\", which \(relation.kind.rawValue) it (\(fact.file):\(relation.line)): give one link"
+                    ))
             }
         }
         // updates must form no cycle (depth-first, without recursion)
@@ -176,8 +189,11 @@ public struct KnowledgeBase: Sendable {
                 switch state[target.id] {
                 case 1:
                     let circle = path.drop { $0.fact.id != target.id }.map(\.fact.id) + [target.id]
-                    problems.append(Diagnostic(file: current.file, line: updated[next].line,
-                                               "updates go round in a circle: \(circle.map { "\"\($0)\"" }.joined(separator: " → ")); the newer fact updates the older, never back"))
+                    problems.append(
+                        Diagnostic(
+                            file: current.file, line: updated[next].line,
+                            "updates go round in a circle: \(circle.map { "\"\($0)\"" }.joined(separator: " → ")); the newer fact updates the older, never back"
+                        ))
                 case nil:
                     state[target.id] = 1
                     path.append((target, 0))

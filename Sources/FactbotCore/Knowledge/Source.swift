@@ -43,10 +43,13 @@ public struct Source: Sendable, Equatable, Hashable {
     /// `2025-04-11` → `11 April 2025`; anything else is returned as written.
     static func readableDate(_ iso: String) -> String {
         let parts = iso.prefix(10).split(separator: "-")
-        let months = ["January", "February", "March", "April", "May", "June", "July",
-                      "August", "September", "October", "November", "December"]
+        let months = [
+            "January", "February", "March", "April", "May", "June", "July",
+            "August", "September", "October", "November", "December",
+        ]
         guard parts.count == 3, let month = Int(parts[1]), let day = Int(parts[2]),
-              (1...12).contains(month) else { return iso }
+            (1...12).contains(month)
+        else { return iso }
         return "\(day) \(months[month - 1]) \(parts[0])"
     }
 }

@@ -33,28 +33,36 @@ public enum SourceFacts {
             // ("what is the Babel article of 9 April about?" reads badly and matches the author: plain only)
             let named = questions.filter { !$0.hasSuffix("about?") }.map { Self.naming($0, label) }
             let examples = label == nil ? questions : named + questions
-            facts.append(Fact(id: "\(source.id)@\(suffix)", answer: answer, questions: examples,
-                              keywords: keywords + [source.publisher], types: types, sourceID: source.id))
+            facts.append(
+                Fact(
+                    id: "\(source.id)@\(suffix)", answer: answer, questions: examples,
+                    keywords: keywords + [source.publisher], types: types, sourceID: source.id))
         }
         if source.author.isEmpty {
-            add("author", [.gap], "\(source.publisher) does not name the author of its article.",
+            add(
+                "author", [.gap], "\(source.publisher) does not name the author of its article.",
                 authorQuestions, keywords: ["author", "byline", "journalist", "reporter"])
         } else {
-            add("author", [.person], "\(source.author) wrote \(article)\(title) (\(when)).",
+            add(
+                "author", [.person], "\(source.author) wrote \(article)\(title) (\(when)).",
                 authorQuestions, keywords: ["author", "byline", "journalist", "reporter"])
         }
         let section = source.section.isEmpty ? "" : ", in its \(source.section) section"
-        add("published", [.date, .organization, .place],
+        add(
+            "published", [.date, .organization, .place],
             "\(article.capitalizedFirst)\(title) was published by \(source.publisher) on \(when)\(section).",
             label == nil ? publishedQuestions : publishedQuestions.filter { !$0.contains("outlet") && !$0.contains("site") && !$0.hasPrefix("publisher") },
             keywords: ["published", "posted", "written", "publisher", "outlet", "site", "date", "section"])
         if !source.title.isEmpty {
-            add("headline", [.quote, .description], "The headline of \(article) is\(title).", headlineQuestions,
+            add(
+                "headline", [.quote, .description], "The headline of \(article) is\(title).", headlineQuestions,
                 keywords: ["headline", "title", "called"])
-            add("topic", [.description], "\(article.capitalizedFirst) (\(when)) is about this:\(title).",
+            add(
+                "topic", [.description], "\(article.capitalizedFirst) (\(when)) is about this:\(title).",
                 topicQuestions, keywords: ["about", "topic", "summary", "gist", "subject"])
         }
-        add("link", [.description, .place], "\(article.capitalizedFirst) is at \(source.url)", linkQuestions,
+        add(
+            "link", [.description, .place], "\(article.capitalizedFirst) is at \(source.url)", linkQuestions,
             keywords: ["link", "url", "address", "online", "read"])
         return facts
     }

@@ -29,8 +29,9 @@ public enum SourceFileParser {
                 reader.fail(line: entry.line(of: "published"), "published must be a date like 2025-04-11, got \"\(published)\"")
             }
             guard let id, let url, let publisher, let published else { continue }
-            var source = Source(id: id, url: url, title: title, author: author,
-                                publisher: publisher, published: published, line: entry.line)
+            var source = Source(
+                id: id, url: url, title: title, author: author,
+                publisher: publisher, published: published, line: entry.line)
             source.section = section
             sources.append(source)
         }
@@ -42,7 +43,8 @@ public enum SourceFileParser {
     static func isISODate(_ text: String) -> Bool {
         let parts = text.prefix(10).split(separator: "-", omittingEmptySubsequences: false)
         guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-              let month = Int(parts[1]), let day = Int(parts[2]), Int(parts[0]) != nil else { return false }
+            let month = Int(parts[1]), let day = Int(parts[2]), Int(parts[0]) != nil
+        else { return false }
         return (1...12).contains(month) && (1...31).contains(day)
     }
 }

@@ -1,7 +1,8 @@
 /// Checks on a source's URL that the parsers and the command line share.
 public enum SourceURL {
     /// Why a URL with a user name or password is refused.
-    public static let credentialsRefused = "a source URL may not hold a user name or password (they would show in every citation, in /sources and in the state folder); factbot fetches public pages"
+    public static let credentialsRefused =
+        "a source URL may not hold a user name or password (they would show in every citation, in /sources and in the state folder); factbot fetches public pages"
 
     /// True when `url` carries credentials: `scheme://user[:password]@host/…`.
     public static func hasCredentials(_ url: String) -> Bool {

@@ -4,26 +4,36 @@
 public struct WordClasses: Sendable, Equatable {
     /// `[people nouns]`: plural nouns for people; "which of the *prisoners*" wants one of
     /// them by name.
-    public var peopleNouns: Set<String> = ["prisoners", "men", "soldiers", "fighters", "captives", "pows", "recruits", "people", "women",
-                                           "journalists", "officials", "them", "pair", "brothers", "volunteers", "mercenaries", "chinese",
-                                           "sailors", "crew", "workers", "officers", "children", "leaders", "suspects", "detainees"]
+    public var peopleNouns: Set<String> = [
+        "prisoners", "men", "soldiers", "fighters", "captives", "pows", "recruits", "people", "women",
+        "journalists", "officials", "them", "pair", "brothers", "volunteers", "mercenaries", "chinese",
+        "sailors", "crew", "workers", "officers", "children", "leaders", "suspects", "detainees",
+    ]
     /// `[institution words]`: capitalised words of institutions, not people ("Foreign
     /// *Ministry*", "Security *Service*"): a name asked for is not one of these.
-    public var institutionWords: Set<String> = ["ministry", "office", "service", "forces", "force", "group", "council", "department",
-                                                "army", "committee", "agency", "union", "party", "government", "conference", "district",
-                                                "center", "centre", "armed", "foreign", "security", "military", "defense", "defence",
-                                                "presidential", "parliament", "embassy", "court", "police"]
+    public var institutionWords: Set<String> = [
+        "ministry", "office", "service", "forces", "force", "group", "council", "department",
+        "army", "committee", "agency", "union", "party", "government", "conference", "district",
+        "center", "centre", "armed", "foreign", "security", "military", "defense", "defence",
+        "presidential", "parliament", "embassy", "court", "police",
+    ]
     /// `[outlet nouns]`: "which *outlet*" is answered by any answer's citation.
-    public var outletNouns: Set<String> = ["outlet", "outlets", "media", "newspaper", "newspapers", "paper", "papers", "publication",
-                                           "publications", "site", "sites", "website", "websites", "agency", "agencies", "source", "sources"]
+    public var outletNouns: Set<String> = [
+        "outlet", "outlets", "media", "newspaper", "newspapers", "paper", "papers", "publication",
+        "publications", "site", "sites", "website", "websites", "agency", "agencies", "source", "sources",
+    ]
     /// `[role nouns]`: a job or role, stated in too many words to check for.
     public var roleNouns: Set<String> = ["job", "jobs", "role", "roles", "position", "occupation", "profession", "post", "title", "work", "living"]
     /// `[organisation nouns]`: "which *app*" wants an organisation's name.
-    public var organisationNouns: Set<String> = ["app", "platform", "platforms", "site", "website", "outlet", "newspaper", "paper",
-                                                 "company", "network", "publication", "channel", "account"]
+    public var organisationNouns: Set<String> = [
+        "app", "platform", "platforms", "site", "website", "outlet", "newspaper", "paper",
+        "company", "network", "publication", "channel", "account",
+    ]
     /// `[currencies]`: words that make a figure an amount of money.
-    public var currencies: Set<String> = ["yuan", "pound", "pounds", "dollar", "dollars", "euro", "euros", "rouble", "roubles",
-                                          "ruble", "rubles", "hryvnia", "hryvnias", "usd"]
+    public var currencies: Set<String> = [
+        "yuan", "pound", "pounds", "dollar", "dollars", "euro", "euros", "rouble", "roubles",
+        "ruble", "rubles", "hryvnia", "hryvnias", "usd",
+    ]
     /// `[number words]`: number words read as digits ("two" → "2"), after chat shorthand,
     /// so "4" can still mean "for". Lines of `word = digits`.
     public var numberWords: [String: String] = [
@@ -58,7 +68,11 @@ extension WordListParser {
             if content.hasPrefix("[") {
                 let name = content.dropFirst().prefix { $0 != "]" }.lowercased()
                 guard content.hasSuffix("]"), known.contains(name) else {
-                    problems.append(Diagnostic(file: file, line: line, "unknown section \(content)\(Suggestion.didYouMean(name, in: known)); sections are \(known.map { "[\($0)]" }.joined(separator: ", "))"))
+                    problems.append(
+                        Diagnostic(
+                            file: file, line: line,
+                            "unknown section \(content)\(Suggestion.didYouMean(name, in: known)); sections are \(known.map { "[\($0)]" }.joined(separator: ", "))"
+                        ))
                     current = nil
                     continue
                 }

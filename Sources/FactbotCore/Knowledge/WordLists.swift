@@ -52,8 +52,10 @@ public struct WordLists: Sendable, Equatable {
     public init() {}
 
     /// Makes lists directly (tests, benchmarks).
-    public init(synonyms: [[String]] = [], shorthand: [String: [String]] = [:],
-                stopWords: Set<String> = [], weakWords: Set<String> = [], names: [String] = []) {
+    public init(
+        synonyms: [[String]] = [], shorthand: [String: [String]] = [:],
+        stopWords: Set<String> = [], weakWords: Set<String> = [], names: [String] = []
+    ) {
         self.synonyms = synonyms
         self.shorthand = shorthand
         self.stopWords = stopWords
@@ -141,7 +143,11 @@ public enum WordListParser {
                 let name = content.dropFirst().prefix { $0 != "]" }.lowercased()
                 let known = SmallTalkWords.sections.map(\.name)
                 guard content.hasSuffix("]"), let section = SmallTalkWords.sections.first(where: { $0.name == name }) else {
-                    problems.append(Diagnostic(file: file, line: line, "unknown section \(content)\(Suggestion.didYouMean(name, in: known)); sections are \(known.map { "[\($0)]" }.joined(separator: ", "))"))
+                    problems.append(
+                        Diagnostic(
+                            file: file, line: line,
+                            "unknown section \(content)\(Suggestion.didYouMean(name, in: known)); sections are \(known.map { "[\($0)]" }.joined(separator: ", "))"
+                        ))
                     current = nil
                     continue
                 }
@@ -165,7 +171,9 @@ public enum WordListParser {
         return words
     }
 
-    public static func names(_ text: String, file: String = WordListParser.namesFile) throws(Diagnostics) -> (names: [String], kinds: [String: WordLists.NameKind], sides: [[String]]) {
+    public static func names(_ text: String, file: String = WordListParser.namesFile) throws(Diagnostics) -> (
+        names: [String], kinds: [String: WordLists.NameKind], sides: [[String]]
+    ) {
         var names: [String] = []
         var kinds: [String: WordLists.NameKind] = [:]
         var sides: [[String]] = []
@@ -176,7 +184,11 @@ public enum WordListParser {
                 let name = content.dropFirst().prefix { $0 != "]" }.lowercased()
                 guard content.hasSuffix("]"), let found = WordLists.NameKind(rawValue: name) else {
                     let known = WordLists.NameKind.allCases.map(\.rawValue)
-                    problems.append(Diagnostic(file: file, line: line, "unknown section \(content)\(Suggestion.didYouMean(name, in: known)); sections are \(known.map { "[\($0)]" }.joined(separator: ", "))"))
+                    problems.append(
+                        Diagnostic(
+                            file: file, line: line,
+                            "unknown section \(content)\(Suggestion.didYouMean(name, in: known)); sections are \(known.map { "[\($0)]" }.joined(separator: ", "))"
+                        ))
                     continue
                 }
                 kind = found

@@ -48,7 +48,9 @@ struct YAMLEntries {
                     continue
                 }
                 guard allowedKeys.contains(key.string) else {
-                    fail(keyNode, "unknown key \"\(key.string)\"\(Suggestion.didYouMean(key.string, in: allowedKeys)); allowed: \(allowedKeys.joined(separator: ", "))")
+                    fail(
+                        keyNode,
+                        "unknown key \"\(key.string)\"\(Suggestion.didYouMean(key.string, in: allowedKeys)); allowed: \(allowedKeys.joined(separator: ", "))")
                     continue
                 }
                 fields[key.string] = value
@@ -116,17 +118,20 @@ struct YAMLEntries {
     static func diagnostic(for error: YamlError, file: String) -> Diagnostic {
         switch error {
         case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
-             .composer(let context, let problem, let mark, _):
+            .composer(let context, let problem, let mark, _):
             // Running off the end of the file (a quote never closed): the line to fix is
             // where the unfinished thing opened, not the file's last line.
             if let context, problem.contains("end of stream"), context.mark.line < mark.line {
-                let what = context.text.contains("quoted scalar") ? "a quote opened on this line is never closed" : "\(context.text) that starts on this line, the file ends"
+                let what =
+                    context.text.contains("quoted scalar")
+                    ? "a quote opened on this line is never closed" : "\(context.text) that starts on this line, the file ends"
                 return Diagnostic(file: file, line: context.mark.line, "YAML syntax: \(what) (\(problem) at line \(mark.line))")
             }
             return Diagnostic(file: file, line: mark.line, "YAML syntax: \(problem)")
         case .duplicatedKeysInMapping(let duplicates, let context):
-            return Diagnostic(file: file, line: context.mark.line,
-                              "key \(duplicates.map { "\"\($0)\"" }.joined(separator: ", ")) appears twice in one entry")
+            return Diagnostic(
+                file: file, line: context.mark.line,
+                "key \(duplicates.map { "\"\($0)\"" }.joined(separator: ", ")) appears twice in one entry")
         case .reader(let problem, let offset, _, let yaml):
             let line = offset.map { yaml.utf8.prefix($0).reduce(1) { $1 == 10 ? $0 + 1 : $0 } }
             return Diagnostic(file: file, line: line, "cannot read the file: \(problem) (is it UTF-8 text?)")

@@ -65,7 +65,9 @@ public struct Lexicon: Sendable {
             for token in tokens { listWords.insert(token.text) }
             if stems.count == 1 {
                 if let owner = singles[stems[0]] {
-                    if owner.key != entry.key, owner.key.hasPrefix("~"), entry.key.hasPrefix("~") { clashes.append(Clash(word: text, stem: stems[0], keptIn: owner.key, wantedIn: entry.key)) }
+                    if owner.key != entry.key, owner.key.hasPrefix("~"), entry.key.hasPrefix("~") {
+                        clashes.append(Clash(word: text, stem: stems[0], keptIn: owner.key, wantedIn: entry.key))
+                    }
                 } else {
                     singles[stems[0]] = entry
                 }
@@ -202,8 +204,9 @@ public struct Lexicon: Sendable {
             let stem = stems[index].stem
             var fix: String?
             if let vocabulary, corrections < Self.maximumCorrections, !token.isNumber, singles[stem] == nil,
-               !vocabulary.knows(stem: stem), !stopWords.contains(token.text), !weakWords.contains(token.text),
-               !listWords.contains(token.text), !vocabulary.contains(token.text) {
+                !vocabulary.knows(stem: stem), !stopWords.contains(token.text), !weakWords.contains(token.text),
+                !listWords.contains(token.text), !vocabulary.contains(token.text)
+            {
                 corrections += 1
                 fix = vocabulary.correction(for: token.text)
             }
@@ -229,7 +232,8 @@ public struct Lexicon: Sendable {
                 let word = stems[index]
                 // a slip of the keyboard is corrected rather than linked ("soliders" is not "solid")
                 if word.span == 1, word.known == nil, !word.token.isNumber, !stopWords.contains(word.token.text), singles[word.stem] == nil,
-                   let found = usable(links.links(word.stem), vocabulary), correction(at: index) == nil {
+                    let found = usable(links.links(word.stem), vocabulary), correction(at: index) == nil
+                {
                     linkAt[index] = found
                 }
             }
@@ -248,15 +252,17 @@ public struct Lexicon: Sendable {
             let (stem, token, corrected, known, span) = stems[index]
             if !linkAt.isEmpty, let link = linkAt[index] {
                 let covered = stems[index..<(index + span)]
-                var term = Term(key: link.key, surface: covered.map(\.token.text).joined(separator: " "),
-                                isName: covered.contains { $0.token.capitalised })
+                var term = Term(
+                    key: link.key, surface: covered.map(\.token.text).joined(separator: " "),
+                    isName: covered.contains { $0.token.capitalised })
                 term.link = link
                 terms.append(term)
                 index += span
                 continue
             }
             if known?.startsPhrase ?? true,
-               let (length, entry) = phrase(at: index, count: stems.count, stem: { linkAt[$0] == nil ? stems[$0].stem : nil }) {
+                let (length, entry) = phrase(at: index, count: stems.count, stem: { linkAt[$0] == nil ? stems[$0].stem : nil })
+            {
                 let surface = stems[index..<(index + length)].map(\.token.text).joined(separator: " ")
                 let capitalised = stems[index..<(index + length)].contains { $0.token.capitalised }
                 terms.append(Term(key: entry.key, surface: surface, isName: entry.isName || capitalised, correctedFrom: corrected))
@@ -266,9 +272,10 @@ public struct Lexicon: Sendable {
             index += 1
             if known?.isStop ?? stopWords.contains(token.text) { continue }
             let entry = known.map(\.single) ?? singles[stem]
-            var term = Term(key: entry?.key ?? stem, surface: token.text,
-                            isName: (entry?.isName ?? false) || token.capitalised, isNumber: Self.isFigure(token),
-                            correctedFrom: corrected)
+            var term = Term(
+                key: entry?.key ?? stem, surface: token.text,
+                isName: (entry?.isName ?? false) || token.capitalised, isNumber: Self.isFigure(token),
+                correctedFrom: corrected)
             // a small count ("the 2 captured", "three types") helps a fact that has it but
             // is no reason to pick one
             term.isWeak = (known?.isWeak ?? isWeak(token.text, entry: entry)) || (token.isNumber && !term.isNumber)

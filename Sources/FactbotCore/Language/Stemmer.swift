@@ -30,7 +30,8 @@ public final class Stemmer: @unchecked Sendable {
         var copy = word
         let stem = copy.withUTF8 { bytes -> String in
             guard let base = bytes.baseAddress, bytes.count > 0, bytes.count < 256,
-                  let result = sb_stemmer_stem(stemmer, base, Int32(bytes.count)) else { return word }
+                let result = sb_stemmer_stem(stemmer, base, Int32(bytes.count))
+            else { return word }
             let length = Int(sb_stemmer_length(stemmer))
             return String(decoding: UnsafeBufferPointer(start: result, count: length), as: UTF8.self)
         }

@@ -31,7 +31,8 @@ public enum Tokenizer {
 
         func flush() {
             guard !current.isEmpty else { return }
-            var start = 0, end = current.count
+            var start = 0
+            var end = current.count
             while end > start, current[end - 1] == 39 { end -= 1 }
             while start < end, current[start] == 39 { start += 1 }
             defer { current.removeAll(keepingCapacity: true) }
@@ -41,7 +42,8 @@ public enum Tokenizer {
                 current.replaceSubrange((end - 1)..<end, with: [48, 48, 48])
                 end += 2
             }
-            tokens.append(Token(String(decoding: current[start..<end], as: UTF8.self), capitalised: currentCapitalised && !sentenceStart, startsClause: clauseStart))
+            tokens.append(
+                Token(String(decoding: current[start..<end], as: UTF8.self), capitalised: currentCapitalised && !sentenceStart, startsClause: clauseStart))
             sentenceStart = false
             clauseStart = false
         }
@@ -59,12 +61,14 @@ public enum Tokenizer {
                 sentenceStart = false
                 clauseStart = false
             } else if byte == 46, let last = current.last, isLetter(last), index + 2 < bytes.count,
-                      isLetter(bytes[index + 1]), isLetter(bytes[index + 2]) {
+                isLetter(bytes[index + 1]), isLetter(bytes[index + 2])
+            {
                 current.append(byte)  // a dot inside a name such as dev.ua stays in the word
             } else if byte == 39 || byte == 96 {  // ' and `: inside words only
                 if !current.isEmpty { current.append(39) }
             } else if byte == 44 || byte == 46, let last = current.last, isDigit(last), index + 1 < bytes.count,
-                      isDigit(bytes[index + 1]), byte != 46 || !current.contains(46) {
+                isDigit(bytes[index + 1]), byte != 46 || !current.contains(46)
+            {
                 if byte == 46 { current.append(byte) }  // a digit separator: 60,000 or 1.5
             } else {
                 flush()
@@ -116,15 +120,17 @@ public enum Tokenizer {
                 sentenceStart = false
                 clauseStart = false
             } else if scalar == ".", let last = current.last, isLetter(last), index + 2 < scalars.count,
-                      isLetter(scalars[index + 1]), isLetter(scalars[index + 2]) {
+                isLetter(scalars[index + 1]), isLetter(scalars[index + 2])
+            {
                 // a dot inside a name such as dev.ua stays in the word
                 current.append(scalar)
             } else if scalar == "'" || scalar == "\u{2019}" || scalar == "\u{2018}" || scalar == "`" {
                 // apostrophes count inside words only ("china's", "don't")
                 if !current.isEmpty { current.append("'") }
-            } else if (scalar == "," || scalar == "." || scalar == "\u{00A0}"), let last = current.last,
-                      isDigit(last), index + 1 < scalars.count,
-                      isDigit(scalars[index + 1]), scalar != "." || !current.contains(".") {
+            } else if scalar == "," || scalar == "." || scalar == "\u{00A0}", let last = current.last,
+                isDigit(last), index + 1 < scalars.count,
+                isDigit(scalars[index + 1]), scalar != "." || !current.contains(".")
+            {
                 // a digit separator: 60,000 or 1.5; kept only between digits
                 if scalar == "." { current.append(scalar) }
             } else {

@@ -67,7 +67,8 @@ public struct Vocabulary: Sendable {
         slotWords = [Int32](repeating: 0, count: needed)
         slotsUsed = 0
         for id in words.indices {
-            let start = Int(letterStart[id]), end = Int(letterStart[id + 1])
+            let start = Int(letterStart[id])
+            let end = Int(letterStart[id + 1])
             Self.forEachVariant(of: letters[start..<min(end, start + Self.prefixLength)], depth: 2) {
                 addVariant($0, Int32(id))
             }
@@ -141,9 +142,11 @@ public struct Vocabulary: Sendable {
         let wordMask = Self.mask(scalars[...])
         for hash in hashes {
             words(withVariant: hash, deletions: UInt32(limit)) { id in
-                let start = Int(letterStart[Int(id)]), length = Int(letterStart[Int(id) + 1]) - start
+                let start = Int(letterStart[Int(id)])
+                let length = Int(letterStart[Int(id) + 1]) - start
                 guard abs(length - scalars.count) <= limit, (letterMasks[Int(id)] ^ wordMask).nonzeroBitCount <= 2 * limit,
-                      Self.sameStart(scalars, letters[start..<(start + length)]) else { return }
+                    Self.sameStart(scalars, letters[start..<(start + length)])
+                else { return }
                 candidates.append(id)
             }
         }
@@ -151,7 +154,8 @@ public struct Vocabulary: Sendable {
         var best: (id: Int32, distance: Int, frequency: Int32)?
         var distance = Suggestion.BoundedDistance(capacity: scalars.count + limit + 1)
         for (position, id) in candidates.enumerated() where position == 0 || candidates[position - 1] != id {
-            let start = Int(letterStart[Int(id)]), end = Int(letterStart[Int(id) + 1])
+            let start = Int(letterStart[Int(id)])
+            let end = Int(letterStart[Int(id) + 1])
             let d = distance.between(scalars, letters[start..<end], limit: limit)
             guard d <= limit else { continue }
             let f = frequency[Int(id)]

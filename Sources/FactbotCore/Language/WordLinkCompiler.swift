@@ -53,12 +53,13 @@ public struct WordLinkCompiler {
     /// How much a sense of rank `rank` (0 = most frequent) counts, given how many of the
     /// lemma's senses were seen in the tagged corpus.
     static func senseWeight(rank: Int, tagged: Int) -> Double {
-        let byRank: Double = switch rank {
-        case 0: 1
-        case 1: 0.75
-        case 2: 0.55
-        default: 0.4
-        }
+        let byRank: Double =
+            switch rank {
+            case 0: 1
+            case 1: 0.75
+            case 2: 0.55
+            default: 0.4
+            }
         return rank < max(tagged, 1) ? byRank : byRank * 0.6
     }
 
@@ -68,8 +69,10 @@ public struct WordLinkCompiler {
     /// `names` holds the keys of names, which are linked to their synonyms and related
     /// forms only: a name has no more general or more specific word ("Chinese" is not "Cantonese").
     /// Words in `unlinked` (the curator's `unlinked.txt`), and words of the same stem, are never linked from.
-    public func compile(targets: [(word: String, key: String)], known: Set<String>, stopWords: Set<String>,
-                        names: Set<String> = [], unlinked: Set<String> = []) -> [String: [WordLink]] {
+    public func compile(
+        targets: [(word: String, key: String)], known: Set<String>, stopWords: Set<String>,
+        names: Set<String> = [], unlinked: Set<String> = []
+    ) -> [String: [WordLink]] {
         var best: [String: [String: WordLink]] = [:]  // question key → target key → best link
         struct Lemma: Hashable {
             var text: String
@@ -106,7 +109,8 @@ public struct WordLinkCompiler {
         let unlinkedStems = Set(unlinked.map { $0.split(separator: " ").map { stemmer.stem(String($0)) }.joined(separator: "_") })
         func offer(_ lemma: String, in synset: Synset, to target: (word: String, key: String), kind: WordLink.Kind, weight: Double) {
             guard !Self.neverFollowed.contains(lemma), lemma.utf8.allSatisfy({ $0 >= 97 && $0 <= 122 || $0 == 95 || $0 == 45 }),
-                  let rank = entry(lemma, synset.partOfSpeech).flatMap({ e in e.rank(of: synset.offset).map { (e, $0) } }) else { return }
+                let rank = entry(lemma, synset.partOfSpeech).flatMap({ e in e.rank(of: synset.offset).map { (e, $0) } })
+            else { return }
             var strength = weight * Self.senseWeight(rank: rank.1, tagged: rank.0.taggedSenses) * posWeight(lemma, synset.partOfSpeech)
             if taggedByLemma[lemma]?.allSatisfy({ $0 == 0 }) ?? false { strength *= Self.rareWordShare }
             guard strength >= Self.minimumStrength else { return }
@@ -121,8 +125,9 @@ public struct WordLinkCompiler {
             if parts.count > 1, zip(parts, stems).allSatisfy({ known.contains($1) || stopWords.contains($0) }) { return }
             let key = stems.joined(separator: "_")
             guard !key.isEmpty, !known.contains(key), key != target.key else { return }
-            let link = WordLink(key: target.key, word: target.word, from: parts.joined(separator: " "), kind: kind,
-                                strength: (strength * 100).rounded() / 100)
+            let link = WordLink(
+                key: target.key, word: target.word, from: parts.joined(separator: " "), kind: kind,
+                strength: (strength * 100).rounded() / 100)
             if let old = best[key]?[target.key], old.strength >= link.strength { return }
             best[key, default: [:]][target.key] = link
         }
@@ -156,8 +161,12 @@ public struct WordLinkCompiler {
                             }
                             guard let linked = synset(pointer.target, pointer.partOfSpeech) else { continue }
                             if kind == .broader || kind == .narrower,
-                               linked.lexicographerFile == 3 || sense.lexicographerFile == 3 || names.contains(target.key) { continue }
-                            let words = lexical && pointer.targetWord > 0 && pointer.targetWord <= linked.words.count
+                                linked.lexicographerFile == 3 || sense.lexicographerFile == 3 || names.contains(target.key)
+                            {
+                                continue
+                            }
+                            let words =
+                                lexical && pointer.targetWord > 0 && pointer.targetWord <= linked.words.count
                                 ? [linked.words[pointer.targetWord - 1]] : linked.words
                             for word in words {
                                 offer(word, in: linked, to: target, kind: kind, weight: weight * Self.base(kind))

@@ -110,7 +110,8 @@ public struct WordLinks: Sendable {
         guard count > 0 else { return [] }
         var key = key
         return key.withUTF8 { wanted -> [WordLink] in
-            var low = 0, high = count
+            var low = 0
+            var high = count
             while low < high {
                 let middle = (low + high) / 2
                 guard let entry = entryRange(middle) else { return [] }
@@ -204,7 +205,8 @@ public struct WordLinks: Sendable {
         let start = entry.lowerBound + 1
         guard start + length <= entry.upperBound else { return 0 }
         for position in 0..<min(length, wanted.count) {
-            let a = wanted[position], b = bytes[start + position]
+            let a = wanted[position]
+            let b = bytes[start + position]
             if a != b { return Int(a) - Int(b) }
         }
         return wanted.count - length

@@ -24,8 +24,9 @@ struct WordTable: Sendable {
         for word in all {
             let stem = lexicon.stemmer.stem(word)
             let single = lexicon.singles[stem]
-            info[word] = Info(stem: stem, single: single, isStop: lexicon.stopWords.contains(word),
-                              isWeak: lexicon.isWeak(word, entry: single), startsPhrase: lexicon.phrases[stem] != nil)
+            info[word] = Info(
+                stem: stem, single: single, isStop: lexicon.stopWords.contains(word),
+                isWeak: lexicon.isWeak(word, entry: single), startsPhrase: lexicon.phrases[stem] != nil)
         }
         self.info = info
     }
