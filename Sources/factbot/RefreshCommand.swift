@@ -15,6 +15,7 @@ struct RefreshCommand: ParsableCommand {
             unchanged (304) or failed and why; a failed source keeps its last good copy. Then \
             every curated fact citing a fetched source is checked: figures no longer in the \
             text are listed so a curator can review the fact. Exit status 1 when any source failed.
+
             For a schedule, use `factbot run`, which refreshes in the background; or, beside \
             `factbot irc` or the REPL, contrib/factbot-refresh.timer or contrib/crontab.example \
             (`0 */6 * * * cd /srv/factbot && factbot refresh --state-dir /var/lib/factbot`). \

@@ -61,6 +61,21 @@ struct CommandLineTests {
         let result = try FactbotProcess.run(["check", "--strict"])
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.contains("all examples reach their facts"))
+        #expect(result.stdout.contains("knowledge with settings from bot.conf:"))
+        let defaults = try FactbotProcess.run(["check", "--config", "/dev/null"])
+        #expect(defaults.stdout.contains("settings from /dev/null"))
+    }
+
+    @Test func longHelpIsInParagraphsNotLinesBrokenMidSentence() throws {
+        for command in ["irc", "run", "refresh", "check", "repl"] {
+            let help = try FactbotProcess.run([command, "--help"]).stdout
+            let discussion = help.components(separatedBy: "USAGE:")[0].split(separator: "\n", omittingEmptySubsequences: false)
+            // Wrapped by the parser to the terminal, a paragraph's lines are long but for
+            // its last; a short line that does not end a sentence was broken in the source.
+            for (line, next) in zip(discussion, discussion.dropFirst()) where !line.isEmpty && !next.isEmpty && line.count < 50 && !line.hasSuffix(".") {
+                Issue.record("\(command) --help breaks a sentence after \"\(line)\"")
+            }
+        }
     }
 
     @Test func helpOnEveryCommand() throws {
