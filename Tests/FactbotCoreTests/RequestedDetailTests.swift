@@ -253,6 +253,12 @@ struct NamesAndFiguresTests {
             Fact(
                 id: "family", answer: "Captain Ivo Marsh said his wife and children were waiting for him.",
                 questions: ["What did Ivo Marsh say about his family?"], types: [.quote], sourceID: "s"),
+            Fact(
+                id: "rescued", answer: "Mayor Lena Dorn said two sailors were rescued off Kettle Point.",
+                questions: ["How many sailors were rescued off Kettle Point?"], types: [.number], sourceID: "s"),
+            Fact(
+                id: "swim", answer: "Tom Reyes said he swam to the buoy at Kettle Point.",
+                questions: ["Who swam to the buoy?"], types: [.person], sourceID: "s"),
         ]
         var settings = Answerer.Settings()
         settings.minimumConfidence = 0.3
@@ -264,6 +270,15 @@ struct NamesAndFiguresTests {
         #expect(!answer.answered, "\(answer.text)")
         #expect(answer.text.contains("Gazette does not say their names"), "\(answer.text)")
         #expect(Self.answerer.answer("What did Ivo Marsh say about his family?").fact?.id == "family")
+    }
+
+    @Test func whoReportsOnThePeopleAskedAboutIsNotTheirName() {
+        // The mayor speaks of the sailors by a noun: her name is not theirs.
+        let answer = Self.answerer.answer("What are the names of the two sailors rescued off Kettle Point?")
+        #expect(!answer.answered, "\(answer.text)")
+        #expect(answer.text.contains("does not say their names"), "\(answer.text)")
+        // A speaker who is the one asked about still answers.
+        #expect(Self.answerer.answer("What is the name of the man who swam to the buoy at Kettle Point?").fact?.id == "swim")
     }
 
     @Test func aCountOfPeopleIsNotACountOfHours() {

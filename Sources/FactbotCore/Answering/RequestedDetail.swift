@@ -257,7 +257,15 @@ extension Answerer {
         case .personName?:
             // someone the question does not name already ("the name of Wang's wife" is not Wang)
             let named = request.focus.union(request.rareNames)
-            if !stated({ $0.hasPersonName && !$0.personNames.subtracting(Self.titleKeys).isSubset(of: named) }) { return request.asked }
+            // nor someone who only reports on them: when the clause speaks of the people asked
+            // about by a noun ("Zelensky said two *Chinese* citizens were captured"), its
+            // speakers are not their names
+            let people = Set(knowledge.words.classes.peopleNouns.map { wordTable.info[$0]?.key ?? lexicon.stemmer.stem($0) }).intersection(request.focus)
+            func names(_ clause: AnswerDetails.Clause) -> Set<String> {
+                let names = clause.personNames.subtracting(Self.titleKeys)
+                return people.isDisjoint(with: clause.terms) ? names : names.subtracting(clause.speakers)
+            }
+            if !stated({ $0.hasPersonName && !names($0).isSubset(of: named) }) { return request.asked }
         case .person?: if !stated(\.hasCapitalisedName) { return request.asked }
         case .organizationName?: if !stated(\.hasOrganization) { return request.asked }
         case .date?: if !stated(\.hasDate) { return request.asked }
