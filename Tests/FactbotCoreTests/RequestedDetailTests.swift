@@ -257,6 +257,9 @@ struct NamesAndFiguresTests {
                 id: "rescued", answer: "Mayor Lena Dorn said two sailors were rescued off Kettle Point.",
                 questions: ["How many sailors were rescued off Kettle Point?"], types: [.number], sourceID: "s"),
             Fact(
+                id: "voyage", answer: "The ferry left Kettle Point on 3 March and signed off in Dover on 9 March.",
+                questions: ["When did the ferry leave Kettle Point?"], types: [.date], sourceID: "s"),
+            Fact(
                 id: "swim", answer: "Tom Reyes said he swam to the buoy at Kettle Point.",
                 questions: ["Who swam to the buoy?"], types: [.person], sourceID: "s"),
         ]
@@ -293,6 +296,13 @@ struct NamesAndFiguresTests {
         #expect(!answer.answered, "\(answer.text)")
         #expect(answer.text.contains("does not say which of them"), "\(answer.text)")
         #expect(Self.answerer.request(Tokenizer.tokens("which of the offices was it"), type: .any, terms: []).detail != .personName)
+    }
+
+    @Test func howLongWantsAFigureNotADate() {
+        let answer = Self.answerer.answer("How long was the ferry away from Kettle Point?")
+        #expect(!answer.answered, "\(answer.text)")
+        #expect(Self.answerer.answer("How long did the sailors speak to reporters?").fact?.id == "talk")
+        #expect(Self.answerer.answer("When did the ferry leave Kettle Point?").fact?.id == "voyage")
     }
 
     @Test func howMuchWantsAFigure() {

@@ -188,8 +188,9 @@ extension Answerer {
             if !request.counted.isEmpty, request.asked.isEmpty { request.asked = "how many " + counted.map(\.text).joined(separator: " ") }
         }
 
-        // "how many", "how much": a figure; "how many journalists" is not "two hours"
-        if let how = text.indices.first(where: { text[$0] == "how" && $0 + 1 < text.count && (text[$0 + 1] == "many" || text[$0 + 1] == "much") }) {
+        // "how many", "how much", "how long", "how old": a figure; "how many journalists" is
+        // not "two hours", and "how long" is not a date
+        if let how = text.indices.first(where: { text[$0] == "how" && $0 + 1 < text.count && Self.figureAsked.contains(text[$0 + 1]) }) {
             request.needsFigure = true
             if request.asked.isEmpty { request.asked = "how " + text[how + 1] }
             if text[how + 1] == "many", how + 2 < text.count, !Self.timeUnits.contains(lexicon.stemmer.stem(text[how + 2])) {
@@ -498,6 +499,8 @@ extension Answerer {
         "purpose", "idea", "happening", "stuff", "info", "information", "details", "detail", "exactly",
         "pair", "couple", "both", "two",
     ]
+    /// The words after "how" that ask for a figure.
+    static let figureAsked: Set<String> = ["many", "much", "long", "old"]
     static let auxiliaries: Set<String> = ["did", "does", "do", "has", "have", "had", "was", "is", "were", "are"]
     static let speechWords: Set<String> = [
         "say", "said", "says", "saying", "tell", "told", "tells", "claim", "claimed", "claims",
