@@ -16,6 +16,8 @@ public final class IRCClient {
     var random = SystemRandomNumberGenerator()
     /// Replies still queued when a connection ended, for the next one.
     var carried: [String] = []
+    /// What the last server said about itself (005), assumed until the next one says.
+    var serverSupport = ServerSupport()
 
     /// A client that answers with `respond`, logging to `logger`.
     public init(
@@ -74,8 +76,10 @@ public final class IRCClient {
 
         var session = IRCSession(settings: settings, secrets: secrets, version: version, respond: respond)
         session.resume(carried)
+        session.assume(serverSupport)
         carried = []
         defer {
+            serverSupport = session.serverSupport
             carried = session.unsentReplies
             if !carried.isEmpty { logger.info("keeping \(carried.count) unsent replies for the next connection") }
         }

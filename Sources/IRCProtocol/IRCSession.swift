@@ -90,8 +90,10 @@ public struct IRCSession {
     public internal(set) var phase: Phase = .registering
     /// The nick the server knows us by.
     public internal(set) var nick: String
-    /// Channels joined now (case-folded names).
+    /// Channels joined now (names folded by the server's case mapping).
     public internal(set) var joinedChannels: Set<String> = []
+    /// What the server said about itself (005): case mapping, nick length, channel types.
+    public internal(set) var serverSupport = ServerSupport()
 
     var events: [Event] = []
     var urgent: [String] = []
@@ -175,7 +177,7 @@ public struct IRCSession {
                 rejoinAt[channel] = nil
                 join(channel)
             }
-            if !IRCCase.same(nick, settings.nick), now >= nextPeriodicRegain {
+            if !same(nick, settings.nick), now >= nextPeriodicRegain {
                 nextPeriodicRegain = now + 60
                 regainNick(now: now)
             }
@@ -229,6 +231,13 @@ public struct IRCSession {
         carried = Array(replies.suffix(Self.maximumQueuedLines))
     }
 
+    /// What the previous connection's server said about itself (``serverSupport``), held
+    /// until this server's 005: so that the nicks tried while registering fit its NICKLEN
+    /// and configured channels of a type it does not have are not joined.
+    public mutating func assume(_ support: ServerSupport) {
+        serverSupport = support
+    }
+
     /// What happened since the last call.
     public mutating func takeEvents() -> [Event] {
         defer { events.removeAll() }
@@ -263,8 +272,14 @@ public struct IRCSession {
         events.append(.closed(reason))
     }
 
+    /// `name` folded by the server's case mapping.
+    func fold(_ name: String) -> String { serverSupport.caseMapping.fold(name) }
+
+    /// True when two nicks or channel names are the same to the server.
+    func same(_ a: String, _ b: String) -> Bool { serverSupport.caseMapping.same(a, b) }
+
     mutating func join(_ folded: String) {
-        let channel = settings.channels.first { IRCCase.fold($0.name) == folded } ?? Channel(folded)
+        let channel = settings.channels.first { fold($0.name) == folded } ?? Channel(folded)
         send(IRCMessage("JOIN", channel.key.map { [channel.name, $0] } ?? [channel.name]))
     }
 
@@ -283,14 +298,14 @@ public struct IRCSession {
         case "NICK":
             handleNickChange(message, now: now)
         case "QUIT":
-            if let who = message.sourceNick, IRCCase.same(who, settings.nick), !IRCCase.same(nick, settings.nick) {
+            if let who = message.sourceNick, same(who, settings.nick), !same(nick, settings.nick) {
                 regainNick(now: now)
             }
         case "JOIN":
             handleJoin(message)
         case "PART":
-            if let who = message.sourceNick, IRCCase.same(who, nick) {
-                joinedChannels.remove(IRCCase.fold(message[parameter: 0]))
+            if let who = message.sourceNick, same(who, nick) {
+                joinedChannels.remove(fold(message[parameter: 0]))
             }
         case "KICK":
             handleKick(message, now: now)

@@ -5,6 +5,8 @@ public enum Numeric {
     public static let welcome = 1
     /// RPL_ISUPPORT: server features (CASEMAPPING, NICKLEN...).
     public static let isupport = 5
+    /// RPL_NAMREPLY: the names in a channel, each after its PREFIX symbols.
+    public static let namesReply = 353
     /// RPL_VISIBLEHOST: the host others now see for us.
     public static let visibleHost = 396
     /// ERR_NOSUCHNICK
