@@ -165,8 +165,11 @@ public final class IRCClient {
                 logger.notice("took back the nick \(nick)")
             case .joined(let channel):
                 logger.info("joined \(channel)")
-            case .joinFailed(let channel, let reason):
-                logger.warning("cannot join \(Redaction.printable(channel)): \(Redaction.printable(reason))")
+            case .joinFailed(let channel, let reason, let retryIn):
+                let next = retryIn.map { "trying again in \(Int($0.rounded())) s" } ?? "not trying again"
+                logger.warning("cannot join \(Redaction.printable(channel)): \(Redaction.printable(reason)); \(next)")
+            case .joinForwarded(let from, let to, let reason):
+                logger.notice("joining \(Redaction.printable(from)) took us to \(Redaction.printable(to)): \(Redaction.printable(reason))")
             case .kicked(let channel, let by, let reason):
                 logger.warning(
                     "kicked from \(Redaction.printable(channel)) by \(Redaction.printable(by)): \(Redaction.printable(reason)); rejoining in \(Int(settings.rejoinDelay)) s"

@@ -118,16 +118,49 @@ extension IRCSession {
             if serverSupport.caseMapping != before { refoldNames() }
         case Numeric.namesReply:
             handleNames(message)
-        case Numeric.channelIsFull, Numeric.inviteOnlyChannel, Numeric.bannedFromChannel, Numeric.badChannelKey:
-            let channel = message[parameter: 1]
-            events.append(.joinFailed(channel: channel, reason: message.parameters.last ?? message.command))
-            if settings.channels.contains(where: { same($0.name, channel) }) {
-                rejoinAt[fold(channel)] = now + max(settings.rejoinDelay, 60)
+        case Numeric.channelIsFull, Numeric.inviteOnlyChannel, Numeric.bannedFromChannel, Numeric.badChannelKey,
+            Numeric.needRegisteredNick:
+            joinRefused(message[parameter: 1], reason: message.parameters.last ?? message.command, retry: true, now: now)
+        case Numeric.noSuchChannel, Numeric.tooManyChannels:
+            joinRefused(message[parameter: 1], reason: message.parameters.last ?? message.command, retry: false, now: now)
+        case Numeric.linkChannel:
+            // `470 nick #from #to :Forwarding to another channel`: the server joins us to #to.
+            let from = message[parameter: 1]
+            let to = message[parameter: 2]
+            guard message.parameters.count >= 4, serverSupport.isChannel(to) else {
+                return joinRefused(from, reason: message.parameters.last ?? message.command, retry: false, now: now)
             }
+            rejoinAt[fold(from)] = nil
+            joinRetries[fold(from)] = nil
+            forwardedTo.insert(fold(to))
+            events.append(.joinForwarded(from: from, to: to, reason: message.parameters.last ?? message.command))
         default:
             break
         }
     }
+
+    /// A JOIN the server refused: logged with its reason, and, for a channel the bot wants
+    /// (configured, or forwarded to), tried again when `retry` says waiting can help (full,
+    /// invite only, banned, wrong key, registered nicks only): after `rejoin_delay`
+    /// (at least 1 s), doubling each time to at most 10 minutes.
+    mutating func joinRefused(_ channel: String, reason: String, retry: Bool, now: Double) {
+        let folded = fold(channel)
+        let wanted = settings.channels.contains { same($0.name, channel) } || forwardedTo.contains(folded)
+        guard retry, wanted, serverSupport.isChannel(channel) else {
+            rejoinAt[folded] = nil
+            joinRetries[folded] = nil
+            events.append(.joinFailed(channel: channel, reason: reason, retryIn: nil))
+            return
+        }
+        var backoff = joinRetries[folded] ?? Backoff(initial: max(1, settings.rejoinDelay), maximum: Self.longestJoinRetry)
+        let delay = backoff.nextDelay(random: 1)  // no jitter: one bot, one channel
+        joinRetries[folded] = backoff
+        rejoinAt[folded] = now + delay
+        events.append(.joinFailed(channel: channel, reason: reason, retryIn: delay))
+    }
+
+    /// The longest wait between tries to join a channel that refused the bot.
+    static let longestJoinRetry = 600.0
 
     /// RPL_NAMREPLY `353 nick = #chan :@op +voice nick`: the bot among the names (after its
     /// PREFIX symbols) is in the channel, whether or not its JOIN was seen.
@@ -140,6 +173,7 @@ extension IRCSession {
         guard names.contains(where: { same(Hostmask(serverSupport.nickWithoutPrefix(String($0))).nick, nick) }) else { return }
         joinedChannels.insert(fold(channel))
         rejoinAt[fold(channel)] = nil
+        joinRetries[fold(channel)] = nil
         events.append(.joined(channel))
     }
 
@@ -150,7 +184,9 @@ extension IRCSession {
             Dictionary(table.map { (fold($0.key), $0.value) }, uniquingKeysWith: { first, _ in first })
         }
         joinedChannels = Set(joinedChannels.map(fold))
+        forwardedTo = Set(forwardedTo.map(fold))
         rejoinAt = refolded(rejoinAt)
+        joinRetries = refolded(joinRetries)
         moreText = refolded(moreText)
         offered = refolded(offered)
     }
@@ -164,7 +200,7 @@ extension IRCSession {
         var ordered = settings.channels.filter { $0.key != nil } + settings.channels.filter { $0.key == nil }
         for channel in ordered where !serverSupport.isChannel(channel.name) {
             let types = String(serverSupport.channelTypes)
-            events.append(.joinFailed(channel: channel.name, reason: "not a channel on this server (CHANTYPES=\(types))"))
+            events.append(.joinFailed(channel: channel.name, reason: "not a channel on this server (CHANTYPES=\(types))", retryIn: nil))
         }
         ordered.removeAll { !serverSupport.isChannel($0.name) }
         var names: [String] = []
@@ -222,6 +258,7 @@ extension IRCSession {
         guard serverSupport.isChannel(channel) else { return }
         joinedChannels.insert(fold(channel))
         rejoinAt[fold(channel)] = nil
+        joinRetries[fold(channel)] = nil
         events.append(.joined(channel))
     }
 

@@ -72,7 +72,12 @@ public struct IRCSession {
         case nickInUse(taken: String, trying: String)
         case nickRegained(String)
         case joined(String)
-        case joinFailed(channel: String, reason: String)
+        /// The server refused a JOIN with `reason`; it is tried again in `retryIn` seconds,
+        /// or never (nil) when trying again cannot help (no such channel, too many channels).
+        case joinFailed(channel: String, reason: String, retryIn: Double?)
+        /// The server sent the bot to another channel instead (470): the bot answers there
+        /// once the server has joined it.
+        case joinForwarded(from: String, to: String, reason: String)
         case kicked(channel: String, by: String, reason: String)
         case question(Question)
         case rateLimited(user: String)
@@ -119,6 +124,10 @@ public struct IRCSession {
     var nextPeriodicRegain = 0.0
     // Channels to join again, with when.
     var rejoinAt: [String: Double] = [:]
+    // Channels the server refused to let us join, by folded name: each refusal doubles the wait.
+    var joinRetries: [String: Backoff] = [:]
+    // Channels the server forwarded us to (470), which the bot keeps as if configured.
+    var forwardedTo: Set<String> = []
     // Replies carried over from the previous connection.
     var carried: [String] = []
     // Text kept back for `more`, by folded "target nick".

@@ -108,7 +108,7 @@ import Testing
         #expect(next.feed(":irc.test CAP * LS :", ":irc.test 001 factbot :Welcome") == ["CAP END", "JOIN #news"])
         #expect(
             next.session.takeEvents().contains(
-                .joinFailed(channel: "&local", reason: "not a channel on this server (CHANTYPES=#)")))
+                .joinFailed(channel: "&local", reason: "not a channel on this server (CHANTYPES=#)", retryIn: nil)))
     }
 
     @Test func statusMessagesAreNotQuestionsAndNamesLoseTheirPrefixes() {
