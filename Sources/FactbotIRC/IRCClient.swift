@@ -16,6 +16,8 @@ public final class IRCClient {
     var random = SystemRandomNumberGenerator()
     /// Replies still queued when a connection ended, for the next one.
     var carried: [String] = []
+    /// What the last server said about itself (005), assumed until the next one says.
+    var serverSupport = ServerSupport()
 
     /// A client that answers with `respond`, logging to `logger`.
     public init(
@@ -74,8 +76,10 @@ public final class IRCClient {
 
         var session = IRCSession(settings: settings, secrets: secrets, version: version, respond: respond)
         session.resume(carried)
+        session.assume(serverSupport)
         carried = []
         defer {
+            serverSupport = session.serverSupport
             carried = session.unsentReplies
             if !carried.isEmpty { logger.info("keeping \(carried.count) unsent replies for the next connection") }
         }
@@ -161,8 +165,11 @@ public final class IRCClient {
                 logger.notice("took back the nick \(nick)")
             case .joined(let channel):
                 logger.info("joined \(channel)")
-            case .joinFailed(let channel, let reason):
-                logger.warning("cannot join \(Redaction.printable(channel)): \(Redaction.printable(reason))")
+            case .joinFailed(let channel, let reason, let retryIn):
+                let next = retryIn.map { "trying again in \(Int($0.rounded())) s" } ?? "not trying again"
+                logger.warning("cannot join \(Redaction.printable(channel)): \(Redaction.printable(reason)); \(next)")
+            case .joinForwarded(let from, let to, let reason):
+                logger.notice("joining \(Redaction.printable(from)) took us to \(Redaction.printable(to)): \(Redaction.printable(reason))")
             case .kicked(let channel, let by, let reason):
                 logger.warning(
                     "kicked from \(Redaction.printable(channel)) by \(Redaction.printable(by)): \(Redaction.printable(reason)); rejoining in \(Int(settings.rejoinDelay)) s"

@@ -25,13 +25,14 @@ public struct Hostmask: Sendable, Equatable {
     public var description: String { "\(nick)!\(user ?? "*")@\(host ?? "*")" }
 
     /// True when this source matches an ignore pattern: a plain nick (`troll`), or a
-    /// mask with `*` and `?` wildcards (`*!*@spam.example`). Case-insensitive.
-    public func matches(_ pattern: String) -> Bool {
-        let pattern = IRCCase.fold(pattern)
+    /// mask with `*` and `?` wildcards (`*!*@spam.example`). Case-insensitive, as the
+    /// server's `caseMapping` folds.
+    public func matches(_ pattern: String, caseMapping: CaseMapping = .rfc1459) -> Bool {
+        let pattern = caseMapping.fold(pattern)
         if !pattern.contains("!") && !pattern.contains("@") {
-            return Wildcard.matches(pattern, IRCCase.fold(nick))
+            return Wildcard.matches(pattern, caseMapping.fold(nick))
         }
-        return Wildcard.matches(pattern, IRCCase.fold(description))
+        return Wildcard.matches(pattern, caseMapping.fold(description))
     }
 }
 
@@ -42,28 +43,6 @@ extension Hostmask {
     public static func isOnlyWildcards(_ pattern: String) -> Bool {
         !pattern.isEmpty && pattern.unicodeScalars.allSatisfy { "*?!@".unicodeScalars.contains($0) }
     }
-}
-
-/// IRC's case folding (RFC 1459 casemapping: `[]\~` are the upper case of `{}|^`).
-public enum IRCCase {
-    /// Folds a nick or channel name for comparison.
-    public static func fold(_ name: String) -> String {
-        String(
-            String.UnicodeScalarView(
-                name.unicodeScalars.map { scalar -> Unicode.Scalar in
-                    switch scalar {
-                    case "A"..."Z": return Unicode.Scalar(scalar.value + 32)!
-                    case "[": return "{"
-                    case "]": return "}"
-                    case "\\": return "|"
-                    case "~": return "^"
-                    default: return scalar
-                    }
-                }))
-    }
-
-    /// True when two nicks or channel names are the same to the server.
-    public static func same(_ a: String, _ b: String) -> Bool { fold(a) == fold(b) }
 }
 
 /// Glob matching with `*` (any run) and `?` (any one character).

@@ -5,14 +5,17 @@ extension IRCSession {
         let sender = Hostmask(source)
         guard !sender.nick.isEmpty, sender.user != nil || sender.host != nil else { return }  // not from a server
         guard Nickname.isValid(sender.nick) else { return }  // no server relays such a nick; never echo one
-        guard !IRCCase.same(sender.nick, nick), !settings.ignore.contains(where: sender.matches) else { return }
+        guard !same(sender.nick, nick), !settings.ignore.contains(where: { sender.matches($0, caseMapping: serverSupport.caseMapping) })
+        else { return }
 
         let target = message[parameter: 0]
         let text = message[parameter: 1]
-        let isPrivate = IRCCase.same(target, nick)
-        // Only our nick or a channel we are in: not "@#chan" (ops only) nor a nick we no longer use.
-        guard isPrivate || joinedChannels.contains(IRCCase.fold(target)) else { return }
-        let userKey = "\(sender.user ?? "")@\(sender.host ?? sender.nick)"
+        let isPrivate = same(target, nick)
+        // Only our nick or a channel we are in: not "@#chan" (STATUSMSG: to the channel's
+        // operators, not a question for the bot) nor a nick we no longer use.
+        if !isPrivate, serverSupport.statusMessageChannel(target) != nil { return }
+        guard isPrivate || (serverSupport.isChannel(target) && joinedChannels.contains(fold(target))) else { return }
+        let userKey = "\(sender.user ?? "")@\(sender.host ?? fold(sender.nick))"
 
         if text.hasPrefix("\u{1}") {
             return handleCTCP(text, from: sender.nick, userKey: userKey, now: now)
@@ -41,7 +44,7 @@ extension IRCSession {
 
         let replyTarget = isPrivate ? sender.nick : target
         let prefix = isPrivate ? "" : "\(sender.nick): "
-        let moreKey = IRCCase.fold(replyTarget) + " " + IRCCase.fold(sender.nick)
+        let moreKey = fold(replyTarget) + " " + fold(sender.nick)
         let trimmed = question.trimmingSpaces()
 
         if trimmed.lowercased() == "more" {
@@ -110,8 +113,8 @@ extension IRCSession {
     /// An asker changed nick: what was kept for their `more` and the questions offered to
     /// them move to the new nick, in channels and in private (where the nick is the target too).
     mutating func followAsker(from oldNick: String, to newNick: String) {
-        let old = IRCCase.fold(oldNick)
-        let new = IRCCase.fold(newNick)
+        let old = fold(oldNick)
+        let new = fold(newNick)
         guard old != new else { return }  // only the case changed: the keys are the same
         func moved(_ key: String) -> String? {
             guard let space = key.firstIndex(of: " "), key[key.index(after: space)...] == old else { return nil }
@@ -157,7 +160,7 @@ extension IRCSession {
         let scalars = line.unicodeScalars
         let nickScalars = nick.unicodeScalars
         guard scalars.count >= nickScalars.count,
-            IRCCase.same(String(String.UnicodeScalarView(scalars.prefix(nickScalars.count))), nick)
+            same(String(String.UnicodeScalarView(scalars.prefix(nickScalars.count))), nick)
         else { return nil }
         var rest = scalars.dropFirst(nickScalars.count)
         guard let next = rest.first else { return "" }

@@ -59,13 +59,15 @@ extension IRCSession {
         sendNow(IRCMessage("CAP", ["END"]))
     }
 
-    /// The nick to try after `attempt` were refused: alternates, then numbered.
+    /// The nick to try after `attempt` were refused: alternates, then numbered, each cut
+    /// to the server's NICKLEN (the number kept whole: `factbo1` for `factbot` at 7), or to
+    /// RFC 1459's 9 once a numbered nick was refused as erroneous.
     func candidateNick(_ attempt: Int) -> String {
         if attempt == 0 { return settings.nick }
-        if attempt <= settings.alternateNicks.count { return settings.alternateNicks[attempt - 1] }
-        let number = String(attempt - settings.alternateNicks.count)
-        let base = shortNumberedNicks ? String(settings.nick.prefix(max(1, 9 - number.count))) : settings.nick
-        return base + number
+        var support = serverSupport
+        if support.nickLength == nil, shortNumberedNicks { support.nickLength = 9 }
+        if attempt <= settings.alternateNicks.count { return support.nick(settings.alternateNicks[attempt - 1]) }
+        return support.nick(settings.nick, suffix: String(attempt - settings.alternateNicks.count))
     }
 
     mutating func handleNumeric(_ code: Int, _ message: IRCMessage, now: Double) {
@@ -109,22 +111,98 @@ extension IRCSession {
             selfHost = message[parameter: 1]
         case Numeric.passwordMismatch, Numeric.bannedFromServer:
             close("the server refused us: \(message.parameters.last ?? message.command)")
-        case Numeric.channelIsFull, Numeric.inviteOnlyChannel, Numeric.bannedFromChannel, Numeric.badChannelKey:
-            let channel = message[parameter: 1]
-            events.append(.joinFailed(channel: channel, reason: message.parameters.last ?? message.command))
-            if settings.channels.contains(where: { IRCCase.same($0.name, channel) }) {
-                rejoinAt[IRCCase.fold(channel)] = now + max(settings.rejoinDelay, 60)
+        case Numeric.isupport:
+            // `005 nick TOKEN TOKEN... :are supported by this server`
+            let before = serverSupport.caseMapping
+            serverSupport.apply(message.parameters.dropFirst().dropLast())
+            if serverSupport.caseMapping != before { refoldNames() }
+        case Numeric.namesReply:
+            handleNames(message)
+        case Numeric.channelIsFull, Numeric.inviteOnlyChannel, Numeric.bannedFromChannel, Numeric.badChannelKey,
+            Numeric.needRegisteredNick:
+            joinRefused(message[parameter: 1], reason: message.parameters.last ?? message.command, retry: true, now: now)
+        case Numeric.noSuchChannel, Numeric.tooManyChannels:
+            joinRefused(message[parameter: 1], reason: message.parameters.last ?? message.command, retry: false, now: now)
+        case Numeric.linkChannel:
+            // `470 nick #from #to :Forwarding to another channel`: the server joins us to #to.
+            let from = message[parameter: 1]
+            let to = message[parameter: 2]
+            guard message.parameters.count >= 4, serverSupport.isChannel(to) else {
+                return joinRefused(from, reason: message.parameters.last ?? message.command, retry: false, now: now)
             }
+            rejoinAt[fold(from)] = nil
+            joinRetries[fold(from)] = nil
+            forwardedTo.insert(fold(to))
+            events.append(.joinForwarded(from: from, to: to, reason: message.parameters.last ?? message.command))
         default:
             break
         }
     }
 
+    /// A JOIN the server refused: logged with its reason, and, for a channel the bot wants
+    /// (configured, or forwarded to), tried again when `retry` says waiting can help (full,
+    /// invite only, banned, wrong key, registered nicks only): after `rejoin_delay`
+    /// (at least 1 s), doubling each time to at most 10 minutes.
+    mutating func joinRefused(_ channel: String, reason: String, retry: Bool, now: Double) {
+        let folded = fold(channel)
+        let wanted = settings.channels.contains { same($0.name, channel) } || forwardedTo.contains(folded)
+        guard retry, wanted, serverSupport.isChannel(channel) else {
+            rejoinAt[folded] = nil
+            joinRetries[folded] = nil
+            events.append(.joinFailed(channel: channel, reason: reason, retryIn: nil))
+            return
+        }
+        var backoff = joinRetries[folded] ?? Backoff(initial: max(1, settings.rejoinDelay), maximum: Self.longestJoinRetry)
+        let delay = backoff.nextDelay(random: 1)  // no jitter: one bot, one channel
+        joinRetries[folded] = backoff
+        rejoinAt[folded] = now + delay
+        events.append(.joinFailed(channel: channel, reason: reason, retryIn: delay))
+    }
+
+    /// The longest wait between tries to join a channel that refused the bot.
+    static let longestJoinRetry = 600.0
+
+    /// RPL_NAMREPLY `353 nick = #chan :@op +voice nick`: the bot among the names (after its
+    /// PREFIX symbols) is in the channel, whether or not its JOIN was seen.
+    mutating func handleNames(_ message: IRCMessage) {
+        guard message.parameters.count >= 3 else { return }
+        let channel = message.parameters[message.parameters.count - 2]
+        guard serverSupport.isChannel(channel), !joinedChannels.contains(fold(channel)) else { return }
+        let names = message[parameter: message.parameters.count - 1].split(separator: " ")
+        // With userhost-in-names an entry is a whole `nick!user@host`.
+        guard names.contains(where: { same(Hostmask(serverSupport.nickWithoutPrefix(String($0))).nick, nick) }) else { return }
+        joinedChannels.insert(fold(channel))
+        rejoinAt[fold(channel)] = nil
+        joinRetries[fold(channel)] = nil
+        events.append(.joined(channel))
+    }
+
+    /// Folds every name the session keeps again, for a case mapping the server announced
+    /// after they were stored (005 comes after 001; rarely anything is stored by then).
+    mutating func refoldNames() {
+        func refolded<Value>(_ table: [String: Value]) -> [String: Value] {
+            Dictionary(table.map { (fold($0.key), $0.value) }, uniquingKeysWith: { first, _ in first })
+        }
+        joinedChannels = Set(joinedChannels.map(fold))
+        forwardedTo = Set(forwardedTo.map(fold))
+        rejoinAt = refolded(rejoinAt)
+        joinRetries = refolded(joinRetries)
+        moreText = refolded(moreText)
+        offered = refolded(offered)
+    }
+
     /// Every configured channel in as few JOIN lines as fit (keyed channels first, as
     /// `JOIN #a,#b key` pairs keys with the leading channels), sent with registration's
-    /// priority: getting back into the channels is what a reconnect is for.
+    /// priority: getting back into the channels is what a reconnect is for. A channel
+    /// whose first character is not one of the server's CHANTYPES (as the last connection
+    /// learnt them) is not a channel there: it is reported, not joined.
     mutating func joinConfiguredChannels() {
-        let ordered = settings.channels.filter { $0.key != nil } + settings.channels.filter { $0.key == nil }
+        var ordered = settings.channels.filter { $0.key != nil } + settings.channels.filter { $0.key == nil }
+        for channel in ordered where !serverSupport.isChannel(channel.name) {
+            let types = String(serverSupport.channelTypes)
+            events.append(.joinFailed(channel: channel.name, reason: "not a channel on this server (CHANTYPES=\(types))", retryIn: nil))
+        }
+        ordered.removeAll { !serverSupport.isChannel($0.name) }
         var names: [String] = []
         var keys: [String] = []
         func flush() {
@@ -145,7 +223,7 @@ extension IRCSession {
     mutating func learnMask(from text: String?) {
         guard let text, text.contains("!"), text.contains("@") else { return }
         let mask = Hostmask(text)
-        guard IRCCase.same(mask.nick, nick) else { return }
+        guard same(mask.nick, nick) else { return }
         selfUser = mask.user
         selfHost = mask.host
     }
@@ -153,12 +231,12 @@ extension IRCSession {
     mutating func handleNickChange(_ message: IRCMessage, now: Double) {
         let newNick = message[parameter: 0]
         guard let who = message.sourceNick, Nickname.isValid(newNick) else { return }
-        if !IRCCase.same(who, nick) { followAsker(from: who, to: newNick) }
-        if IRCCase.same(who, nick) {
-            let regained = !IRCCase.same(nick, settings.nick) && IRCCase.same(newNick, settings.nick)
+        if !same(who, nick) { followAsker(from: who, to: newNick) }
+        if same(who, nick) {
+            let regained = !same(nick, settings.nick) && same(newNick, settings.nick)
             nick = newNick
             if regained { events.append(.nickRegained(newNick)) }
-        } else if IRCCase.same(who, settings.nick), !IRCCase.same(newNick, settings.nick), !IRCCase.same(nick, settings.nick) {
+        } else if same(who, settings.nick), !same(newNick, settings.nick), !same(nick, settings.nick) {
             regainNick(now: now)  // the holder took another nick (not just another case of ours)
         }
     }
@@ -174,21 +252,23 @@ extension IRCSession {
     static let regainSpacing = 10.0
 
     mutating func handleJoin(_ message: IRCMessage) {
-        guard let source = message.source, IRCCase.same(Hostmask(source).nick, nick) else { return }
+        guard let source = message.source, same(Hostmask(source).nick, nick) else { return }
         let channel = message[parameter: 0]
         learnMask(from: source)
-        joinedChannels.insert(IRCCase.fold(channel))
-        rejoinAt[IRCCase.fold(channel)] = nil
+        guard serverSupport.isChannel(channel) else { return }
+        joinedChannels.insert(fold(channel))
+        rejoinAt[fold(channel)] = nil
+        joinRetries[fold(channel)] = nil
         events.append(.joined(channel))
     }
 
     mutating func handleKick(_ message: IRCMessage, now: Double) {
-        guard IRCCase.same(message[parameter: 1], nick) else { return }
+        guard same(message[parameter: 1], nick) else { return }
         let channel = message[parameter: 0]
-        joinedChannels.remove(IRCCase.fold(channel))
-        moreText = moreText.filter { !$0.key.hasPrefix(IRCCase.fold(channel) + " ") }
+        joinedChannels.remove(fold(channel))
+        moreText = moreText.filter { !$0.key.hasPrefix(fold(channel) + " ") }
         events.append(.kicked(channel: channel, by: message.sourceNick ?? "?", reason: message[parameter: 2]))
-        rejoinAt[IRCCase.fold(channel)] = now + settings.rejoinDelay
+        rejoinAt[fold(channel)] = now + settings.rejoinDelay
     }
 }
 

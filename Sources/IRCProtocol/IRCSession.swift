@@ -72,7 +72,12 @@ public struct IRCSession {
         case nickInUse(taken: String, trying: String)
         case nickRegained(String)
         case joined(String)
-        case joinFailed(channel: String, reason: String)
+        /// The server refused a JOIN with `reason`; it is tried again in `retryIn` seconds,
+        /// or never (nil) when trying again cannot help (no such channel, too many channels).
+        case joinFailed(channel: String, reason: String, retryIn: Double?)
+        /// The server sent the bot to another channel instead (470): the bot answers there
+        /// once the server has joined it.
+        case joinForwarded(from: String, to: String, reason: String)
         case kicked(channel: String, by: String, reason: String)
         case question(Question)
         case rateLimited(user: String)
@@ -90,8 +95,10 @@ public struct IRCSession {
     public internal(set) var phase: Phase = .registering
     /// The nick the server knows us by.
     public internal(set) var nick: String
-    /// Channels joined now (case-folded names).
+    /// Channels joined now (names folded by the server's case mapping).
     public internal(set) var joinedChannels: Set<String> = []
+    /// What the server said about itself (005): case mapping, nick length, channel types.
+    public internal(set) var serverSupport = ServerSupport()
 
     var events: [Event] = []
     var urgent: [String] = []
@@ -117,6 +124,10 @@ public struct IRCSession {
     var nextPeriodicRegain = 0.0
     // Channels to join again, with when.
     var rejoinAt: [String: Double] = [:]
+    // Channels the server refused to let us join, by folded name: each refusal doubles the wait.
+    var joinRetries: [String: Backoff] = [:]
+    // Channels the server forwarded us to (470), which the bot keeps as if configured.
+    var forwardedTo: Set<String> = []
     // Replies carried over from the previous connection.
     var carried: [String] = []
     // Text kept back for `more`, by folded "target nick".
@@ -175,7 +186,7 @@ public struct IRCSession {
                 rejoinAt[channel] = nil
                 join(channel)
             }
-            if !IRCCase.same(nick, settings.nick), now >= nextPeriodicRegain {
+            if !same(nick, settings.nick), now >= nextPeriodicRegain {
                 nextPeriodicRegain = now + 60
                 regainNick(now: now)
             }
@@ -229,6 +240,13 @@ public struct IRCSession {
         carried = Array(replies.suffix(Self.maximumQueuedLines))
     }
 
+    /// What the previous connection's server said about itself (``serverSupport``), held
+    /// until this server's 005: so that the nicks tried while registering fit its NICKLEN
+    /// and configured channels of a type it does not have are not joined.
+    public mutating func assume(_ support: ServerSupport) {
+        serverSupport = support
+    }
+
     /// What happened since the last call.
     public mutating func takeEvents() -> [Event] {
         defer { events.removeAll() }
@@ -263,8 +281,14 @@ public struct IRCSession {
         events.append(.closed(reason))
     }
 
+    /// `name` folded by the server's case mapping.
+    func fold(_ name: String) -> String { serverSupport.caseMapping.fold(name) }
+
+    /// True when two nicks or channel names are the same to the server.
+    func same(_ a: String, _ b: String) -> Bool { serverSupport.caseMapping.same(a, b) }
+
     mutating func join(_ folded: String) {
-        let channel = settings.channels.first { IRCCase.fold($0.name) == folded } ?? Channel(folded)
+        let channel = settings.channels.first { fold($0.name) == folded } ?? Channel(folded)
         send(IRCMessage("JOIN", channel.key.map { [channel.name, $0] } ?? [channel.name]))
     }
 
@@ -283,14 +307,14 @@ public struct IRCSession {
         case "NICK":
             handleNickChange(message, now: now)
         case "QUIT":
-            if let who = message.sourceNick, IRCCase.same(who, settings.nick), !IRCCase.same(nick, settings.nick) {
+            if let who = message.sourceNick, same(who, settings.nick), !same(nick, settings.nick) {
                 regainNick(now: now)
             }
         case "JOIN":
             handleJoin(message)
         case "PART":
-            if let who = message.sourceNick, IRCCase.same(who, nick) {
-                joinedChannels.remove(IRCCase.fold(message[parameter: 0]))
+            if let who = message.sourceNick, same(who, nick) {
+                joinedChannels.remove(fold(message[parameter: 0]))
             }
         case "KICK":
             handleKick(message, now: now)

@@ -5,10 +5,16 @@ public enum Numeric {
     public static let welcome = 1
     /// RPL_ISUPPORT: server features (CASEMAPPING, NICKLEN...).
     public static let isupport = 5
+    /// RPL_NAMREPLY: the names in a channel, each after its PREFIX symbols.
+    public static let namesReply = 353
     /// RPL_VISIBLEHOST: the host others now see for us.
     public static let visibleHost = 396
     /// ERR_NOSUCHNICK
     public static let noSuchNick = 401
+    /// ERR_NOSUCHCHANNEL
+    public static let noSuchChannel = 403
+    /// ERR_TOOMANYCHANNELS
+    public static let tooManyChannels = 405
     /// ERR_UNKNOWNCOMMAND: an old server that does not know CAP says so.
     public static let unknownCommand = 421
     /// ERR_ERRONEUSNICKNAME
@@ -25,6 +31,8 @@ public enum Numeric {
     public static let passwordMismatch = 464
     /// ERR_YOUREBANNEDCREEP
     public static let bannedFromServer = 465
+    /// ERR_LINKCHANNEL: `470 nick #from #to`, the server forwards the JOIN to `#to`.
+    public static let linkChannel = 470
     /// ERR_CHANNELISFULL
     public static let channelIsFull = 471
     /// ERR_INVITEONLYCHAN
@@ -33,6 +41,8 @@ public enum Numeric {
     public static let bannedFromChannel = 474
     /// ERR_BADCHANNELKEY
     public static let badChannelKey = 475
+    /// ERR_NEEDREGGEDNICK: the channel admits registered (logged-in) nicks only.
+    public static let needRegisteredNick = 477
     /// RPL_LOGGEDIN: SASL or services login; carries our full mask.
     public static let loggedIn = 900
     /// RPL_SASLSUCCESS

@@ -122,6 +122,24 @@ struct NgircdTests {
         _ = bot.terminate()
     }
 
+    @Test func aRefusedJoinIsLoggedWithItsReasonAndTriedAgain() throws {
+        let server = try IRCServer("ngircd")
+        let ann = try TestClient(port: server.port, nick: "ann")
+        try ann.join("#locked")  // the first to join is its operator
+        ann.send("MODE #locked +i")
+        #expect(ann.expect(timeout: 5) { $0.command == "MODE" } != nil)
+        let bot = try startBot(server, watchedBy: ann, extra: ["--channel", "#locked"])
+        // ngircd: "473 factbot #locked :Cannot join channel (+i) -- Invited users only"
+        let refused = bot.log.wait(timeout: 10, containing: "cannot join #locked: ")
+        #expect(refused?.contains("(+i)") == true, "\(String(describing: refused))")
+        #expect(refused?.contains("trying again in 5 s") == true, "\(String(describing: refused))")
+        // Invited, it gets in on its next try.
+        ann.send("INVITE factbot #locked")
+        let joined = ann.expect(timeout: 15) { $0.command == "JOIN" && $0.nick == "factbot" && $0.params.first == "#locked" }
+        #expect(joined != nil, "bot log:\n\(bot.log.all.suffix(20).joined(separator: "\n"))")
+        _ = bot.terminate()
+    }
+
     @Test func speaksTLSAndVerifiesTheCertificate() throws {
         let server = try IRCServer("ngircd", ["--tls"])
         let tlsPort = try #require(server.ready.tls_port)
