@@ -298,6 +298,14 @@ struct NamesAndFiguresTests {
         #expect(Self.answerer.request(Tokenizer.tokens("which of the offices was it"), type: .any, terms: []).detail != .personName)
     }
 
+    @Test func accordingToSomeoneWantsThemSpeaking() {
+        let answer = Self.answerer.answer("According to Tom Reyes, how many sailors were rescued off Kettle Point?")
+        #expect(!answer.answered, "\(answer.text)")
+        #expect(Self.answerer.answer("According to Lena Dorn, how many sailors were rescued off Kettle Point?").fact?.id == "rescued")
+        // an outlet is not a speaker: its citation says it
+        #expect(Self.answerer.answer("According to the Gazette, how many sailors were rescued off Kettle Point?").fact?.id == "rescued")
+    }
+
     @Test func howLongWantsAFigureNotADate() {
         let answer = Self.answerer.answer("How long was the ferry away from Kettle Point?")
         #expect(!answer.answered, "\(answer.text)")

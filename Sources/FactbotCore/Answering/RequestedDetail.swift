@@ -198,6 +198,20 @@ extension Answerer {
             }
         }
 
+        // "according to X", X a person (not an outlet, whose citation says so itself): the
+        // answer must report X speaking
+        if let according = text.indices.first(where: { text[$0] == "according" && $0 + 1 < text.count && text[$0 + 1] == "to" }) {
+            let named = words.dropFirst(according + 2).prefix(Self.identifyingSpan).prefix { !$0.startsClause && !Self.auxiliaries.contains($0.text) }
+            let speakerTerms = termsOf(Array(named).filter { !stop.contains($0.text) })
+            let outlets = Set(knowledge.sources.values.flatMap { Tokenizer.tokens($0.publisher).map(\.text) })
+            if !speakerTerms.isEmpty, speakerTerms.allSatisfy({ $0.isName || lexicon.namedKeys.contains($0.key) }),
+                !named.contains(where: { outlets.contains($0.text) })
+            {
+                request.speaker = speakerTerms.map(\.key)
+                request.asked = "that according to " + named.map(\.text).joined(separator: " ")
+            }
+        }
+
         // "what did X say", "how did X react": X, when it is a name
         if let first = text.firstIndex(where: { $0 == "what" || $0 == "how" }), first + 2 < text.count,
             Self.auxiliaries.contains(text[first + 1]),
