@@ -311,6 +311,8 @@ struct NamesAndFiguresTests {
         #expect(!answer.answered, "\(answer.text)")
         #expect(Self.answerer.answer("How long did the sailors speak to reporters?").fact?.id == "talk")
         #expect(Self.answerer.answer("When did the ferry leave Kettle Point?").fact?.id == "voyage")
+        // the time between two events: their dates tell it
+        #expect(Self.answerer.answer("How long after leaving Kettle Point did the ferry sign off in Dover?").fact?.id == "voyage")
     }
 
     @Test func howMuchWantsAFigure() {

@@ -190,7 +190,10 @@ extension Answerer {
 
         // "how many", "how much", "how long", "how old": a figure; "how many journalists" is
         // not "two hours", and "how long" is not a date
-        if let how = text.indices.first(where: { text[$0] == "how" && $0 + 1 < text.count && Self.figureAsked.contains(text[$0 + 1]) }) {
+        // ("how long after arriving" asks the gap between two events, which their dates give)
+        if let how = text.indices.first(where: { text[$0] == "how" && $0 + 1 < text.count && Self.figureAsked.contains(text[$0 + 1]) }),
+            text[how + 1] != "long" || how + 2 >= text.count || !Self.betweenEvents.contains(text[how + 2])
+        {
             request.needsFigure = true
             if request.asked.isEmpty { request.asked = "how " + text[how + 1] }
             if text[how + 1] == "many", how + 2 < text.count, !Self.timeUnits.contains(lexicon.stemmer.stem(text[how + 2])) {
@@ -198,14 +201,15 @@ extension Answerer {
             }
         }
 
-        // "according to X", X a person (not an outlet, whose citation says so itself): the
+        // "according to X", X a person (not an outlet, whose citation says so itself, nor a
+        // country or city standing for its government): the
         // answer must report X speaking
         if let according = text.indices.first(where: { text[$0] == "according" && $0 + 1 < text.count && text[$0 + 1] == "to" }) {
             let named = words.dropFirst(according + 2).prefix(Self.identifyingSpan).prefix { !$0.startsClause && !Self.auxiliaries.contains($0.text) }
             let speakerTerms = termsOf(Array(named).filter { !stop.contains($0.text) })
             let outlets = Set(knowledge.sources.values.flatMap { Tokenizer.tokens($0.publisher).map(\.text) })
             if !speakerTerms.isEmpty, speakerTerms.allSatisfy({ $0.isName || lexicon.namedKeys.contains($0.key) }),
-                !named.contains(where: { outlets.contains($0.text) })
+                !named.contains(where: { outlets.contains($0.text) || isPlaceLike($0.text) })  // "according to Beijing": its government, not a person
             {
                 request.speaker = speakerTerms.map(\.key)
                 request.asked = "that according to " + named.map(\.text).joined(separator: " ")
@@ -515,6 +519,8 @@ extension Answerer {
     ]
     /// The words after "how" that ask for a figure.
     static let figureAsked: Set<String> = ["many", "much", "long", "old"]
+    /// After "how long": the time between two events, not a length ("how long *after*").
+    static let betweenEvents: Set<String> = ["after", "before", "since", "until", "till", "ago"]
     static let auxiliaries: Set<String> = ["did", "does", "do", "has", "have", "had", "was", "is", "were", "are"]
     static let speechWords: Set<String> = [
         "say", "said", "says", "saying", "tell", "told", "tells", "claim", "claimed", "claims",
