@@ -245,13 +245,23 @@ extension IRCClient {
     /// Seconds since 1970, for STS expiry (which must survive restarts, unlike the monotonic clock).
     static var wallClock: Double { Double(time(nil)) }
 
+    /// `2026-12-28 05:25 UTC`.
+    static func utc(_ seconds: Double) -> String {
+        var time = time_t(seconds)
+        var parts = tm()
+        gmtime_r(&time, &parts)
+        var buffer = [CChar](repeating: 0, count: 32)
+        let count = strftime(&buffer, buffer.count, "%Y-%m-%d %H:%M UTC", &parts)
+        return String(decoding: buffer.prefix(count).map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    }
+
     /// A stored policy for the configured host moves a plain configuration to TLS on its port.
     func applyStoredSTSPolicy() {
         guard let stsStore, !settings.tls else { return }
         do {
             guard let policy = try stsStore.load().policy(for: settings.server, now: Self.wallClock) else { return }
             logger.notice(
-                "\(settings.server) has an STS policy until \(Int(policy.expires)) (Unix time): connecting with TLS to port \(policy.port)")
+                "\(settings.server) has an STS policy until \(Self.utc(policy.expires)): connecting with TLS to port \(policy.port)")
             settings.tls = true
             settings.port = policy.port
         } catch {

@@ -187,7 +187,7 @@ struct IRCOptions: ParsableArguments {
         if !settings.saslAccount.isEmpty, (secrets.saslPassword ?? "").isEmpty {
             logger.warning("sasl_account is set but $\(settings.saslPasswordVariable) is empty: connecting without SASL")
         }
-        let stsStore = STSFile(folder: bot.loaded.stateDirectory)
+        let stsStore = STSFile(stateDirectory: bot.loaded.stateDirectory)
         let client = IRCClient(settings: settings, secrets: secrets, version: Factbot.version, logger: logger, stsStore: stsStore) { question in
             let answer = bot.answerer.answer(question.text)
             return IRCSession.Reply(parts: answer.replyParts, isBrief: !answer.answered && answer.kind != .topics, choices: answer.suggestions)
