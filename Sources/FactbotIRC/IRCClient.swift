@@ -272,6 +272,10 @@ extension IRCClient {
     /// A TLS connection advertised `sts=duration=D`: keep (or, for 0, drop) the policy.
     func recordSTSPolicy(duration: Int) {
         guard let stsStore, settings.tls else { return }
+        guard settings.tlsVerify else {
+            // A policy is only as good as the certificate it came over: none was checked.
+            return logger.notice("STS policy not stored: tls_verify is off, so this server's identity was not checked")
+        }
         do {
             var policies = (try? stsStore.load()) ?? STSPolicies()
             policies.record(host: settings.server, port: settings.port, duration: duration, now: Self.wallClock)
