@@ -21,6 +21,7 @@ extension IRCSession {
         switch code {
         case Numeric.welcome:
             guard phase == .registering else { return }
+            if settings.saslRequired, !sasl.loggedIn { return giveUpSASL("the server registered us before any SASL login") }
             phase = .registered
             if Nickname.isValid(message[parameter: 0]) { nick = message[parameter: 0] }
             learnMask(from: message.parameters.last?.split(separator: " ").last.map(String.init))
@@ -48,6 +49,7 @@ extension IRCSession {
             handleSASLNumeric(code, message)
         case Numeric.unknownCommand where message[parameter: 1].uppercased() == "CAP":
             capabilitiesEnded = true  // an old server without CAP: registration goes on
+            if settings.saslRequired { giveUpSASL("the server does not know CAP, so it has no SASL") }
         case Numeric.visibleHost:
             selfHost = message[parameter: 1]
         case Numeric.passwordMismatch, Numeric.bannedFromServer:

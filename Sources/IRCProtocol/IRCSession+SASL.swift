@@ -32,7 +32,9 @@ extension IRCSession {
     /// An account is configured and there is something to log in with.
     var wantsSASL: Bool {
         guard !settings.saslAccount.isEmpty else { return false }
-        return hasPassword || (settings.hasClientCertificate && (settings.saslMechanism ?? .external) == .external)
+        // EXTERNAL needs no password: the certificate (or, configured by hand, the one the
+        // TLS settings load) is the credential.
+        return hasPassword || settings.hasClientCertificate || settings.saslMechanism == .external
     }
 
     mutating func handleCapability(_ message: IRCMessage) {
@@ -268,6 +270,7 @@ extension IRCSession {
             giveUpSASL(text)
         case Numeric.saslAlready:
             sasl.finished = true
+            sasl.loggedIn = true
             endCapabilities()
         case Numeric.saslMechanisms:
             sasl.serverMechanisms = message[parameter: 1].split(separator: ",").map { $0.uppercased() }

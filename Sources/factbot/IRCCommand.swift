@@ -165,7 +165,7 @@ struct IRCOptions: ParsableArguments {
         let hasPassword = !(password ?? "").isEmpty
         if settings.saslRequired {
             if settings.saslAccount.isEmpty { return "sasl_required = true needs sasl_account" }
-            if !hasPassword && !settings.hasClientCertificate {
+            if !hasPassword && !settings.hasClientCertificate && settings.saslMechanism != .external {
                 return "sasl_required = true, but $\(settings.saslPasswordVariable) is empty and no client certificate is configured"
             }
         }
@@ -184,7 +184,7 @@ struct IRCOptions: ParsableArguments {
         let secrets = Secrets(
             serverPassword: environment[settings.serverPasswordVariable],
             saslPassword: environment[settings.saslPasswordVariable])
-        if !settings.saslAccount.isEmpty, (secrets.saslPassword ?? "").isEmpty {
+        if !settings.saslAccount.isEmpty, (secrets.saslPassword ?? "").isEmpty, !settings.hasClientCertificate, settings.saslMechanism != .external {
             logger.warning("sasl_account is set but $\(settings.saslPasswordVariable) is empty: connecting without SASL")
         }
         let stsStore = STSFile(stateDirectory: bot.loaded.stateDirectory)

@@ -178,3 +178,35 @@ struct RFCNonceCrypto: SCRAMCrypto {
         #expect(Redaction.mask("AUTHENTICATE bixuPXVzZXI=", secrets: Secrets()) == "AUTHENTICATE ***")
     }
 }
+
+/// `sasl_required` holds however the server gets round SASL.
+@Suite struct SASLRequiredTests {
+    @Test func aServerWithoutCAPOrAnEarlyWelcomeStopsTheBot() {
+        var old = SessionHarness(
+            {
+                $0.saslAccount = "factbot"
+                $0.saslRequired = true
+            }, secrets: Secrets(saslPassword: "pw"))
+        _ = old.sent()
+        #expect(old.feed(":old.server 421 * CAP :Unknown command") == ["QUIT :SASL login failed"])
+        #expect(old.session.isFatal)
+        var early = SessionHarness(
+            {
+                $0.saslAccount = "factbot"
+                $0.saslRequired = true
+            }, secrets: Secrets(saslPassword: "pw"))
+        _ = early.sent()
+        #expect(early.feed(":irc.test 001 factbot :Welcome") == ["QUIT :SASL login failed"])
+        #expect(early.session.isFatal)
+        #expect(early.session.joinedChannels.isEmpty)
+    }
+
+    @Test func externalConfiguredByHandNeedsNoPassword() {
+        var bot = SessionHarness {
+            $0.saslAccount = "factbot"
+            $0.saslMechanism = .external
+        }
+        _ = bot.sent()
+        #expect(bot.feed(":irc.test CAP * LS :sasl=EXTERNAL,PLAIN", ":irc.test CAP * ACK :sasl") == ["CAP REQ sasl", "AUTHENTICATE EXTERNAL"])
+    }
+}
