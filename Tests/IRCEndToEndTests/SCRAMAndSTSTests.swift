@@ -60,6 +60,14 @@ struct SCRAMAndSTSTests {
         #expect(events(server, "welcome", from: before).isEmpty)
     }
 
+    @Test func autoPicksSCRAMSHA1OverPLAIN() throws {
+        let server = try server(["--mechanisms", "PLAIN,SCRAM-SHA-1"])
+        let bot = try bot(server, nick: "newsbot")
+        #expect(bot.log.wait(timeout: 15, containing: "logged in with SASL as newsbot") != nil, "\(bot.log.all.suffix(15))")
+        #expect(events(server, "authenticate").map { "\($0["mechanism"] ?? "?") \($0["result"] ?? "?")" } == ["SCRAM-SHA-1 success"])
+        _ = bot.terminate()
+    }
+
     @Test func aServerThatCannotProveItselfGetsNoPassword() throws {
         let server = try server(["--mechanisms", "SCRAM-SHA-256,PLAIN", "--bad-signature"])
         let bot = try bot(server, nick: "newsbot")

@@ -44,6 +44,18 @@ import Testing
         #expect(portless.feed(":irc.test CAP * LS :sts=duration=300") == ["CAP END"])
     }
 
+    @Test func capNewOnAPlainConnectionMovesToTLSToo() {
+        var bot = SessionHarness()
+        _ = bot.sent()
+        _ = bot.feed(":irc.test CAP * LS :multi-prefix", ":irc.test 001 factbot :Welcome")
+        _ = bot.feed(":irc.test CAP factbot NEW :sts=port=6697,duration=60")
+        #expect(bot.session.takeEvents().contains(.stsUpgrade(port: 6697)))
+        guard case .closed = bot.session.phase else {
+            Issue.record("still on the plain connection")
+            return
+        }
+    }
+
     @Test func tlsConnectionReportsThePolicy() {
         var bot = SessionHarness { $0.tls = true }
         _ = bot.sent()
