@@ -5,21 +5,23 @@ SWIFT        ?= swift
 SYSTEM_PKGS  := libstemmer-dev libedit-dev libssl-dev libcurl4-openssl-dev libxml2-dev pkg-config python3 python3-pip openssl wordnet-base \
                 ngircd inspircd atheme-services systemd
 VECTORS      := .build-vectors/parser_tests/data/msg-split.yaml
+SCRAMP       := .build-scramp/scramp/__init__.py
 RELEASE_BIN  := .build/release/factbot
 EVAL         := ../shared/eval
 
 FUZZ_TARGETS := irc-message irc-session knowledge config answerer html
 FUZZ_SECONDS ?= 600
 
-.PHONY: format lint run test deps test-vectors build release bench bench-shipped bench-irc eval check clean fuzz fuzz-smoke fuzz-build soak soak-smoke
+.PHONY: format lint run test deps test-vectors test-scramp build release bench bench-shipped bench-irc eval check clean fuzz fuzz-smoke fuzz-build soak soak-smoke
 
 ## run: install what is missing, build (release) and start the REPL on ./knowledge
 run: deps release
 	$(RELEASE_BIN)
 
 ## test: install what is missing, build and run the whole test suite
-## (the IRC end-to-end tests start their own ngircd and InspIRCd + Atheme on loopback)
-test: deps test-vectors lint
+## (the IRC end-to-end tests start their own ngircd, InspIRCd + Atheme and a scripted
+## SCRAM/STS server on loopback)
+test: deps test-vectors test-scramp lint
 	$(SWIFT) test
 	$(MAKE) soak-smoke fuzz-smoke
 
@@ -37,6 +39,11 @@ format:
 test-vectors: $(VECTORS)
 $(VECTORS):
 	python3 -m pip install --quiet --disable-pip-version-check --root-user-action=ignore --target .build-vectors irc-parser-tests==0.0.4
+
+## test-scramp: PyPI scramp, the server side of SCRAM for Tests/Servers/sasl_ircd.py
+test-scramp: $(SCRAMP)
+$(SCRAMP):
+	python3 -m pip install --quiet --disable-pip-version-check --root-user-action=ignore --target .build-scramp scramp==1.5.0
 
 ## deps: install the Debian packages the build needs (root), or say how
 deps:

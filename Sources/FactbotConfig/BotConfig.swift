@@ -38,6 +38,8 @@ public struct BotConfig: Sendable, Equatable {
             "command_prefix": .text(\.irc.commandPrefix, .wordOrEmpty),
             "ignore": .ignoreMasks(\.irc.ignore),
             "sasl_account": .text(\.irc.saslAccount, .wordOrEmpty),
+            "sasl_mechanism": .saslMechanism(\.irc.saslMechanism),
+            "sasl_required": .flag(\.irc.saslRequired),
             "sasl_password_env": .text(\.irc.saslPasswordVariable, .variable),
             "server_password_env": .text(\.irc.serverPasswordVariable, .variable),
             "max_lines": .count(\.irc.maxLinesPerAnswer, 1...10),

@@ -18,6 +18,8 @@ enum ConfigKey {
     case ignoreMasks(WritableKeyPath<BotConfig, [String]>)
     case nicks(WritableKeyPath<BotConfig, [String]>)
     case channels(WritableKeyPath<BotConfig, [Channel]>)
+    /// `auto` (nil) or a SASL mechanism's name.
+    case saslMechanism(WritableKeyPath<BotConfig, SASLMechanism?>)
 
     func apply(_ text: String, to config: inout BotConfig) -> String? {
         switch self {
@@ -66,6 +68,12 @@ enum ConfigKey {
                 channels.append(channel)
             }
             config[keyPath: path] = channels
+        case .saslMechanism(let path):
+            guard let choice = SASLMechanism.parseChoice(text) else {
+                let names = ["auto"] + SASLMechanism.allCases.map(\.name)
+                return "expected one of \(names.joined(separator: ", ")), got \"\(text)\""
+            }
+            config[keyPath: path] = choice
         }
         return nil
     }

@@ -7,8 +7,11 @@ import Logging
 /// configured), feeds the session what the server sends, writes what the session lets
 /// out, reconnects with backoff when the link drops, and QUITs on SIGINT/SIGTERM.
 public final class IRCClient {
-    let settings: IRCSettings
+    /// The settings, with the port and TLS an STS policy imposes.
+    var settings: IRCSettings
     let secrets: Secrets
+    let crypto: any SCRAMCrypto
+    let stsStore: (any STSPolicyStore)?
     let version: String
     let logger: Logger
     let respond: IRCSession.Responder
@@ -19,27 +22,38 @@ public final class IRCClient {
     /// What the last server said about itself (005), assumed until the next one says.
     var serverSupport = ServerSupport()
 
-    /// A client that answers with `respond`, logging to `logger`.
+    /// A client that answers with `respond`, logging to `logger`; STS policies are kept in
+    /// `stsStore` (none kept without one).
     public init(
-        settings: IRCSettings, secrets: Secrets, version: String, logger: Logger,
+        settings: IRCSettings, secrets: Secrets, version: String, logger: Logger, stsStore: (any STSPolicyStore)? = nil,
         respond: @escaping IRCSession.Responder
     ) {
         self.settings = settings
         self.secrets = secrets
+        self.crypto = OpenSSLCrypto()
+        self.stsStore = stsStore
         self.version = version
         self.logger = logger
         self.respond = respond
         self.backoff = Backoff(initial: 0.25, maximum: settings.reconnectMaxDelay)
     }
 
-    /// Runs until `stop` (a descriptor such as ``ShutdownSignal/install()``) turns readable.
-    public func run(stop: Int32) {
+    /// Runs until `stop` (a descriptor such as ``ShutdownSignal/install()``) turns readable;
+    /// throws when a reconnect cannot help (SASL failed with `sasl_required`).
+    public func run(stop: Int32) throws(Fatal) {
+        applyStoredSTSPolicy()
         while true {
             let started = Monotonic.now
             var registeredFor = 0.0
             switch connectOnce(stop: stop, registeredFor: &registeredFor) {
             case .stopped:
                 return
+            case .fatal(let reason):
+                throw Fatal(reason: reason)
+            case .upgrade(let port):
+                settings.tls = true
+                settings.port = port
+                continue  // at once: STS says the plain connection must not be used
             case .lost(let reason):
                 logger.warning("disconnected: \(reason)", metadata: ["irc.server": "\(settings.server):\(settings.port)"])
             }
@@ -52,9 +66,18 @@ public final class IRCClient {
         }
     }
 
+    /// Why the client stopped for good.
+    public struct Fatal: Error, CustomStringConvertible {
+        /// In words.
+        public var reason: String
+        public var description: String { reason }
+    }
+
     enum Outcome {
         case stopped
         case lost(String)
+        case fatal(String)
+        case upgrade(port: Int)
     }
 
     /// One connection, from connect to close.
@@ -74,7 +97,7 @@ public final class IRCClient {
         defer { stream.close() }
         logger.info("connected to \(target)")
 
-        var session = IRCSession(settings: settings, secrets: secrets, version: version, respond: respond)
+        var session = IRCSession(settings: settings, secrets: secrets, crypto: crypto, version: version, respond: respond)
         session.resume(carried)
         session.assume(serverSupport)
         carried = []
@@ -86,6 +109,7 @@ public final class IRCClient {
         var framer = LineFramer()
         var buffer = [UInt8](repeating: 0, count: 16 * 1024)
         var registeredAt: Double?
+        var upgradePort: Int?
         defer { if let registeredAt { registeredFor = Monotonic.now - registeredAt } }
         session.start(now: Monotonic.now)
 
@@ -96,11 +120,16 @@ public final class IRCClient {
                 do { try stream.write(Array((line + "\r\n").utf8), timeout: 10) } catch { return .lost(error.description) }
                 logger.trace("→ \(Redaction.printable(Redaction.mask(line, secrets: secrets)))")
             }
-            logEvents(&session, registeredAt: &registeredAt, now: now)
+            logEvents(&session, registeredAt: &registeredAt, upgradePort: &upgradePort, now: now)
             if case .closed(let reason) = session.phase {
                 if reason == "quit" {
                     stream.finish(timeout: 2)  // let the QUIT arrive before the socket closes
                     return .stopped
+                }
+                if let upgradePort { return .upgrade(port: upgradePort) }
+                if session.isFatal {
+                    stream.finish(timeout: 2)
+                    return .fatal(reason)
                 }
                 return .lost(reason)
             }
@@ -147,7 +176,7 @@ public final class IRCClient {
         }
     }
 
-    func logEvents(_ session: inout IRCSession, registeredAt: inout Double?, now: Double) {
+    func logEvents(_ session: inout IRCSession, registeredAt: inout Double?, upgradePort: inout Int?, now: Double) {
         for event in session.takeEvents() {
             switch event {
             case .capabilities(let caps):
@@ -155,7 +184,12 @@ public final class IRCClient {
             case .saslSucceeded(let account):
                 logger.info("logged in with SASL as \(account)")
             case .saslFailed(let why):
-                logger.error("SASL login failed: \(why)")
+                logger.error("SASL login failed: \(Redaction.printable(why))")
+            case .stsUpgrade(let port):
+                logger.notice("the server requires TLS (STS): reconnecting with TLS to port \(port)")
+                upgradePort = port
+            case .stsPolicy(let duration):
+                recordSTSPolicy(duration: duration)
             case .registered(let nick):
                 registeredAt = now
                 logger.info("registered as \(nick)")
@@ -196,5 +230,62 @@ extension String {
     init(format1 value: Double) {
         let tenths = Int((value * 10).rounded())
         self = "\(tenths / 10).\(tenths % 10)"
+    }
+}
+
+/// Where STS policies are kept between runs (a file under the state folder).
+public protocol STSPolicyStore {
+    /// The stored policies (none when nothing is stored yet).
+    func load() throws -> STSPolicies
+    /// Replaces the stored policies.
+    func save(_ policies: STSPolicies) throws
+}
+
+extension IRCClient {
+    /// Seconds since 1970, for STS expiry (which must survive restarts, unlike the monotonic clock).
+    static var wallClock: Double { Double(time(nil)) }
+
+    /// `2026-12-28 05:25 UTC`.
+    static func utc(_ seconds: Double) -> String {
+        var time = time_t(seconds)
+        var parts = tm()
+        gmtime_r(&time, &parts)
+        var buffer = [CChar](repeating: 0, count: 32)
+        let count = strftime(&buffer, buffer.count, "%Y-%m-%d %H:%M UTC", &parts)
+        return String(decoding: buffer.prefix(count).map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    }
+
+    /// A stored policy for the configured host moves a plain configuration to TLS on its port.
+    func applyStoredSTSPolicy() {
+        guard let stsStore, !settings.tls else { return }
+        do {
+            guard let policy = try stsStore.load().policy(for: settings.server, now: Self.wallClock) else { return }
+            logger.notice(
+                "\(settings.server) has an STS policy until \(Self.utc(policy.expires)): connecting with TLS to port \(policy.port)")
+            settings.tls = true
+            settings.port = policy.port
+        } catch {
+            logger.warning("cannot read the STS policies: \(error)")
+        }
+    }
+
+    /// A TLS connection advertised `sts=duration=D`: keep (or, for 0, drop) the policy.
+    func recordSTSPolicy(duration: Int) {
+        guard let stsStore, settings.tls else { return }
+        guard settings.tlsVerify else {
+            // A policy is only as good as the certificate it came over: none was checked.
+            return logger.notice("STS policy not stored: tls_verify is off, so this server's identity was not checked")
+        }
+        do {
+            var policies = (try? stsStore.load()) ?? STSPolicies()
+            policies.record(host: settings.server, port: settings.port, duration: duration, now: Self.wallClock)
+            try stsStore.save(policies)
+            logger.info(
+                duration > 0
+                    ? "STS policy stored: TLS to \(settings.server):\(settings.port) for \(duration) s"
+                    : "STS policy for \(settings.server) removed (duration=0)")
+        } catch {
+            logger.warning("cannot store the STS policy: \(error)")
+        }
     }
 }

@@ -35,7 +35,7 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
             var settings = IRCSettings()
             settings.channels = [Channel("#news")]
             settings.saslAccount = "factbot"
-            var session = IRCSession(settings: settings, secrets: Secrets(saslPassword: "pw"), version: "fuzz") { question in
+            var session = IRCSession(settings: settings, secrets: Secrets(saslPassword: "pw"), crypto: StandInCrypto(), version: "fuzz") { question in
                 IRCSession.Reply(String(question.text.reversed()), isBrief: question.text.count % 2 == 0)
             }
             var now = 0.0
@@ -62,4 +62,16 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
             _ = Paragraphs.fromPlainText(text).sentences
         }
     }
+}
+
+/// Fixed bytes of the right sizes where SCRAM wants hashes: the fuzzer explores how the
+/// session handles what servers send during a SCRAM login (the real crypto is OpenSSL's,
+/// in FactbotIRC, and is tested against the RFCs' examples).
+struct StandInCrypto: SCRAMCrypto {
+    func hash(_ algorithm: SCRAMHash, _ data: [UInt8]) -> [UInt8] { [UInt8](repeating: 1, count: algorithm.size) }
+    func hmac(_ algorithm: SCRAMHash, key: [UInt8], data: [UInt8]) -> [UInt8] { [UInt8](repeating: 2, count: algorithm.size) }
+    func pbkdf2(_ algorithm: SCRAMHash, password: [UInt8], salt: [UInt8], iterations: Int) -> [UInt8] {
+        [UInt8](repeating: 3, count: algorithm.size)
+    }
+    func randomBytes(_ count: Int) -> [UInt8] { [UInt8](repeating: 4, count: count) }
 }

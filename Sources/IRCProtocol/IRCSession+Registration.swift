@@ -1,58 +1,5 @@
-/// Registration: capability negotiation, SASL PLAIN, nick choice, 001, nick regain.
+/// Registration: CAP END, nick choice, 001, nick regain (CAP and SASL: IRCSession+SASL.swift).
 extension IRCSession {
-    var wantsSASL: Bool { !settings.saslAccount.isEmpty && !(secrets.saslPassword ?? "").isEmpty }
-
-    mutating func handleCapability(_ message: IRCMessage) {
-        let subcommand = message[parameter: 1].uppercased()
-        switch subcommand {
-        case "LS":
-            // `CAP * LS * :caps` continues; `CAP * LS :caps` is the last line.
-            let continues = message.parameters.count >= 4 && message[parameter: 2] == "*"
-            capabilityLines.append(message.parameters.last ?? "")
-            guard !continues, !capabilitiesEnded else { return }
-            let offered = capabilityLines.joined(separator: " ").split(separator: " ").map(String.init)
-            capabilityLines.removeAll()
-            events.append(.capabilities(offered))
-            guard wantsSASL else { return endCapabilities() }
-            let sasl = offered.first { $0 == "sasl" || $0.hasPrefix("sasl=") }
-            let mechanisms = sasl.flatMap { $0.split(separator: "=", maxSplits: 1).dropFirst().first }
-            if sasl == nil {
-                events.append(.saslFailed("the server does not offer SASL; continuing without logging in"))
-                endCapabilities()
-            } else if let mechanisms, !mechanisms.split(separator: ",").contains("PLAIN") {
-                events.append(.saslFailed("the server offers SASL \(mechanisms), not PLAIN; continuing without logging in"))
-                endCapabilities()
-            } else {
-                sendNow(IRCMessage("CAP", ["REQ", "sasl"]))
-            }
-        case "ACK":
-            let acknowledged = message.parameters.last?.split(separator: " ").map(String.init) ?? []
-            if acknowledged.contains("sasl") {
-                sendNow(IRCMessage("AUTHENTICATE", ["PLAIN"]))
-            } else {
-                endCapabilities()
-            }
-        case "NAK":
-            events.append(.saslFailed("the server refused the sasl capability; continuing without logging in"))
-            endCapabilities()
-        default:
-            break
-        }
-    }
-
-    mutating func handleAuthenticate(_ message: IRCMessage) {
-        guard message[parameter: 0] == "+", wantsSASL, let password = secrets.saslPassword else { return }
-        let account = settings.saslAccount
-        let payload = Base64.encode(Array(account.utf8) + [0] + Array(account.utf8) + [0] + Array(password.utf8))
-        // AUTHENTICATE carries at most 400 bytes; a payload of an exact multiple ends with "+".
-        var rest = Substring(payload)
-        while !rest.isEmpty {
-            sendNow(IRCMessage("AUTHENTICATE", [String(rest.prefix(400))]))
-            if rest.count == 400 { sendNow(IRCMessage("AUTHENTICATE", ["+"])) }
-            rest = rest.dropFirst(400)
-        }
-    }
-
     mutating func endCapabilities() {
         guard !capabilitiesEnded else { return }
         capabilitiesEnded = true
@@ -74,6 +21,7 @@ extension IRCSession {
         switch code {
         case Numeric.welcome:
             guard phase == .registering else { return }
+            if settings.saslRequired, !sasl.loggedIn { return giveUpSASL("the server registered us before any SASL login") }
             phase = .registered
             if Nickname.isValid(message[parameter: 0]) { nick = message[parameter: 0] }
             learnMask(from: message.parameters.last?.split(separator: " ").last.map(String.init))
@@ -97,16 +45,11 @@ extension IRCSession {
             sendNow(IRCMessage("NICK", [nick]))
         case Numeric.loggedIn:
             learnMask(from: message[parameter: 1])
-        case Numeric.saslSuccess:
-            events.append(.saslSucceeded(account: settings.saslAccount))
-            endCapabilities()
-        case Numeric.saslFail, Numeric.saslTooLong, Numeric.saslAborted, Numeric.nickLocked:
-            events.append(.saslFailed("\(message.parameters.last ?? "") (\(message.command)); continuing without logging in"))
-            endCapabilities()
-        case Numeric.saslAlready:
-            endCapabilities()
+        case Numeric.nickLocked, Numeric.saslSuccess...Numeric.saslMechanisms:
+            handleSASLNumeric(code, message)
         case Numeric.unknownCommand where message[parameter: 1].uppercased() == "CAP":
             capabilitiesEnded = true  // an old server without CAP: registration goes on
+            if settings.saslRequired { giveUpSASL("the server does not know CAP, so it has no SASL") }
         case Numeric.visibleHost:
             selfHost = message[parameter: 1]
         case Numeric.passwordMismatch, Numeric.bannedFromServer:
@@ -272,7 +215,7 @@ extension IRCSession {
     }
 }
 
-/// Standard base64 (RFC 4648), for SASL PLAIN.
+/// Standard base64 (RFC 4648), for SASL.
 enum Base64 {
     private static let alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/".utf8)
 

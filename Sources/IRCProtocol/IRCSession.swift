@@ -68,6 +68,10 @@ public struct IRCSession {
         case capabilities([String])
         case saslSucceeded(account: String)
         case saslFailed(String)
+        /// A plain connection was told to use TLS on this port (STS): reconnect there now.
+        case stsUpgrade(port: Int)
+        /// A TLS connection advertised an STS policy of this many seconds (0: forget it).
+        case stsPolicy(duration: Int)
         case registered(nick: String)
         case nickInUse(taken: String, trying: String)
         case nickRegained(String)
@@ -88,11 +92,15 @@ public struct IRCSession {
 
     let settings: IRCSettings
     let secrets: Secrets
+    let crypto: (any SCRAMCrypto)?
     let version: String
     let respond: Responder
 
     /// Where the session is.
     public internal(set) var phase: Phase = .registering
+    /// True when the session closed for a reason a reconnect cannot mend (SASL failed with
+    /// `sasl_required`): the adapter stops instead of reconnecting.
+    public internal(set) var isFatal = false
     /// The nick the server knows us by.
     public internal(set) var nick: String
     /// Channels joined now (names folded by the server's case mapping).
@@ -114,6 +122,9 @@ public struct IRCSession {
     var shortNumberedNicks = false
     var capabilityLines: [String] = []
     var capabilitiesEnded = false
+    /// What the server offers (`name` → value, "" for none), kept up to date by CAP NEW/DEL.
+    var offeredCapabilities: [String: String] = [:]
+    var sasl = SASLProgress()
     // Who the server says we are, for the 512-byte budget.
     var selfUser: String?
     var selfHost: String?
@@ -135,10 +146,13 @@ public struct IRCSession {
     /// Questions the last reply to each asker offered, by the same key: a bare number picks one.
     var offered: [String: [String]] = [:]
 
-    /// A session for one connection.
-    public init(settings: IRCSettings, secrets: Secrets = Secrets(), version: String, respond: @escaping Responder) {
+    /// A session for one connection; `crypto` enables SCRAM.
+    public init(
+        settings: IRCSettings, secrets: Secrets = Secrets(), crypto: (any SCRAMCrypto)? = nil, version: String, respond: @escaping Responder
+    ) {
         self.settings = settings
         self.secrets = secrets
+        self.crypto = crypto
         self.version = version
         self.respond = respond
         self.nick = settings.nick

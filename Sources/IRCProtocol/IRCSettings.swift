@@ -34,6 +34,14 @@ public struct IRCSettings: Sendable, Equatable {
 
     /// The SASL account; empty means no SASL.
     public var saslAccount = ""
+    /// The SASL mechanism; nil (`auto`) picks EXTERNAL with a client certificate, else the
+    /// strongest the server lists (SCRAM-SHA-256, SCRAM-SHA-1, PLAIN), and the next on failure.
+    public var saslMechanism: SASLMechanism?
+    /// Stop (no reconnect) when SASL cannot log in, instead of going on unauthenticated.
+    public var saslRequired = false
+    /// A TLS client certificate is configured: what SASL EXTERNAL logs in with. Set by the
+    /// executable from the certificate settings; false means none.
+    public var hasClientCertificate = false
     /// The environment variable holding the SASL password.
     public var saslPasswordVariable = "FACTBOT_SASL_PASSWORD"
     /// The environment variable holding the server password (PASS), if the server needs one.

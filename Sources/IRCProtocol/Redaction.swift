@@ -7,7 +7,7 @@ public enum Redaction {
             switch message.verb {
             case "PASS":
                 out = "PASS ***"
-            case "AUTHENTICATE" where !["PLAIN", "+", "*"].contains(message[parameter: 0]):
+            case "AUTHENTICATE" where !["+", "*"].contains(message[parameter: 0]) && SASLMechanism(rawValue: message[parameter: 0]) == nil:
                 out = "AUTHENTICATE ***"
             case "JOIN" where message.parameters.count >= 2 && message.source == nil:
                 out = "JOIN \(message[parameter: 0]) ***"  // channel keys

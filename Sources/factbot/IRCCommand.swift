@@ -21,7 +21,7 @@ struct IRCCommand: ParsableCommand {
 
     func run() throws {
         let (bot, logger) = try irc.prepare(options)
-        irc.run(bot: bot, logger: logger)
+        try irc.run(bot: bot, logger: logger)
     }
 }
 
@@ -66,8 +66,16 @@ struct IRCOptions: ParsableArguments {
     @Flag(name: .customLong("tls-no-verify"), help: "Do not verify the server's certificate (testing only).")
     var noVerify = false
 
-    @Option(name: .customLong("sasl-account"), help: ArgumentHelp("Log in with SASL PLAIN as this account (password from the environment).", valueName: "name"))
+    @Option(name: .customLong("sasl-account"), help: ArgumentHelp("Log in with SASL as this account (password from the environment).", valueName: "name"))
     var saslAccount: String?
+
+    @Option(
+        name: .customLong("sasl-mechanism"),
+        help: ArgumentHelp("auto (the default), EXTERNAL, SCRAM-SHA-256, SCRAM-SHA-1 or PLAIN.", valueName: "name"))
+    var saslMechanism: String?
+
+    @Flag(name: .customLong("sasl-required"), help: "Stop (exit 1) when the SASL login fails, instead of going on unauthenticated.")
+    var saslRequired = false
 
     @Flag(name: .shortAndLong, help: "Log every line sent and received (secrets masked).")
     var verbose = false
@@ -75,6 +83,9 @@ struct IRCOptions: ParsableArguments {
     func validate() throws {
         if let nick, !Nickname.isValid(nick) { throw ValidationError("--nick: \"\(nick)\" is not a valid nick") }
         if let port, !(1...65535).contains(port) { throw ValidationError("--port: expected 1 to 65535, got \(port)") }
+        if let saslMechanism, SASLMechanism.parseChoice(saslMechanism) == nil {
+            throw ValidationError("--sasl-mechanism: expected auto, EXTERNAL, SCRAM-SHA-256, SCRAM-SHA-1 or PLAIN, got \"\(saslMechanism)\"")
+        }
         for channel in channels where Channel(parsing: channel) == nil {
             throw ValidationError("--channel: \"\(channel)\" is not a channel (write '#name' or '#name,key')")
         }
@@ -91,6 +102,8 @@ struct IRCOptions: ParsableArguments {
         if let caFile { settings.tlsCAFile = caFile }
         if noVerify { settings.tlsVerify = false }
         if let saslAccount { settings.saslAccount = saslAccount }
+        if let saslMechanism, let choice = SASLMechanism.parseChoice(saslMechanism) { settings.saslMechanism = choice }
+        if saslRequired { settings.saslRequired = true }
         return settings
     }
 
@@ -140,23 +153,50 @@ struct IRCOptions: ParsableArguments {
             FactbotTerminal.Console.error("tls_ca_file: cannot read \(settings.tlsCAFile)")
             throw ExitCode(2)
         }
+        if let problem = Self.saslProblem(settings, password: ProcessInfo.processInfo.environment[settings.saslPasswordVariable]) {
+            FactbotTerminal.Console.error(problem)
+            throw ExitCode(2)
+        }
     }
 
-    /// Connects and answers until SIGINT/SIGTERM, reloading on SIGHUP.
-    func run(bot: Bot, logger: Logger) {
+    /// SASL settings that can never log in, when `sasl_required` makes that fatal, or a
+    /// SCRAM choice the password cannot be used with.
+    static func saslProblem(_ settings: IRCSettings, password: String?) -> String? {
+        let hasPassword = !(password ?? "").isEmpty
+        if settings.saslRequired {
+            if settings.saslAccount.isEmpty { return "sasl_required = true needs sasl_account" }
+            if !hasPassword && !settings.hasClientCertificate && settings.saslMechanism != .external {
+                return "sasl_required = true, but $\(settings.saslPasswordVariable) is empty and no client certificate is configured"
+            }
+        }
+        if settings.saslMechanism?.scramHash != nil, let password, hasPassword, !SCRAMClient.canPrepare(password) {
+            return "sasl_mechanism = \(settings.saslMechanism?.name ?? ""): \(SCRAMClient.Failure.unpreparablePassword)"
+        }
+        return nil
+    }
+
+    /// Connects and answers until SIGINT/SIGTERM, reloading on SIGHUP; exits 1 when SASL
+    /// fails with `sasl_required`.
+    func run(bot: Bot, logger: Logger) throws {
         ReloadSignal.onEachSignal { Self.reload(bot, logger: logger, why: "reload (SIGHUP)") }
         let settings = settings(bot.loaded.config)
         let environment = ProcessInfo.processInfo.environment
         let secrets = Secrets(
             serverPassword: environment[settings.serverPasswordVariable],
             saslPassword: environment[settings.saslPasswordVariable])
-        if !settings.saslAccount.isEmpty, (secrets.saslPassword ?? "").isEmpty {
+        if !settings.saslAccount.isEmpty, (secrets.saslPassword ?? "").isEmpty, !settings.hasClientCertificate, settings.saslMechanism != .external {
             logger.warning("sasl_account is set but $\(settings.saslPasswordVariable) is empty: connecting without SASL")
         }
-        let client = IRCClient(settings: settings, secrets: secrets, version: Factbot.version, logger: logger) { question in
+        let stsStore = STSFile(stateDirectory: bot.loaded.stateDirectory)
+        let client = IRCClient(settings: settings, secrets: secrets, version: Factbot.version, logger: logger, stsStore: stsStore) { question in
             let answer = bot.answerer.answer(question.text)
             return IRCSession.Reply(parts: answer.replyParts, isBrief: !answer.answered && answer.kind != .topics, choices: answer.suggestions)
         }
-        client.run(stop: ShutdownSignal.install())
+        do {
+            try client.run(stop: ShutdownSignal.install())
+        } catch {
+            logger.critical("stopping: \(error.reason)")
+            throw ExitCode(1)
+        }
     }
 }

@@ -40,6 +40,6 @@ struct RunCommand: ParsableCommand {
             }
         }
         refreshThread.start()
-        irc.run(bot: bot, logger: logger)
+        try irc.run(bot: bot, logger: logger)
     }
 }

@@ -25,10 +25,15 @@ final class IRCServer: @unchecked Sendable {
     var port: Int { ready.port ?? 0 }
 
     /// Starts `kind` ("ngircd" or "inspircd") with extra arguments and waits until it is ready.
-    init(_ kind: String, _ arguments: [String] = []) throws {
+    convenience init(_ kind: String, _ arguments: [String] = []) throws {
+        try self.init(script: "ircd.py", [kind] + arguments)
+    }
+
+    /// Starts a script of Tests/Servers (ircd.py, sasl_ircd.py) and waits until it is ready.
+    init(script: String, _ arguments: [String]) throws {
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("factbot-ircd-\(UUID().uuidString)")
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", Self.root.appendingPathComponent("Tests/Servers/ircd.py").path, kind, "--dir", folder.path] + arguments
+        process.arguments = ["python3", Self.root.appendingPathComponent("Tests/Servers/\(script)").path] + arguments + ["--dir", folder.path]
         let stdout = Pipe()
         process.standardInput = input
         process.standardOutput = stdout

@@ -7,14 +7,14 @@ struct SessionHarness {
     var asked: [IRCSession.Question] = []
 
     init(
-        _ configure: (inout IRCSettings) -> Void = { _ in }, secrets: Secrets = Secrets(),
+        _ configure: (inout IRCSettings) -> Void = { _ in }, secrets: Secrets = Secrets(), crypto: (any SCRAMCrypto)? = nil,
         reply: @escaping (IRCSession.Question) -> String = { "Answer to \($0.text)" }
     ) {
         var settings = IRCSettings()
         settings.nick = "factbot"
         settings.channels = [Channel("#news")]
         configure(&settings)
-        session = IRCSession(settings: settings, secrets: secrets, version: "0.1.0") { question in
+        session = IRCSession(settings: settings, secrets: secrets, crypto: crypto, version: "0.1.0") { question in
             let text = reply(question)
             return IRCSession.Reply(text, isBrief: text.hasPrefix("Sorry"))
         }

@@ -56,10 +56,6 @@ import Testing
         var plain = SessionHarness({ $0.saslAccount = "factbot" }, secrets: Secrets(saslPassword: "pw"))
         _ = plain.sent()
         #expect(plain.feed(":ngircd CAP * LS :multi-prefix") == ["CAP END"])
-        // A server offering only EXTERNAL.
-        var external = SessionHarness({ $0.saslAccount = "factbot" }, secrets: Secrets(saslPassword: "pw"))
-        _ = external.sent()
-        #expect(external.feed(":irc.test CAP * LS :sasl=EXTERNAL") == ["CAP END"])
     }
 
     @Test func longSaslPayloadsAreChunked() {
