@@ -63,6 +63,19 @@ struct IRCOptions: ParsableArguments {
     @Option(name: .customLong("tls-ca-file"), help: ArgumentHelp("PEM file of CA certificates to trust, for a private server.", valueName: "file"))
     var caFile: String?
 
+    @Option(
+        name: .customLong("tls-fingerprint"),
+        help: ArgumentHelp(
+            "Accept only the server certificate (or public key) with this SHA-256 fingerprint, whatever its chain, names or dates.",
+            valueName: "sha256:AB:CD:…"))
+    var fingerprint: String?
+
+    @Option(name: .customLong("tls-client-cert"), help: ArgumentHelp("PEM file with a client certificate, for SASL EXTERNAL or CertFP.", valueName: "file"))
+    var clientCert: String?
+
+    @Option(name: .customLong("tls-client-key"), help: ArgumentHelp("PEM file with the client certificate's private key.", valueName: "file"))
+    var clientKey: String?
+
     @Flag(name: .customLong("tls-no-verify"), help: "Do not verify the server's certificate (testing only).")
     var noVerify = false
 
@@ -75,6 +88,9 @@ struct IRCOptions: ParsableArguments {
     func validate() throws {
         if let nick, !Nickname.isValid(nick) { throw ValidationError("--nick: \"\(nick)\" is not a valid nick") }
         if let port, !(1...65535).contains(port) { throw ValidationError("--port: expected 1 to 65535, got \(port)") }
+        if let fingerprint, TLSFingerprint(parsing: fingerprint) == nil {
+            throw ValidationError("--tls-fingerprint: \(TLSFingerprint.expectedForm), got \"\(fingerprint)\"")
+        }
         for channel in channels where Channel(parsing: channel) == nil {
             throw ValidationError("--channel: \"\(channel)\" is not a channel (write '#name' or '#name,key')")
         }
@@ -90,6 +106,9 @@ struct IRCOptions: ParsableArguments {
         if let tls { settings.tls = tls }
         if let caFile { settings.tlsCAFile = caFile }
         if noVerify { settings.tlsVerify = false }
+        if let fingerprint { settings.tlsFingerprint = fingerprint }
+        if let clientCert { settings.tlsClientCert = clientCert }
+        if let clientKey { settings.tlsClientKey = clientKey }
         if let saslAccount { settings.saslAccount = saslAccount }
         return settings
     }
@@ -108,9 +127,11 @@ struct IRCOptions: ParsableArguments {
     }
 
     /// Loads everything, checks the settings and starts logging: what `irc` and `run`
-    /// share. SIGHUP is caught from here on, so one sent during start-up is not fatal.
+    /// share. SIGHUP is caught from here on, so one sent during start-up is not fatal, and
+    /// so are SIGINT and SIGTERM: the client sees them as soon as it runs and stops.
     func prepare(_ options: GlobalOptions) throws -> (Bot, Logger) {
         ReloadSignal.install()
+        _ = ShutdownSignal.install()
         let bot = try options.bot()
         try check(bot.loaded.config)
         return (bot, makeLogger(bot.loaded.config))
@@ -138,6 +159,20 @@ struct IRCOptions: ParsableArguments {
         let settings = settings(config)
         if settings.tls, !settings.tlsCAFile.isEmpty, !FileManager.default.isReadableFile(atPath: settings.tlsCAFile) {
             FactbotTerminal.Console.error("tls_ca_file: cannot read \(settings.tlsCAFile)")
+            throw ExitCode(2)
+        }
+        if !settings.tlsClientKey.isEmpty, settings.tlsClientCert.isEmpty {
+            FactbotTerminal.Console.error("tls_client_key is set but tls_client_cert is not")
+            throw ExitCode(2)
+        }
+        if !settings.tlsClientCert.isEmpty, !settings.tls {
+            FactbotTerminal.Console.error("tls_client_cert is set but tls is off: a client certificate needs TLS")
+            throw ExitCode(2)
+        }
+        do {
+            try IRCClient.checkClientCertificate(settings)
+        } catch {
+            FactbotTerminal.Console.error(error.description)
             throw ExitCode(2)
         }
     }
