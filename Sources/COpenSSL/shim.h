@@ -3,6 +3,7 @@
 #include <openssl/ssl.h>
 #include <openssl/err.h>
 #include <openssl/x509v3.h>
+#include <openssl/evp.h>
 #include <fcntl.h>
 #include <poll.h>
 #include <signal.h>
@@ -21,4 +22,21 @@ static inline int factbot_fcntl_cloexec(int fd) { return fcntl(fd, F_SETFD, FD_C
 
 static inline long factbot_ssl_ctx_min_tls12(SSL_CTX *ctx) {
     return SSL_CTX_set_min_proto_version(ctx, TLS1_2_VERSION);
+}
+
+// SHA-256 of the DER SubjectPublicKeyInfo of `cert` into `out` (32 bytes); 1 on success.
+static inline int factbot_x509_pubkey_sha256(X509 *cert, unsigned char *out) {
+    unsigned char *der = NULL;
+    int length = i2d_X509_PUBKEY(X509_get_X509_PUBKEY(cert), &der);
+    if (length <= 0) return 0;
+    unsigned int size = 0;
+    int ok = EVP_Digest(der, (size_t)length, out, &size, EVP_sha256(), NULL);
+    OPENSSL_free(der);
+    return ok == 1 && size == 32;
+}
+
+// SHA-256 of the DER certificate into `out` (32 bytes); 1 on success.
+static inline int factbot_x509_sha256(X509 *cert, unsigned char *out) {
+    unsigned int size = 0;
+    return X509_digest(cert, EVP_sha256(), out, &size) == 1 && size == 32;
 }

@@ -6,7 +6,7 @@ import IRCProtocol
 enum ConfigKey {
     /// What a text value may hold.
     enum TextRule {
-        case any, line, word, wordOrEmpty, nick, hostName, variable, path
+        case any, line, word, wordOrEmpty, nick, hostName, variable, path, fingerprint
     }
 
     case fraction(WritableKeyPath<BotConfig, Double>)
@@ -119,6 +119,8 @@ enum ConfigKey {
         switch rule {
         case .any, .line:
             return nil
+        case .fingerprint:
+            return text.isEmpty || TLSFingerprint(parsing: text) != nil ? nil : "\(TLSFingerprint.expectedForm), got \"\(text)\""
         case .path:
             return text.isEmpty ? "expected a folder" : nil
         case .word:

@@ -62,7 +62,10 @@ public final class IRCClient {
             logger.info(
                 "reconnecting in \(String(format1: delay)) s",
                 metadata: ["irc.attempt": "\(backoff.attempts)", "irc.connected_for": "\(Int(Monotonic.now - started)) s"])
-            if waitFor(stop, Int32(POLLIN), timeout: delay) { return }
+            if wait(for: stop, Int32(POLLIN), stop: stop, timeout: delay) != .timedOut {
+                logger.info("shutting down while waiting to reconnect")
+                return
+            }
         }
     }
 
@@ -86,12 +89,23 @@ public final class IRCClient {
         logger.info("connecting to \(target)\(settings.tls ? " (TLS)" : "")")
         let stream: ServerStream
         do {
-            let tcp = try TCPStream.connect(host: settings.server, port: settings.port, timeout: 15)
-            stream =
-                settings.tls
-                ? try TLSStream(over: tcp, host: settings.server, verify: settings.tlsVerify, caFile: settings.tlsCAFile, timeout: 15)
-                : tcp
+            let tcp = try TCPStream.connect(host: settings.server, port: settings.port, timeout: 15, stop: stop)
+            if settings.tls {
+                let options = TLSStream.Options(
+                    host: settings.server, verify: settings.tlsVerify, caFile: settings.tlsCAFile,
+                    pinned: TLSFingerprint(parsing: settings.tlsFingerprint),
+                    clientCert: settings.tlsClientCert, clientKey: settings.tlsClientKey)
+                let tls = try TLSStream(over: tcp, options, timeout: 15, stop: stop)
+                logger.info("TLS: \(tls.checkedBy)")
+                stream = tls
+            } else {
+                stream = tcp
+            }
         } catch {
+            if error.isStop {
+                logger.info("shutting down while connecting")
+                return .stopped
+            }
             return .lost(error.description)
         }
         defer { stream.close() }
@@ -123,7 +137,7 @@ public final class IRCClient {
             logEvents(&session, registeredAt: &registeredAt, upgradePort: &upgradePort, now: now)
             if case .closed(let reason) = session.phase {
                 if reason == "quit" {
-                    stream.finish(timeout: 2)  // let the QUIT arrive before the socket closes
+                    stream.finish(timeout: 1)  // let the QUIT arrive before the socket closes
                     return .stopped
                 }
                 if let upgradePort { return .upgrade(port: upgradePort) }

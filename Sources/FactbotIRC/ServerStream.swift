@@ -5,7 +5,15 @@ import Glibc
 public struct ConnectionError: Error, CustomStringConvertible, Sendable {
     /// What went wrong, in words.
     public var description: String
+    /// True when the attempt ended because the stop descriptor turned readable.
+    public var isStop = false
     init(_ description: String) { self.description = description }
+    /// The attempt was abandoned for SIGINT/SIGTERM.
+    static let stopped: ConnectionError = {
+        var error = ConnectionError("stopped")
+        error.isStop = true
+        return error
+    }()
     static func errno(_ what: String) -> ConnectionError {
         ConnectionError("\(what): \(String(cString: strerror(Glibc.errno)))")
     }
@@ -48,11 +56,39 @@ extension ServerStream {
     }
 }
 
+/// How a wait ended.
+enum WaitResult {
+    case ready
+    case stopped
+    case timedOut
+}
+
+/// Waits until `fd` is ready for `events`, `stop` turns readable (checked first), or
+/// `timeout` seconds pass. A signal interrupting `poll` (EINTR) only shortens the next
+/// wait to what is left. A negative `stop` is ignored.
+func wait(for fd: Int32, _ events: Int32, stop: Int32, timeout: Double) -> WaitResult {
+    let deadline = Monotonic.now + timeout
+    while true {
+        var entries = [
+            pollfd(fd: fd, events: Int16(events), revents: 0),
+            pollfd(fd: stop, events: Int16(POLLIN), revents: 0),
+        ]
+        let remaining = max(0, min(deadline - Monotonic.now, 3600))
+        let result = poll(&entries, 2, Int32((remaining * 1000).rounded(.up)))
+        if result < 0 {
+            guard errno == EINTR else { return .timedOut }
+            if Monotonic.now >= deadline { return .timedOut }
+            continue
+        }
+        if stop >= 0, entries[1].revents != 0 { return .stopped }
+        if result > 0, entries[0].revents != 0 { return .ready }
+        if Monotonic.now >= deadline { return .timedOut }
+    }
+}
+
 /// Waits until `fd` is ready for `events` or `timeout` seconds pass; true when ready.
 func waitFor(_ fd: Int32, _ events: Int32, timeout: Double) -> Bool {
-    var entry = pollfd(fd: fd, events: Int16(events), revents: 0)
-    let result = poll(&entry, 1, Int32(max(0, min(timeout, 3600)) * 1000))
-    return result > 0
+    wait(for: fd, events, stop: -1, timeout: timeout) == .ready
 }
 
 /// A plain TCP connection over a POSIX socket.
@@ -62,8 +98,9 @@ final class TCPStream: ServerStream {
 
     private init(descriptor: Int32) { self.descriptor = descriptor }
 
-    /// Resolves `host` and connects to the first address that answers within `timeout` seconds.
-    static func connect(host: String, port: Int, timeout: Double) throws(ConnectionError) -> TCPStream {
+    /// Resolves `host` and connects to the first address that answers within `timeout` seconds;
+    /// throws ``ConnectionError/stopped`` as soon as `stop` turns readable.
+    static func connect(host: String, port: Int, timeout: Double, stop: Int32 = -1) throws(ConnectionError) -> TCPStream {
         var hints = addrinfo()
         hints.ai_family = AF_UNSPEC
         hints.ai_socktype = Int32(SOCK_STREAM.rawValue)
@@ -94,7 +131,13 @@ final class TCPStream: ServerStream {
                 Glibc.close(fd)
                 continue
             }
-            guard waitFor(fd, Int32(POLLOUT), timeout: timeout) else {
+            switch wait(for: fd, Int32(POLLOUT), stop: stop, timeout: timeout) {
+            case .ready:
+                break
+            case .stopped:
+                Glibc.close(fd)
+                throw .stopped
+            case .timedOut:
                 lastError = ConnectionError("connect to \(host):\(port): timed out after \(Int(timeout)) s")
                 Glibc.close(fd)
                 continue

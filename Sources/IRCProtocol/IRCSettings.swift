@@ -14,6 +14,20 @@ public struct IRCSettings: Sendable, Equatable {
     public var tlsVerify = true
     /// A PEM file of CA certificates for a private server; empty means the system's.
     public var tlsCAFile = ""
+    /// A pinned server certificate, `sha256:AB:CD:…` (see ``TLSFingerprint``); empty means
+    /// none. When set, the server must present exactly that certificate (SHA-256 of the DER
+    /// certificate) or that public key (SHA-256 of the DER SubjectPublicKeyInfo), whatever
+    /// its chain, names or dates; the CA store and ``tlsVerify`` are not consulted.
+    public var tlsFingerprint = ""
+    /// A PEM file with the client certificate (and its chain) to present, for SASL EXTERNAL
+    /// or CertFP; empty means none.
+    public var tlsClientCert = ""
+    /// The PEM file with the client certificate's private key; empty means the key is in
+    /// ``tlsClientCert``.
+    public var tlsClientKey = ""
+
+    /// True when a client certificate is configured (and TLS is on), so SASL can use EXTERNAL.
+    public var hasClientCertificate: Bool { tls && !tlsClientCert.isEmpty }
 
     /// The nick to use, and to take back when someone else held it.
     public var nick = "factbot"
@@ -39,9 +53,6 @@ public struct IRCSettings: Sendable, Equatable {
     public var saslMechanism: SASLMechanism?
     /// Stop (no reconnect) when SASL cannot log in, instead of going on unauthenticated.
     public var saslRequired = false
-    /// A TLS client certificate is configured: what SASL EXTERNAL logs in with. Set by the
-    /// executable from the certificate settings; false means none.
-    public var hasClientCertificate = false
     /// The environment variable holding the SASL password.
     public var saslPasswordVariable = "FACTBOT_SASL_PASSWORD"
     /// The environment variable holding the server password (PASS), if the server needs one.

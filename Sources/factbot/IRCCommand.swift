@@ -63,6 +63,19 @@ struct IRCOptions: ParsableArguments {
     @Option(name: .customLong("tls-ca-file"), help: ArgumentHelp("PEM file of CA certificates to trust, for a private server.", valueName: "file"))
     var caFile: String?
 
+    @Option(
+        name: .customLong("tls-fingerprint"),
+        help: ArgumentHelp(
+            "Accept only the server certificate (or public key) with this SHA-256 fingerprint, whatever its chain, names or dates.",
+            valueName: "sha256:AB:CD:…"))
+    var fingerprint: String?
+
+    @Option(name: .customLong("tls-client-cert"), help: ArgumentHelp("PEM file with a client certificate, for SASL EXTERNAL or CertFP.", valueName: "file"))
+    var clientCert: String?
+
+    @Option(name: .customLong("tls-client-key"), help: ArgumentHelp("PEM file with the client certificate's private key.", valueName: "file"))
+    var clientKey: String?
+
     @Flag(name: .customLong("tls-no-verify"), help: "Do not verify the server's certificate (testing only).")
     var noVerify = false
 
@@ -86,6 +99,9 @@ struct IRCOptions: ParsableArguments {
         if let saslMechanism, SASLMechanism.parseChoice(saslMechanism) == nil {
             throw ValidationError("--sasl-mechanism: expected auto, EXTERNAL, SCRAM-SHA-256, SCRAM-SHA-1 or PLAIN, got \"\(saslMechanism)\"")
         }
+        if let fingerprint, TLSFingerprint(parsing: fingerprint) == nil {
+            throw ValidationError("--tls-fingerprint: \(TLSFingerprint.expectedForm), got \"\(fingerprint)\"")
+        }
         for channel in channels where Channel(parsing: channel) == nil {
             throw ValidationError("--channel: \"\(channel)\" is not a channel (write '#name' or '#name,key')")
         }
@@ -101,6 +117,9 @@ struct IRCOptions: ParsableArguments {
         if let tls { settings.tls = tls }
         if let caFile { settings.tlsCAFile = caFile }
         if noVerify { settings.tlsVerify = false }
+        if let fingerprint { settings.tlsFingerprint = fingerprint }
+        if let clientCert { settings.tlsClientCert = clientCert }
+        if let clientKey { settings.tlsClientKey = clientKey }
         if let saslAccount { settings.saslAccount = saslAccount }
         if let saslMechanism, let choice = SASLMechanism.parseChoice(saslMechanism) { settings.saslMechanism = choice }
         if saslRequired { settings.saslRequired = true }
@@ -121,9 +140,11 @@ struct IRCOptions: ParsableArguments {
     }
 
     /// Loads everything, checks the settings and starts logging: what `irc` and `run`
-    /// share. SIGHUP is caught from here on, so one sent during start-up is not fatal.
+    /// share. SIGHUP is caught from here on, so one sent during start-up is not fatal, and
+    /// so are SIGINT and SIGTERM: the client sees them as soon as it runs and stops.
     func prepare(_ options: GlobalOptions) throws -> (Bot, Logger) {
         ReloadSignal.install()
+        _ = ShutdownSignal.install()
         let bot = try options.bot()
         try check(bot.loaded.config)
         return (bot, makeLogger(bot.loaded.config))
@@ -155,6 +176,20 @@ struct IRCOptions: ParsableArguments {
         }
         if let problem = Self.saslProblem(settings, password: ProcessInfo.processInfo.environment[settings.saslPasswordVariable]) {
             FactbotTerminal.Console.error(problem)
+            throw ExitCode(2)
+        }
+        if !settings.tlsClientKey.isEmpty, settings.tlsClientCert.isEmpty {
+            FactbotTerminal.Console.error("tls_client_key is set but tls_client_cert is not")
+            throw ExitCode(2)
+        }
+        if !settings.tlsClientCert.isEmpty, !settings.tls {
+            FactbotTerminal.Console.error("tls_client_cert is set but tls is off: a client certificate needs TLS")
+            throw ExitCode(2)
+        }
+        do {
+            try IRCClient.checkClientCertificate(settings)
+        } catch {
+            FactbotTerminal.Console.error(error.description)
             throw ExitCode(2)
         }
     }

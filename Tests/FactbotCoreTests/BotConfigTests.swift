@@ -137,4 +137,20 @@ struct BotConfigTests {
         #expect(found.first?.line == 3)
         #expect(found.first?.description.hasPrefix("bot.conf:3: \(key): holds a control character (U+00") == true)
     }
+
+    @Test func readsTheTLSPinAndClientCertificate() throws {
+        let pin = "sha256:" + (0..<32).map { _ in "0F" }.joined(separator: ":")
+        let config = try BotConfig.parse(
+            "[irc]\ntls = yes\ntls_fingerprint = \(pin)\ntls_client_cert = /etc/factbot/bot.pem\ntls_client_key = /etc/factbot/bot.key\n", file: "bot.conf")
+        #expect(config.irc.tlsFingerprint == pin)
+        #expect(config.irc.tlsClientCert == "/etc/factbot/bot.pem" && config.irc.tlsClientKey == "/etc/factbot/bot.key")
+        #expect(config.irc.hasClientCertificate)
+    }
+
+    @Test(arguments: ["AB:CD:EF", "sha1:AB:CD", "sha256:AB:CD", "sha256:" + String(repeating: "ZZ", count: 32)])
+    func aMalformedFingerprintIsAnErrorWithItsLine(_ value: String) {
+        let found = problems("[irc]\ntls = yes\ntls_fingerprint = \(value)\n")
+        #expect(found.count == 1)
+        #expect(found.first?.description.hasPrefix("bot.conf:3: tls_fingerprint: expected sha256:") == true)
+    }
 }

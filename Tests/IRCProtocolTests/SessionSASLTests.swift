@@ -36,7 +36,10 @@ struct RFCNonceCrypto: SCRAMCrypto {
 
     @Test func saslIsRequestedWhenOnlyExternalIsListed() {
         // With a client certificate: EXTERNAL, answered with an empty response.
-        var bot = harness(password: nil) { $0.hasClientCertificate = true }
+        var bot = harness(password: nil) {
+            $0.tls = true
+            $0.tlsClientCert = "bot.pem"
+        }
         #expect(bot.feed(":irc.test CAP * LS :sasl=EXTERNAL") == ["CAP REQ sasl"])
         #expect(bot.feed(":irc.test CAP * ACK :sasl") == ["AUTHENTICATE EXTERNAL"])
         #expect(bot.feed("AUTHENTICATE +") == ["AUTHENTICATE +"])
@@ -57,7 +60,10 @@ struct RFCNonceCrypto: SCRAMCrypto {
         #expect(scram.session.sasl.mechanism == .scramSHA256)
         var sha1 = harness()
         #expect(sha1.feed(":irc.test CAP * LS :sasl=PLAIN,SCRAM-SHA-1", ":irc.test CAP * ACK :sasl") == ["CAP REQ sasl", "AUTHENTICATE SCRAM-SHA-1"])
-        var certificate = harness { $0.hasClientCertificate = true }
+        var certificate = harness {
+            $0.tls = true
+            $0.tlsClientCert = "bot.pem"
+        }
         #expect(certificate.feed(":irc.test CAP * LS :sasl=PLAIN,EXTERNAL", ":irc.test CAP * ACK :sasl").last == "AUTHENTICATE EXTERNAL")
         // A non-ASCII password cannot be SASLprep'd here: auto skips SCRAM for PLAIN.
         var accented = harness(password: "pässword")
@@ -71,7 +77,10 @@ struct RFCNonceCrypto: SCRAMCrypto {
     }
 
     @Test func aFailedMechanismGivesWayToTheNextWhenAuto() {
-        var bot = harness { $0.hasClientCertificate = true }
+        var bot = harness {
+            $0.tls = true
+            $0.tlsClientCert = "bot.pem"
+        }
         _ = bot.feed(":irc.test CAP * LS :sasl=EXTERNAL,SCRAM-SHA-256,PLAIN", ":irc.test CAP * ACK :sasl", "AUTHENTICATE +")
         #expect(bot.feed(":irc.test 904 factbot :SASL authentication failed") == ["AUTHENTICATE SCRAM-SHA-256"])
         #expect(bot.feed(":irc.test 904 factbot :SASL authentication failed") == ["AUTHENTICATE PLAIN"])
