@@ -60,53 +60,22 @@ extension WordListParser {
     /// replaces the built-in one; the others stay.
     public static func wordClasses(_ text: String, file: String) throws(Diagnostics) -> WordClasses {
         var classes = WordClasses()
-        var current: String?
-        var seen: Set<String> = []
-        var problems: [Diagnostic] = []
-        let known = WordClasses.sections.map(\.name) + [WordClasses.numberSection]
-        for (line, content) in lines(text) {
-            if content.hasPrefix("[") {
-                let name = content.dropFirst().prefix { $0 != "]" }.lowercased()
-                guard content.hasSuffix("]"), known.contains(name) else {
-                    problems.append(
-                        Diagnostic(
-                            file: file, line: line,
-                            "unknown section \(content)\(Suggestion.didYouMean(name, in: known)); sections are \(known.map { "[\($0)]" }.joined(separator: ", "))"
-                        ))
-                    current = nil
-                    continue
-                }
-                guard seen.insert(name).inserted else {
-                    problems.append(Diagnostic(file: file, line: line, "section \(content) appears twice"))
-                    current = nil
-                    continue
-                }
-                if name == WordClasses.numberSection {
-                    classes.numberWords = [:]
-                } else if let section = WordClasses.sections.first(where: { $0.name == name }) {
-                    classes[keyPath: section.list] = []
-                }
-                current = name
-                continue
+        let sections = WordClasses.sections
+        try sectioned(text, file: file, known: sections.map(\.name) + [WordClasses.numberSection]) { name in
+            if name == WordClasses.numberSection { classes.numberWords = [:] }
+            if let section = sections.first(where: { $0.name == name }) { classes[keyPath: section.list] = [] }
+        } item: { name, content in
+            guard name == WordClasses.numberSection else {
+                if let section = sections.first(where: { $0.name == name }) { classes[keyPath: section.list].formUnion(Self.wordsOnALine(content)) }
+                return nil
             }
-            guard let current else {
-                problems.append(Diagnostic(file: file, line: line, "words before any section: start with a section such as [people nouns]"))
-                continue
+            let parts = content.split(separator: "=", maxSplits: 1).map { String($0).trimmingWhitespace().lowercased() }
+            guard parts.count == 2, !parts[0].isEmpty, !parts[0].contains(" "), !parts[1].isEmpty, parts[1].allSatisfy({ $0.isNumber }) else {
+                return "expected \"word = digits\" (like \"twelve = 12\"), got \"\(content)\""
             }
-            if current == WordClasses.numberSection {
-                let parts = content.split(separator: "=", maxSplits: 1).map { String($0).trimmingWhitespace().lowercased() }
-                guard parts.count == 2, !parts[0].isEmpty, !parts[0].contains(" "), !parts[1].isEmpty, parts[1].allSatisfy({ $0.isNumber }) else {
-                    problems.append(Diagnostic(file: file, line: line, "expected \"word = digits\" (like \"twelve = 12\"), got \"\(content)\""))
-                    continue
-                }
-                classes.numberWords[parts[0]] = parts[1]
-            } else if let section = WordClasses.sections.first(where: { $0.name == current }) {
-                for word in content.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "," }) {
-                    classes[keyPath: section.list].insert(word.lowercased())
-                }
-            }
+            classes.numberWords[parts[0]] = parts[1]
+            return nil
         }
-        if !problems.isEmpty { throw Diagnostics(problems) }
         return classes
     }
 }

@@ -127,50 +127,69 @@ public enum WordListParser {
         return words
     }
 
-    /// `names.txt`: one name (a word or a phrase) a line, after an optional section line
-    /// (`[people]`, `[places]`, `[countries]`, `[organisations]`, `[currencies]`) saying what kind
-    /// of name the lines below it are.
     /// Parses `smalltalk.txt`: sections (`[greetings]`, `[thanks]`, `[help]`, `[filler]`,
     /// `[story cues]`, `[story words]`), each followed by words, several to a line. A
     /// section the file lists replaces the built-in one; the others stay.
     public static func smallTalk(_ text: String, file: String) throws(Diagnostics) -> SmallTalkWords {
         var words = SmallTalkWords()
-        var current: WritableKeyPath<SmallTalkWords, Set<String>>?
-        var filled: Set<String> = []
+        let sections = SmallTalkWords.sections
+        try sectioned(text, file: file, known: sections.map(\.name)) { name in
+            if let section = sections.first(where: { $0.name == name }) { words[keyPath: section.list] = [] }
+        } item: { name, content in
+            if let section = sections.first(where: { $0.name == name }) { words[keyPath: section.list].formUnion(Self.wordsOnALine(content)) }
+            return nil
+        }
+        return words
+    }
+
+    /// Reads a file of `[section]` lines, each followed by lines of its own, the sections
+    /// named in `known` (each at most once): `opened` is told of each section as it starts,
+    /// and `item` reads each line under it, returning a problem with it or nil. Throws every
+    /// problem with its line: an unknown or repeated section, a line outside a known
+    /// section, and what `item` found.
+    static func sectioned(
+        _ text: String, file: String, known: [String], opened: (String) -> Void, item: (_ section: String, _ line: String) -> String?
+    ) throws(Diagnostics) {
+        var current: String?
+        var seen: Set<String> = []
         var problems: [Diagnostic] = []
         for (line, content) in lines(text) {
             if content.hasPrefix("[") {
                 let name = content.dropFirst().prefix { $0 != "]" }.lowercased()
-                let known = SmallTalkWords.sections.map(\.name)
-                guard content.hasSuffix("]"), let section = SmallTalkWords.sections.first(where: { $0.name == name }) else {
+                current = nil
+                guard content.hasSuffix("]"), known.contains(name) else {
                     problems.append(
                         Diagnostic(
                             file: file, line: line,
                             "unknown section \(content)\(Suggestion.didYouMean(name, in: known)); sections are \(known.map { "[\($0)]" }.joined(separator: ", "))"
                         ))
-                    current = nil
                     continue
                 }
-                guard filled.insert(name).inserted else {
+                guard seen.insert(name).inserted else {
                     problems.append(Diagnostic(file: file, line: line, "section \(content) appears twice"))
                     continue
                 }
-                words[keyPath: section.list] = []
-                current = section.list
+                opened(name)
+                current = name
                 continue
             }
             guard let current else {
-                problems.append(Diagnostic(file: file, line: line, "words before any section: start with a section such as [greetings]"))
+                problems.append(Diagnostic(file: file, line: line, "words before any section: start with a section such as [\(known[0])]"))
                 continue
             }
-            for word in content.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "," }) {
-                words[keyPath: current].insert(word.lowercased())
-            }
+            if let problem = item(current, content) { problems.append(Diagnostic(file: file, line: line, problem)) }
         }
         if !problems.isEmpty { throw Diagnostics(problems) }
-        return words
     }
 
+    /// The words of a line of a sectioned list, lower case: separated by spaces, tabs or commas.
+    static func wordsOnALine(_ content: String) -> [String] {
+        content.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "," }).map { $0.lowercased() }
+    }
+
+    /// `names.txt`: one name (a word or a phrase) a line, after an optional section line
+    /// (`[people]`, `[places]`, `[countries]`, `[organisations]`, `[currencies]`) saying what kind
+    /// of name the lines below it are.
     public static func names(_ text: String, file: String = WordListParser.namesFile) throws(Diagnostics) -> (
         names: [String], kinds: [String: WordLists.NameKind], sides: [[String]]
     ) {
