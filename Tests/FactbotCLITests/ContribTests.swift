@@ -175,20 +175,10 @@ struct ContribTests {
             .first { FileManager.default.isExecutableFile(atPath: $0) }
     }
 
-    /// Runs a program other than factbot; standard error joined to standard output.
+    /// Runs a program other than factbot; its standard error after its standard output.
     static func execute(_ executable: String, _ arguments: [String], in directory: URL) throws -> (status: Int32, output: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
-        process.currentDirectoryURL = directory
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = output
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+        let result = try FactbotProcess.run(arguments, in: directory, executable: URL(fileURLWithPath: executable))
+        return (result.status, result.stdout + result.stderr)
     }
 
     /// `systemd-analyze verify` on copies of the units whose ExecStart= runs the built factbot

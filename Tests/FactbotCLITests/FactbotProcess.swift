@@ -18,10 +18,11 @@ struct FactbotProcess {
         return exe.deletingLastPathComponent().appendingPathComponent("factbot")
     }()
 
-    /// Runs factbot with `arguments` in `directory`, feeding `input` on standard input.
-    static func run(_ arguments: [String], input: Data = Data(), in directory: URL = root) throws -> Result {
+    /// Runs factbot (or another `executable`) with `arguments` in `directory`, feeding
+    /// `input` on standard input.
+    static func run(_ arguments: [String], input: Data = Data(), in directory: URL = root, executable: URL = binary) throws -> Result {
         let process = Process()
-        process.executableURL = binary
+        process.executableURL = executable
         process.arguments = arguments
         process.currentDirectoryURL = directory
         let stdin = Pipe()
