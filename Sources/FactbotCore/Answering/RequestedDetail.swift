@@ -189,8 +189,8 @@ extension Answerer {
         }
 
         // "how many", "how much", "how long", "how old": a figure; "how many journalists" is
-        // not "two hours", and "how long" is not a date
-        // ("how long after arriving" asks the gap between two events, which their dates give)
+        // not "two hours", and "how long" is not a date (but "how long after arriving" asks
+        // the gap between two events, which their dates give)
         if let how = text.indices.first(where: { text[$0] == "how" && $0 + 1 < text.count && Self.figureAsked.contains(text[$0 + 1]) }),
             text[how + 1] != "long" || how + 2 >= text.count || !Self.betweenEvents.contains(text[how + 2])
         {
@@ -202,14 +202,13 @@ extension Answerer {
         }
 
         // "according to X", X a person (not an outlet, whose citation says so itself, nor a
-        // country or city standing for its government): the
-        // answer must report X speaking
+        // country or city standing for its government): the answer must report X speaking
         if let according = text.indices.first(where: { text[$0] == "according" && $0 + 1 < text.count && text[$0 + 1] == "to" }) {
             let named = words.dropFirst(according + 2).prefix(Self.identifyingSpan).prefix { !$0.startsClause && !Self.auxiliaries.contains($0.text) }
             let speakerTerms = termsOf(Array(named).filter { !stop.contains($0.text) })
             let outlets = Set(knowledge.sources.values.flatMap { Tokenizer.tokens($0.publisher).map(\.text) })
             if !speakerTerms.isEmpty, speakerTerms.allSatisfy({ $0.isName || lexicon.namedKeys.contains($0.key) }),
-                !named.contains(where: { outlets.contains($0.text) || isPlaceLike($0.text) })  // "according to Beijing": its government, not a person
+                !named.contains(where: { outlets.contains($0.text) || isPlaceLike($0.text) })
             {
                 request.speaker = speakerTerms.map(\.key)
                 request.asked = "that according to " + named.map(\.text).joined(separator: " ")
