@@ -44,7 +44,9 @@ extension IRCSession {
             events.append(.nickInUse(taken: refused, trying: nick))
             sendNow(IRCMessage("NICK", [nick]))
         case Numeric.loggedIn:
+            // `900 nick nick!user@host account :You are now logged in as account`
             learnMask(from: message[parameter: 1])
+            if message.parameters.count >= 4 { sasl.account = message[parameter: 2] }
         case Numeric.nickLocked, Numeric.saslSuccess...Numeric.saslMechanisms:
             handleSASLNumeric(code, message)
         case Numeric.unknownCommand where message[parameter: 1].uppercased() == "CAP":

@@ -25,13 +25,18 @@ extension IRCSession {
         var finished = false
         /// Logged in on this connection.
         var loggedIn = false
+        /// The account 900 named, for a login that configured none (EXTERNAL).
+        var account: String?
     }
 
     var hasPassword: Bool { !(secrets.saslPassword ?? "").isEmpty }
 
-    /// An account is configured and there is something to log in with.
+    /// An account is configured and there is something to log in with, or a client
+    /// certificate is, which names its account itself (EXTERNAL with no account).
     var wantsSASL: Bool {
-        guard !settings.saslAccount.isEmpty else { return false }
+        guard !settings.saslAccount.isEmpty else {
+            return settings.hasClientCertificate && (settings.saslMechanism ?? .external) == .external
+        }
         // EXTERNAL needs no password: the certificate (or, configured by hand, the one the
         // TLS settings load) is the credential.
         return hasPassword || settings.hasClientCertificate || settings.saslMechanism == .external
@@ -118,8 +123,8 @@ extension IRCSession {
         let usable = SASLMechanism.strongestFirst.filter { mechanism in
             switch mechanism {
             case .external: settings.hasClientCertificate || settings.saslMechanism == .external
-            case .plain: hasPassword
-            case .scramSHA256, .scramSHA1: hasPassword && crypto != nil && SCRAMClient.canPrepare(secrets.saslPassword ?? "")
+            case .plain: hasPassword && !settings.saslAccount.isEmpty
+            case .scramSHA256, .scramSHA1: hasPassword && !settings.saslAccount.isEmpty && crypto != nil && SCRAMClient.canPrepare(secrets.saslPassword ?? "")
             }
         }
         let wanted = settings.saslMechanism.map { usable.contains($0) ? [$0] : [] } ?? usable
@@ -254,7 +259,7 @@ extension IRCSession {
             sasl.mechanism = nil
             sasl.finished = true
             sasl.loggedIn = true
-            events.append(.saslSucceeded(account: settings.saslAccount))
+            events.append(.saslSucceeded(account: settings.saslAccount.isEmpty ? sasl.account ?? "the certificate's account" : settings.saslAccount))
             endCapabilities()
         case Numeric.saslFail:
             guard sasl.mechanism != nil, !sasl.finished else { return }

@@ -199,7 +199,12 @@ struct IRCOptions: ParsableArguments {
     static func saslProblem(_ settings: IRCSettings, password: String?) -> String? {
         let hasPassword = !(password ?? "").isEmpty
         if settings.saslRequired {
-            if settings.saslAccount.isEmpty { return "sasl_required = true needs sasl_account" }
+            if settings.saslAccount.isEmpty, !settings.hasClientCertificate {
+                return "sasl_required = true needs sasl_account, or a TLS client certificate (tls_client_cert) for EXTERNAL"
+            }
+            if settings.saslAccount.isEmpty, let mechanism = settings.saslMechanism, mechanism != .external {
+                return "sasl_required = true with sasl_mechanism = \(mechanism.name) needs sasl_account"
+            }
             if !hasPassword && !settings.hasClientCertificate && settings.saslMechanism != .external {
                 return "sasl_required = true, but $\(settings.saslPasswordVariable) is empty and no client certificate is configured"
             }

@@ -40,5 +40,19 @@ struct SASLTests {
         #expect(wrong.log.wait(timeout: 15, containing: "SASL login failed") != nil)
         #expect(ann.expect(timeout: 15) { $0.command == "JOIN" && $0.nick == "wrongbot" } != nil, "registers anyway, unauthenticated")
         _ = wrong.terminate()
+
+        // With sasl_required the same wrong password stops the bot: exit 1, no reconnect.
+        let strict = try BotProcess(
+            [
+                "--server", "127.0.0.1", "--port", "\(server.port)", "--nick", "strictbot", "--channel", "#news",
+                "--sasl-account", "newsbot", "--sasl-required",
+            ],
+            environment: ["FACTBOT_SASL_PASSWORD": "not-it"])
+        let deadline = Date().addingTimeInterval(15)
+        while strict.process.isRunning && Date() < deadline { Thread.sleep(forTimeInterval: 0.05) }
+        #expect(!strict.process.isRunning && strict.process.terminationStatus == 1)
+        #expect(strict.log.all.contains { $0.contains("SASL login failed and sasl_required is set") }, "\(strict.log.all.suffix(10))")
+        #expect(strict.log.all.filter { $0.contains("connecting to") }.count == 1, "no second try")
+        #expect(ann.collect(for: 0.5).allSatisfy { !($0.command == "JOIN" && $0.nick == "strictbot") })
     }
 }

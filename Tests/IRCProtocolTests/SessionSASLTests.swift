@@ -186,6 +186,39 @@ struct RFCNonceCrypto: SCRAMCrypto {
         #expect(Redaction.mask("AUTHENTICATE SCRAM-SHA-256", secrets: Secrets()) == "AUTHENTICATE SCRAM-SHA-256")
         #expect(Redaction.mask("AUTHENTICATE bixuPXVzZXI=", secrets: Secrets()) == "AUTHENTICATE ***")
     }
+
+    @Test func aCertificateAloneLogsInWithExternalAndLearnsTheAccountFrom900() {
+        // No account, no password: the certificate's fingerprint names the account.
+        var bot = harness(account: "", password: nil) {
+            $0.tls = true
+            $0.tlsClientCert = "bot.pem"
+        }
+        #expect(bot.feed(":irc.test CAP * LS :sasl=PLAIN,EXTERNAL") == ["CAP REQ sasl"])
+        #expect(bot.feed(":irc.test CAP * ACK :sasl") == ["AUTHENTICATE EXTERNAL"])
+        #expect(bot.feed("AUTHENTICATE +") == ["AUTHENTICATE +"])
+        #expect(bot.feed(":irc.test 900 factbot factbot!f@h newsdesk :You are now logged in as newsdesk", ":irc.test 903 factbot :ok") == ["CAP END"])
+        #expect(bot.session.takeEvents().contains(.saslSucceeded(account: "newsdesk")))
+
+        // Refused (no account holds it): nothing else fits without an account, so CAP ends.
+        var stranger = harness(account: "", password: "pw") {
+            $0.tls = true
+            $0.tlsClientCert = "bot.pem"
+        }
+        _ = stranger.feed(":irc.test CAP * LS :sasl=PLAIN,EXTERNAL", ":irc.test CAP * ACK :sasl", "AUTHENTICATE +")
+        #expect(stranger.feed(":irc.test 904 factbot :SASL authentication failed") == ["CAP END"])
+        #expect(failures(&stranger).first?.contains("EXTERNAL") == true)
+
+        // Without a certificate and an account there is nothing to log in with: no REQ.
+        var none = harness(account: "", password: "pw")
+        #expect(none.feed(":irc.test CAP * LS :sasl=PLAIN,EXTERNAL") == ["CAP END"])
+        // A certificate with another mechanism named but no account: no REQ either.
+        var named = harness(account: "", password: "pw") {
+            $0.tls = true
+            $0.tlsClientCert = "bot.pem"
+            $0.saslMechanism = SASLMechanism.plain
+        }
+        #expect(named.feed(":irc.test CAP * LS :sasl=PLAIN,EXTERNAL") == ["CAP END"])
+    }
 }
 
 /// `sasl_required` holds however the server gets round SASL.

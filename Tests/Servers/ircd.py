@@ -7,8 +7,9 @@ stdin/stdout. Python 3.11 standard library only; Linux; the Debian packages
 
 Usage:
     python3 Tests/Servers/ircd.py ngircd   --dir DIR [--tls]
-    python3 Tests/Servers/ircd.py inspircd --dir DIR
-                                   [--account NAME --password PW]
+    python3 Tests/Servers/ircd.py inspircd --dir DIR [--tls [--sts-duration S]]
+                                   [--account NAME --password PW
+                                    [--account-cert PEM]]
 
     ngircd    Plain IRC (ngircd only offers the `multi-prefix` capability: no
               SASL). An IRC operator "oper" / "operpass" exists, so a test
@@ -25,6 +26,15 @@ Usage:
               `CAP LS 302`. With --account/--password the account is
               registered with NickServ (services start from an empty
               database) and one SASL PLAIN login with it is checked (903).
+              With --tls a TLS port is served as for ngircd (self-signed
+              CN=localhost), asking clients for a certificate (`sslinfo`
+              gives its SHA-256 fingerprint to services, so Atheme's
+              `saslserv/external` logs it in). `ircv3_sts` advertises
+              `sts=port=<tls port>` on the plain port and, on TLS to the
+              name "localhost" (the module needs SNI, which is not sent for an
+              IP address), `sts=duration=S` (default 60). --account-cert adds
+              that PEM certificate's fingerprint to the account (NickServ
+              CERT ADD), for SASL EXTERNAL.
 
     DIR is a scratch folder (created if missing) for configs, certificates,
     logs and the services database. Every port is a free loopback port
@@ -63,6 +73,7 @@ Protocol (one JSON object per line on stdout, flushed):
 import argparse
 import atexit
 import base64
+import hashlib
 import ctypes
 import json
 import os
@@ -487,7 +498,7 @@ INSPIRCD_CONF = """\
 <admin name="test" nick="test" email="test@example.invalid">
 <bind address="{host}" port="{port}" type="clients">
 <bind address="{host}" port="{link_port}" type="servers">
-<connect name="main" allow="*" timeout="20" pingfreq="120" hardsendq="1M" softsendq="10240" recvq="10K"
+{tls}<connect name="main" allow="*" timeout="20" pingfreq="120" hardsendq="1M" softsendq="10240" recvq="10K"
          threshold="1000" commandrate="100000" fakelag="no" localmax="1000" globalmax="1000"
          resolvehostnames="no" useident="no" limit="5000">
 <module name="cap">
@@ -506,6 +517,15 @@ INSPIRCD_CONF = """\
 <dns server="{host}" timeout="1">
 """
 
+INSPIRCD_TLS_CONF = """\
+<bind address="{host}" port="{tls_port}" type="clients" sslprofile="local">
+<sslprofile name="local" provider="gnutls" certfile="{cert}" keyfile="{key}" dhfile="{dh}" requestclientcert="yes" hash="sha256">
+<module name="ssl_gnutls">
+<module name="sslinfo">
+<module name="ircv3_sts">
+<sts host="localhost" port="{tls_port}" duration="{sts_duration}">
+"""
+
 ATHEME_CONF = """\
 loadmodule "modules/protocol/inspircd";
 loadmodule "modules/backend/opensex";
@@ -516,6 +536,8 @@ loadmodule "modules/nickserv/identify";
 loadmodule "modules/nickserv/help";
 loadmodule "modules/saslserv/main";
 loadmodule "modules/saslserv/plain";
+loadmodule "modules/saslserv/external";
+loadmodule "modules/nickserv/cert";
 pbkdf2v2 {{ }};
 serverinfo {{
 	name = "services.test";
@@ -580,6 +602,13 @@ class Inspircd(Server):
         self.dir = args.dir
         self.account = args.account
         self.password = args.password
+        self.tls = args.tls
+        self.sts_duration = args.sts_duration
+        self.account_cert = args.account_cert
+        self.cert = os.path.join(self.dir, "cert.pem")
+        self.key = os.path.join(self.dir, "key.pem")
+        self.dh = os.path.join(self.dir, "dh.pem")
+        self.tls_port = None
         self.ircd_conf = os.path.join(self.dir, "inspircd.conf")
         self.atheme_conf = os.path.join(self.dir, "atheme.conf")
         self.ircd_out = os.path.join(self.dir, "inspircd.out")
@@ -590,9 +619,16 @@ class Inspircd(Server):
         self.registered = False  # account registered in services.db
 
     def setup(self):
-        self.port, self.link_port = free_ports(2)
+        self.port, self.link_port, self.tls_port = free_ports(3)
         values = dict(host=HOST, port=self.port, link_port=self.link_port,
-                      link_password=LINK_PASSWORD, dir=self.dir)
+                      link_password=LINK_PASSWORD, dir=self.dir, tls="")
+        if self.tls:
+            make_certificate(self.cert, self.key)
+            run_openssl(["genpkey", "-genparam", "-algorithm", "DH",
+                         "-pkeyopt", "group:ffdhe2048", "-out", self.dh])
+            values["tls"] = INSPIRCD_TLS_CONF.format(
+                host=HOST, tls_port=self.tls_port, cert=self.cert,
+                key=self.key, dh=self.dh, sts_duration=self.sts_duration)
         with open(self.ircd_conf, "w") as f:
             f.write(INSPIRCD_CONF.format(**values))
         with open(self.atheme_conf, "w") as f:
@@ -630,7 +666,13 @@ class Inspircd(Server):
                 if not self.sasl_login(self.account, self.password, deadline):
                     raise StartupError(
                         f"SASL PLAIN login as {self.account!r} failed (904)")
+                if self.account_cert:
+                    self.add_certificate(deadline)
             self.registered = True
+        if self.tls:
+            # A full handshake as a client would make it, with SNI.
+            context = ssl.create_default_context(cafile=self.cert)
+            IrcClient(self.tls_port, deadline, context, "localhost").close()
         for proc in self.procs:
             proc.check_alive()
 
@@ -692,6 +734,33 @@ class Inspircd(Server):
         finally:
             client.close()
 
+    def add_certificate(self, deadline):
+        """IDENTIFY, then NickServ CERT ADD with the SHA-256 fingerprint of
+        --account-cert, as InspIRCd's sslinfo reports it (lowercase hex)."""
+        with open(self.account_cert) as f:
+            der = ssl.PEM_cert_to_DER_cert(f.read())
+        fingerprint = hashlib.sha256(der).hexdigest()
+        client = IrcClient(self.port, deadline)
+        try:
+            client.register(probe_nick())
+            client.send(f"PRIVMSG NickServ :IDENTIFY {self.account} "
+                        f"{self.password}")
+            client.send(f"PRIVMSG NickServ :CERT ADD {fingerprint}")
+            while True:
+                prefix, command, params = client.read()
+                sender = (prefix or "").split("!")[0].lower()
+                if command != "NOTICE" or sender != "nickserv":
+                    continue
+                text = params[-1] if params else ""
+                if fingerprint in text and ("Added" in text
+                                            or "already" in text):
+                    return
+                if "You are now identified" in text or "logged in" in text:
+                    continue
+                raise StartupError("NickServ CERT ADD failed: " + text)
+        finally:
+            client.close()
+
     def sasl_login(self, account, password, deadline):
         """One SASL PLAIN exchange; True on 903, False on 904."""
         client = IrcClient(self.port, deadline)
@@ -728,7 +797,9 @@ class Inspircd(Server):
     def ready_info(self):
         account = [self.account, self.password] if self.account else None
         return {"ready": True, "server": self.name, "host": HOST,
-                "port": self.port, "tls_port": None, "ca_file": None,
+                "port": self.port,
+                "tls_port": self.tls_port if self.tls else None,
+                "ca_file": self.cert if self.tls else None,
                 "oper": None, "sasl": True, "account": account}
 
     def log_tail(self):
@@ -784,12 +855,16 @@ def main():
     parser.add_argument("server", choices=["ngircd", "inspircd"])
     parser.add_argument("--dir", required=True, help="scratch folder")
     parser.add_argument("--tls", action="store_true",
-                        help="ngircd: also serve TLS on a second port")
+                        help="also serve TLS on a second port")
+    parser.add_argument("--sts-duration", type=int, default=60,
+                        help="inspircd --tls: the STS policy's duration")
+    parser.add_argument("--account-cert",
+                        help="inspircd: PEM certificate to CERT ADD")
     parser.add_argument("--account", help="inspircd: account to register")
     parser.add_argument("--password", help="inspircd: its password")
     args = parser.parse_args()
-    if args.tls and args.server != "ngircd":
-        parser.error("--tls is for ngircd only")
+    if args.account_cert and not (args.account and args.tls):
+        parser.error("--account-cert needs --account and --tls")
     if (args.account or args.password) and args.server != "inspircd":
         parser.error("--account/--password are for inspircd only")
     if bool(args.account) != bool(args.password):
