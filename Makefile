@@ -2,7 +2,7 @@
 # Both install the Debian packages they need first (as root), or print the apt-get line.
 
 SWIFT        ?= swift
-SYSTEM_PKGS  := libstemmer-dev libedit-dev libssl-dev libcurl4-openssl-dev libxml2-dev pkg-config python3 python3-pip openssl wordnet-base \
+SYSTEM_PKGS  := libstemmer-dev libedit-dev libssl-dev libidn-dev libcurl4-openssl-dev libxml2-dev pkg-config python3 python3-pip openssl wordnet-base \
                 ngircd inspircd atheme-services systemd
 VECTORS      := .build-vectors/parser_tests/data/msg-split.yaml
 SCRAMP       := .build-scramp/scramp/__init__.py

@@ -18,6 +18,7 @@ let package = Package(
         .systemLibrary(name: "CStemmer", providers: [.apt(["libstemmer-dev"])]),
         .systemLibrary(name: "CEdit", pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),
         .systemLibrary(name: "COpenSSL", pkgConfig: "openssl", providers: [.apt(["libssl-dev"])]),
+        .systemLibrary(name: "CIDN", pkgConfig: "libidn", providers: [.apt(["libidn-dev"])]),  // SASLprep for SCRAM
         .systemLibrary(name: "CCurl", providers: [.apt(["libcurl4-openssl-dev"])]),  // dlopen'ed: see its shim.h
         .systemLibrary(name: "CXML2", providers: [.apt(["libxml2-dev"])]),  // dlopen'ed: see its shim.h
 
@@ -39,7 +40,7 @@ let package = Package(
         .target(
             name: "FactbotIRC",
             dependencies: [
-                "IRCProtocol", "COpenSSL", .product(name: "Logging", package: "swift-log"),
+                "IRCProtocol", "COpenSSL", "CIDN", .product(name: "Logging", package: "swift-log"),
             ]),
 
         // Article text from fetched pages: libxml2's HTML parser, paragraphs, sentences. No I/O.

@@ -31,6 +31,12 @@ extension IRCSession {
 
     var hasPassword: Bool { !(secrets.saslPassword ?? "").isEmpty }
 
+    /// There is SCRAM support and SASLprep accepts the password.
+    var canPrepareForSCRAM: Bool {
+        guard let crypto else { return false }
+        return SCRAMClient.canPrepare(secrets.saslPassword ?? "", crypto: crypto)
+    }
+
     /// An account is configured and there is something to log in with, or a client
     /// certificate is, which names its account itself (EXTERNAL with no account).
     var wantsSASL: Bool {
@@ -124,7 +130,7 @@ extension IRCSession {
             switch mechanism {
             case .external: settings.hasClientCertificate || settings.saslMechanism == .external
             case .plain: hasPassword && !settings.saslAccount.isEmpty
-            case .scramSHA256, .scramSHA1: hasPassword && !settings.saslAccount.isEmpty && crypto != nil && SCRAMClient.canPrepare(secrets.saslPassword ?? "")
+            case .scramSHA256, .scramSHA1: hasPassword && !settings.saslAccount.isEmpty && canPrepareForSCRAM
             }
         }
         let wanted = settings.saslMechanism.map { usable.contains($0) ? [$0] : [] } ?? usable
@@ -150,7 +156,7 @@ extension IRCSession {
         if let refusal = sasl.lastRefusal { return refusal }
         let listed = sasl.serverMechanisms.map { "the server offers SASL \($0.joined(separator: ","))" } ?? "the server offers SASL"
         if let configured = settings.saslMechanism {
-            if configured.scramHash != nil, hasPassword, !SCRAMClient.canPrepare(secrets.saslPassword ?? "") {
+            if configured.scramHash != nil, hasPassword, crypto != nil, !canPrepareForSCRAM {
                 return SCRAMClient.Failure.unpreparablePassword.description
             }
             if configured == .external, !settings.hasClientCertificate { return "\(listed); EXTERNAL needs a TLS client certificate" }

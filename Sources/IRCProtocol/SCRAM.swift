@@ -23,6 +23,17 @@ public protocol SCRAMCrypto: Sendable {
     func pbkdf2(_ algorithm: SCRAMHash, password: [UInt8], salt: [UInt8], iterations: Int) -> [UInt8]
     /// `count` bytes from a cryptographically secure generator, for the client nonce.
     func randomBytes(_ count: Int) -> [UInt8]
+    /// `text` prepared with SASLprep (RFC 4013) as a query string, as SCRAM hashes a
+    /// password; nil when the profile prohibits it (control characters, wrong bidi, …).
+    func saslPrep(_ text: String) -> String?
+}
+
+extension SCRAMCrypto {
+    /// Without Unicode tables: printable ASCII, which SASLprep leaves as it is; nil for
+    /// anything else, which is refused rather than hashed wrong.
+    public func saslPrep(_ text: String) -> String? {
+        text.unicodeScalars.allSatisfy { (0x20...0x7E).contains($0.value) } ? text : nil
+    }
 }
 
 /// The client side of SCRAM (RFC 5802, RFC 7677) without channel binding: the messages,
@@ -47,7 +58,7 @@ public struct SCRAMClient {
                 "the server's SCRAM signature does not verify: it does not know the password (possibly an impostor)"
             case .serverError(let error): "the server refused the SCRAM proof: \(error)"
             case .unpreparablePassword:
-                "SCRAM needs the password in SASLprep form and factbot prepares only printable ASCII passwords: use an ASCII password, or sasl_mechanism = PLAIN over TLS"
+                "SASLprep (RFC 4013), which SCRAM applies to the password, refuses this one (a control character, an unassigned or prohibited code point, or mixed right-to-left text): use another password, or sasl_mechanism = PLAIN over TLS"
             }
         }
     }
@@ -62,21 +73,20 @@ public struct SCRAMClient {
     let clientFirstBare: String
     var serverSignature: [UInt8]?
 
-    /// A client for `username`, or nil when the password cannot be SASLprep'd here
-    /// (see ``canPrepare(_:)``). `nonce` is printable ASCII without commas.
+    /// A client for `username`, or nil when the password cannot be SASLprep'd
+    /// (see ``canPrepare(_:crypto:)``). `nonce` is printable ASCII without commas.
     public init?(_ algorithm: SCRAMHash, username: String, password: String, nonce: String, crypto: any SCRAMCrypto) {
-        guard Self.canPrepare(password) else { return nil }
+        guard let prepared = crypto.saslPrep(password), !prepared.isEmpty else { return nil }
         self.algorithm = algorithm
         self.crypto = crypto
-        self.password = Array(password.utf8)
+        self.password = Array(prepared.utf8)
         self.clientNonce = nonce
         self.clientFirstBare = "n=\(Self.escape(username)),r=\(nonce)"
     }
 
-    /// True when SASLprep (RFC 4013) leaves `password` as it is and accepts it: printable
-    /// ASCII. Anything else needs Unicode tables factbot does not carry, so it is refused.
-    public static func canPrepare(_ password: String) -> Bool {
-        !password.isEmpty && password.unicodeScalars.allSatisfy { (0x20...0x7E).contains($0.value) }
+    /// True when SASLprep (RFC 4013) accepts `password` and leaves something of it.
+    public static func canPrepare(_ password: String, crypto: any SCRAMCrypto) -> Bool {
+        !(crypto.saslPrep(password) ?? "").isEmpty
     }
 
     /// `n,,n=user,r=nonce`: the first message (no channel binding, no authzid).

@@ -209,7 +209,7 @@ struct IRCOptions: ParsableArguments {
                 return "sasl_required = true, but $\(settings.saslPasswordVariable) is empty and no client certificate is configured"
             }
         }
-        if settings.saslMechanism?.scramHash != nil, let password, hasPassword, !SCRAMClient.canPrepare(password) {
+        if settings.saslMechanism?.scramHash != nil, let password, hasPassword, !SCRAMClient.canPrepare(password, crypto: OpenSSLCrypto()) {
             return "sasl_mechanism = \(settings.saslMechanism?.name ?? ""): \(SCRAMClient.Failure.unpreparablePassword)"
         }
         return nil

@@ -37,9 +37,32 @@ import Testing
         #expect(throws: SCRAMClient.Failure.self) { try client.clientFinal(serverFirst: "r=abcdef,i=4096") }
         #expect(throws: SCRAMClient.Failure.self) { try client.clientFinal(serverFirst: "r=abcdef,s=QSXCR+Q6sek8bf92,i=100000000") }
         #expect(throws: SCRAMClient.Failure.self) { try client.verify(serverFinal: "v=AAAA") }  // before server-first
-        // SASLprep is done for printable ASCII only; anything else is refused, not sent wrong.
-        #expect(SCRAMClient(.sha256, username: "u", password: "pässword", nonce: "n", crypto: crypto) == nil)
+        // A password SASLprep prohibits is refused, not sent wrong.
         #expect(SCRAMClient(.sha256, username: "u", password: "tab\there", nonce: "n", crypto: crypto) == nil)
+        #expect(SCRAMClient(.sha256, username: "u", password: "\u{AD}", nonce: "n", crypto: crypto) == nil, "maps to nothing")
+    }
+
+    /// RFC 4013 section 3's examples, through libidn.
+    @Test func saslPrepFollowsRFC4013() {
+        #expect(crypto.saslPrep("I\u{AD}X") == "IX", "soft hyphen mapped to nothing")
+        #expect(crypto.saslPrep("user") == "user")
+        #expect(crypto.saslPrep("USER") == "USER", "case is kept")
+        #expect(crypto.saslPrep("\u{AA}") == "a", "NFKC")
+        #expect(crypto.saslPrep("\u{2168}") == "IX", "NFKC")
+        #expect(crypto.saslPrep("\u{7}") == nil, "prohibited character")
+        #expect(crypto.saslPrep("\u{627}1") == nil, "bidirectional check")
+        #expect(crypto.saslPrep("a\u{A0}b") == "a b", "non-ASCII space mapped to a space")
+    }
+
+    /// The prepared form is what is hashed: a password and its SASLprep twin give one proof.
+    @Test func aPasswordIsHashedInItsPreparedForm() throws {
+        let serverFirst = "r=abcdef,s=QSXCR+Q6sek8bf92,i=4096"
+        var composed = try #require(SCRAMClient(.sha256, username: "u", password: "IX", nonce: "abc", crypto: crypto))
+        var roman = try #require(SCRAMClient(.sha256, username: "u", password: "\u{2168}", nonce: "abc", crypto: crypto))
+        var other = try #require(SCRAMClient(.sha256, username: "u", password: "IY", nonce: "abc", crypto: crypto))
+        let expected = try composed.clientFinal(serverFirst: serverFirst)
+        #expect(try roman.clientFinal(serverFirst: serverFirst) == expected)
+        #expect(try other.clientFinal(serverFirst: serverFirst) != expected)
     }
 
     @Test func base64RoundTrips() {

@@ -12,6 +12,7 @@ struct RFCNonceCrypto: SCRAMCrypto {
         real.pbkdf2(algorithm, password: password, salt: salt, iterations: iterations)
     }
     func randomBytes(_ count: Int) -> [UInt8] { Base64.decode("rOprNGfwEbeRWgbNEkqO")! }  // 15 bytes
+    func saslPrep(_ text: String) -> String? { real.saslPrep(text) }
 }
 
 /// CAP and SASL paths: which mechanism, what is sent, and what happens when nothing fits.
@@ -65,9 +66,12 @@ struct RFCNonceCrypto: SCRAMCrypto {
             $0.tlsClientCert = "bot.pem"
         }
         #expect(certificate.feed(":irc.test CAP * LS :sasl=PLAIN,EXTERNAL", ":irc.test CAP * ACK :sasl").last == "AUTHENTICATE EXTERNAL")
-        // A non-ASCII password cannot be SASLprep'd here: auto skips SCRAM for PLAIN.
+        // A non-ASCII password is SASLprep'd for SCRAM; one SASLprep prohibits (a control
+        // character) cannot be used with SCRAM: auto skips it for PLAIN.
         var accented = harness(password: "pässword")
-        #expect(accented.feed(":irc.test CAP * LS :sasl=PLAIN,SCRAM-SHA-256", ":irc.test CAP * ACK :sasl").last == "AUTHENTICATE PLAIN")
+        #expect(accented.feed(":irc.test CAP * LS :sasl=PLAIN,SCRAM-SHA-256", ":irc.test CAP * ACK :sasl").last == "AUTHENTICATE SCRAM-SHA-256")
+        var prohibited = harness(password: "pass\u{7}word")
+        #expect(prohibited.feed(":irc.test CAP * LS :sasl=PLAIN,SCRAM-SHA-256", ":irc.test CAP * ACK :sasl").last == "AUTHENTICATE PLAIN")
         // A configured mechanism is the only one tried.
         var configured = harness { $0.saslMechanism = .plain }
         #expect(configured.feed(":irc.test CAP * LS :sasl=PLAIN,SCRAM-SHA-256", ":irc.test CAP * ACK :sasl").last == "AUTHENTICATE PLAIN")
