@@ -63,7 +63,8 @@ struct SCRAMAndSTSTests {
     @Test func aNonASCIIPasswordIsSASLprepdOnBothSides() throws {
         // scramp prepares the server's copy; the bot's, typed decomposed and with a Roman
         // numeral, must come out of SASLprep (NFKC) the same.
-        let server = try IRCServer(script: "sasl_ircd.py", ["--account", "newsbot", "--password", "\u{2168}-p\u{E4}ssw\u{F6}rd", "--mechanisms", "SCRAM-SHA-256"])
+        let server = try IRCServer(
+            script: "sasl_ircd.py", ["--account", "newsbot", "--password", "\u{2168}-p\u{E4}ssw\u{F6}rd", "--mechanisms", "SCRAM-SHA-256"])
         let bot = try bot(server, nick: "newsbot", password: "IX-pa\u{308}sswo\u{308}rd")
         #expect(bot.log.wait(timeout: 15, containing: "logged in with SASL as newsbot") != nil, "\(bot.log.all.suffix(15))")
         #expect(events(server, "authenticate").first?["result"] as? String == "success")
