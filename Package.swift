@@ -74,7 +74,7 @@ let package = Package(
 
         .testTarget(name: "FactbotCoreTests", dependencies: ["FactbotCore", "FactbotConfig", "IRCProtocol", "WordNet"]),
         .testTarget(name: "FactbotTerminalTests", dependencies: ["FactbotTerminal"]),
-        .testTarget(name: "IRCProtocolTests", dependencies: ["IRCProtocol", "FactbotIRC", "Yams"]),  // FactbotIRC: SCRAM through OpenSSL
+        .testTarget(name: "IRCProtocolTests", dependencies: ["IRCProtocol", "FactbotIRC", "Yams"]),  // FactbotIRC: SCRAM through OpenSSL, the poll wait
         .testTarget(name: "SourceTextTests", dependencies: ["SourceText"]),
         .testTarget(name: "FuzzCorpusTests", dependencies: ["FuzzTargets"]),
         // Source refresh against a real HTTP server on loopback (Tests/Servers/http_server.py).
