@@ -10,14 +10,24 @@ import Testing
     /// thread after `delay` seconds.
     func interrupted<T>(after delay: Double, _ body: () -> T) -> T {
         signal(SIGUSR1) { _ in }
-        defer { signal(SIGUSR1, SIG_DFL) }
+        // The test runs on a worker thread that blocks signals: let SIGUSR1 in for a while.
+        var usr1 = sigset_t()
+        var previous = sigset_t()
+        sigemptyset(&usr1)
+        sigaddset(&usr1, SIGUSR1)
+        pthread_sigmask(SIG_UNBLOCK, &usr1, &previous)
+        defer { pthread_sigmask(SIG_SETMASK, &previous, nil) }
         let target = pthread_self()
+        let sent = DispatchSemaphore(value: 0)
         let signaller = Thread {
             Thread.sleep(forTimeInterval: delay)
             pthread_kill(target, SIGUSR1)
+            sent.signal()
         }
         signaller.start()
-        return body()
+        let result = body()
+        sent.wait()  // never a signal left pending once SIGUSR1 is blocked again
+        return result
     }
 
     @Test func aSignalDoesNotEndTheWaitEarly() {
