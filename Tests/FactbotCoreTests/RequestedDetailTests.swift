@@ -30,6 +30,7 @@ struct RequestedDetailTests {
             mira holt
             [organisations]
             ferrynet
+            harbourpass
             """)
         words.names = names
         words.nameKinds = kinds
@@ -121,6 +122,45 @@ struct RequestedDetailTests {
         #expect(request("how many Southlanders were there").counted == ["southland"] || !request("how many Southlanders were there").counted.isEmpty)
     }
 
+    @Test func somethingSetAsideMustBeAnsweredWithSomethingElse() {
+        // the only app the fact names is the one set aside
+        let answer = Self.answerer.answer("Besides FerryNet, which other app sells ferry tickets?")
+        #expect(!answer.answered, "\(answer.text)")
+        #expect(answer.text.contains("Harbour Gazette does not say"), "\(answer.text)")
+        let words = Self.answerer.lexicon.words("apart from FerryNet, which apps sell tickets")
+        #expect(Answerer.excludedWords(words) == ["ferrynet"])
+        #expect(Answerer.excludedWords(Self.answerer.lexicon.words("which apps other than the FerryNet app")) == ["the", "ferrynet", "app"])
+        let request = Self.answerer.request(words, type: QuestionType.of(words), terms: Self.answerer.lexicon.terms(words))
+        #expect(request.excluded.map(\.kind) == [.organisations])
+        #expect(!Self.answerer.namesAnother(request.excluded, in: "Tickets are sold through the FerryNet app."))
+        #expect(Self.answerer.namesAnother(request.excluded, in: "Tickets are sold through FerryNet and the HarbourPass app."))
+    }
+
+    @Test func whichOneIsNotAnsweredByThemInGeneral() {
+        let answerer = Self.answerer
+        #expect(!answerer.namesAnInstance(of: "port", in: "Northland ships call at several ports."))
+        #expect(answerer.namesAnInstance(of: "port", in: "Northland ships call at ports such as Harwick."))
+        #expect(answerer.namesAnInstance(of: "port", in: "Northland ships call at the ports of Harwick and Lund."))
+        #expect(answerer.namesAnInstance(of: "port", in: "Northland ships call at the Harwick and Lund ports."))
+        #expect(answerer.namesAnInstance(of: "port", in: "Northland ships call at one port."), "a singular mention may be the one")
+        #expect(answerer.namesAnInstance(of: "port", in: "Northland ships call at harbours."), "not mentioned: not for this check")
+    }
+
+    @Test func oneEndOfARangeIsNotTheOther() {
+        let limit = Fact(
+            id: "age-limit", answer: "Anyone under 60 may join a ferry crew.", questions: ["What is the age limit for ferry crews?"],
+            types: [.number], sourceID: "gazette")
+        var settings = Answerer.Settings()
+        settings.minimumConfidence = 0.3
+        let answerer = Answerer(
+            knowledge: KnowledgeBase(facts: [limit], sources: [Self.source], words: Self.words), settings: settings)!
+        let lowest = answerer.answer("What is the minimum age to join a ferry crew?")
+        #expect(!lowest.answered, "\(lowest.text)")
+        #expect(lowest.explanation.unstated?.contains("minimum") == true, "\(lowest.text)")
+        #expect(answerer.answer("max age to join a ferry crew?").fact?.id == "age-limit")
+        #expect(answerer.answer("age limit for ferry crews?").fact?.id == "age-limit")
+    }
+
     @Test func clausesSplitAtSemicolonsAndSentenceEnds() {
         #expect(Answerer.clauses(of: "One; two. Three") == ["One", " two.", "Three"])
         #expect(Answerer.clauses(of: "No split here, at all") == ["No split here, at all"])
@@ -146,6 +186,19 @@ struct SourceFactsTests {
         let facts = SourceFacts.facts(for: source)
         #expect(facts.first { $0.id == "gazette@author" }?.types == [.gap])
         #expect(facts.allSatisfy { $0.sourceID == "gazette" && $0.isAboutSource })
+    }
+
+    @Test func thisAloneMeansTheArticle() {
+        let posted = Fact(
+            id: "video", answer: "This video of the mayor was posted on Monday.", questions: ["When was this video posted?", "when posted?"], types: [.date],
+            sourceID: "gazette")
+        let answerer = Answerer(
+            knowledge: KnowledgeBase(facts: [posted], sources: [RequestedDetailTests.source], words: RequestedDetailTests.words))!
+        #expect(answerer.answer("when was this posted").fact?.id == "gazette@published")
+        #expect(answerer.answer("when was the video posted").fact?.id == "video")
+        func points(_ text: String) -> Bool { Answerer.pointsAtTheArticle(answerer.lexicon.words(text)) }
+        #expect(points("who wrote this") && points("when was this posted") && points("is this piece true"))
+        #expect(!points("is this true") && !points("who did this work") && !points("when was the video posted"))
     }
 
     @Test func whatDoYouKnowListsTheStories() {

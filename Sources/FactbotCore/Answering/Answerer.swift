@@ -46,6 +46,9 @@ public struct Answerer: Sendable {
     /// Confidence kept for a question about the future or an opinion ("will China send
     /// troops?", "do you think ...?"): facts report what happened and who said what.
     static let speculativePenalty = 0.6
+    /// Confidence kept by a fact about the story, not the article, when the question points
+    /// at the article itself ("when was *this* posted?", "who wrote *this piece*?").
+    static let storyFactShare = 0.85
     /// A fact this sure is answered even for a bare topic: the curator wrote it for that.
     static let exactMatch = 0.98
     /// A fact of another source, not linked to the chosen one, is shown after it when it is
@@ -240,7 +243,7 @@ public struct Answerer: Sendable {
         }
         // words that only say who or where from ("the man who paid 300,000 rubles", "according
         // to Babel") help a fact that has them and cost nothing to one that lacks them
-        let identifying = Self.identifyingWords(words)
+        let identifying = Self.identifyingWords(words).union(Self.excludedWords(words))
         if !identifying.isEmpty {
             func inSpan(_ term: Term) -> Bool { term.surface.split(separator: " ").allSatisfy { identifying.contains(String($0)) } }
             if terms.contains(where: { !$0.isWeak && !inSpan($0) }) {
@@ -299,6 +302,7 @@ public struct Answerer: Sendable {
         // to three for the requested-detail check
         let askedPhrase = QuestionType.askedNoun(words, stopWords: knowledge.words.stopWords, length: Self.askedPhraseLength)
         let askedAboutUnknown = askedPhrase.prefix(2).contains { explanation.unknown.contains($0.text) }
+        let atTheArticle = Self.pointsAtTheArticle(words)
         let cut = (ranked.first?.confidence ?? 0) * 0.6
         let finalists = min(Self.finalists, ranked.prefix { $0.confidence >= cut }.count)
         for position in ranked.indices.prefix(finalists) {
@@ -308,6 +312,7 @@ public struct Answerer: Sendable {
                 factor *= 1 - (1 - Self.missingNamePenalty) * index.idf[Int(name)] / index.maximumIDF
             }
             if speculative { factor *= Self.speculativePenalty }
+            if atTheArticle, !index.facts[Int(fact)].isAboutSource { factor *= Self.storyFactShare }
             if askedAboutUnknown { factor *= Self.unknownSubjectPenalty }
             if let heaviest, terms.count > 1, !index.uses(fact: fact, term: heaviest.id) { factor *= Self.missingFocusPenalty }
             ranked[position].confidence *= factor
@@ -449,6 +454,45 @@ public struct Answerer: Sendable {
             guard starts else { continue }
             for next in words.dropFirst(index + 1).prefix(identifyingSpan) {
                 if next.startsClause || Self.auxiliaries.contains(next.text) { break }
+                found.insert(next.text)
+            }
+        }
+        return found
+    }
+
+    /// Words for the article itself, after "this".
+    static let articleNouns: Set<String> = ["article", "story", "piece", "report", "post", "text", "page"]
+
+    /// True when the question points at the article itself: "this" ending it ("who wrote
+    /// this"), before a word for the article ("this piece") or before a past participle
+    /// ("when was this posted", "when was this written").
+    static func pointsAtTheArticle(_ words: [Token]) -> Bool {
+        words.indices.contains { index in
+            guard words[index].text == "this" else { return false }
+            guard index + 1 < words.count else { return true }
+            let next = words[index + 1].text
+            return articleNouns.contains(next) || (next.hasSuffix("ed") && next.count > 4) || next == "written"
+        }
+    }
+
+    /// Words that lead a span of things a question sets aside: "*besides* Douyin, which other
+    /// platforms ...", "*apart from* China", "*other than* Moscow", "*except* ...".
+    static let exclusionLeads: [[String]] = [["besides"], ["apart", "from"], ["aside", "from"], ["other", "than"], ["except", "for"], ["except"]]
+
+    /// The words a question sets aside ("besides *Douyin*"): the answer need not hold them,
+    /// and must name something else of their kind (``Request/excluded``).
+    static func excludedWords(_ words: [Token]) -> Set<String> {
+        var found: Set<String> = []
+        let text = words.map(\.text)
+        var index = 0
+        while index < text.count {
+            guard let lead = exclusionLeads.first(where: { text[index...].starts(with: $0) }) else {
+                index += 1
+                continue
+            }
+            index += lead.count
+            for next in words.dropFirst(index).prefix(identifyingSpan) {
+                if next.startsClause || auxiliaries.contains(next.text) || QuestionType.questionWords.contains(next.text) { break }
                 found.insert(next.text)
             }
         }

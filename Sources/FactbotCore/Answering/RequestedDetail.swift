@@ -53,16 +53,24 @@ struct Request: Equatable {
     var needsFigure = false
     /// ...and, when the question counts something other than time, one that does not count hours or days.
     var notOnlyTime = false
+    /// One end of a range ("the *minimum* age"): an answer that states only the other end
+    /// ("anyone *under* 60") does not give it.
+    enum Bound: Equatable { case lower, upper }
+    var bound: Bound?
+    /// Names the question sets aside ("besides *Douyin*, which other platforms"), with
+    /// their kind: the answer must name something else of that kind.
+    var excluded: [(key: String, kind: WordLists.NameKind)] = []
     /// The words for a decline: "which prison", "their names", "when", "what Xi said".
     var asked = ""
 
     /// Nothing to check.
-    var isEmpty: Bool { detail == nil && counted.isEmpty && speaker.isEmpty && sides.isEmpty && !paidTo && !needsFigure }
+    var isEmpty: Bool { detail == nil && counted.isEmpty && speaker.isEmpty && sides.isEmpty && excluded.isEmpty && bound == nil && !paidTo && !needsFigure }
 
     static func == (a: Request, b: Request) -> Bool {
         a.detail == b.detail && a.paidTo == b.paidTo && a.needsFigure == b.needsFigure && a.notOnlyTime == b.notOnlyTime && a.focus == b.focus
             && a.rarest == b.rarest && a.last == b.last && a.rareNames == b.rareNames
             && a.sides.map(\.side) == b.sides.map(\.side) && a.counted == b.counted && a.speaker == b.speaker && a.asked == b.asked
+            && a.excluded.map(\.key) == b.excluded.map(\.key) && a.bound == b.bound
     }
 }
 
@@ -227,6 +235,25 @@ extension Answerer {
                 request.asked = "what " + speaker.map(\.text).joined(separator: " ") + " said"
             }
         }
+        // "besides Douyin, which other platforms": something other than Douyin, of its kind
+        let setAside = Self.excludedWords(words)
+        if !setAside.isEmpty {
+            for term in terms where term.surface.split(separator: " ").allSatisfy({ setAside.contains(String($0)) }) {
+                guard let kind = knowledge.words.nameKinds[term.correctedFrom ?? term.surface] ?? knowledge.words.nameKinds[term.surface] else { continue }
+                request.excluded.append((term.key, kind))
+            }
+            if !request.excluded.isEmpty, request.asked.isEmpty {
+                let after = words.map(\.text).drop { !["which", "what", "who"].contains($0) }.prefix(Self.askedPhraseLength + 1)
+                request.asked = after.isEmpty ? "any other" : after.joined(separator: " ")
+            }
+        }
+        // "the minimum age", "max pay": one end of a range
+        let lower = text.contains(where: Self.lowerBoundAsked.contains)
+        let upper = text.contains(where: Self.upperBoundAsked.contains)
+        if lower != upper {
+            request.bound = lower ? .lower : .upper
+            if request.asked.isEmpty { request.asked = lower ? "the lowest" : "the highest" }
+        }
         // "how much are they paid", "r they paid", "get paid": paid to someone
         if let paid = text.firstIndex(of: "paid"), paid > 0,
             text[max(0, paid - 3)..<paid].contains(where: Self.passiveMarkers.contains)
@@ -288,9 +315,16 @@ extension Answerer {
         case .organizationName?: if !stated(\.hasOrganization) { return request.asked }
         case .date?: if !stated(\.hasDate) { return request.asked }
         case .quote?: if !details(of: position).clauses.contains(where: \.hasQuote) { return request.asked }
-        case .word(let key, _, let linked)?:
+        case .word(let key, let surface, let linked)?:
             let viaLink = linked.flatMap(index.termID).map { index.uses(fact: position, term: $0) } ?? false
             if !viaLink, !literalWords(of: position).contains(key) { return request.asked }
+            // "which unit" is not answered by "Russian units" in general, unless the curator's
+            // examples say it is
+            if !viaLink, Lexicon.singular(surface) == surface, !exampleWords(of: position).contains(key),
+                !namesAnInstance(of: key, in: index.facts[Int(position)].answer)
+            {
+                return request.asked
+            }
         case nil: break
         }
         if request.needsFigure {
@@ -307,6 +341,13 @@ extension Answerer {
             guard details(of: position).clauses.contains(where: { clause in request.speaker.contains(where: clause.speakers.contains) }) else {
                 return request.asked
             }
+        }
+        if !request.excluded.isEmpty, !namesAnother(request.excluded, in: index.facts[Int(position)].answer) { return request.asked }
+        if let bound = request.bound {
+            let words = Set(Tokenizer.tokens(index.facts[Int(position)].answer).map(\.text))
+            let statesLower = !words.isDisjoint(with: Self.lowerBoundStated)
+            let statesUpper = !words.isDisjoint(with: Self.upperBoundStated)
+            if bound == .lower ? (statesUpper && !statesLower) : (statesLower && !statesUpper) { return request.asked }
         }
         // the other side: the question names one side of the story and the answer only the
         // other ("on Ukraine's side" is not answered with Russia's forces)
@@ -347,6 +388,45 @@ extension Answerer {
             }
             return words
         }
+    }
+
+    /// Literal keys of a fact's example questions only: what its curator says it answers
+    /// (keywords help matching but claim nothing).
+    func exampleWords(of position: Int32) -> Set<String> {
+        let fact = index.facts[Int(position)]
+        var words: Set<String> = []
+        for text in fact.questions {
+            for token in Tokenizer.tokens(text) { words.insert(lexicon.literalKey(Lexicon.dropApostrophes(token.text))) }
+        }
+        return words
+    }
+
+    /// Words after a plural that go on to name its members: "platforms *such as* Douyin".
+    static let instanceMarkers: Set<String> = ["such", "including", "like", "namely", "called", "named"]
+
+    /// True when `answer` may speak of a particular `key`, not only of them in general
+    /// ("Russian units"): a singular mention ("his unit"), or a plural one with a name or
+    /// figure beside it ("the villages of Tarasivka") or members named after it ("platforms
+    /// such as Douyin").
+    func namesAnInstance(of key: String, in answer: String) -> Bool {
+        let tokens = Tokenizer.tokens(answer)
+        let initialCapital = answer.first(where: \.isLetter)?.isUppercase ?? false
+        func isName(_ index: Int) -> Bool {
+            guard tokens.indices.contains(index) else { return false }
+            let token = tokens[index]
+            if token.isNumber { return true }
+            return (token.capitalised || (index == 0 && initialCapital)) && !knowledge.words.stopWords.contains(token.text) && !isPlaceLike(token.text)
+        }
+        var mentioned = false
+        for (index, token) in tokens.enumerated() where lexicon.literalKey(Lexicon.dropApostrophes(token.text)) == key {
+            mentioned = true
+            if Lexicon.singular(token.text) == token.text { return true }  // "his unit" may be the one asked about
+            if isName(index - 1) || isName(index + 1) { return true }
+            // "the village of Tarasivka", "a prison in Lviv"
+            if index + 1 < tokens.count, ["of", "in", "at"].contains(tokens[index + 1].text), isName(index + 2) { return true }
+            if tokens.dropFirst(index + 1).prefix(3).contains(where: { Self.instanceMarkers.contains($0.text) }) { return true }
+        }
+        return !mentioned  // found only in a synonym's form: not for this check to judge
     }
 
     /// Reads one clause: its words once, each word's term from the word table (a phrase of
@@ -444,6 +524,27 @@ extension Answerer {
         return clause
     }
 
+    /// True when `answer` names, for each kind set aside, something of that kind other than
+    /// what was set aside (a synonym of it, "TikTok" for "Douyin", is the same thing).
+    func namesAnother(_ excluded: [(key: String, kind: WordLists.NameKind)], in answer: String) -> Bool {
+        let words = Tokenizer.tokens(answer).map { token in
+            token.text.hasSuffix("'s") ? String(token.text.dropLast(2)) : token.text
+        }
+        let setAside = Set(excluded.map(\.key))
+        return Set(excluded.map(\.kind)).allSatisfy { kind in
+            words.indices.contains { index in
+                let pair = index + 1 < words.count ? words[index] + " " + words[index + 1] : ""
+                for word in [pair, words[index]] where knowledge.words.nameKinds[word] == kind {
+                    // neither the name nor any word of it ("China" of "China's own version") set aside
+                    let parts = word.split(separator: " ").compactMap { wordTable.info[String($0)]?.key }
+                    let keys = [wordTable.info[word]?.key ?? lexicon.stemmer.stem(word)] + parts
+                    if setAside.isDisjoint(with: keys) { return true }
+                }
+                return false
+            }
+        }
+    }
+
     /// A listed place, country or organisation (not a person).
     private func isPlaceLike(_ word: String) -> Bool {
         switch knowledge.words.nameKinds[word] {
@@ -516,6 +617,11 @@ extension Answerer {
         "purpose", "idea", "happening", "stuff", "info", "information", "details", "detail", "exactly",
         "pair", "couple", "both", "two",
     ]
+    /// Words asking for one end of a range, and words an answer states each end with.
+    static let lowerBoundAsked: Set<String> = ["minimum", "min", "youngest", "lowest"]
+    static let upperBoundAsked: Set<String> = ["maximum", "max", "oldest", "highest"]
+    static let lowerBoundStated: Set<String> = ["minimum", "min", "least", "over", "above", "older", "lowest", "youngest"]
+    static let upperBoundStated: Set<String> = ["maximum", "max", "under", "below", "younger", "most", "highest", "oldest"]
     /// The words after "how" that ask for a figure.
     static let figureAsked: Set<String> = ["many", "much", "long", "old"]
     /// After "how long": the time between two events, not a length ("how long *after*").
