@@ -120,6 +120,13 @@ struct RequestedDetailTests {
         #expect(request("what did they say").detail == nil)  // "what" is the object
         #expect(request("what kind of ferry").detail == .word(key: "ferry", surface: "ferry", linked: nil))
         #expect(request("how many Southlanders were there").counted == ["southland"] || !request("how many Southlanders were there").counted.isEmpty)
+        // a figure asked for by name, but not one named, a quantity in words or a quoted claim
+        #expect(request("sailor numbers?").needsFigure)
+        #expect(request("detained sailors count latest").needsFigure)
+        #expect(!request("who reported the 40,000 figure").needsFigure)
+        #expect(!request("were numbers of sailors detained").needsFigure)
+        #expect(!request("what did they say about claims that large numbers were detained").needsFigure)
+        #expect(request("what is the minimum wage").bound == .lower && request("max wage?").bound == .upper)
     }
 
     @Test func somethingSetAsideMustBeAnsweredWithSomethingElse() {

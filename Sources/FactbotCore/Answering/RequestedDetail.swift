@@ -209,6 +209,18 @@ extension Answerer {
             }
         }
 
+        // "troop numbers?", "the latest count": a figure asked for by name (not "the 155
+        // figure", which names one, nor "numbers of" or "the idea that significant numbers
+        // ...", a quantity in words or a claim quoted)
+        if !request.needsFigure,
+            let at = text.indices.first(where: { Self.figureNouns.contains(text[$0]) }),
+            at + 1 >= text.count || text[at + 1] != "of", at == 0 || !words[at - 1].isNumber,
+            !text[..<at].contains("that")
+        {
+            request.needsFigure = true
+            if request.asked.isEmpty { request.asked = "the " + text[at] }
+        }
+
         // "according to X", X a person (not an outlet, whose citation says so itself, nor a
         // country or city standing for its government): the answer must report X speaking
         if let according = text.indices.first(where: { text[$0] == "according" && $0 + 1 < text.count && text[$0 + 1] == "to" }) {
@@ -622,6 +634,8 @@ extension Answerer {
     static let upperBoundAsked: Set<String> = ["maximum", "max", "oldest", "highest"]
     static let lowerBoundStated: Set<String> = ["minimum", "min", "least", "over", "above", "older", "lowest", "youngest"]
     static let upperBoundStated: Set<String> = ["maximum", "max", "under", "below", "younger", "most", "highest", "oldest"]
+    /// Nouns that ask for a figure ("troop numbers?").
+    static let figureNouns: Set<String> = ["number", "numbers", "figure", "figures", "count", "headcount", "tally", "total"]
     /// The words after "how" that ask for a figure.
     static let figureAsked: Set<String> = ["many", "much", "long", "old"]
     /// After "how long": the time between two events, not a length ("how long *after*").
