@@ -153,6 +153,33 @@ struct RequestedDetailTests {
         #expect(answerer.namesAnInstance(of: "port", in: "Northland ships call at harbours."), "not mentioned: not for this check")
     }
 
+    @Test func anAmountAskedInACurrencyMustBeInIt() {
+        declined("How much are the crews paid in dollars?", saying: "the amount in dollars")
+        #expect(Self.answerer.answer("How much are the crews paid?").fact?.id == "crew-pay")
+        #expect(Answerer.currencyForms("dollars").isSuperset(of: ["$", "dollar", "usd"]))
+        #expect(Answerer.currencyForms("pounds").contains("£"))
+        let words = Self.answerer.lexicon.words("wats the bonus in yuan")
+        #expect(Answerer.currencyAsked(words, currencies: ["yuan"]) == 4)
+        #expect(Answerer.currencyAsked(Self.answerer.lexicon.words("how many dollars"), currencies: ["dollars"]) == nil)
+    }
+
+    @Test func aNumberNamedCountsWhatItSays() {
+        let strike = Fact(
+            id: "strike-days", answer: "The crews struck for three days in March.", questions: ["How long did the crews strike?"],
+            types: [.number], sourceID: "gazette")
+        var settings = Answerer.Settings()
+        settings.minimumConfidence = 0.3
+        let answerer = Answerer(knowledge: KnowledgeBase(facts: [strike], sources: [Self.source], words: Self.words), settings: settings)!
+        // the question's three counts crews; the fact's, days
+        let crews = answerer.answer("Which three crews struck in March?")
+        #expect(!crews.answered, "\(crews.text)")
+        #expect(crews.explanation.unstated == "3 crews")
+        #expect(answerer.answer("Did the crews strike for 3 days?").fact?.id == "strike-days")
+        // "the three crews" says which crews, it does not count them
+        let words = answerer.lexicon.words("when did the three crews strike")
+        #expect(answerer.request(words, type: QuestionType.of(words), terms: answerer.lexicon.terms(words)).namedCounts.isEmpty)
+    }
+
     @Test func oneEndOfARangeIsNotTheOther() {
         let limit = Fact(
             id: "age-limit", answer: "Anyone under 60 may join a ferry crew.", questions: ["What is the age limit for ferry crews?"],

@@ -242,7 +242,15 @@ public struct Answerer: Sendable {
             terms.append(term)
         }
         // words that only say who or where from ("the man who paid 300,000 rubles", "according
-        // to Babel") help a fact that has them and cost nothing to one that lacks them
+        // to Babel"), or what is set aside ("besides Douyin"), help a fact that has them and
+        // cost nothing to one that lacks them
+        // "the bonus in dollars": the currency asked in is not what the question is about (the
+        // requested-detail check wants it in the answer)
+        if let at = Self.currencyAsked(words, currencies: knowledge.words.classes.currencies),
+            terms.contains(where: { $0.surface != words[at].text })
+        {
+            terms.removeAll { $0.surface == words[at].text }
+        }
         let identifying = Self.identifyingWords(words).union(Self.excludedWords(words))
         if !identifying.isEmpty {
             func inSpan(_ term: Term) -> Bool { term.surface.split(separator: " ").allSatisfy { identifying.contains(String($0)) } }

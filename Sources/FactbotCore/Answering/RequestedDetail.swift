@@ -57,6 +57,12 @@ struct Request: Equatable {
     /// ("anyone *under* 60") does not give it.
     enum Bound: Equatable { case lower, upper }
     var bound: Bound?
+    /// "In dollars", "in yuan": the currency an amount is asked in, and the words and signs
+    /// an answer may state it with.
+    var currency: (word: String, forms: Set<String>)?
+    /// Numbers the question names with what they count ("*three* types"), when that is not
+    /// time: the answer's same number must not count time ("3-4 *days*").
+    var namedCounts: [(number: String, words: String)] = []
     /// Names the question sets aside ("besides *Douyin*, which other platforms"), with
     /// their kind: the answer must name something else of that kind.
     var excluded: [(key: String, kind: WordLists.NameKind)] = []
@@ -64,13 +70,17 @@ struct Request: Equatable {
     var asked = ""
 
     /// Nothing to check.
-    var isEmpty: Bool { detail == nil && counted.isEmpty && speaker.isEmpty && sides.isEmpty && excluded.isEmpty && bound == nil && !paidTo && !needsFigure }
+    var isEmpty: Bool {
+        detail == nil && counted.isEmpty && speaker.isEmpty && sides.isEmpty && excluded.isEmpty && bound == nil && currency == nil && !paidTo
+            && !needsFigure && namedCounts.isEmpty
+    }
 
     static func == (a: Request, b: Request) -> Bool {
         a.detail == b.detail && a.paidTo == b.paidTo && a.needsFigure == b.needsFigure && a.notOnlyTime == b.notOnlyTime && a.focus == b.focus
             && a.rarest == b.rarest && a.last == b.last && a.rareNames == b.rareNames
             && a.sides.map(\.side) == b.sides.map(\.side) && a.counted == b.counted && a.speaker == b.speaker && a.asked == b.asked
-            && a.excluded.map(\.key) == b.excluded.map(\.key) && a.bound == b.bound
+            && a.excluded.map(\.key) == b.excluded.map(\.key) && a.bound == b.bound && a.currency?.word == b.currency?.word
+            && a.namedCounts.map(\.number) == b.namedCounts.map(\.number)
     }
 }
 
@@ -259,6 +269,19 @@ extension Answerer {
                 request.asked = after.isEmpty ? "any other" : after.joined(separator: " ")
             }
         }
+        // "the bonus in dollars": that currency
+        if let at = Self.currencyAsked(words, currencies: knowledge.words.classes.currencies) {
+            request.currency = (text[at], Self.currencyForms(text[at]))
+        }
+        // "what three types of videos": a number named, counting something other than time
+        // ("the two Chinese men" only says who)
+        for (index, word) in words.enumerated() where word.isNumber && index + 1 < words.count && !["of", "and", "or", "to"].contains(words[index + 1].text) {
+            if index > 0, Self.identifyingDeterminers.contains(words[index - 1].text) { continue }
+            let next = words[index + 1].text
+            guard !Self.monthNames.contains(next), !Self.timeUnits.contains(lexicon.stemmer.stem(next)), word.text.utf8.count < 4 else { continue }
+            let typed = index < text.count ? text[index] : word.text
+            request.namedCounts.append((word.text, typed + " " + next))
+        }
         // "the minimum age", "max pay": one end of a range
         let lower = text.contains(where: Self.lowerBoundAsked.contains)
         let upper = text.contains(where: Self.upperBoundAsked.contains)
@@ -355,6 +378,24 @@ extension Answerer {
             }
         }
         if !request.excluded.isEmpty, !namesAnother(request.excluded, in: index.facts[Int(position)].answer) { return request.asked }
+        if let currency = request.currency {
+            let answer = index.facts[Int(position)].answer
+            let words = Set(Tokenizer.tokens(answer).map(\.text))
+            if words.isDisjoint(with: currency.forms) && !currency.forms.contains(where: { $0.count == 1 && answer.contains($0) }) {
+                return "the amount in " + currency.word
+            }
+        }
+        if !request.namedCounts.isEmpty {
+            let numbers = knowledge.words.classes.numberWords
+            let tokens = Tokenizer.tokens(index.facts[Int(position)].answer).map { numbers[$0.text] ?? $0.text }
+            for count in request.namedCounts {
+                let places = tokens.indices.filter { tokens[$0] == count.number }
+                let countsTime = places.allSatisfy { place in
+                    tokens.dropFirst(place + 1).prefix(2).contains { Self.timeUnits.contains(lexicon.stemmer.stem($0)) }
+                }
+                if !places.isEmpty, countsTime { return count.words }
+            }
+        }
         if let bound = request.bound {
             let words = Set(Tokenizer.tokens(index.facts[Int(position)].answer).map(\.text))
             let statesLower = !words.isDisjoint(with: Self.lowerBoundStated)
@@ -629,11 +670,35 @@ extension Answerer {
         "purpose", "idea", "happening", "stuff", "info", "information", "details", "detail", "exactly",
         "pair", "couple", "both", "two",
     ]
+    /// Where "in <currency>" names the currency an amount is asked in ("the bonus in
+    /// dollars"), the currency word's position.
+    static func currencyAsked(_ words: [Token], currencies: Set<String>) -> Int? {
+        words.indices.dropFirst().first { words[$0 - 1].text == "in" && currencies.contains(words[$0].text) }
+    }
+
+    /// The words and signs that state an amount in the currency `word` names.
+    static func currencyForms(_ word: String) -> Set<String> {
+        let singular = word.hasSuffix("s") ? String(word.dropLast()) : word
+        var forms: Set<String> = [word, singular, singular + "s"]
+        switch singular {
+        case "dollar", "usd": forms.formUnion(["$", "usd", "dollar", "dollars"])
+        case "pound": forms.formUnion(["£", "gbp"])
+        case "euro": forms.formUnion(["€", "eur"])
+        case "yuan": forms.formUnion(["¥", "cny", "rmb"])
+        case "ruble", "rouble": forms.formUnion(["ruble", "rubles", "rouble", "roubles", "₽", "rub"])
+        case "hryvnia": forms.formUnion(["₴", "uah", "hryvnias"])
+        default: break
+        }
+        return forms
+    }
+
     /// Words asking for one end of a range, and words an answer states each end with.
     static let lowerBoundAsked: Set<String> = ["minimum", "min", "youngest", "lowest"]
     static let upperBoundAsked: Set<String> = ["maximum", "max", "oldest", "highest"]
     static let lowerBoundStated: Set<String> = ["minimum", "min", "least", "over", "above", "older", "lowest", "youngest"]
     static let upperBoundStated: Set<String> = ["maximum", "max", "under", "below", "younger", "most", "highest", "oldest"]
+    /// Words before a number that make it say who rather than count ("*the* two men").
+    static let identifyingDeterminers: Set<String> = ["the", "these", "those", "his", "her", "their", "its", "both", "all", "other"]
     /// Nouns that ask for a figure ("troop numbers?").
     static let figureNouns: Set<String> = ["number", "numbers", "figure", "figures", "count", "headcount", "tally", "total"]
     /// The words after "how" that ask for a figure.
