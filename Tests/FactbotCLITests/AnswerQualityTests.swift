@@ -70,6 +70,7 @@ struct AnswerQualityTests {
         ("paraphrases.tsv", 0.78, 0.9, 0.11), ("holdout.tsv", 0.73, 0.74, 0.10), ("tuning-a.tsv", 0.75, 0.68, 0.09),
         ("untuned-b.tsv", 0.75, 0.76, 0.12), ("untuned-c.tsv", 0.66, 0.76, 0.15),
         ("followups-d.tsv", 0.72, 0.85, 0.06), ("followups-e.tsv", 0.69, 0.76, 0.10),
+        ("followups-f.tsv", 0.63, 0.78, 0.09),
     ])
     func scoreStaysHigh(set: String, floor: Double, refusalFloor: Double, wrongCeiling: Double) throws {
         let score = try Self.score(set)
