@@ -460,12 +460,15 @@ public struct Answerer: Sendable {
             default: starts = false
             }
             guard starts else { continue }
-            for next in words.dropFirst(index + 1).prefix(identifyingSpan) {
-                if next.startsClause || Self.auxiliaries.contains(next.text) { break }
-                found.insert(next.text)
-            }
+            found.formUnion(span(of: words, after: index).map(\.text))
         }
         return found
+    }
+
+    /// The few words after `words[index]` that say who or what (at most ``identifyingSpan``),
+    /// up to a new clause, an auxiliary or one of `stops`.
+    static func span(of words: [Token], after index: Int, stoppingAt stops: Set<String> = []) -> ArraySlice<Token> {
+        words.dropFirst(index + 1).prefix(identifyingSpan).prefix { !$0.startsClause && !auxiliaries.contains($0.text) && !stops.contains($0.text) }
     }
 
     /// Words for the article itself, after "this".
@@ -499,10 +502,7 @@ public struct Answerer: Sendable {
                 continue
             }
             index += lead.count
-            for next in words.dropFirst(index).prefix(identifyingSpan) {
-                if next.startsClause || auxiliaries.contains(next.text) || QuestionType.questionWords.contains(next.text) { break }
-                found.insert(next.text)
-            }
+            found.formUnion(span(of: words, after: index - 1, stoppingAt: QuestionType.questionWords).map(\.text))
         }
         return found
     }

@@ -234,7 +234,7 @@ extension Answerer {
         // "according to X", X a person (not an outlet, whose citation says so itself, nor a
         // country or city standing for its government): the answer must report X speaking
         if let according = text.indices.first(where: { text[$0] == "according" && $0 + 1 < text.count && text[$0 + 1] == "to" }) {
-            let named = words.dropFirst(according + 2).prefix(Self.identifyingSpan).prefix { !$0.startsClause && !Self.auxiliaries.contains($0.text) }
+            let named = Self.span(of: words, after: according + 1)
             let speakerTerms = termsOf(Array(named).filter { !stop.contains($0.text) })
             let outlets = Set(knowledge.sources.values.flatMap { Tokenizer.tokens($0.publisher).map(\.text) })
             if !speakerTerms.isEmpty, speakerTerms.allSatisfy({ $0.isName || lexicon.namedKeys.contains($0.key) }),
@@ -435,23 +435,19 @@ extension Answerer {
     func literalWords(of position: Int32) -> Set<String> {
         wordMemo.value(position) {
             let fact = index.facts[Int(position)]
-            var words: Set<String> = []
-            for text in [fact.answer] + fact.questions + fact.keywords {
-                for token in Tokenizer.tokens(text) { words.insert(lexicon.literalKey(Lexicon.dropApostrophes(token.text))) }
-            }
-            return words
+            return literalKeys(of: [fact.answer] + fact.questions + fact.keywords)
         }
     }
 
     /// Literal keys of a fact's example questions only: what its curator says it answers
     /// (keywords help matching but claim nothing).
     func exampleWords(of position: Int32) -> Set<String> {
-        let fact = index.facts[Int(position)]
-        var words: Set<String> = []
-        for text in fact.questions {
-            for token in Tokenizer.tokens(text) { words.insert(lexicon.literalKey(Lexicon.dropApostrophes(token.text))) }
-        }
-        return words
+        literalKeys(of: index.facts[Int(position)].questions)
+    }
+
+    /// The literal keys (``Lexicon/literalKey(_:)``) of every word of `texts`.
+    func literalKeys(of texts: [String]) -> Set<String> {
+        Set(texts.flatMap { Tokenizer.tokens($0).map { lexicon.literalKey(Lexicon.dropApostrophes($0.text)) } })
     }
 
     /// Words after a plural that go on to name its members: "platforms *such as* Douyin".
