@@ -57,11 +57,14 @@ struct RequestedDetailTests {
     ]
     /// Its threshold is low: in a fact base this small every unknown word weighs a lot, and
     /// these tests are about what is stated, not about how sure the answerer is.
-    static let answerer: Answerer = {
+    static let answerer = answerer(for: facts)
+
+    /// An answerer of `facts` from the gazette, with these tests' word lists and low threshold.
+    static func answerer(for facts: [Fact]) -> Answerer {
         var settings = Answerer.Settings()
         settings.minimumConfidence = 0.3
         return Answerer(knowledge: KnowledgeBase(facts: facts, sources: [source], words: words), settings: settings)!
-    }()
+    }
 
     func declined(_ question: String, saying unstated: String) {
         let answer = Self.answerer.answer(question)
@@ -167,9 +170,7 @@ struct RequestedDetailTests {
         let strike = Fact(
             id: "strike-days", answer: "The crews struck for three days in March.", questions: ["How long did the crews strike?"],
             types: [.number], sourceID: "gazette")
-        var settings = Answerer.Settings()
-        settings.minimumConfidence = 0.3
-        let answerer = Answerer(knowledge: KnowledgeBase(facts: [strike], sources: [Self.source], words: Self.words), settings: settings)!
+        let answerer = Self.answerer(for: [strike])
         // the question's three counts crews; the fact's, days
         let crews = answerer.answer("Which three crews struck in March?")
         #expect(!crews.answered, "\(crews.text)")
@@ -184,10 +185,7 @@ struct RequestedDetailTests {
         let limit = Fact(
             id: "age-limit", answer: "Anyone under 60 may join a ferry crew.", questions: ["What is the age limit for ferry crews?"],
             types: [.number], sourceID: "gazette")
-        var settings = Answerer.Settings()
-        settings.minimumConfidence = 0.3
-        let answerer = Answerer(
-            knowledge: KnowledgeBase(facts: [limit], sources: [Self.source], words: Self.words), settings: settings)!
+        let answerer = Self.answerer(for: [limit])
         let lowest = answerer.answer("What is the minimum age to join a ferry crew?")
         #expect(!lowest.answered, "\(lowest.text)")
         #expect(lowest.explanation.unstated?.contains("minimum") == true, "\(lowest.text)")

@@ -31,16 +31,19 @@ struct RFCNonceCrypto: SCRAMCrypto {
         return bot
     }
 
+    /// TLS with a client certificate configured.
+    static func withCertificate(_ settings: inout IRCSettings) {
+        settings.tls = true
+        settings.tlsClientCert = "bot.pem"
+    }
+
     func failures(_ bot: inout SessionHarness) -> [String] {
         bot.session.takeEvents().compactMap { if case .saslFailed(let why) = $0 { why } else { nil } }
     }
 
     @Test func saslIsRequestedWhenOnlyExternalIsListed() {
         // With a client certificate: EXTERNAL, answered with an empty response.
-        var bot = harness(password: nil) {
-            $0.tls = true
-            $0.tlsClientCert = "bot.pem"
-        }
+        var bot = harness(password: nil, Self.withCertificate)
         #expect(bot.feed(":irc.test CAP * LS :sasl=EXTERNAL") == ["CAP REQ sasl"])
         #expect(bot.feed(":irc.test CAP * ACK :sasl") == ["AUTHENTICATE EXTERNAL"])
         #expect(bot.feed("AUTHENTICATE +") == ["AUTHENTICATE +"])
@@ -61,10 +64,7 @@ struct RFCNonceCrypto: SCRAMCrypto {
         #expect(scram.session.sasl.mechanism == .scramSHA256)
         var sha1 = harness()
         #expect(sha1.feed(":irc.test CAP * LS :sasl=PLAIN,SCRAM-SHA-1", ":irc.test CAP * ACK :sasl") == ["CAP REQ sasl", "AUTHENTICATE SCRAM-SHA-1"])
-        var certificate = harness {
-            $0.tls = true
-            $0.tlsClientCert = "bot.pem"
-        }
+        var certificate = harness(Self.withCertificate)
         #expect(certificate.feed(":irc.test CAP * LS :sasl=PLAIN,EXTERNAL", ":irc.test CAP * ACK :sasl").last == "AUTHENTICATE EXTERNAL")
         // A non-ASCII password is SASLprep'd for SCRAM; one SASLprep prohibits (a control
         // character) cannot be used with SCRAM: auto skips it for PLAIN.
@@ -81,10 +81,7 @@ struct RFCNonceCrypto: SCRAMCrypto {
     }
 
     @Test func aFailedMechanismGivesWayToTheNextWhenAuto() {
-        var bot = harness {
-            $0.tls = true
-            $0.tlsClientCert = "bot.pem"
-        }
+        var bot = harness(Self.withCertificate)
         _ = bot.feed(":irc.test CAP * LS :sasl=EXTERNAL,SCRAM-SHA-256,PLAIN", ":irc.test CAP * ACK :sasl", "AUTHENTICATE +")
         #expect(bot.feed(":irc.test 904 factbot :SASL authentication failed") == ["AUTHENTICATE SCRAM-SHA-256"])
         #expect(bot.feed(":irc.test 904 factbot :SASL authentication failed") == ["AUTHENTICATE PLAIN"])
@@ -193,10 +190,7 @@ struct RFCNonceCrypto: SCRAMCrypto {
 
     @Test func aCertificateAloneLogsInWithExternalAndLearnsTheAccountFrom900() {
         // No account, no password: the certificate's fingerprint names the account.
-        var bot = harness(account: "", password: nil) {
-            $0.tls = true
-            $0.tlsClientCert = "bot.pem"
-        }
+        var bot = harness(account: "", password: nil, Self.withCertificate)
         #expect(bot.feed(":irc.test CAP * LS :sasl=PLAIN,EXTERNAL") == ["CAP REQ sasl"])
         #expect(bot.feed(":irc.test CAP * ACK :sasl") == ["AUTHENTICATE EXTERNAL"])
         #expect(bot.feed("AUTHENTICATE +") == ["AUTHENTICATE +"])
@@ -204,10 +198,7 @@ struct RFCNonceCrypto: SCRAMCrypto {
         #expect(bot.session.takeEvents().contains(.saslSucceeded(account: "newsdesk")))
 
         // Refused (no account holds it): nothing else fits without an account, so CAP ends.
-        var stranger = harness(account: "", password: "pw") {
-            $0.tls = true
-            $0.tlsClientCert = "bot.pem"
-        }
+        var stranger = harness(account: "", password: "pw", Self.withCertificate)
         _ = stranger.feed(":irc.test CAP * LS :sasl=PLAIN,EXTERNAL", ":irc.test CAP * ACK :sasl", "AUTHENTICATE +")
         #expect(stranger.feed(":irc.test 904 factbot :SASL authentication failed") == ["CAP END"])
         #expect(failures(&stranger).first?.contains("EXTERNAL") == true)
@@ -217,9 +208,8 @@ struct RFCNonceCrypto: SCRAMCrypto {
         #expect(none.feed(":irc.test CAP * LS :sasl=PLAIN,EXTERNAL") == ["CAP END"])
         // A certificate with another mechanism named but no account: no REQ either.
         var named = harness(account: "", password: "pw") {
-            $0.tls = true
-            $0.tlsClientCert = "bot.pem"
-            $0.saslMechanism = SASLMechanism.plain
+            Self.withCertificate(&$0)
+            $0.saslMechanism = .plain
         }
         #expect(named.feed(":irc.test CAP * LS :sasl=PLAIN,EXTERNAL") == ["CAP END"])
     }
@@ -227,21 +217,22 @@ struct RFCNonceCrypto: SCRAMCrypto {
 
 /// `sasl_required` holds however the server gets round SASL.
 @Suite struct SASLRequiredTests {
-    @Test func aServerWithoutCAPOrAnEarlyWelcomeStopsTheBot() {
-        var old = SessionHarness(
+    /// A bot with an account, a password and `sasl_required`, its first lines taken.
+    func required() -> SessionHarness {
+        var bot = SessionHarness(
             {
                 $0.saslAccount = "factbot"
                 $0.saslRequired = true
             }, secrets: Secrets(saslPassword: "pw"))
-        _ = old.sent()
+        _ = bot.sent()
+        return bot
+    }
+
+    @Test func aServerWithoutCAPOrAnEarlyWelcomeStopsTheBot() {
+        var old = required()
         #expect(old.feed(":old.server 421 * CAP :Unknown command") == ["QUIT :SASL login failed"])
         #expect(old.session.isFatal)
-        var early = SessionHarness(
-            {
-                $0.saslAccount = "factbot"
-                $0.saslRequired = true
-            }, secrets: Secrets(saslPassword: "pw"))
-        _ = early.sent()
+        var early = required()
         #expect(early.feed(":irc.test 001 factbot :Welcome") == ["QUIT :SASL login failed"])
         #expect(early.session.isFatal)
         #expect(early.session.joinedChannels.isEmpty)
