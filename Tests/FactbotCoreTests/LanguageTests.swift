@@ -56,6 +56,20 @@ struct LanguageTests {
         #expect(lexicon.words("China's").map(\.text) == ["china"])
     }
 
+    @Test func figuresWithAMultiplierReadAsDigits() throws {
+        let lexicon = Lexicon(words: WordLists(), stemmer: try #require(Stemmer()))
+        func read(_ text: String) -> [String] { lexicon.words(text).map(\.text) }
+        #expect(read("200 thousand rubles") == ["200000", "rubles"])
+        #expect(read("200k rubles") == read("200,000 rubles"))
+        #expect(read("1.5 million") == ["1500000"])
+        #expect(read("$5m, 2bn") == ["dollar", "5000000", "2000000000"])
+        #expect(read("two thousand") == ["2000"])
+        // not a whole number, a lone "m", no figure: as written
+        #expect(read("1.2345 thousand") == ["1.2345", "thousand"])
+        #expect(read("2 m tall") == ["2", "m", "tall"])
+        #expect(read("a thousand k-pop fans") == ["a", "thousand", "k", "pop", "fans"])
+    }
+
     @Test func questionTypes() {
         func type(_ q: String) -> QuestionType { QuestionType.of(Tokenizer.tokens(q)) }
         #expect(type("How many Chinese were captured?") == .number)

@@ -166,6 +166,48 @@ public struct Lexicon: Sendable {
             if let digits = numberWords[word] { word = digits }
             if !word.isEmpty { result.append(Token(word, capitalised: token.capitalised, startsClause: token.startsClause)) }
         }
+        return Self.foldingMultipliers(result)
+    }
+
+    /// How much "thousand", "million" and their short forms multiply a figure by ("m" only
+    /// joined to it, "5m": alone after a figure it is as often metres).
+    static let multipliers: [String: Double] = [
+        "thousand": 1e3, "k": 1e3, "million": 1e6, "mln": 1e6, "mn": 1e6, "billion": 1e9, "bn": 1e9,
+    ]
+
+    /// Figures written with a multiplier as plain digits, the way they are written with
+    /// separators: "200 thousand", "200k" and "200,000" all read `200000`; "1.5 million"
+    /// reads `1500000`. A figure that would not be a whole number is left as written.
+    static func foldingMultipliers(_ words: [Token]) -> [Token] {
+        func value(_ text: String) -> Double? {
+            guard let first = text.utf8.first, first >= 48, first <= 57 else { return nil }
+            return Double(text)
+        }
+        func folded(_ figure: Double, _ multiplier: Double) -> String? {
+            let product = figure * multiplier
+            guard product < 1e15, product == product.rounded() else { return nil }
+            return String(Int64(product))
+        }
+        guard words.contains(where: { $0.text.utf8.first.map { $0 >= 48 && $0 <= 57 } == true }) else { return words }
+        var result: [Token] = []
+        result.reserveCapacity(words.count)
+        var position = 0
+        while position < words.count {
+            var token = words[position]
+            if let figure = value(token.text), position + 1 < words.count, let multiplier = multipliers[words[position + 1].text],
+                let digits = folded(figure, multiplier)
+            {
+                token.text = digits  // "200 thousand"
+                position += 1
+            } else if value(token.text) == nil, let suffix = ["bn", "mln", "mn", "k", "m"].first(where: { token.text.hasSuffix($0) }),
+                let figure = value(String(token.text.dropLast(suffix.count))), let multiplier = suffix == "m" ? 1e6 : multipliers[suffix],
+                let digits = folded(figure, multiplier)
+            {
+                token.text = digits  // "200k"
+            }
+            result.append(token)
+            position += 1
+        }
         return result
     }
 
