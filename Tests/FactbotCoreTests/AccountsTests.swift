@@ -97,6 +97,30 @@ struct AccountsTests {
         )
     }
 
+    @Test func anAccountAboutSomeoneElseIsLeftOut() {
+        // one outlet gives both ages, another only Lee's: asked about Ada, only the first answers
+        let names = try! WordListParser.names("[people]\nada marsh\nlee roan\n")
+        var words = Self.words
+        words.names = names.names
+        words.nameKinds = names.kinds
+        words.stopWords.formUnion(["old", "age"])
+        let facts = [
+            Self.fact("ages-gazette", "Ada Marsh is 26 years old and Lee Roan 33.", ["How old are Ada Marsh and Lee Roan?"], [.number], Self.gazette),
+            Self.fact(
+                "age-courier", "The courier gives Lee Roan's age as 34.", ["How old is Lee Roan?"], [.number], Self.courier,
+                [.init(.disputes, "ages-gazette")]),
+        ]
+        var settings = Answerer.Settings()
+        settings.minimumConfidence = 0.3
+        let answerer = Answerer(knowledge: KnowledgeBase(facts: facts, sources: [Self.gazette, Self.courier], words: words), settings: settings)!
+        let ada = answerer.answer("how old is ada marsh?")
+        #expect(ada.fact?.id == "ages-gazette")
+        #expect(ada.accounts.isEmpty && !ada.reply.contains("34"), "\(ada.reply)")
+        let lee = answerer.answer("how old is lee roan?")
+        #expect(Set(lee.accounts.flatMap(\.factIDs)) == ["ages-gazette", "age-courier"], "\(lee.reply)")
+        #expect(lee.reply.hasPrefix("Sources differ."))
+    }
+
     @Test func aFactWithoutLinksAnswersAlone() {
         let answer = Self.answerer.answer("What was the ship called?")
         #expect(answer.accounts.isEmpty)

@@ -387,9 +387,22 @@ public struct Answerer: Sendable {
             fact: fact, source: knowledge.source(of: fact), suggestions: [], explanation: explanation)
         let group = accounts.group(of: chosen.fact)
         if let group {
-            // several sources tell of this: who says what, newest first
-            answer.accounts = accountMemo.value(chosen.fact) {
-                Accounts.accounts(of: group.map { index.facts[Int($0)] }, chosen: fact.id, sources: knowledge.source(of:))
+            // several sources tell of this: who says what, newest first; an account about
+            // someone else (it leaves out a person the question and the answer name) is not
+            // one of them here
+            let people = knowledge.words.nameKinds
+            let names = explanation.terms.filter { term in
+                term.isName && [term.surface, String(term.key.drop { $0 == "~" }).replacingOccurrences(of: "_", with: " ")].contains { people[$0] == .people }
+            }.compactMap { index.termID($0.key) }.filter { index.uses(fact: chosen.fact, term: $0) }
+            let relevant = group.filter { member in
+                member == chosen.fact || names.allSatisfy { index.uses(fact: member, term: $0) }
+            }
+            if relevant.count == group.count {
+                answer.accounts = accountMemo.value(chosen.fact) {
+                    Accounts.accounts(of: group.map { index.facts[Int($0)] }, chosen: fact.id, sources: knowledge.source(of:))
+                }
+            } else if relevant.count > 1 {
+                answer.accounts = Accounts.accounts(of: relevant.map { index.facts[Int($0)] }, chosen: fact.id, sources: knowledge.source(of:))
             }
         }
         // other sources' facts that answer as well, unlinked: shown after it
