@@ -415,4 +415,19 @@ struct IdentifyingClauseTests {
         #expect(Answerer.identifyingWords(words("who paid the rubles?")).isEmpty)  // the question word asks
         #expect(Answerer.identifyingWords(words("which of the men who was captured did the talking")) == [])  // "was" ends it
     }
+
+    @Test func theNamesOfTwoPeopleNeedTwoNames() {
+        let answerer = RequestedDetailTests.answerer(for: [
+            Fact(
+                id: "one-named", answer: "Mira Holt and another sailor were detained at the port.", questions: ["Who was detained at the port?", "What is the detained sailor's name?"],
+                types: [.person], sourceID: "gazette"),
+            Fact(id: "both", answer: "The crew's cook is Mira Holt.", questions: ["Who is the cook?"], types: [.person], sourceID: "gazette"),
+        ])
+        let both = answerer.answer("what are the names of the two sailors detained at the port?")
+        #expect(!both.answered, "\(both.text) \(both.explanation.candidates)")
+        #expect(both.explanation.unstated == "their names")
+        // one name asked for: one is enough
+        let one = answerer.answer("what is the name of the sailor detained at the port?")
+        #expect(one.fact?.id == "one-named", "\(one.text) \(one.explanation.candidates)")
+    }
 }

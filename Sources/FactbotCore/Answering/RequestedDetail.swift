@@ -66,6 +66,9 @@ struct Request: Equatable {
     /// Names the question sets aside ("besides *Douyin*, which other platforms"), with
     /// their kind: the answer must name something else of that kind.
     var excluded: [(key: String, kind: WordLists.NameKind)] = []
+    /// "The names of the *two* prisoners", "*both* names": how many people the answer
+    /// must name (1 when the question does not say).
+    var namesWanted = 1
     /// The words for a decline: "which prison", "their names", "when", "what Xi said".
     var asked = ""
 
@@ -103,6 +106,8 @@ struct AnswerDetails: Sendable {
         /// The terms of the people it names: a "what is X's wife called?" answer must name
         /// someone other than X.
         var personNames: Set<String> = []
+        /// How many people it names ("Zhang Renbo and Wang Guangjun": 2).
+        var personCount = 0
     }
 
     var clauses: [Clause]
@@ -168,6 +173,7 @@ extension Answerer {
             let organization = text.contains(where: knowledge.words.classes.organisationNouns.contains)
             request.detail = organization ? .organizationName : .personName
             request.asked = organization ? "its name" : "their names"
+            if !organization, text.contains("names"), text.contains(where: { $0 == "2" || $0 == "both" }) { request.namesWanted = 2 }
             head = nil
         } else if type == .date {
             request.detail = .date
@@ -346,6 +352,9 @@ extension Answerer {
                 return people.isDisjoint(with: clause.terms) ? names : names.subtracting(clause.speakers)
             }
             if !stated({ $0.hasPersonName && !names($0).isSubset(of: named) }) { return request.asked }
+            if request.namesWanted > 1, details(of: position).clauses.reduce(0, { $0 + $1.personCount }) < request.namesWanted {
+                return request.asked
+            }
         case .person?: if !stated(\.hasCapitalisedName) { return request.asked }
         case .organizationName?: if !stated(\.hasOrganization) { return request.asked }
         case .date?: if !stated(\.hasDate) { return request.asked }
@@ -524,12 +533,18 @@ extension Answerer {
         let initialCapital = text.first(where: \.isLetter)?.isUppercase ?? false
         let capital = tokens.indices.map { tokens[$0].capitalised || ($0 == 0 && initialCapital) }
         let words = knowledge.words
+        var nameEnd = -1  // where the last name counted ends: "Wang Guangjun" is one person
+        func count(_ start: Int, _ end: Int) {
+            if start > nameEnd { clause.personCount += 1 }
+            nameEnd = max(nameEnd, end)
+        }
         for (index, token) in tokens.enumerated() {
             let word = token.text
             let kind = words.nameKinds[word]
             if kind == .people {
                 clause.hasPersonName = true
                 clause.personNames.insert(key(token))
+                count(index, index)
             }
             if kind == .organisations || (word.utf8.contains(46) && word.utf8.count > 3) { clause.hasOrganization = true }
             if capital[index], !words.stopWords.contains(word), !isPlaceLike(word) {
@@ -540,11 +555,13 @@ extension Answerer {
                 {
                     clause.hasPersonName = true
                     clause.personNames.formUnion([key(token), key(tokens[index + 1])])
+                    count(index, index + 1)
                 }
             }
             if index + 1 < tokens.count, words.nameKinds[word + " " + tokens[index + 1].text] == .people {
                 clause.hasPersonName = true
                 clause.personNames.formUnion([key(token), key(tokens[index + 1])])
+                count(index, index + 1)
             }
             if Self.timeWords.contains(word) || (token.isNumber && word.utf8.count == 4 && Int(word).map { (1900...2100).contains($0) } ?? false) {
                 clause.hasDate = true
