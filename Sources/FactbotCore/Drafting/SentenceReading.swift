@@ -28,6 +28,13 @@ struct SentenceReading {
         "captain", "major", "sergeant", "mr", "mrs", "ms", "dr", "deputy", "chairman", "senator",
     ]
     static let placeWords: Set<String> = ["region", "province", "oblast", "city", "town", "village", "district", "front", "border"]
+    /// Last words that make a run of capitalised words a body, not a person ("Security
+    /// Service", "Armed Forces", "Foreign Ministry").
+    static let organisationWords: Set<String> = [
+        "service", "services", "forces", "force", "ministry", "army", "agency", "council", "office", "committee",
+        "party", "media", "news", "times", "post", "group", "bureau", "department", "embassy", "government",
+        "court", "parliament", "assembly", "union", "guard", "directorate", "intelligence", "command", "staff",
+    ]
 
     /// A word without the punctuation around it.
     static func trimmed(_ word: String) -> String {
@@ -43,8 +50,12 @@ struct SentenceReading {
     /// True when the sentence names no one but speaks of someone ("he", "I"): the person
     /// is the one named last before it.
     private(set) var needsPerson = false
+    /// True when the sentence reports speech ("said", "according to").
+    private(set) var reportsSpeech = false
 
-    init(_ sentence: String, words lists: WordLists, rarity: (String) -> Double) {
+    /// Reads `sentence`. `known` are the people named earlier in the same article: a
+    /// capitalised word that is one of their names ("Wang" after "Wang Guangjun") is them.
+    init(_ sentence: String, words lists: WordLists, known: [String] = [], rarity: (String) -> Double) {
         // words as written, punctuation trimmed from their ends
         let raw = sentence.split(whereSeparator: { $0.isWhitespace }).map(String.init)
         let words = raw.map(Self.trimmed)
@@ -60,18 +71,30 @@ struct SentenceReading {
                 continue
             }
             var end = index
-            while end + 1 < words.count, words[end + 1].first?.isUppercase == true, !stop.contains(lower[end + 1]),
-                !raw[end].hasSuffix(","), !raw[end].hasSuffix(".")
-            { end += 1 }
+            func joins(_ next: Int) -> Bool {
+                words[next].first?.isUppercase == true && !stop.contains(lower[next]) && !raw[next - 1].hasSuffix(",")
+                    && !raw[next - 1].hasSuffix(".")
+            }
+            while end + 1 < words.count {
+                if joins(end + 1) {
+                    end += 1
+                } else if end + 2 < words.count, lower[end + 1] == "of", joins(end + 2), !raw[end].hasSuffix(",") {
+                    end += 2  // "Security Service of Ukraine", "Armed Forces of Ukraine"
+                } else {
+                    break
+                }
+            }
             var first = index
             while first < end, Self.titles.contains(lower[first]) { first += 1 }  // "President Volodymyr Zelensky"
             let text = words[first...end].joined(separator: " ")
-            let listed = lists.nameKinds[text.lowercased()] != nil
+            let listed = lists.nameKinds[text.lowercased()] != nil || Self.person(text, among: known) != nil
             if index > 0 || end > index || listed { runs.append((text, first, end)) }
             index = end + 1
         }
         func kind(_ name: String) -> WordLists.NameKind? {
             if let known = lists.nameKinds[name.lowercased()] { return known }
+            if Self.person(name, among: known) != nil { return .people }
+            if name.lowercased().split(separator: " ").contains(where: { Self.organisationWords.contains(String($0)) }) { return .organisations }
             // "Russian Federation": a word of it names a country or a side
             return name.lowercased().split(separator: " ").lazy.compactMap { lists.nameKinds[String($0)] }.first { $0 != .people }
         }
@@ -85,7 +108,7 @@ struct SentenceReading {
             return after || (run.end + 1 < words.count && Self.placeWords.contains(lower[run.end + 1]))
         }
         let organisations = runs.filter { kind($0.text) == .organisations }
-        names = people.map(\.text).uniqued()
+        names = people.map { Self.person($0.text, among: known) ?? $0.text }.uniqued()
 
         // figures
         let isYear = { (word: String) in word.count == 4 && Int(word).map { (1900...2100).contains($0) } == true }
@@ -106,7 +129,7 @@ struct SentenceReading {
             }
         }
         let hasDate = lower.contains(where: Self.months.contains) || words.contains(where: isYear)
-        let reportsSpeech = lower.contains(where: Self.saying.contains)
+        reportsSpeech = lower.contains(where: Self.saying.contains)
         let quotes = sentence.contains(where: { "\"“«".contains($0) })
 
         if quotes && reportsSpeech { types.append(.quote) }
@@ -127,7 +150,7 @@ struct SentenceReading {
         }
         let topic = plain.sorted { rarity(lower[$0]) > rarity(lower[$1]) }.prefix(3).sorted().map { lower[$0] }.uniqued()
         let about = topic.joined(separator: " ")
-        let person = people.first?.text
+        let person = names.first
         needsPerson = people.isEmpty && lower.contains(where: Self.pronouns.contains)
 
         // questions, most specific first: the sentence with the detail asked for put as a
@@ -160,7 +183,7 @@ struct SentenceReading {
             }
         }
         if reportsSpeech, let person { questions.append("What did \(person) say?") }
-        for name in people.prefix(2).map(\.text) { questions.append("Who is \(name)?") }
+        for name in names.prefix(2) { questions.append("Who is \(name)?") }
         questions = questions.uniqued()
         if !about.isEmpty {
             let topic = "\((names.prefix(1) + [about]).joined(separator: " ").lowercased())?"
@@ -171,17 +194,64 @@ struct SentenceReading {
         }
     }
 
+    /// The person of `known` that `name` is one of the names of ("Wang" or "Mr Wang" for
+    /// "Wang Guangjun"), if one is.
+    static func person(_ name: String, among known: [String]) -> String? {
+        let words = name.lowercased().split(separator: " ")
+        guard words.count == 1, let word = words.first else { return nil }
+        return known.first { $0.lowercased().split(separator: " ").contains(word) }
+    }
+
     /// Takes in the people an earlier sentence named, for a sentence that speaks of them
     /// without naming them: they become its names, and questions name them.
-    mutating func carry(_ people: [String]) {
+    /// `quoting`: the sentence is part of what they said, in a quotation that runs over
+    /// several sentences and names its speaker at its end.
+    mutating func carry(_ people: [String], quoting: Bool = false) {
         guard !people.isEmpty else { return }
         names = people
         if !types.contains(.person) { types.insert(.person, at: max(0, types.count - 1)) }
+        if quoting {
+            if !types.contains(.quote) { types.insert(.quote, at: 0) }
+            questions.insert("What did \(people[0]) say?", at: 0)
+            topicQuestion = topicQuestion.map { $0 + 1 }
+        }
         questions = questions.map { question in
             question.hasSuffix(" he?") ? String(question.dropLast(4)) + " \(people[0])?" : question
         }
         if let topic = topicQuestion, topic < questions.count, !questions[topic].hasPrefix(people[0].lowercased()) {
             questions[topic] = people[0].lowercased() + " " + questions[topic]
         }
+    }
+}
+
+extension SentenceReading {
+    /// The quotations that run over several sentences: for each sentence inside one (not
+    /// its last), the index of the sentence that closes it, where the speaker is named
+    /// ("…on power banks," Zhang Renbo said.). A quotation left open for more than
+    /// `longest` sentences is taken for a stray mark, and counts for nothing.
+    static func quotationEnds(_ sentences: [String], longest: Int = 6) -> [Int: Int] {
+        // how a sentence changes whether a quotation is open: straight marks toggle, curly ones open and close
+        func balance(_ sentence: String) -> (opens: Bool, closes: Bool) {
+            let straight = sentence.filter { $0 == "\"" }.count
+            let opening = sentence.filter { $0 == "“" || $0 == "«" }.count
+            let closing = sentence.filter { $0 == "”" || $0 == "»" }.count
+            return (straight % 2 == 1 || opening > closing, straight % 2 == 1 || closing > opening)
+        }
+        var ends: [Int: Int] = [:]
+        var start: Int?
+        for (position, sentence) in sentences.enumerated() {
+            let marks = balance(sentence)
+            if let open = start {
+                if marks.closes {
+                    for inside in open..<position { ends[inside] = position }
+                    start = nil
+                } else if position - open >= longest {
+                    start = nil
+                }
+            } else if marks.opens {
+                start = position
+            }
+        }
+        return ends
     }
 }

@@ -1,0 +1,77 @@
+import Testing
+
+@testable import FactbotCore
+
+/// How a draft reads who a sentence is about: a quotation's speaker named at its end, a
+/// person known by one of their names, a body that is not a person. On sentences written
+/// for these tests.
+@Suite("Draft reading")
+struct FactDraftTests {
+    static let source = Source(
+        id: "gazette", url: "https://gazette.example/ferry", title: "Sailors speak",
+        author: "", publisher: "Harbour Gazette", published: "2026-03-02")
+    static let words: WordLists = {
+        var words = WordLists(stopWords: ["the", "a", "of", "was", "were", "he", "i", "it", "on", "and", "with", "by", "at", "to", "from"])
+        let parsed = try! WordListParser.names("[organisations]\nharbour police of lowmere\n")
+        words.names = parsed.names
+        words.nameKinds = parsed.kinds
+        return words
+    }()
+
+    static func read(_ sentence: String, known: [String] = []) -> SentenceReading {
+        SentenceReading(sentence, words: words, known: known, rarity: { _ in 0.5 })
+    }
+
+    @Test func aQuotationOverSeveralSentencesEndsWhereItCloses() {
+        let sentences = [
+            "Ada Marsh spoke to reporters on Monday.",
+            "\"We were given no papers.",
+            "The captain took our pay cards.",
+            "Nobody told us where we were going,\" Lee Roan said.",
+            "The ferry left at noon.",
+            "“They kept the cards.",
+            "We never saw them again,” he added.",
+        ]
+        #expect(SentenceReading.quotationEnds(sentences) == [1: 3, 2: 3, 5: 6])
+        // a mark left open is a stray: it runs on no further than the longest quotation
+        let stray = ["\"An open mark."] + Array(repeating: "A plain sentence.", count: 8)
+        #expect(SentenceReading.quotationEnds(stray, longest: 3).isEmpty)
+        // a quotation within one sentence is not a run
+        #expect(SentenceReading.quotationEnds(["\"We left,\" he said.", "Then it rained."]).isEmpty)
+    }
+
+    @Test func aBodyIsNotAPersonAndNamesJoinAcrossOf() {
+        let reading = Self.read("They spoke at a briefing held by the Harbour Police of Lowmere and the Coast Guard on Monday.")
+        #expect(reading.names.isEmpty, "\(reading.names)")
+        let person = Self.read("Two sailors, Ada Marsh and Lee Roan, were held by the Coast Guard.")
+        #expect(person.names == ["Ada Marsh", "Lee Roan"])
+    }
+
+    @Test func aPersonNamedOnceIsKnownByOneName() {
+        let reading = Self.read("Marsh says she lost her job in the storm.", known: ["Ada Marsh", "Lee Roan"])
+        #expect(reading.names == ["Ada Marsh"])
+        #expect(reading.questions.contains("What did Ada Marsh say?"))
+        // unknown, a single capitalised word at the start of a sentence names no one
+        #expect(Self.read("Marsh says she lost her job in the storm.").names.isEmpty)
+    }
+
+    @Test func draftedFactsOfAQuotationNameItsSpeaker() throws {
+        let sentences = [
+            "Ada Marsh and Lee Roan, two sailors held at the port of Lowmere, spoke to reporters on Monday.",
+            "\"We were handed pay cards holding $900 that we could never spend ourselves.",
+            "The captain kept the cards and bought fuel with them,\" Lee Roan said.",
+        ]
+        var settings = Answerer.Settings()
+        settings.minimumConfidence = 0.3
+        let curated = Fact(
+            id: "ferry", answer: "The ferry to Lowmere runs twice a day.", questions: ["How often does the ferry run?"],
+            types: [.number], sourceID: "gazette")
+        let answerer = try #require(
+            Answerer(knowledge: KnowledgeBase(facts: [curated], sources: [Self.source], words: Self.words), settings: settings))
+        let drafts = FactDraft.drafts(for: SourceSentences(source: Self.source, sentences: sentences), answerer: answerer)
+        let card = try #require(drafts.first { $0.sentenceNumber == 2 })
+        #expect(card.fact.keywords == ["Lee Roan"])
+        #expect(card.fact.types.first == .quote)
+        #expect(card.fact.types.contains(.amount))
+    }
+}
