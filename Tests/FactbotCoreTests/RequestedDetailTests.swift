@@ -156,6 +156,18 @@ struct RequestedDetailTests {
         #expect(answerer.namesAnInstance(of: "port", in: "Northland ships call at harbours."), "not mentioned: not for this check")
     }
 
+    @Test func onlyAnExampleAskingForTheWordClaimsIt() {
+        let fact = { (id: String, example: String) in
+            Fact(id: id, answer: "Northland ships call at several ports.", questions: [example], types: [.place], sourceID: "gazette")
+        }
+        let mentions = Self.answerer(for: [fact("mentions", "Who owns the ports Northland ships call at?")])
+        #expect(!mentions.answer("which port do northland ships call at?").answered)
+        #expect(mentions.askedInExamples(of: 0).isEmpty)
+        let asks = Self.answerer(for: [fact("asks", "Which port do Northland ships call at?")])
+        #expect(asks.answer("which port do northland ships call at?").fact?.id == "asks")
+        #expect(asks.askedInExamples(of: 0) == ["port"])
+    }
+
     @Test func anAmountAskedInACurrencyMustBeInIt() {
         declined("How much are the crews paid in dollars?", saying: "the amount in dollars")
         #expect(Self.answerer.answer("How much are the crews paid?").fact?.id == "crew-pay")

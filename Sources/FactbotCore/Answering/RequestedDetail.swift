@@ -364,7 +364,7 @@ extension Answerer {
             if !viaLink, !literalWords(of: position).contains(key) { return request.asked }
             // "which unit" is not answered by "Russian units" in general, unless the curator's
             // examples say it is
-            if !viaLink, Lexicon.singular(surface) == surface, !exampleWords(of: position).contains(key),
+            if !viaLink, Lexicon.singular(surface) == surface, !askedInExamples(of: position).contains(key),
                 !namesAnInstance(of: key, in: index.facts[Int(position)].answer)
             {
                 return request.asked
@@ -448,10 +448,16 @@ extension Answerer {
         }
     }
 
-    /// Literal keys of a fact's example questions only: what its curator says it answers
-    /// (keywords help matching but claim nothing).
-    func exampleWords(of position: Int32) -> Set<String> {
-        literalKeys(of: index.facts[Int(position)].questions)
+    /// Literal keys of what a fact's example questions ask for by "which/what *X*": what
+    /// its curator says it names ("Which unit was he in?"). An example that only mentions
+    /// the word ("Who commanded his unit?") claims nothing about it, nor do keywords.
+    func askedInExamples(of position: Int32) -> Set<String> {
+        let stop = knowledge.words.stopWords
+        return Set(
+            index.facts[Int(position)].questions.compactMap { example in
+                QuestionType.askedNoun(lexicon.words(example), stopWords: stop, length: Self.askedPhraseLength).last
+                    .map { lexicon.literalKey(Lexicon.dropApostrophes($0.text)) }
+            })
     }
 
     /// The literal keys (``Lexicon/literalKey(_:)``) of every word of `texts`.
