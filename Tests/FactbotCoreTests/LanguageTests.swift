@@ -56,6 +56,12 @@ struct LanguageTests {
         #expect(lexicon.words("China's").map(\.text) == ["china"])
     }
 
+    @Test func theUSIsTheCountry() throws {
+        let lexicon = Lexicon(words: WordLists(), stemmer: try #require(Stemmer()))
+        #expect(lexicon.words("what did the US say").map(\.text) == ["what", "did", "the", "usa", "say"])
+        #expect(lexicon.words("tell us more").map(\.text) == ["tell", "us", "more"])
+    }
+
     @Test func figuresWithAMultiplierReadAsDigits() throws {
         let lexicon = Lexicon(words: WordLists(), stemmer: try #require(Stemmer()))
         func read(_ text: String) -> [String] { lexicon.words(text).map(\.text) }

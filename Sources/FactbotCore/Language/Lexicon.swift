@@ -151,6 +151,8 @@ public struct Lexicon: Sendable {
                 continue
             }
             var word = token.text
+            // "the US" is the country, never the pronoun
+            if word == "us", result.last?.text == "the" { word = "usa" }
             guard word.utf8.contains(39) else {  // no apostrophe: nothing to split or drop
                 if let digits = numberWords[word] { word = digits }
                 result.append(Token(word, capitalised: token.capitalised, startsClause: token.startsClause))
