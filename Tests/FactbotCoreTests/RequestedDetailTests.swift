@@ -67,7 +67,11 @@ struct RequestedDetailTests {
     }
 
     func declined(_ question: String, saying unstated: String) {
-        let answer = Self.answerer.answer(question)
+        declinedBy(Self.answerer, question, saying: unstated)
+    }
+
+    func declinedBy(_ answerer: Answerer, _ question: String, saying unstated: String) {
+        let answer = answerer.answer(question)
         #expect(!answer.answered, "\(question) → \(answer.text)")
         #expect(answer.text.contains("Harbour Gazette does not say \(unstated)"), "\(question) → \(answer.text)")
         #expect(answer.explanation.unstated == unstated)
@@ -154,6 +158,41 @@ struct RequestedDetailTests {
         #expect(answerer.namesAnInstance(of: "port", in: "Northland ships call at the Harwick and Lund ports."))
         #expect(answerer.namesAnInstance(of: "port", in: "Northland ships call at one port."), "a singular mention may be the one")
         #expect(answerer.namesAnInstance(of: "port", in: "Northland ships call at harbours."), "not mentioned: not for this check")
+    }
+
+    @Test func fightingForASideIsNotFightingAgainstIt() {
+        let answerer = Self.answerer(for: [
+            Fact(
+                id: "against", answer: "Southland troops fought two Northlander sailors at the port.",
+                questions: ["Did Southland troops fight Northlander sailors?"], types: [.number], sourceID: "gazette")
+        ])
+        declinedBy(answerer, "Are Northlander sailors fighting for Southland?", saying: "that anyone fights for Southland")
+        let serving = Self.answerer(for: [
+            Fact(
+                id: "for", answer: "Two Northlander sailors serve in Southland's navy.",
+                questions: ["Do Northlander sailors serve Southland?"], types: [.number], sourceID: "gazette")
+        ])
+        #expect(serving.answer("Are Northlander sailors fighting for Southland?").fact?.id == "for")
+        let lexicon = Self.answerer.lexicon
+        let southland = lexicon.sideOfKey[lexicon.terms(of: "southland")[0].key]!
+        for placed in [
+            "They fight for Southland.", "They serve alongside Southlanders.", "They joined the Southland navy.",
+            "They fight on Southland's side.", "They fight on the side of Southland.", "They could fight for either Northland or Southland.",
+        ] {
+            #expect(Answerer.sidesTaken(in: placed, lexicon: lexicon).placed.contains(southland), "\(placed)")
+        }
+        #expect(Answerer.sidesTaken(in: "Southland troops fought them.", lexicon: lexicon) == ([], [southland]))
+        #expect(Answerer.sidesTaken(in: "They are fighting against Southlanders.", lexicon: lexicon) == ([], [southland]))
+        for neither in ["They fought Southlanders near the port.", "Northland or Southland, they said."] {
+            #expect(Answerer.sidesTaken(in: neither, lexicon: lexicon) == ([], []), "\(neither)")
+        }
+        // a fact that takes no side at all may still answer ("Southland lets volunteers join its navy")
+        let open = Self.answerer(for: [
+            Fact(
+                id: "open", answer: "Southland lets foreign volunteers join its navy.", questions: ["Does Southland take volunteers?"],
+                types: [.description], sourceID: "gazette")
+        ])
+        #expect(open.answer("can foreigners volunteer for southland?").fact?.id == "open")
     }
 
     @Test func onlyAnExampleAskingForTheWordClaimsIt() {

@@ -69,6 +69,9 @@ struct Request: Equatable {
     /// "The names of the *two* prisoners", "*both* names": how many people the answer
     /// must name (1 when the question does not say).
     var namesWanted = 1
+    /// "Fighting *for Ukraine*", "serving *alongside Russia*": the side someone fights on,
+    /// which the answer must put them on ("Ukrainian troops fought them" is the other side).
+    var fightsFor: (side: Int, surface: String)?
     /// The words for a decline: "which prison", "their names", "when", "what Xi said".
     var asked = ""
 
@@ -202,6 +205,14 @@ extension Answerer {
 
         for term in terms {
             if let side = lexicon.sideOfKey[term.key], !request.sides.contains(where: { $0.side == side }) { request.sides.append((side, term.surface)) }
+        }
+        // "fighting for Ukraine": a verb of fighting, then "for" or "alongside" the side
+        for (at, token) in words.enumerated() where at >= 2 && Self.onTheSideOf.contains(words[at - 1].text) {
+            guard let side = termsOf([token]).first.flatMap({ lexicon.sideOfKey[$0.key] }),
+                words[..<(at - 1)].suffix(4).contains(where: { Self.fightingWords.contains($0.text) })
+            else { continue }
+            request.fightsFor = (side, token.text)
+            break
         }
 
         // "how many X": the peoples in X
@@ -414,6 +425,13 @@ extension Answerer {
         // the other side: the question names one side of the story and the answer only the
         // other ("on Ukraine's side" is not answered with Russia's forces)
         if request.paidTo, Self.paysSomeone(index.facts[Int(position)].answer) { return request.asked.isEmpty ? "what they are paid" : request.asked }
+        // fighting for a side: not answered by someone fighting for the other, nor by the side's own troops fighting them
+        if let side = request.fightsFor {
+            let taken = Self.sidesTaken(in: index.facts[Int(position)].answer, lexicon: lexicon)
+            if !taken.placed.contains(side.side), taken.opposing.contains(side.side) || !taken.placed.isEmpty {
+                return request.asked.isEmpty ? "that anyone fights for \(side.surface.capitalizedFirst)" : request.asked
+            }
+        }
         if !request.sides.isEmpty {
             var stated: Set<Int> = []
             for clause in details(of: position).clauses { for term in clause.terms { if let side = lexicon.sideOfKey[term] { stated.insert(side) } } }
@@ -423,6 +441,50 @@ extension Answerer {
             }
         }
         return nil
+    }
+
+    /// Verbs of taking a side in the war ("fighting for", "serve alongside").
+    static let fightingWords: Set<String> = [
+        "fight", "fights", "fighting", "fought", "serve", "serves", "serving", "served", "join", "joins", "joining", "joined",
+        "enlist", "enlisted", "enlisting", "volunteer", "volunteers", "volunteering", "volunteered", "battle", "battling",
+    ]
+    /// "For" a side, and the words before a side an answer puts someone on ("in the Russian
+    /// army", "joined Russia's forces", "alongside Russia").
+    static let onTheSideOf: Set<String> = ["for", "alongside"]
+    static let sideMarkers: Set<String> = ["for", "alongside", "in", "into", "with", "join", "joined", "joining"]
+
+    /// Words for a side's own forces, and what they do to their enemy: "Ukrainian *troops
+    /// fought* them".
+    static let forceWords: Set<String> = ["troops", "forces", "army", "soldiers", "military", "units", "defenders", "fighters"]
+    static let combatVerbs: Set<String> = ["fought", "fight", "fights", "captured", "capture", "attacked", "killed", "battled", "engaged"]
+
+    /// The sides `answer` puts someone on: a word of the side close after "for", "alongside",
+    /// "in", "with" or "joined", or with "side" ("fighting for Russia", "serve in Russia's
+    /// forces", "on Ukraine's side", "on the side of Russia", "for either Russia or
+    /// Ukraine"). And the sides someone in it fights ("against Ukrainians", "Ukrainian
+    /// troops fought them").
+    static func sidesTaken(in answer: String, lexicon: Lexicon) -> (placed: Set<Int>, opposing: Set<Int>) {
+        let tokens = Tokenizer.tokens(answer).map { Lexicon.dropApostrophes($0.text) }
+        let sides = tokens.map { lexicon.terms(of: $0).first.flatMap { lexicon.sideOfKey[$0.key] } }
+        var placed = [Bool](repeating: false, count: tokens.count)
+        var result: (placed: Set<Int>, opposing: Set<Int>) = ([], [])
+        for at in tokens.indices {
+            guard let side = sides[at] else { continue }
+            let before = tokens[max(0, at - 3)..<at]
+            placed[at] =
+                before.contains(where: sideMarkers.contains)
+                || (at + 1 < tokens.count && tokens[at + 1] == "side")  // "on Ukraine's side"
+                || (at >= 2 && before.last == "of" && tokens[max(0, at - 4)..<(at - 1)].contains("side"))  // "the side of Russia"
+                || (at >= 2 && ["or", "and"].contains(tokens[at - 1]) && placed[at - 2])  // "for either Russia or Ukraine"
+            if placed[at] {
+                result.placed.insert(side)
+            } else if tokens[max(0, at - 2)..<at].contains("against")
+                || (at + 2 < tokens.count && forceWords.contains(tokens[at + 1]) && combatVerbs.contains(tokens[at + 2]))
+            {
+                result.opposing.insert(side)  // "fighting against Ukrainians", "Ukrainian troops fought them"
+            }
+        }
+        return result
     }
 
     /// A clause states the detail *about* what was asked when it (or a clause before it, whose
