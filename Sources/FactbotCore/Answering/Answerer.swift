@@ -46,6 +46,9 @@ public struct Answerer: Sendable {
     /// Confidence kept for a question about the future or an opinion ("will China send
     /// troops?", "do you think ...?"): facts report what happened and who said what.
     static let speculativePenalty = 0.6
+    /// Likeness to an example question (``exampleLikeness(fact:questionTerms:total:)``) at
+    /// which a question is taken for the one the curator wrote the fact for.
+    static let curatedLikeness = 0.9
     /// Confidence kept by a fact about the story, not the article, when the question points
     /// at the article itself ("when was *this* posted?", "who wrote *this piece*?").
     static let storyFactShare = 0.85
@@ -315,11 +318,18 @@ public struct Answerer: Sendable {
         let finalists = min(Self.finalists, ranked.prefix { $0.confidence >= cut }.count)
         for position in ranked.indices.prefix(finalists) {
             let fact = ranked[position].fact
-            var factor = 0.8 + 0.2 * exampleLikeness(fact: fact, questionTerms: questionTerms, total: total)
+            let likeness = exampleLikeness(fact: fact, questionTerms: questionTerms, total: total)
+            var factor = 0.8 + 0.2 * likeness
             for name in names where !index.uses(fact: fact, term: name) {
                 factor *= 1 - (1 - Self.missingNamePenalty) * index.idf[Int(name)] / index.maximumIDF
             }
-            if speculative { factor *= Self.speculativePenalty }
+            // unless the curator wrote the fact for a question about the future or an opinion
+            // ("How will China deal with ...?") and this is close to it
+            if speculative, likeness < Self.curatedLikeness
+                || !index.facts[Int(fact)].questions.contains(where: { QuestionType.isSpeculative(lexicon.words($0)) })
+            {
+                factor *= Self.speculativePenalty
+            }
             if atTheArticle, !index.facts[Int(fact)].isAboutSource { factor *= Self.storyFactShare }
             if askedAboutUnknown { factor *= Self.unknownSubjectPenalty }
             if let heaviest, terms.count > 1, !index.uses(fact: fact, term: heaviest.id) { factor *= Self.missingFocusPenalty }
