@@ -12,7 +12,7 @@ public struct Answerer: Sendable {
     /// Tunable knobs, read from the `[answer]` section of bot.conf.
     public struct Settings: Sendable, Equatable {
         /// Below this confidence the answerer declines.
-        public var minimumConfidence: Double = 0.6
+        public var minimumConfidence: Double = 0.65
         /// How many "did you mean" suggestions a decline offers.
         public var suggestions: Int = 2
         /// Least confidence a fact needs to be offered as a suggestion.
