@@ -56,6 +56,21 @@ struct LanguageTests {
         #expect(lexicon.words("China's").map(\.text) == ["china"])
     }
 
+    @Test func aPersonsNameAloneNamesThemAsTheirWholeNameReads() throws {
+        var words = WordLists(synonyms: [["chang renbo", "zhang renbo"]], names: ["wang guangjun", "chang renbo", "zhang renbo", "wang yi"])
+        words.nameKinds = ["wang guangjun": .people, "chang renbo": .people, "zhang renbo": .people, "wang yi": .people]
+        let lexicon = Lexicon(words: words, stemmer: try #require(Stemmer()))
+        let whole = try #require(lexicon.terms(of: "Chang Renbo").first)
+        #expect(whole.isName)
+        // either spelling's surname, and the given name both share, read as the group
+        for part in ["zhang", "chang", "renbo", "Zhang Renbo"] {
+            #expect(lexicon.terms(of: part).map(\.key) == [whole.key], "\(part)")
+        }
+        // a surname two people share names neither
+        #expect(lexicon.terms(of: "wang").first?.key == "wang")
+        #expect(lexicon.terms(of: "guangjun").first?.key == lexicon.terms(of: "wang guangjun").first?.key)
+    }
+
     @Test func theUSIsTheCountry() throws {
         let lexicon = Lexicon(words: WordLists(), stemmer: try #require(Stemmer()))
         #expect(lexicon.words("what did the US say").map(\.text) == ["what", "did", "the", "usa", "say"])

@@ -86,19 +86,26 @@ public struct Lexicon: Sendable {
             let stems = Tokenizer.tokens(name).map { stemmer.stem(Self.dropApostrophes($0.text)) }
             add(name, Entry(key: stems.joined(separator: "_"), isName: true))
         }
+        let sortedPhrases = phrases.mapValues { $0.sorted { $0.0.count > $1.0.count } }
         // A listed person's surname or given name alone names them too ("Wang" of "Wang
-        // Guangjun"), unless it is part of two listed names or a word of the lists already.
+        // Guangjun"), as the whole name reads (a synonym group's key when the name is in
+        // one: "Zhang" of "Zhang Renbo", one man with "Chang Renbo"), unless it is part of
+        // two people's names or a word of the lists already.
         var parts: [String: Entry?] = [:]
-        for (name, kind) in words.nameKinds where kind == .people && name.contains(" ") {
+        for (name, kind) in words.nameKinds.sorted(by: { $0.key < $1.key }) where kind == .people && name.contains(" ") {
             let stems = Tokenizer.tokens(name).map { stemmer.stem(Self.dropApostrophes($0.text)) }
             guard stems.count > 1 else { continue }
-            let entry = Entry(key: stems.joined(separator: "_"), isName: true)
+            let entry = sortedPhrases[stems[0]]?.first { $0.0 == stems }?.1 ?? Entry(key: stems.joined(separator: "_"), isName: true)
             for stem in stems where stem.count >= 3 && !words.stopWords.contains(stem) && singles[stem] == nil {
-                parts[stem] = parts[stem] == nil ? entry : .some(nil)  // a second name: ambiguous
+                if let earlier = parts[stem], earlier?.key != entry.key {
+                    parts[stem] = .some(nil)  // someone else's name too: ambiguous
+                } else if parts[stem] == nil {
+                    parts[stem] = entry
+                }
             }
         }
         for (stem, entry) in parts { if let entry { singles[stem] = entry } }
-        self.phrases = phrases.mapValues { $0.sorted { $0.0.count > $1.0.count } }
+        self.phrases = sortedPhrases
         self.singles = singles
         self.listWords = listWords
         self.clashes = clashes
