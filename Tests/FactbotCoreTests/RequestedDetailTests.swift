@@ -183,7 +183,12 @@ struct RequestedDetailTests {
         }
         #expect(Answerer.sidesTaken(in: "Southland troops fought them.", lexicon: lexicon) == ([], [southland]))
         #expect(Answerer.sidesTaken(in: "They are fighting against Southlanders.", lexicon: lexicon) == ([], [southland]))
-        for neither in ["They fought Southlanders near the port.", "Northland or Southland, they said."] {
+        let northland = lexicon.sideOfKey[lexicon.terms(of: "northland")[0].key]!
+        #expect(Answerer.sidesTaken(in: "They fight for Northland against Southland.", lexicon: lexicon) == ([northland], [southland]))
+        for neither in [
+            "They fought Southlanders near the port.", "Northland or Southland, they said.", "They were captured in Southland's north.",
+            "the war in Southland", "They are cooperating with Southland's police.",
+        ] {
             #expect(Answerer.sidesTaken(in: neither, lexicon: lexicon) == ([], []), "\(neither)")
         }
         // a fact that takes no side at all may still answer ("Southland lets volunteers join its navy")
@@ -474,8 +479,8 @@ struct IdentifyingClauseTests {
     @Test func theNamesOfTwoPeopleNeedTwoNames() {
         let answerer = RequestedDetailTests.answerer(for: [
             Fact(
-                id: "one-named", answer: "Mira Holt and another sailor were detained at the port.", questions: ["Who was detained at the port?", "What is the detained sailor's name?"],
-                types: [.person], sourceID: "gazette"),
+                id: "one-named", answer: "Mira Holt and another sailor were detained at the port.",
+                questions: ["Who was detained at the port?", "What is the detained sailor's name?"], types: [.person], sourceID: "gazette"),
             Fact(id: "both", answer: "The crew's cook is Mira Holt.", questions: ["Who is the cook?"], types: [.person], sourceID: "gazette"),
         ])
         let both = answerer.answer("what are the names of the two sailors detained at the port?")
@@ -484,5 +489,19 @@ struct IdentifyingClauseTests {
         // one name asked for: one is enough
         let one = answerer.answer("what is the name of the sailor detained at the port?")
         #expect(one.fact?.id == "one-named", "\(one.text) \(one.explanation.candidates)")
+        // one person named twice is one
+        let twice = RequestedDetailTests.answerer(for: [
+            Fact(
+                id: "twice", answer: "Mira Holt was detained at the port. Mira Holt said the sailors were held.",
+                questions: ["Who was detained at the port?", "What is the detained sailor's name?"], types: [.person], sourceID: "gazette")
+        ])
+        #expect(!twice.answer("what are the names of the two sailors detained at the port?").answered)
+        func wanted(_ question: String) -> Int {
+            let words = answerer.lexicon.words(question)
+            return answerer.request(words, type: QuestionType.of(words), terms: answerer.lexicon.terms(words)).namesWanted
+        }
+        #expect(wanted("what are the names of the two sailors") == 2)
+        #expect(wanted("both their names?") == 2)
+        #expect(wanted("names of the sailors detained on 2 March") == 1)
     }
 }

@@ -109,8 +109,9 @@ struct AnswerDetails: Sendable {
         /// The terms of the people it names: a "what is X's wife called?" answer must name
         /// someone other than X.
         var personNames: Set<String> = []
-        /// How many people it names ("Zhang Renbo and Wang Guangjun": 2).
-        var personCount = 0
+        /// The people it names, each by the term of their name's first word ("Zhang Renbo
+        /// and Wang Guangjun": zhang and wang).
+        var people: Set<String> = []
     }
 
     var clauses: [Clause]
@@ -176,7 +177,12 @@ extension Answerer {
             let organization = text.contains(where: knowledge.words.classes.organisationNouns.contains)
             request.detail = organization ? .organizationName : .personName
             request.asked = organization ? "its name" : "their names"
-            if !organization, text.contains("names"), text.contains(where: { $0 == "2" || $0 == "both" }) { request.namesWanted = 2 }
+            // "the names of (the) two ...", "both names": not a "2" elsewhere ("captured on 2 April")
+            if !organization, text.contains("names"),
+                text.contains("both") || text.indices.contains(where: { $0 > 0 && text[$0] == "2" && ["the", "of"].contains(text[$0 - 1]) })
+            {
+                request.namesWanted = 2
+            }
             head = nil
         } else if type == .date {
             request.detail = .date
@@ -208,8 +214,8 @@ extension Answerer {
         }
         // "fighting for Ukraine": a verb of fighting, then "for" or "alongside" the side
         for (at, token) in words.enumerated() where at >= 2 && Self.onTheSideOf.contains(words[at - 1].text) {
-            guard let side = termsOf([token]).first.flatMap({ lexicon.sideOfKey[$0.key] }),
-                words[..<(at - 1)].suffix(4).contains(where: { Self.fightingWords.contains($0.text) })
+            guard words[..<(at - 1)].suffix(4).contains(where: { Self.fightingWords.contains($0.text) }),
+                let side = termsOf([token]).first.flatMap({ lexicon.sideOfKey[$0.key] })
             else { continue }
             request.fightsFor = (side, token.text)
             break
@@ -363,7 +369,7 @@ extension Answerer {
                 return people.isDisjoint(with: clause.terms) ? names : names.subtracting(clause.speakers)
             }
             if !stated({ $0.hasPersonName && !names($0).isSubset(of: named) }) { return request.asked }
-            if request.namesWanted > 1, details(of: position).clauses.reduce(0, { $0 + $1.personCount }) < request.namesWanted {
+            if request.namesWanted > 1, details(of: position).clauses.reduce(into: Set<String>(), { $0.formUnion($1.people) }).count < request.namesWanted {
                 return request.asked
             }
         case .person?: if !stated(\.hasCapitalisedName) { return request.asked }
@@ -448,20 +454,25 @@ extension Answerer {
         "fight", "fights", "fighting", "fought", "serve", "serves", "serving", "served", "join", "joins", "joining", "joined",
         "enlist", "enlisted", "enlisting", "volunteer", "volunteers", "volunteering", "volunteered", "battle", "battling",
     ]
-    /// "For" a side, and the words before a side an answer puts someone on ("in the Russian
-    /// army", "joined Russia's forces", "alongside Russia").
+    /// "For" or "alongside" a side, in a question: the side someone fights on.
     static let onTheSideOf: Set<String> = ["for", "alongside"]
-    static let sideMarkers: Set<String> = ["for", "alongside", "in", "into", "with", "join", "joined", "joining"]
+    /// The words before a side that put someone on it in an answer ("fighting for Russia",
+    /// "joined Russia's forces", "alongside Russia").
+    static let sideMarkers: Set<String> = ["for", "alongside", "join", "joined", "joining"]
+    /// Words that put someone on a side only with its forces after it: "in Russia's
+    /// *army*", "with Russian *units*" (not "captured in Ukraine", "the war in Ukraine").
+    static let forceMarkers: Set<String> = ["in", "into", "with"]
 
     /// Words for a side's own forces, and what they do to their enemy: "Ukrainian *troops
     /// fought* them".
     static let forceWords: Set<String> = ["troops", "forces", "army", "soldiers", "military", "units", "defenders", "fighters"]
     static let combatVerbs: Set<String> = ["fought", "fight", "fights", "captured", "capture", "attacked", "killed", "battled", "engaged"]
 
-    /// The sides `answer` puts someone on: a word of the side close after "for", "alongside",
-    /// "in", "with" or "joined", or with "side" ("fighting for Russia", "serve in Russia's
-    /// forces", "on Ukraine's side", "on the side of Russia", "for either Russia or
-    /// Ukraine"). And the sides someone in it fights ("against Ukrainians", "Ukrainian
+    /// The sides `answer` puts someone on: a word of the side close after "for", "alongside"
+    /// or "joined" (with nothing between but "the", "either" and the like: not "for Russia
+    /// against Ukraine"), after "in" or "with" when its forces follow, or with "side"
+    /// ("fighting for Russia", "serve in Russia's forces", "on Ukraine's side", "on the side
+    /// of Russia", "for either Russia or Ukraine"). And the sides someone in it fights ("against Ukrainians", "Ukrainian
     /// troops fought them").
     static func sidesTaken(in answer: String, lexicon: Lexicon) -> (placed: Set<Int>, opposing: Set<Int>) {
         let tokens = Tokenizer.tokens(answer).map { Lexicon.dropApostrophes($0.text) }
@@ -470,11 +481,15 @@ extension Answerer {
         var result: (placed: Set<Int>, opposing: Set<Int>) = ([], [])
         for at in tokens.indices {
             guard let side = sides[at] else { continue }
-            let before = tokens[max(0, at - 3)..<at]
+            // the words before it, back to "against", another side or a verb of combat
+            let before = tokens[max(0, at - 3)..<at].reversed().prefix { token in
+                token != "against" && !combatVerbs.contains(token) && lexicon.terms(of: token).first.flatMap({ lexicon.sideOfKey[$0.key] }) == nil
+            }
+            let forces = tokens[(at + 1)...].prefix(2).contains(where: forceWords.contains)
             placed[at] =
-                before.contains(where: sideMarkers.contains)
+                before.contains(where: sideMarkers.contains) || (forces && before.contains(where: forceMarkers.contains))
                 || (at + 1 < tokens.count && tokens[at + 1] == "side")  // "on Ukraine's side"
-                || (at >= 2 && before.last == "of" && tokens[max(0, at - 4)..<(at - 1)].contains("side"))  // "the side of Russia"
+                || (at >= 2 && tokens[at - 1] == "of" && tokens[max(0, at - 4)..<(at - 1)].contains("side"))  // "the side of Russia"
                 || (at >= 2 && ["or", "and"].contains(tokens[at - 1]) && placed[at - 2])  // "for either Russia or Ukraine"
             if placed[at] {
                 result.placed.insert(side)
@@ -603,7 +618,7 @@ extension Answerer {
         let words = knowledge.words
         var nameEnd = -1  // where the last name counted ends: "Wang Guangjun" is one person
         func count(_ start: Int, _ end: Int) {
-            if start > nameEnd { clause.personCount += 1 }
+            if start > nameEnd { clause.people.insert(key(tokens[start])) }
             nameEnd = max(nameEnd, end)
         }
         for (index, token) in tokens.enumerated() {
