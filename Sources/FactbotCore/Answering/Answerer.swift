@@ -323,11 +323,9 @@ public struct Answerer: Sendable {
             for name in names where !index.uses(fact: fact, term: name) {
                 factor *= 1 - (1 - Self.missingNamePenalty) * index.idf[Int(name)] / index.maximumIDF
             }
-            // unless the curator wrote the fact for a question about the future or an opinion
-            // ("How will China deal with ...?") and this is close to it
-            if speculative, likeness < Self.curatedLikeness
-                || !index.facts[Int(fact)].questions.contains(where: { QuestionType.isSpeculative(lexicon.words($0)) })
-            {
+            // a question about the future or an opinion is lowered, unless the curator wrote
+            // the fact for one and this is close to it ("How will China deal with ...?")
+            if speculative, !(likeness >= Self.curatedLikeness && speculativeExampleLikeness(fact, questionTerms, total) >= Self.curatedLikeness) {
                 factor *= Self.speculativePenalty
             }
             if atTheArticle, !index.facts[Int(fact)].isAboutSource { factor *= Self.storyFactShare }
@@ -530,12 +528,26 @@ public struct Answerer: Sendable {
         return found
     }
 
+    /// ``exampleLikeness(fact:questionTerms:total:only:)`` over the fact's example questions
+    /// about the future or an opinion only (0 when it has none).
+    func speculativeExampleLikeness(_ fact: Int32, _ questionTerms: [(id: Int32, weight: Double)], _ total: Double) -> Double {
+        let questions = index.facts[Int(fact)].questions
+        return exampleLikeness(fact: fact, questionTerms: questionTerms, total: total) { example in
+            questions.indices.contains(example) && QuestionType.isSpeculative(lexicon.words(questions[example]))
+        }
+    }
+
     /// How closely the question resembles the fact's nearest example question: a weighted
     /// Dice coefficient over terms, from 0 (nothing shared) to 1 (the same terms).
     /// Two facts that cover a question equally are told apart by this.
-    func exampleLikeness(fact: Int32, questionTerms: [(id: Int32, weight: Double)], total: Double) -> Double {
+    /// `only`, when given, says which examples count, by their place among the fact's.
+    func exampleLikeness(
+        fact: Int32, questionTerms: [(id: Int32, weight: Double)], total: Double, only: ((Int) -> Bool)? = nil
+    ) -> Double {
         var best = 0.0
-        for example in Int(index.factExampleStart[Int(fact)])..<Int(index.factExampleStart[Int(fact) + 1]) {
+        let first = Int(index.factExampleStart[Int(fact)])
+        for example in first..<Int(index.factExampleStart[Int(fact) + 1]) {
+            if let only, !only(example - first) { continue }
             var shared = 0.0
             var exampleTotal = 0.0
             for slot in Int(index.exampleStart[example])..<Int(index.exampleStart[example + 1]) {
