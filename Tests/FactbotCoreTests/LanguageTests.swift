@@ -83,6 +83,7 @@ struct LanguageTests {
         #expect(read("200 thousand rubles") == ["200000", "rubles"])
         #expect(read("200k rubles") == read("200,000 rubles"))
         #expect(read("1.5 million") == ["1500000"])
+        #expect(read("2.01 million") == ["2010000"])  // not 2009999.9999999998
         #expect(read("$5m, 2bn") == ["dollar", "5000000", "2000000000"])
         #expect(read("two thousand") == ["2000"])
         // not a whole number, a lone "m", no figure: as written

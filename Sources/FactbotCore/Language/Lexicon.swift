@@ -194,8 +194,9 @@ public struct Lexicon: Sendable {
         }
         func folded(_ figure: Double, _ multiplier: Double) -> String? {
             let product = figure * multiplier
-            guard product < 1e15, product == product.rounded() else { return nil }
-            return String(Int64(product))
+            // a whole number, but for binary rounding ("2.01 million" is 2009999.9999999998)
+            guard product < 1e15, abs(product - product.rounded()) < 1e-6 else { return nil }
+            return String(Int64(product.rounded()))
         }
         guard words.contains(where: { $0.text.utf8.first.map { $0 >= 48 && $0 <= 57 } == true }) else { return words }
         var result: [Token] = []
