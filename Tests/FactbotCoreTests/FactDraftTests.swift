@@ -12,6 +12,7 @@ struct FactDraftTests {
         author: "", publisher: "Harbour Gazette", published: "2026-03-02")
     static let words: WordLists = {
         var words = WordLists(stopWords: ["the", "a", "of", "was", "were", "he", "i", "it", "on", "and", "with", "by", "at", "to", "from"])
+        words.sides = [["northland", "northlander"], ["southland", "southlander"]]
         let parsed = try! WordListParser.names("[organisations]\nharbour police of lowmere\n")
         words.names = parsed.names
         words.nameKinds = parsed.kinds
@@ -53,6 +54,9 @@ struct FactDraftTests {
         #expect(reading.questions.contains("What did Ada Marsh say?"))
         // unknown, a single capitalised word at the start of a sentence names no one
         #expect(Self.read("Marsh says she lost her job in the storm.").names.isEmpty)
+        // a name two people share, or a word the lists know as something else, is no one's
+        #expect(Self.read("Marsh says she lost her job.", known: ["Ada Marsh", "Tom Marsh"]).names.isEmpty)
+        #expect(SentenceReading.person("Northlander", among: ["Northlander Ada"], lists: Self.words) == nil)
     }
 
     @Test func draftedFactsOfAQuotationNameItsSpeaker() throws {

@@ -29,11 +29,11 @@ struct SentenceReading {
     ]
     static let placeWords: Set<String> = ["region", "province", "oblast", "city", "town", "village", "district", "front", "border"]
     /// Last words that make a run of capitalised words a body, not a person ("Security
-    /// Service", "Armed Forces", "Foreign Ministry").
+    /// Service", "Armed Forces", "Foreign Ministry"); a body's name goes on over "of".
     static let organisationWords: Set<String> = [
         "service", "services", "forces", "force", "ministry", "army", "agency", "council", "office", "committee",
         "party", "media", "news", "times", "post", "group", "bureau", "department", "embassy", "government",
-        "court", "parliament", "assembly", "union", "guard", "directorate", "intelligence", "command", "staff",
+        "court", "parliament", "assembly", "union", "guard", "directorate", "intelligence", "command", "police",
     ]
 
     /// A word without the punctuation around it.
@@ -78,8 +78,10 @@ struct SentenceReading {
             while end + 1 < words.count {
                 if joins(end + 1) {
                     end += 1
-                } else if end + 2 < words.count, lower[end + 1] == "of", joins(end + 2), !raw[end].hasSuffix(",") {
-                    end += 2  // "Security Service of Ukraine", "Armed Forces of Ukraine"
+                } else if end + 2 < words.count, lower[end + 1] == "of", Self.organisationWords.contains(lower[end]), joins(end + 2),
+                    !raw[end].hasSuffix(","), !raw[end].hasSuffix(".")
+                {
+                    end += 2  // a body's name goes on over "of": "Security Service of Ukraine", "Armed Forces of Ukraine"
                 } else {
                     break
                 }
@@ -87,14 +89,14 @@ struct SentenceReading {
             var first = index
             while first < end, Self.titles.contains(lower[first]) { first += 1 }  // "President Volodymyr Zelensky"
             let text = words[first...end].joined(separator: " ")
-            let listed = lists.nameKinds[text.lowercased()] != nil || Self.person(text, among: known) != nil
+            let listed = lists.nameKinds[text.lowercased()] != nil || Self.person(text, among: known, lists: lists) != nil
             if index > 0 || end > index || listed { runs.append((text, first, end)) }
             index = end + 1
         }
         func kind(_ name: String) -> WordLists.NameKind? {
             if let known = lists.nameKinds[name.lowercased()] { return known }
-            if Self.person(name, among: known) != nil { return .people }
-            if name.lowercased().split(separator: " ").contains(where: { Self.organisationWords.contains(String($0)) }) { return .organisations }
+            if Self.person(name, among: known, lists: lists) != nil { return .people }
+            if let last = name.lowercased().split(separator: " ").last, Self.organisationWords.contains(String(last)) { return .organisations }
             // "Russian Federation": a word of it names a country or a side
             return name.lowercased().split(separator: " ").lazy.compactMap { lists.nameKinds[String($0)] }.first { $0 != .people }
         }
@@ -108,7 +110,7 @@ struct SentenceReading {
             return after || (run.end + 1 < words.count && Self.placeWords.contains(lower[run.end + 1]))
         }
         let organisations = runs.filter { kind($0.text) == .organisations }
-        names = people.map { Self.person($0.text, among: known) ?? $0.text }.uniqued()
+        names = people.map { Self.person($0.text, among: known, lists: lists) ?? $0.text }.uniqued()
 
         // figures
         let isYear = { (word: String) in word.count == 4 && Int(word).map { (1900...2100).contains($0) } == true }
@@ -168,7 +170,7 @@ struct SentenceReading {
         }
         for age in ages.prefix(1) {
             let nearest = people.min { abs($0.start - age) < abs($1.start - age) }
-            questions.append("How old is \(nearest?.text ?? "he")?")
+            questions.append("How old is \(nearest.map { Self.person($0.text, among: known, lists: lists) ?? $0.text } ?? "he")?")
         }
         if let subject = runs.first, subject.start == 0, subject.end + 1 < words.count, !words[subject.end + 1].isEmpty,
             words[subject.end + 1].first?.isLowercase == true, !raw[subject.end].hasSuffix(","), !stop.contains(lower[subject.end + 1])
@@ -194,12 +196,19 @@ struct SentenceReading {
         }
     }
 
-    /// The person of `known` that `name` is one of the names of ("Wang" or "Mr Wang" for
-    /// "Wang Guangjun"), if one is.
-    static func person(_ name: String, among known: [String]) -> String? {
-        let words = name.lowercased().split(separator: " ")
-        guard words.count == 1, let word = words.first else { return nil }
-        return known.first { $0.lowercased().split(separator: " ").contains(word) }
+    /// The person of `known` whose first or last name `name` is ("Wang" for "Wang
+    /// Guangjun"; a title before it is dropped by the caller), if exactly one is: not a
+    /// word the lists name as something else ("Ukrainian"), a title or a stop word.
+    static func person(_ name: String, among known: [String], lists: WordLists) -> String? {
+        let word = name.lowercased()
+        guard !word.contains(" "), lists.nameKinds[word] == nil, !titles.contains(word), !lists.stopWords.contains(word),
+            !lists.sides.contains(where: { $0.contains(word) })
+        else { return nil }
+        let matches = known.filter { person in
+            let parts = person.lowercased().split(separator: " ")
+            return parts.count > 1 && (parts.first == Substring(word) || parts.last == Substring(word))
+        }
+        return matches.count == 1 ? matches[0] : nil
     }
 
     /// Takes in the people an earlier sentence named, for a sentence that speaks of them
