@@ -66,6 +66,7 @@ struct LanguageTests {
         for part in ["zhang", "chang", "renbo", "Zhang Renbo"] {
             #expect(lexicon.terms(of: part).map(\.key) == [whole.key], "\(part)")
         }
+        #expect(lexicon.peopleKeys.contains(whole.key) && lexicon.peopleKeys.contains("wang_guangjun"))
         // a surname two people share names neither
         #expect(lexicon.terms(of: "wang").first?.key == "wang")
         #expect(lexicon.terms(of: "guangjun").first?.key == lexicon.terms(of: "wang guangjun").first?.key)

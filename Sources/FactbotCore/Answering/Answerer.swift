@@ -104,6 +104,8 @@ public struct Answerer: Sendable {
     let clauseMemo = BoundedMemo<Int32, AnswerDetails>()
     /// The literal words of each fact, read when first needed (``literalWords(of:)``).
     let wordMemo = BoundedMemo<Int32, Set<String>>()
+    /// What each fact's examples ask for by "which/what X", read when first needed (``askedInExamples(of:)``).
+    let askedMemo = BoundedMemo<Int32, Set<String>>()
     /// The accounts shown with each chosen fact, built once.
     let accountMemo = BoundedMemo<Int32, [Answer.Account]>()
     /// The short answers of several articles (``everyArticle``), built once.
@@ -398,10 +400,8 @@ public struct Answerer: Sendable {
             // several sources tell of this: who says what, newest first; an account about
             // someone else (it leaves out a person the question and the answer name) is not
             // one of them here
-            let people = knowledge.words.nameKinds
-            let names = explanation.terms.filter { term in
-                term.isName && [term.surface, String(term.key.drop { $0 == "~" }).replacingOccurrences(of: "_", with: " ")].contains { people[$0] == .people }
-            }.compactMap { index.termID($0.key) }.filter { index.uses(fact: chosen.fact, term: $0) }
+            let names = explanation.terms.filter { lexicon.peopleKeys.contains($0.key) }.compactMap { index.termID($0.key) }
+                .filter { index.uses(fact: chosen.fact, term: $0) }
             let relevant = group.filter { member in
                 member == chosen.fact || names.allSatisfy { index.uses(fact: member, term: $0) }
             }

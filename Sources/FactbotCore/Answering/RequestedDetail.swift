@@ -529,12 +529,14 @@ extension Answerer {
     /// its curator says it names ("Which unit was he in?"). An example that only mentions
     /// the word ("Who commanded his unit?") claims nothing about it, nor do keywords.
     func askedInExamples(of position: Int32) -> Set<String> {
-        let stop = knowledge.words.stopWords
-        return Set(
-            index.facts[Int(position)].questions.compactMap { example in
-                QuestionType.askedNoun(lexicon.words(example), stopWords: stop, length: Self.askedPhraseLength).last
-                    .map { lexicon.literalKey(Lexicon.dropApostrophes($0.text)) }
-            })
+        askedMemo.value(position) {
+            let stop = knowledge.words.stopWords
+            return Set(
+                index.facts[Int(position)].questions.compactMap { example in
+                    QuestionType.askedNoun(lexicon.words(example), stopWords: stop, length: Self.askedPhraseLength).last
+                        .map { lexicon.literalKey(Lexicon.dropApostrophes($0.text)) }
+                })
+        }
     }
 
     /// The literal keys (``Lexicon/literalKey(_:)``) of every word of `texts`.

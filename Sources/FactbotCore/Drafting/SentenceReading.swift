@@ -21,7 +21,7 @@ struct SentenceReading {
         "announced", "urged", "warned", "denied", "called", "wrote",
     ]
     static let currencyMarks: Set<Character> = ["$", "£", "€", "¥", "₽"]
-    static let multipliers: Set<String> = ["thousand", "million", "billion", "k", "mn", "bn"]
+    static let multipliers = Set(Lexicon.multipliers.keys)
     static let pronouns: Set<String> = ["he", "she", "i", "his", "her", "him", "my", "me", "we", "they", "their"]
     static let titles: Set<String> = [
         "president", "minister", "spokesman", "spokeswoman", "lieutenant", "colonel", "general",

@@ -38,6 +38,8 @@ public struct Lexicon: Sendable {
     let namedKeys: Set<String>
     /// Keys of the names listed under `[countries]`.
     let countryKeys: Set<String>
+    /// Keys of the names listed under `[people]` (a synonym group's when the name is in one).
+    let peopleKeys: Set<String>
     /// The side of the story (``WordLists/sides``) each name's key is on.
     let sideOfKey: [String: Int]
 
@@ -121,9 +123,12 @@ public struct Lexicon: Sendable {
             return phrases[first]?.first(where: { $0.0 == stems })?.1.key
         }
         var countries: Set<String> = []
-        for (name, kind) in words.nameKinds where kind == .countries {
-            if let key = key(of: name) { countries.insert(key) }
+        var people: Set<String> = []
+        for (name, kind) in words.nameKinds {
+            if kind == .countries, let key = key(of: name) { countries.insert(key) }
+            if kind == .people, let key = key(of: name) { people.insert(key) }
         }
+        self.peopleKeys = people
         var sideOfKey: [String: Int] = [:]
         for (side, names) in words.sides.enumerated() {
             for name in names { if let key = key(of: name) { sideOfKey[key] = side } }
