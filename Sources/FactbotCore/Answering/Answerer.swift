@@ -46,7 +46,7 @@ public struct Answerer: Sendable {
     /// Confidence kept for a question about the future or an opinion ("will China send
     /// troops?", "do you think ...?"): facts report what happened and who said what.
     static let speculativePenalty = 0.6
-    /// Likeness to an example question (``exampleLikeness(fact:questionTerms:total:)``) at
+    /// Likeness to an example question (``exampleLikeness(fact:questionTerms:total:only:)``) at
     /// which a question is taken for the one the curator wrote the fact for.
     static let curatedLikeness = 0.9
     /// Confidence kept by a fact about the story, not the article, when the question points

@@ -472,8 +472,8 @@ extension Answerer {
     /// or "joined" (with nothing between but "the", "either" and the like: not "for Russia
     /// against Ukraine"), after "in" or "with" when its forces follow, or with "side"
     /// ("fighting for Russia", "serve in Russia's forces", "on Ukraine's side", "on the side
-    /// of Russia", "for either Russia or Ukraine"). And the sides someone in it fights ("against Ukrainians", "Ukrainian
-    /// troops fought them").
+    /// of Russia", "for either Russia or Ukraine"). And the sides someone in it fights
+    /// ("against Ukrainians", "Ukrainian troops fought them").
     static func sidesTaken(in answer: String, lexicon: Lexicon) -> (placed: Set<Int>, opposing: Set<Int>) {
         let tokens = Tokenizer.tokens(answer).map { Lexicon.dropApostrophes($0.text) }
         let sides = tokens.map { lexicon.terms(of: $0).first.flatMap { lexicon.sideOfKey[$0.key] } }
@@ -482,9 +482,8 @@ extension Answerer {
         for at in tokens.indices {
             guard let side = sides[at] else { continue }
             // the words before it, back to "against", another side or a verb of combat
-            let before = tokens[max(0, at - 3)..<at].reversed().prefix { token in
-                token != "against" && !combatVerbs.contains(token) && lexicon.terms(of: token).first.flatMap({ lexicon.sideOfKey[$0.key] }) == nil
-            }
+            let before = (max(0, at - 3)..<at).reversed().prefix { sides[$0] == nil && tokens[$0] != "against" && !combatVerbs.contains(tokens[$0]) }
+                .map { tokens[$0] }
             let forces = tokens[(at + 1)...].prefix(2).contains(where: forceWords.contains)
             placed[at] =
                 before.contains(where: sideMarkers.contains) || (forces && before.contains(where: forceMarkers.contains))

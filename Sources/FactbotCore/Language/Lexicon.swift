@@ -89,6 +89,8 @@ public struct Lexicon: Sendable {
             add(name, Entry(key: stems.joined(separator: "_"), isName: true))
         }
         let sortedPhrases = phrases.mapValues { $0.sorted { $0.0.count > $1.0.count } }
+        // the entry of the listed phrase of exactly these stems, as a question's words find it
+        func phraseEntry(_ stems: [String]) -> Entry? { stems.first.flatMap { sortedPhrases[$0]?.first { $0.0 == stems }?.1 } }
         // A listed person's surname or given name alone names them too ("Wang" of "Wang
         // Guangjun"), as the whole name reads (a synonym group's key when the name is in
         // one: "Zhang" of "Zhang Renbo", one man with "Chang Renbo"), unless it is part of
@@ -97,7 +99,7 @@ public struct Lexicon: Sendable {
         for (name, kind) in words.nameKinds.sorted(by: { $0.key < $1.key }) where kind == .people && name.contains(" ") {
             let stems = Tokenizer.tokens(name).map { stemmer.stem(Self.dropApostrophes($0.text)) }
             guard stems.count > 1 else { continue }
-            let entry = sortedPhrases[stems[0]]?.first { $0.0 == stems }?.1 ?? Entry(key: stems.joined(separator: "_"), isName: true)
+            let entry = phraseEntry(stems) ?? Entry(key: stems.joined(separator: "_"), isName: true)
             for stem in stems where stem.count >= 3 && !words.stopWords.contains(stem) && singles[stem] == nil {
                 if let earlier = parts[stem], earlier?.key != entry.key {
                     parts[stem] = .some(nil)  // someone else's name too: ambiguous
@@ -119,8 +121,7 @@ public struct Lexicon: Sendable {
         func key(of name: String) -> String? {
             let stems = Tokenizer.tokens(name).map { stemmer.stem(Self.dropApostrophes($0.text)) }
             if stems.count == 1 { return singles[stems[0]]?.key ?? stems[0] }
-            guard let first = stems.first else { return nil }
-            return phrases[first]?.first(where: { $0.0 == stems })?.1.key
+            return phraseEntry(stems)?.key
         }
         var countries: Set<String> = []
         var people: Set<String> = []
