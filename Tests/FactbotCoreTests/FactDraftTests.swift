@@ -7,9 +7,7 @@ import Testing
 /// for these tests.
 @Suite("Draft reading")
 struct FactDraftTests {
-    static let source = Source(
-        id: "gazette", url: "https://gazette.example/ferry", title: "Sailors speak",
-        author: "", publisher: "Harbour Gazette", published: "2026-03-02")
+    static let source = RequestedDetailTests.source
     static let words: WordLists = {
         var words = WordLists(stopWords: ["the", "a", "of", "was", "were", "he", "i", "it", "on", "and", "with", "by", "at", "to", "from"])
         words.sides = [["northland", "northlander"], ["southland", "southlander"]]

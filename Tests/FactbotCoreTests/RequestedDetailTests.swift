@@ -66,6 +66,12 @@ struct RequestedDetailTests {
         return Answerer(knowledge: KnowledgeBase(facts: facts, sources: [source], words: words), settings: settings)!
     }
 
+    /// What `answerer` reads a question to ask for.
+    static func request(_ question: String, of answerer: Answerer = answerer) -> Request {
+        let words = answerer.lexicon.words(question)
+        return answerer.request(words, type: QuestionType.of(words), terms: answerer.lexicon.terms(words))
+    }
+
     func declined(_ question: String, saying unstated: String) {
         declinedBy(Self.answerer, question, saying: unstated)
     }
@@ -114,10 +120,7 @@ struct RequestedDetailTests {
     }
 
     @Test func requestsAreReadFromTheQuestion() {
-        func request(_ text: String) -> Request {
-            let words = Self.answerer.lexicon.words(text)
-            return Self.answerer.request(words, type: QuestionType.of(words), terms: Self.answerer.lexicon.terms(words))
-        }
+        func request(_ text: String) -> Request { Self.request(text) }
         #expect(request("which prison holds them").detail == .word(key: "prison", surface: "prison", linked: nil))
         #expect(request("which reporter wrote it").detail == .person)
         #expect(request("who is the official who said that").detail == .personName)
@@ -144,7 +147,7 @@ struct RequestedDetailTests {
         let words = Self.answerer.lexicon.words("apart from FerryNet, which apps sell tickets")
         #expect(Answerer.excludedWords(words) == ["ferrynet"])
         #expect(Answerer.excludedWords(Self.answerer.lexicon.words("which apps other than the FerryNet app")) == ["the", "ferrynet", "app"])
-        let request = Self.answerer.request(words, type: QuestionType.of(words), terms: Self.answerer.lexicon.terms(words))
+        let request = Self.request("apart from FerryNet, which apps sell tickets")
         #expect(request.excluded.map(\.kind) == [.organisations])
         #expect(!Self.answerer.namesAnother(request.excluded, in: "Tickets are sold through the FerryNet app."))
         #expect(Self.answerer.namesAnother(request.excluded, in: "Tickets are sold through FerryNet and the HarbourPass app."))
@@ -233,8 +236,7 @@ struct RequestedDetailTests {
         #expect(crews.explanation.unstated == "3 crews")
         #expect(answerer.answer("Did the crews strike for 3 days?").fact?.id == "strike-days")
         // "the three crews" says which crews, it does not count them
-        let words = answerer.lexicon.words("when did the three crews strike")
-        #expect(answerer.request(words, type: QuestionType.of(words), terms: answerer.lexicon.terms(words)).namedCounts.isEmpty)
+        #expect(Self.request("when did the three crews strike", of: answerer).namedCounts.isEmpty)
     }
 
     @Test func oneEndOfARangeIsNotTheOther() {
@@ -496,10 +498,7 @@ struct IdentifyingClauseTests {
                 questions: ["Who was detained at the port?", "What is the detained sailor's name?"], types: [.person], sourceID: "gazette")
         ])
         #expect(!twice.answer("what are the names of the two sailors detained at the port?").answered)
-        func wanted(_ question: String) -> Int {
-            let words = answerer.lexicon.words(question)
-            return answerer.request(words, type: QuestionType.of(words), terms: answerer.lexicon.terms(words)).namesWanted
-        }
+        func wanted(_ question: String) -> Int { RequestedDetailTests.request(question, of: answerer).namesWanted }
         #expect(wanted("what are the names of the two sailors") == 2)
         #expect(wanted("both their names?") == 2)
         #expect(wanted("names of the sailors detained on 2 March") == 1)
