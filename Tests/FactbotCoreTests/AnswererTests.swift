@@ -100,6 +100,30 @@ struct TypedAnswererTests {
         #expect(answerer.answer("who founded it").fact?.id == "founder")
     }
 
+    @Test func aFactOfAnotherTypeThatStatesTheFigureFitsNearlyAsWell() throws {
+        let source = Source(id: "s", url: "https://example.org", title: "T", author: "", publisher: "Ex", published: "2025-01-02")
+        let facts = [
+            Fact(
+                id: "visitors", answer: "The museum reported 300 visitors on its opening day.", questions: ["What did the museum report?"],
+                types: [.description], sourceID: "s"),
+            Fact(
+                id: "mood", answer: "The museum reported a cheerful opening day.", questions: ["How was the opening?"],
+                types: [.description], sourceID: "s"),
+        ]
+        let stopWords: Set<String> = ["how", "many", "did", "the", "on", "its", "a"]
+        let answerer = Answerer(knowledge: KnowledgeBase(facts: facts, sources: [source], words: WordLists(stopWords: stopWords)))!
+        let stating = try #require(answerer.index.facts.firstIndex { $0.id == "visitors" })
+        let silent = try #require(answerer.index.facts.firstIndex { $0.id == "mood" })
+        // a description holding a figure fits "how many" as a stated figure does (0.9), not as a description (0.5)
+        let fit = try #require(answerer.statedFit(Int32(stating), .number))
+        #expect(abs(fit * QuestionType.number.fit([.description]) - Answerer.statedTypeFit) < 1e-9)
+        #expect(answerer.statedFit(Int32(silent), .number) == nil)
+        #expect(answerer.statedFit(Int32(stating), .person) == nil)  // it names no one
+        let answer = answerer.answer("how many visitors did the museum report on opening day")
+        #expect(answer.fact?.id == "visitors")
+        #expect(answer.confidence >= answerer.settings.minimumConfidence)
+    }
+
     @Test func thresholdComesFromSettings() {
         var settings = Answerer.Settings()
         settings.minimumConfidence = 1.0

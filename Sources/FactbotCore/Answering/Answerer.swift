@@ -322,6 +322,9 @@ public struct Answerer: Sendable {
             let fact = ranked[position].fact
             let likeness = exampleLikeness(fact: fact, questionTerms: questionTerms, total: total)
             var factor = 0.8 + 0.2 * likeness
+            // a fact filed under another type that states what is asked all the same ("155"
+            // in a description) fits nearly as well as one of that type
+            if let stated = statedFit(fact, questionType) { factor *= stated }
             for name in names where !index.uses(fact: fact, term: name) {
                 factor *= 1 - (1 - Self.missingNamePenalty) * index.idf[Int(name)] / index.maximumIDF
             }
@@ -527,6 +530,30 @@ public struct Answerer: Sendable {
         }
         return found
     }
+
+    /// How well a fact fits a question of `type` by what its answer states, relative to how
+    /// its curated types fit (so 1 when they fit as well): a figure for "how many", a date
+    /// for "when", a name for "who", a quotation for "what did they say" each fit as
+    /// ``statedTypeFit``. Nil when what the answer states fits no better.
+    func statedFit(_ fact: Int32, _ type: QuestionType) -> Double? {
+        let curated = type.fit(index.facts[Int(fact)].types)
+        guard curated < Self.statedTypeFit else { return nil }
+        let clauses = details(of: fact).clauses
+        let states: Bool
+        switch type {
+        case .number, .amount: states = clauses.contains { !$0.figures.isEmpty }
+        case .date: states = clauses.contains(where: \.hasDate)
+        case .person: states = clauses.contains { $0.hasPersonName || !$0.people.isEmpty }
+        case .organization: states = clauses.contains(where: \.hasOrganization)
+        case .quote: states = clauses.contains(where: \.hasQuote)
+        default: states = false
+        }
+        return states ? Self.statedTypeFit / curated : nil
+    }
+
+    /// The type fit of a fact whose answer states what a question asks for, whatever its
+    /// curated types (``statedFit(_:_:)``).
+    static let statedTypeFit = 0.9
 
     /// ``exampleLikeness(fact:questionTerms:total:only:)`` over the fact's example questions
     /// about the future or an opinion only (0 when it has none).
