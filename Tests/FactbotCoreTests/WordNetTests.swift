@@ -165,6 +165,27 @@ struct WordLinkTests {
         let term = try #require(answer.explanation.terms.first { $0.link != nil })
         #expect(term.surface == "remuneration" && term.link?.word == "pay")
     }
+
+    @Test func aWeakLinkToAWordTheFactLacksCostsItLessThanTheWordWould() throws {
+        let source = Source(id: "s", url: "https://example.org/a", title: "Pay", author: "A. Writer", publisher: "Example", published: "2026-01-02")
+        let facts = [
+            Fact(id: "wage", answer: "The monthly pay is 100 coins.", questions: ["What is the pay?"], types: [.amount], sourceID: "s"),
+            Fact(id: "town", answer: "The office is in Harbourtown.", questions: ["Where is the office?"], types: [.place], sourceID: "s"),
+        ]
+        var settings = Answerer.Settings()
+        settings.minimumConfidence = 0.3
+        let plain = Answerer(
+            knowledge: KnowledgeBase(facts: facts, sources: [source], words: WordLists(stopWords: ["what", "is", "the", "where", "in"])),
+            settings: settings)!
+        // a guess ("bureau" may mean the office) weighs its strength against the pay fact, the word itself fully
+        let guess = ["bureau": [WordLink(key: "offic", word: "office", from: "bureau", kind: .narrower, strength: 0.5)]]
+        let linked = plain.linking(try WordLinks(bytes: Bytes(WordLinks.encode(guess, fingerprint: 3)), fingerprint: 3))
+        let withWord = linked.answer("what is the monthly pay office")
+        let withGuess = linked.answer("what is the monthly pay bureau")
+        #expect(withWord.explanation.candidates.first?.factID == "wage")
+        #expect(withGuess.explanation.candidates.first?.factID == "wage")
+        #expect(try #require(withGuess.explanation.candidates.first).confidence > (try #require(withWord.explanation.candidates.first).confidence))
+    }
 }
 
 @Suite("factbot check and WordNet links")

@@ -289,9 +289,13 @@ public struct Answerer: Sendable {
                 total += ((term.isName || term.isNumber) ? Self.unknownNameWeight : settings.unknownWordWeight) * index.maximumIDF
                 continue
             }
+            // a WordNet link is worth less than the word itself to a fact that has the word
+            // it leads to, and costs one that lacks it less than the word would (a guess at
+            // the sense): halfway between its strength and the whole word
             let fullWeight = index.weight(of: id, asName: term.isName || term.isNumber)
-            total += fullWeight
-            let weight = fullWeight * (term.link?.strength ?? 1)  // a WordNet link is worth less than the word itself
+            let strength = term.link?.strength ?? 1
+            let weight = fullWeight * strength
+            total += fullWeight * (1 + strength) / 2
             questionTerms.append((id, weight))
             if index.idf[Int(id)] > (heaviest?.weight ?? 0) { heaviest = (id, index.idf[Int(id)]) }
             if term.isName || term.isNumber || index.isName[Int(id)] { names.append(id) }
