@@ -102,6 +102,11 @@ struct LanguageTests {
         #expect(type("Where were they captured?") == .place)
         #expect(type("why did he go") == .reason)
         #expect(type("What is Douyin?") == .any)
+        // an amount asked for by its name, tersely or after "what"
+        #expect(type("zhang card amount rubles") == .amount)
+        #expect(type("what amount did he pay") == .amount)
+        #expect(type("what sum was he offered") == .amount)
+        #expect(type("per amount of time") == .any)  // "per": a rate, not the thing asked
         #expect(QuestionType.number.fit([.amount]) < 1)
         #expect(QuestionType.number.fit([.person]) < QuestionType.number.fit([.amount]))
         #expect(QuestionType.any.fit([.quote]) == 1)

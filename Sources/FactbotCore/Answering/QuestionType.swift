@@ -16,7 +16,7 @@ public enum QuestionType: String, Sendable, Equatable {
         "platforms": .organization, "app": .organization, "site": .organization, "website": .organization,
         "network": .organization, "company": .organization, "publication": .organization,
         "year": .date, "month": .date, "day": .date, "date": .date, "time": .date, "when": .date,
-        "number": .number, "figure": .number, "total": .number, "count": .number,
+        "number": .number, "figure": .number, "total": .number, "count": .number, "amount": .amount, "sum": .amount,
         "reason": .reason, "motive": .reason, "words": .quote, "quote": .quote, "slogan": .quote, "phrase": .quote,
         "expression": .quote, "saying": .quote, "catchphrase": .quote, "motto": .quote, "term": .quote,
         "name": .person, "spokesman": .person, "spokesperson": .person, "soldier": .person,
@@ -106,7 +106,7 @@ public enum QuestionType: String, Sendable, Equatable {
     static let opinionNouns: Set<String> = ["opinion", "view", "take"]
 
     /// Words that alone say what is wanted, wherever they stand ("publication date?").
-    static let terseCues: Set<String> = ["date", "year", "month", "day", "total", "number", "figure", "count", "location"]
+    static let terseCues: Set<String> = ["date", "year", "month", "day", "total", "number", "figure", "count", "amount", "location"]
 
     /// The words a "which"/"what" question asks about: up to `length` words after the
     /// question word, before the next small word or verb ("which *Ukrainian brigade*
