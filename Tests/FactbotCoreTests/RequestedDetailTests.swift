@@ -117,6 +117,10 @@ struct RequestedDetailTests {
         #expect(Self.answerer.answer("What did Mira Holt announce?").fact?.id == "detained")
         let request = Self.answerer.request(Self.answerer.lexicon.words("what did the Northlanders say"), type: .any, terms: [])
         #expect(request.speaker.isEmpty == false)
+        // a decline repeats the speaker as the asker wrote them
+        #expect(Self.request("What did Mira Holt say about the ferry?").asked == "what Mira Holt said")
+        #expect(Self.request("what did mira holt say about the ferry").asked == "what mira holt said")
+        #expect(Answerer.shown(Self.answerer.lexicon.words("what did the US say")) == "what did the US say")
     }
 
     @Test func requestsAreReadFromTheQuestion() {

@@ -264,7 +264,7 @@ extension Answerer {
                 !named.contains(where: { outlets.contains($0.text) || isPlaceLike($0.text) })
             {
                 request.speaker = speakerTerms.map(\.key)
-                request.asked = "that according to " + named.map(\.text).joined(separator: " ")
+                request.asked = "that according to " + Self.shown(Array(named))
             }
         }
 
@@ -277,7 +277,7 @@ extension Answerer {
             let speakerTerms = termsOf(speaker)
             if !speakerTerms.isEmpty, speakerTerms.allSatisfy({ $0.isName || lexicon.namedKeys.contains($0.key) }) {
                 request.speaker = speakerTerms.map(\.key)
-                request.asked = "what " + speaker.map(\.text).joined(separator: " ") + " said"
+                request.asked = "what " + Self.shown(speaker) + " said"
             }
         }
         // "besides Douyin, which other platforms": something other than Douyin, of its kind
@@ -834,6 +834,22 @@ extension Answerer {
         "hundred", "hundreds", "thousand", "thousands", "million", "millions", "dozen", "dozens",
         "several", "few", "many", "some",
     ]
+}
+
+extension Answerer {
+    /// Question words as a decline repeats them: capitalised where the asker capitalised
+    /// them ("what Xi Jinping said"), and "the US" for the country the lexicon reads as `usa`.
+    static func shown(_ words: [Token]) -> String {
+        var out: [String] = []
+        for word in words {
+            if word.text == "usa" {
+                out.append(out.last == "the" ? "US" : "the US")
+            } else {
+                out.append(word.capitalised ? word.text.capitalizedFirst : word.text)
+            }
+        }
+        return out.joined(separator: " ")
+    }
 }
 
 extension String {
