@@ -64,8 +64,10 @@ import Testing
         scratch.write("knowledge/sources.yaml", Scratch.sources)
         let loaded = try loaded(scratch).get()
         #expect(loaded.knowledge.facts.allSatisfy { $0.isAboutSource })
-        // (no word lists yet, so no stop words: "who" and "the" weigh as much as "published")
         #expect(loaded.answerer.answer("which outlet published the article?").reply.contains("published by Example News"))
+        // no stopwords.txt yet: English stop words, so "who" and "the" do not weigh as much as "published"
+        #expect(loaded.knowledge.words.stopWords == WordLists.englishStopWords)
+        #expect(loaded.answerer.answer("who published the article?").reply.contains("published by Example News"))
     }
 
     @Test func aURLWithCredentialsIsRefusedOnItsLine() {

@@ -71,6 +71,7 @@ public struct KnowledgeBase: Sendable {
         var sources: [Source] = []
         var words = WordLists()
         var sawSources = false
+        var sawStopWords = false
         var sourcesRead = true  // false when sources.yaml has problems: then no fact's source is called unknown
         var sourcesPath = (folder.hasSuffix("/") ? folder : folder + "/") + FileName.sources
         func collect<T>(_ body: () throws(Diagnostics) -> T) -> T? {
@@ -94,6 +95,7 @@ public struct KnowledgeBase: Sendable {
             case FileName.shorthand:
                 words.shorthand = collect { () throws(Diagnostics) in try WordListParser.shorthand(file.text, file: file.path) } ?? [:]
             case FileName.stopWords:
+                sawStopWords = true
                 words.stopWords = WordListParser.words(file.text)
             case FileName.weakWords:
                 words.weakWords = WordListParser.words(file.text)
@@ -115,6 +117,7 @@ public struct KnowledgeBase: Sendable {
                 continue  // README.md and other notes
             }
         }
+        if !sawStopWords { words.stopWords = WordLists.englishStopWords }
         if !sawSources {
             problems.append(Diagnostic(file: sourcesPath, line: nil, "missing: the knowledge folder needs a \(FileName.sources) listing the articles"))
         }

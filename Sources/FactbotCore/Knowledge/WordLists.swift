@@ -51,6 +51,22 @@ public struct WordLists: Sendable, Equatable {
     /// Empty lists.
     public init() {}
 
+    /// The stop words of a knowledge folder that has no `stopwords.txt` yet (a new story,
+    /// sources listed and nothing curated): English function words, question words and
+    /// auxiliaries, so "who published the article?" weighs "published" and "article", not
+    /// "who" and "the". A folder's own `stopwords.txt` replaces them.
+    public static let englishStopWords: Set<String> = [
+        "a", "an", "the", "and", "or", "but", "if", "then", "so", "than", "that", "this", "these", "those", "there", "here",
+        "is", "are", "was", "were", "be", "been", "being", "am", "do", "does", "did", "done", "doing", "have", "has", "had",
+        "having", "i", "me", "my", "we", "us", "our", "you", "your", "he", "him", "his", "she", "her", "it", "its", "they",
+        "them", "their", "what", "which", "who", "whom", "whose", "when", "where", "why", "how", "to", "of", "in", "on",
+        "at", "by", "for", "from", "with", "about", "as", "into", "onto", "over", "under", "up", "down", "out", "off",
+        "can", "could", "will", "would", "shall", "should", "may", "might", "must", "not", "no", "yes", "many", "much",
+        "more", "most", "some", "any", "all", "each", "every", "both", "either", "very", "really", "just", "also", "too",
+        "only", "even", "still", "tell", "know", "please", "explain", "anything", "something", "thing", "things",
+        "s", "t", "u", "r", "pls", "plz", "ok", "okay",
+    ]
+
     /// Makes lists directly (tests, benchmarks).
     public init(
         synonyms: [[String]] = [], shorthand: [String: [String]] = [:],
