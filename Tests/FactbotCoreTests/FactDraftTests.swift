@@ -46,6 +46,17 @@ struct FactDraftTests {
         #expect(person.names == ["Ada Marsh", "Lee Roan"])
     }
 
+    @Test func onlyAPersonOpeningTheSentenceBecomesWho() {
+        #expect(Self.read("Ada Marsh paid 300 crowns to join the crew.").questions.contains("Who paid 300 crowns to join the crew?"))
+        // a people's name, a body, a place: no "Who ...?"
+        for sentence in [
+            "Northlander sailors said the ferry was late.", "Harbour Police of Lowmere arrested two sailors.",
+            "Lowmere Harbour stayed closed for a week.",
+        ] {
+            #expect(!Self.read(sentence).questions.contains { $0.hasPrefix("Who ") }, "\(sentence): \(Self.read(sentence).questions)")
+        }
+    }
+
     @Test func aPersonNamedOnceIsKnownByOneName() {
         let reading = Self.read("Marsh says she lost her job in the storm.", known: ["Ada Marsh", "Lee Roan"])
         #expect(reading.names == ["Ada Marsh"])

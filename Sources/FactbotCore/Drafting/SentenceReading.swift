@@ -27,7 +27,10 @@ struct SentenceReading {
         "president", "minister", "spokesman", "spokeswoman", "lieutenant", "colonel", "general",
         "captain", "major", "sergeant", "mr", "mrs", "ms", "dr", "deputy", "chairman", "senator",
     ]
-    static let placeWords: Set<String> = ["region", "province", "oblast", "city", "town", "village", "district", "front", "border"]
+    static let placeWords: Set<String> = [
+        "region", "province", "oblast", "city", "town", "village", "district", "front", "border", "harbour", "harbor", "port", "bay",
+        "river", "lake", "island", "street", "square", "airport", "station",
+    ]
     /// Last words that make a run of capitalised words a body, not a person ("Security
     /// Service", "Armed Forces", "Foreign Ministry"); a body's name goes on over "of".
     static let organisationWords: Set<String> = [
@@ -172,7 +175,9 @@ struct SentenceReading {
             let nearest = people.min { abs($0.start - age) < abs($1.start - age) }
             questions.append("How old is \(nearest.map { Self.person($0.text, among: known, lists: lists) ?? $0.text } ?? "he")?")
         }
-        if let subject = runs.first, subject.start == 0, subject.end + 1 < words.count, !words[subject.end + 1].isEmpty,
+        // "Who ..." only when the sentence opens with a person ("Chinese prisoners said ..." is not "Who prisoners said ...?")
+        if let subject = runs.first, subject.start == 0, people.contains(where: { $0.start == subject.start }),
+            subject.end + 1 < words.count, !words[subject.end + 1].isEmpty,
             words[subject.end + 1].first?.isLowercase == true, !raw[subject.end].hasSuffix(","), !stop.contains(lower[subject.end + 1])
         {
             let rest = clause(from: subject.end + 1)
