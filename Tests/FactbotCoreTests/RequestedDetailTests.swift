@@ -225,8 +225,15 @@ struct RequestedDetailTests {
         #expect(Answerer.currencyForms("dollars").isSuperset(of: ["$", "dollar", "usd"]))
         #expect(Answerer.currencyForms("pounds").contains("£"))
         let words = Self.answerer.lexicon.words("wats the bonus in yuan")
-        #expect(Answerer.currencyAsked(words, currencies: ["yuan"]) == 4)
+        #expect(Answerer.currencyAsked(words, currencies: ["yuan"]) == 4...4)
         #expect(Answerer.currencyAsked(Self.answerer.lexicon.words("how many dollars"), currencies: ["dollars"]) == nil)
+        // a country's word before it, or "converted to"
+        let british = Self.answerer.lexicon.words("the bonus in British pounds")
+        #expect(Answerer.currencyAsked(british, currencies: ["pounds"], countries: { $0 == "british" }) == 3...4)
+        #expect(Answerer.currencyAsked(british, currencies: ["pounds"]) == nil)  // "british" not a country here
+        #expect(Answerer.currencyAsked(Self.answerer.lexicon.words("converted to sterling, the bonus"), currencies: ["sterling"]) == 2...2)
+        #expect(Answerer.currencyForms("sterling").contains("£"))
+        declined("How much are the crews paid in US dollars?", saying: "the amount in dollars")
     }
 
     @Test func aNumberNamedCountsWhatItSays() {
@@ -440,6 +447,26 @@ struct NamesAndFiguresTests {
         #expect(!answer.answered, "\(answer.text)")
         #expect(answer.text.contains("does not say how many"), "\(answer.text)")
         #expect(Self.answerer.answer("How many hours did the sailors speak to reporters?").fact?.id == "talk")
+    }
+
+    @Test func aPronounOneCountsNothingAndCalledAsksForAName() {
+        let family = Fact(
+            id: "family", answer: "Mira Holt said her family, with a husband and children, was a happy one.",
+            questions: ["Does Mira Holt have a family?"], types: [.description], sourceID: "gazette")
+        let answerer = RequestedDetailTests.answerer(for: RequestedDetailTests.facts + [family])
+        // "a happy one" is no figure: how many is not stated
+        let count = answerer.answer("How many children does Mira Holt have?")
+        #expect(!count.answered, "\(count.text)")
+        #expect(count.text.contains("does not say how many"), "\(count.text)")
+        // "what is X's husband called": a name, someone's other than Mira Holt's
+        let called = answerer.answer("What is Mira Holt's husband called?")
+        #expect(!called.answered && called.text.contains("does not say their names"), "\(called.text)")
+        #expect(RequestedDetailTests.request("what is the ferry app called").detail == Request.Detail.organizationName)
+        // a thing named by a listed name of another kind: what it is, not a name
+        let named = RequestedDetailTests.request("what is the HarbourPass scheme called").detail
+        #expect(named != Request.Detail.personName && named != Request.Detail.organizationName)
+        let tokens = Tokenizer.tokens("one sailor said it was a happy one, one of many")
+        #expect(tokens.indices.filter { tokens[$0].text == "one" }.map { Answerer.countsOne(tokens, $0) } == [true, false, false])
     }
 
     @Test func whichOfThemWantsAName() {

@@ -251,10 +251,10 @@ public struct Answerer: Sendable {
         // cost nothing to one that lacks them
         // "the bonus in dollars": the currency asked in is not what the question is about (the
         // requested-detail check wants it in the answer)
-        if let at = Self.currencyAsked(words, currencies: knowledge.words.classes.currencies),
-            terms.contains(where: { $0.surface != words[at].text })
-        {
-            terms.removeAll { $0.surface == words[at].text }
+        if let named = Self.currencyAsked(words, currencies: knowledge.words.classes.currencies, countries: isCountry) {
+            let naming = Set(words[named].map(\.text))
+            func names(_ term: Term) -> Bool { term.surface.split(separator: " ").allSatisfy { naming.contains(String($0)) } }
+            if terms.contains(where: { !names($0) }) { terms.removeAll(where: names) }
         }
         let identifying = Self.identifyingWords(words).union(Self.excludedWords(words))
         if !identifying.isEmpty {
@@ -472,6 +472,9 @@ public struct Answerer: Sendable {
         answer.listing = parts
         return answer
     }
+
+    /// True for a word names.txt lists as a country or its people ("British").
+    func isCountry(_ word: String) -> Bool { knowledge.words.nameKinds[word] == .countries }
 
     /// At most this many words after "who" or "according to" only identify someone.
     static let identifyingSpan = 3

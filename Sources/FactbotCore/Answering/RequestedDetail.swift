@@ -173,7 +173,7 @@ extension Answerer {
             request.detail = .personName
             request.asked = "which of them"
             head = nil
-        } else if text.contains(where: Self.nameWords.contains) || whoIs {
+        } else if text.contains(where: Self.nameWords.contains) || whoIs || calledAsk(text) {
             let organization = text.contains(where: knowledge.words.classes.organisationNouns.contains)
             request.detail = organization ? .organizationName : .personName
             request.asked = organization ? "its name" : "their names"
@@ -293,8 +293,8 @@ extension Answerer {
             }
         }
         // "the bonus in dollars": that currency
-        if let at = Self.currencyAsked(words, currencies: knowledge.words.classes.currencies) {
-            request.currency = (text[at], Self.currencyForms(text[at]))
+        if let named = Self.currencyAsked(words, currencies: knowledge.words.classes.currencies, countries: isCountry) {
+            request.currency = (text[named.upperBound], Self.currencyForms(text[named.upperBound]))
         }
         // "what three types of videos": a number named, counting something other than time
         // ("the two Chinese men" only says who)
@@ -573,12 +573,31 @@ extension Answerer {
 
     /// Reads one clause: its words once, each word's term from the word table (a phrase of
     /// the lists, such as "chai jing", as one term).
+    /// "What is his wife called?", "what is the app called?": a name asked for, unless the
+    /// question names a thing by a listed name of another kind ("what is the Chinese TikTok
+    /// called?" asks what it is).
+    func calledAsk(_ text: [String]) -> Bool {
+        guard text.count > 2, text.first == "what", text.last == "called" else { return false }
+        let words = knowledge.words
+        return text.contains(where: words.classes.organisationNouns.contains)
+            || !text.contains { words.nameKinds[$0].map { $0 != .people } ?? false }
+    }
+
+    /// True when the "one" at `at` counts something ("one Chinese soldier"), not when it
+    /// stands for a thing named before ("a rather harmonious one", "the one") or picks one
+    /// of several ("one of the men said").
+    static func countsOne(_ tokens: [Token], _ at: Int) -> Bool {
+        guard at + 1 < tokens.count, tokens[at + 1].text != "of", !tokens[at + 1].startsClause else { return false }
+        return at == 0 || !["a", "the", "this", "that", "any", "no", "every", "each", "another", "which"].contains(tokens[at - 1].text)
+    }
+
     func clause(_ text: String) -> AnswerDetails.Clause {
-        let tokens = Tokenizer.tokens(text).map { token -> Token in
-            var token = token
+        let read = Tokenizer.tokens(text)
+        let tokens = read.indices.map { at -> Token in
+            var token = read[at]
             if token.text.hasSuffix("'s") { token.text.removeLast(2) }
             if token.text.utf8.contains(39) { token.text = Lexicon.dropApostrophes(token.text) }
-            if let digits = knowledge.words.classes.numberWords[token.text] { token.text = digits }
+            if let digits = knowledge.words.classes.numberWords[token.text], token.text != "one" || Self.countsOne(read, at) { token.text = digits }
             return token
         }
         func stem(_ token: Token) -> String { wordTable.info[token.text]?.stem ?? lexicon.stemmer.stem(token.text) }
@@ -767,10 +786,18 @@ extension Answerer {
         "purpose", "idea", "happening", "stuff", "info", "information", "details", "detail", "exactly",
         "pair", "couple", "both", "two",
     ]
-    /// Where "in <currency>" names the currency an amount is asked in ("the bonus in
-    /// dollars"), the currency word's position.
-    static func currencyAsked(_ words: [Token], currencies: Set<String>) -> Int? {
-        words.indices.dropFirst().first { words[$0 - 1].text == "in" && currencies.contains(words[$0].text) }
+    /// Where "in <currency>" or "to <currency>" names the currency an amount is asked in
+    /// ("the bonus in dollars", "converted to sterling"), perhaps with a country's word
+    /// before it ("in British pounds", "in US dollars"): the positions of those words, the
+    /// currency's last.
+    static func currencyAsked(_ words: [Token], currencies: Set<String>, countries: (String) -> Bool = { _ in false }) -> ClosedRange<Int>? {
+        for at in words.indices.dropFirst() where currencies.contains(words[at].text) {
+            if ["in", "to"].contains(words[at - 1].text) { return at...at }
+            if at > 1, ["in", "to"].contains(words[at - 2].text), words[at - 1].text == "us" || countries(words[at - 1].text) {
+                return (at - 1)...at
+            }
+        }
+        return nil
     }
 
     /// The words and signs that state an amount in the currency `word` names.
@@ -779,7 +806,7 @@ extension Answerer {
         var forms: Set<String> = [word, singular, singular + "s"]
         switch singular {
         case "dollar", "usd": forms.formUnion(["$", "usd", "dollar", "dollars"])
-        case "pound": forms.formUnion(["£", "gbp"])
+        case "pound", "sterling": forms.formUnion(["£", "gbp", "pound", "pounds", "sterling"])
         case "euro": forms.formUnion(["€", "eur"])
         case "yuan": forms.formUnion(["¥", "cny", "rmb"])
         case "ruble", "rouble": forms.formUnion(["ruble", "rubles", "rouble", "roubles", "₽", "rub"])
