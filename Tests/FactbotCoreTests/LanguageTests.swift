@@ -53,6 +53,12 @@ struct LanguageTests {
         #expect(lexicon.words("don't").map(\.text) == ["do", "not"])
         let lexicon4 = Lexicon(words: WordLists(shorthand: ["4": ["for"]]), stemmer: try #require(Stemmer()))
         #expect(lexicon4.words("four or 4 two").map(\.text) == ["4", "or", "for", "2"])
+        // a number that counts is not shorthand: after "the other", before a plural noun
+        #expect(lexicon4.words("the other 4 chinese").map(\.text) == ["the", "other", "4", "chinese"])
+        #expect(lexicon4.words("paid 4 months").map(\.text) == ["paid", "4", "months"])
+        #expect(lexicon4.words("thanks 4 the info").map(\.text) == ["thanks", "for", "the", "info"])
+        let stopping = Lexicon(words: WordLists(shorthand: ["4": ["for"]], stopWords: ["this"]), stemmer: try #require(Stemmer()))
+        #expect(stopping.words("4 this").map(\.text) == ["for", "this"])
         #expect(lexicon.words("China's").map(\.text) == ["china"])
     }
 

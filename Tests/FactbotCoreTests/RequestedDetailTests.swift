@@ -236,6 +236,12 @@ struct RequestedDetailTests {
         declined("How much are the crews paid in US dollars?", saying: "the amount in dollars")
     }
 
+    @Test func theOtherFewMustBeStated() {
+        declined("What happened to the other three sailors detained at the port?", saying: "anything about the other 3 sailors")
+        #expect(Self.request("what about the other 2 sailors").otherCount?.number == "2")
+        #expect(Self.request("what about the other sailors").otherCount == nil)
+    }
+
     @Test func aNumberNamedCountsWhatItSays() {
         let strike = Fact(
             id: "strike-days", answer: "The crews struck for three days in March.", questions: ["How long did the crews strike?"],

@@ -66,6 +66,9 @@ struct Request: Equatable {
     /// Names the question sets aside ("besides *Douyin*, which other platforms"), with
     /// their kind: the answer must name something else of that kind.
     var excluded: [(key: String, kind: WordLists.NameKind)] = []
+    /// "The *other four* soldiers": a group told apart from the rest by its size, which the
+    /// answer must state ("six fought, two were captured" says nothing of the other four).
+    var otherCount: (number: String, words: String)?
     /// "The names of the *two* prisoners", "*both* names": how many people the answer
     /// must name (1 when the question does not say).
     var namesWanted = 1
@@ -78,7 +81,7 @@ struct Request: Equatable {
     /// Nothing to check.
     var isEmpty: Bool {
         detail == nil && counted.isEmpty && speaker.isEmpty && sides.isEmpty && excluded.isEmpty && bound == nil && currency == nil && !paidTo
-            && !needsFigure && namedCounts.isEmpty
+            && !needsFigure && namedCounts.isEmpty && otherCount == nil
     }
 
     static func == (a: Request, b: Request) -> Bool {
@@ -86,7 +89,7 @@ struct Request: Equatable {
             && a.rarest == b.rarest && a.last == b.last && a.rareNames == b.rareNames
             && a.sides.map(\.side) == b.sides.map(\.side) && a.counted == b.counted && a.speaker == b.speaker && a.asked == b.asked
             && a.excluded.map(\.key) == b.excluded.map(\.key) && a.bound == b.bound && a.currency?.word == b.currency?.word
-            && a.namedCounts.map(\.number) == b.namedCounts.map(\.number)
+            && a.namedCounts.map(\.number) == b.namedCounts.map(\.number) && a.otherCount?.number == b.otherCount?.number
     }
 }
 
@@ -305,6 +308,11 @@ extension Answerer {
             let typed = index < text.count ? text[index] : word.text
             request.namedCounts.append((word.text, typed + " " + next))
         }
+        // "the other four soldiers": that many, stated
+        if let other = text.indices.first(where: { text[$0] == "other" && $0 + 1 < words.count && words[$0 + 1].isNumber }) {
+            request.otherCount = (words[other + 1].text, "anything about the other " + text[(other + 1)...].prefix(2).joined(separator: " "))
+            if request.asked.isEmpty { request.asked = request.otherCount!.words }
+        }
         // "the minimum age", "max pay": one end of a range
         let lower = text.contains(where: Self.lowerBoundAsked.contains)
         let upper = text.contains(where: Self.upperBoundAsked.contains)
@@ -420,6 +428,12 @@ extension Answerer {
                     tokens.dropFirst(place + 1).prefix(2).contains { Self.timeUnits.contains(lexicon.stemmer.stem($0)) }
                 }
                 if !places.isEmpty, countsTime { return count.words }
+            }
+        }
+        if let other = request.otherCount {
+            let numbers = knowledge.words.classes.numberWords
+            if !Tokenizer.tokens(index.facts[Int(position)].answer).contains(where: { (numbers[$0.text] ?? $0.text) == other.number }) {
+                return other.words
             }
         }
         if let bound = request.bound {

@@ -154,12 +154,30 @@ public struct Lexicon: Sendable {
         return nil
     }
 
+    /// Words before a number that make it a count, not chat shorthand ("the other *4*
+    /// soldiers", not "thanks *4* that").
+    static let countLeads: Set<String> = [
+        "the", "other", "those", "these", "all", "only", "about", "around", "nearly", "almost", "over", "under", "than", "another",
+        "first", "last", "next", "just",
+    ]
+
+    /// True when the number at `at` counts something: after a word that leads a count, or
+    /// before a plural noun ("4 soldiers", not "4 this"). Such a number is never read as shorthand.
+    func countsHere(_ tokens: [Token], _ at: Int, after previous: Token?) -> Bool {
+        guard tokens[at].isNumber else { return false }
+        if let previous, Self.countLeads.contains(previous.text) { return true }
+        guard at + 1 < tokens.count else { return false }
+        let next = tokens[at + 1].text
+        return next.count > 3 && next.hasSuffix("s") && !next.hasSuffix("ss") && !stopWords.contains(next)
+    }
+
     /// The words of `text` after shorthand and contractions are expanded: what the
     /// question-type rules read.
     public func words(_ text: String) -> [Token] {
         var result: [Token] = []
-        for token in Tokenizer.tokens(text) {
-            if let long = shorthand[token.text] {
+        let tokens = Tokenizer.tokens(text)
+        for (at, token) in tokens.enumerated() {
+            if let long = shorthand[token.text], !countsHere(tokens, at, after: result.last) {
                 result += long.enumerated().map { Token($1, startsClause: $0 == 0 && token.startsClause) }
                 continue
             }
