@@ -236,6 +236,29 @@ struct RequestedDetailTests {
         declined("How much are the crews paid in US dollars?", saying: "the amount in dollars")
     }
 
+    @Test func whereWantsAPlace() {
+        let facts =
+            RequestedDetailTests.facts + [
+                Fact(
+                    id: "briefing", answer: "Mira Holt spoke of the strike at the weekly meeting of the Harbour Council on Monday.",
+                    questions: ["What did Mira Holt speak about?"], types: [.description], sourceID: "gazette"),
+                Fact(
+                    id: "shed", answer: "The striking crew were hiding in a wooden shed for two nights.", questions: ["What did the crew do?"],
+                    types: [.description], sourceID: "gazette"),
+            ]
+        let answerer = RequestedDetailTests.answerer(for: facts)
+        // at an event the question does not ask about: where she spoke
+        #expect(answerer.answer("Where did Mira Holt speak of the strike?").fact?.id == "briefing")
+        // the event itself: where it was held is not stated
+        let held = answerer.answer("Where was the weekly meeting of the council held?")
+        #expect(!held.answered && held.text.contains("does not say where"), "\(held.text)")
+        #expect(answerer.answer("where was the striking crew hiding").fact?.id == "shed")  // "in a ..."
+        #expect(answerer.answer("Where were the sailors detained?").fact?.id == "detained")  // "at the Southland port"
+        // "where did they get it": a source, not a place
+        #expect(Self.request("where did the gazette get the quote").detail == nil)
+        #expect(Self.request("where were they detained").detail == Request.Detail.place)
+    }
+
     @Test func theOtherFewMustBeStated() {
         declined("What happened to the other three sailors detained at the port?", saying: "anything about the other 3 sailors")
         #expect(Self.request("what about the other 2 sailors").otherCount?.number == "2")

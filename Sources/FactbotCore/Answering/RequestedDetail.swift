@@ -20,6 +20,10 @@ struct Request: Equatable {
         case organizationName
         /// "When", "what date": a date or a time.
         case date
+        /// "Where": a place (a listed place or country, a word such as "region" or "front",
+        /// or a capitalised name after "in", "near", "at" or "from"), not one inside an
+        /// organisation's name ("the Contact Group on the Defense *of Ukraine*").
+        case place
         /// "What slogan", "which words": a quotation.
         case quote
         /// "Which *prison*", "what *email*": the answer, an example question or a keyword
@@ -105,6 +109,12 @@ struct AnswerDetails: Sendable {
         var hasOrganization: Bool
         var hasDate: Bool
         var hasQuote: Bool
+        /// A place: listed, a place noun, a capitalised name after "in", "near", "at",
+        /// "from", a platform after "on" ("on Douyin"), or "in a/the ..." ("in a wooden shelter").
+        var hasPlace = false
+        /// The terms of events it puts someone at ("*at* the 27th *meeting*"): where something
+        /// was said, unless the question asks where that event itself was.
+        var events: Set<String> = []
         /// Per figure, the terms of the words right after it ("155 *Chinese citizens*").
         var figures: [Set<String>]
         /// The terms of names within a few words of a verb of saying ("Zelensky *said*").
@@ -190,6 +200,10 @@ extension Answerer {
         } else if type == .date {
             request.detail = .date
             request.asked = head.map { QuestionType.nounTypes[$0.surface] == .date ? "the \($0.surface)" : "when" } ?? "when"
+            head = nil
+        } else if type == .place, text.contains("where"), !text.contains(where: Self.sourcingVerbs.contains) {
+            request.detail = .place
+            request.asked = "where"
             head = nil
         } else if let asked = head, knowledge.words.classes.outletNouns.contains(asked.surface) {
             // "which outlet reported ...": every answer names its outlet in its citation
@@ -383,6 +397,11 @@ extension Answerer {
         case .person?: if !stated(\.hasCapitalisedName) { return request.asked }
         case .organizationName?: if !stated(\.hasOrganization) { return request.asked }
         case .date?: if !stated(\.hasDate) { return request.asked }
+        case .place?:
+            // a place, or an event the question does not ask about ("at the meeting" says where
+            // Zelensky spoke, not where the meeting was held)
+            let clauses = details(of: position).clauses
+            if !clauses.contains(where: { $0.hasPlace || !$0.events.isSubset(of: request.focus) }) { return request.asked }
         case .quote?: if !details(of: position).clauses.contains(where: \.hasQuote) { return request.asked }
         case .word(let key, let surface, let linked)?:
             let viaLink = linked.flatMap(index.termID).map { index.uses(fact: position, term: $0) } ?? false
@@ -621,11 +640,16 @@ extension Answerer {
         }
         var terms: Set<String> = []
         var keyAt = [String?](repeating: nil, count: tokens.count)  // each word's term (a phrase's for its words)
+        var inName = [Bool](repeating: false, count: tokens.count)  // within a listed organisation's or person's name
         var index = 0
         while index < tokens.count {
             if wordTable.info[tokens[index].text]?.startsPhrase ?? false,
                 let (length, entry) = lexicon.phrase(at: index, count: tokens.count, stem: { stem(tokens[$0]) })
             {
+                let kind = knowledge.words.nameKinds[tokens[index..<(index + length)].map(\.text).joined(separator: " ")]
+                if kind == .organisations || kind == .people {
+                    for offset in 0..<length { inName[index + offset] = true }  // "Defense of Ukraine" is no place
+                }
                 terms.insert(entry.key)
                 for offset in 0..<length {
                     keyAt[index + offset] = entry.key
@@ -679,6 +703,26 @@ extension Answerer {
                 clause.hasPersonName = true
                 clause.personNames.formUnion([key(token), key(tokens[index + 1])])
                 count(index, index + 1)
+            }
+            if !inName[index] {
+                // a country is a place after "in", "near", "from" ... ("in eastern Ukraine"), not
+                // as an actor or a people ("Chinese fighters", "Russia recruits")
+                let afterPreposition = tokens[max(0, index - 2)..<index].contains { Self.placePrepositions.contains($0.text) }
+                let country = kind == .countries || kind == .sides || lexicon.sideOfKey[keyAt[index] ?? ""] != nil
+                let unlisted =
+                    index > 0 && Self.placePrepositions.contains(tokens[index - 1].text) && capital[index]
+                    && !words.stopWords.contains(word) && !knowledge.words.classes.institutionWords.contains(word) && kind == nil
+                let previous = index > 0 ? tokens[index - 1].text : ""
+                let platform = previous == "on" && kind == .organisations
+                let enclosed = Self.enclosingPrepositions.contains(previous) && index + 1 < tokens.count && Self.determiners.contains(word)
+                // a place noun, but not one that begins a longer name ("Harbour Council")
+                let placeNoun = Self.placeNouns.contains(word) && !(capital[index] && index + 1 < tokens.count && capital[index + 1])
+                if kind == .places || (country && afterPreposition) || placeNoun || unlisted || platform || enclosed {
+                    clause.hasPlace = true
+                }
+                if Self.eventNouns.contains(word), tokens[max(0, index - 4)..<index].contains(where: { ["at", "during"].contains($0.text) }) {
+                    clause.events.insert(key(token))
+                }
             }
             if Self.timeWords.contains(word) || (token.isNumber && word.utf8.count == 4 && Int(word).map { (1900...2100).contains($0) } ?? false) {
                 clause.hasDate = true
@@ -871,6 +915,27 @@ extension Answerer {
         "day", "days", "week", "weeks", "month", "months", "year", "years", "decade", "later", "ago", "earlier", "hour", "hours",
         "morning", "evening", "night", "spring", "summer", "autumn", "winter", "weekend",
     ]
+    /// Nouns that say where: an answer holding one states a place.
+    static let placeNouns: Set<String> = [
+        "region", "regions", "oblast", "village", "villages", "city", "cities", "town", "towns", "province", "district",
+        "front", "frontline", "border", "area", "areas", "capital", "base", "camp", "battlefield", "territory", "territories",
+        "east", "west", "north", "south", "abroad", "home", "country", "countries", "port", "harbour", "harbor", "airport",
+        "station", "street", "square", "prison", "jail", "hospital", "building", "house", "trench", "forest", "field",
+        // where online: a platform is a place to advertise
+        "online", "internet", "media", "platform", "platforms", "network", "networks", "app", "apps", "site", "sites", "website",
+        "websites",
+    ]
+    /// Words for an event someone can be at: "at the meeting" says where something was said.
+    static let eventNouns: Set<String> = ["meeting", "conference", "summit", "briefing", "event", "session", "rally", "forum", "hearing"]
+    /// Prepositions before "a/the ..." that put something somewhere ("in a wooden shelter").
+    static let enclosingPrepositions: Set<String> = ["in", "inside", "into", "under", "near", "outside", "behind"]
+    /// Verbs that make "where" ask for a source, not a place ("where did Babel *get* the quote?").
+    static let sourcingVerbs: Set<String> = [
+        "get", "got", "obtain", "obtained", "take", "took", "find", "found", "learn", "learned", "learnt", "hear", "heard",
+        "read", "cite", "cited", "source", "sourced",
+    ]
+    /// Words before a capitalised name that make it a place ("in Harbourtown").
+    static let placePrepositions: Set<String> = ["in", "near", "at", "from", "to", "into", "outside", "around"]
     static let countWords: Set<String> = [
         "hundred", "hundreds", "thousand", "thousands", "million", "millions", "dozen", "dozens",
         "several", "few", "many", "some",
