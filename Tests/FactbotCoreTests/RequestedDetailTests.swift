@@ -291,6 +291,19 @@ struct RequestedDetailTests {
         #expect(answerer.answer("age limit for ferry crews?").fact?.id == "age-limit")
     }
 
+    @Test func anOutletNamedOnlySaysWhoseAccount() {
+        // its facts do not name the outlet: "per Harbour Gazette" costs them little
+        let words = Self.answerer.lexicon.words("per Harbour Gazette, how much are the crews paid a month")
+        #expect(Self.answerer.outletSpans(words) == ["harbour", "gazette"])
+        #expect(Self.answerer.outletSpans(Self.answerer.lexicon.words("the harbour crews")).isEmpty)  // a word of it alone
+        #expect(Self.answerer.answer("per Harbour Gazette, how much are the crews paid a month").fact?.id == "crew-pay")
+        // as weak words: the crew pay fact lacks them, and keeps most of its confidence
+        let per = Self.answerer.answer("per Harbour Gazette, how much are the crews paid a month")
+        #expect(per.explanation.terms.filter(\.isWeak).map(\.surface).sorted() == ["gazette", "harbour"], "\(per.explanation.terms)")
+        // a question about its article is about the outlet
+        #expect(Self.answerer.answer("who wrote the Harbour Gazette article?").text.contains("Dana Reed"))
+    }
+
     @Test func clausesSplitAtSemicolonsAndSentenceEnds() {
         #expect(Answerer.clauses(of: "One; two. Three") == ["One", " two.", "Three"])
         #expect(Answerer.clauses(of: "No split here, at all") == ["No split here, at all"])

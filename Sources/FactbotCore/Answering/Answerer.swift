@@ -98,6 +98,9 @@ public struct Answerer: Sendable {
     let wordTable: WordTable
     /// Facts the curator linked as accounts of the same thing, answered together.
     let accounts: Accounts
+    /// The names of the outlets that published the sources, as words ("business insider",
+    /// "interfax ukraine"; a leading "the" dropped).
+    let outletNames: [[String]]
     /// Score buffers reused from question to question.
     let scratch = ScoreScratch()
     /// What each fact's answer states, read when first needed (``details(of:)``).
@@ -152,6 +155,9 @@ public struct Answerer: Sendable {
         self.index = index ?? FactIndex(facts: knowledge.facts, lexicon: lexicon)
         self.wordTable = WordTable(words: self.index.vocabulary.words, lexicon: lexicon)
         self.accounts = Accounts(facts: self.index.facts)
+        self.outletNames = Set(
+            knowledge.sources.values.map { source in Array(Tokenizer.tokens(source.publisher).map(\.text).drop { $0 == "the" }) }
+        ).filter { !$0.isEmpty }.sorted { $0.count > $1.count }
         self.quotes = texts.isEmpty ? nil : QuoteIndex(texts: texts, words: knowledge.words, settings: settings)
     }
 
@@ -255,6 +261,16 @@ public struct Answerer: Sendable {
             let naming = Set(words[named].map(\.text))
             func names(_ term: Term) -> Bool { term.surface.split(separator: " ").allSatisfy { naming.contains(String($0)) } }
             if terms.contains(where: { !names($0) }) { terms.removeAll(where: names) }
+        }
+        // "per Business Insider", "could Babel verify it": the outlet only says whose account
+        // is asked for (its facts do not name it), unless the question is about its article
+        if !words.contains(where: { Self.articleWords.contains($0.text) }) {
+            let named = outletSpans(words)
+            if !named.isEmpty {
+                for position in terms.indices where terms[position].surface.split(separator: " ").allSatisfy({ named.contains(String($0)) }) {
+                    terms[position].isWeak = true
+                }
+            }
         }
         let identifying = Self.identifyingWords(words).union(Self.excludedWords(words))
         if !identifying.isEmpty {
@@ -501,6 +517,24 @@ public struct Answerer: Sendable {
     static func span(of words: [Token], after index: Int, stoppingAt stops: Set<String> = []) -> ArraySlice<Token> {
         words.dropFirst(index + 1).prefix(identifyingSpan).prefix { !$0.startsClause && !auxiliaries.contains($0.text) && !stops.contains($0.text) }
     }
+
+    /// The words of a question that name an outlet in full ("Business Insider", "Interfax-
+    /// Ukraine", not "Ukraine" alone).
+    func outletSpans(_ words: [Token]) -> Set<String> {
+        var found: Set<String> = []
+        let text = words.map(\.text)
+        for name in outletNames {
+            for start in text.indices where text[start...].starts(with: name) { found.formUnion(name) }
+        }
+        return found
+    }
+
+    /// Words that make a question about an article, not the story: an outlet named in one
+    /// is what it asks about ("who wrote the Babel article?").
+    static let articleWords: Set<String> = [
+        "article", "articles", "report", "reports", "story", "piece", "headline", "title", "author", "authors", "wrote",
+        "written", "writer", "published", "publish", "link", "url", "outlet", "site", "website", "journalist", "reporter",
+    ]
 
     /// Words for the article itself, after "this".
     static let articleNouns: Set<String> = ["article", "story", "piece", "report", "post", "text", "page"]
