@@ -27,13 +27,15 @@ struct LanguageTests {
 
     @Test func vocabularyCorrectsCloseWordsOnly() {
         var vocabulary = Vocabulary()
-        for word in ["zelensky", "salary", "recruited", "bakhmut", "look", "journalist"] { vocabulary.insert(word) }
+        for word in ["zelensky", "salary", "recruited", "bakhmut", "look", "journalist", "job"] { vocabulary.insert(word) }
         #expect(vocabulary.correction(for: "zelenski") == "zelensky")
         #expect(vocabulary.correction(for: "salery") == "salary")
         #expect(vocabulary.correction(for: "recruted") == "recruited")
         #expect(vocabulary.correction(for: "jornalist") == "journalist")
         #expect(vocabulary.correction(for: "bakhmutt") == "bakhmut")
         #expect(vocabulary.correction(for: "cook") == nil)  // too short to guess
+        #expect(vocabulary.correction(for: "jobb") == "job")  // ... but for a last letter typed twice
+        #expect(vocabulary.correction(for: "seee") == nil)
         #expect(vocabulary.correction(for: "qwerty") == nil)
     }
 

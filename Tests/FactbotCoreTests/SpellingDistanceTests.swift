@@ -28,6 +28,10 @@ struct SpellingCorrectionTests {
     /// nearest first, then the most used, then the first added.
     static func bruteForce(_ word: String, in words: [String], frequency: [String: Int]) -> String? {
         let scalars = Array(word.unicodeScalars)
+        if scalars.count == 4, scalars[3] == scalars[2] {  // a last letter typed twice
+            let shorter = String(word.dropLast())
+            return words.contains(shorter) ? shorter : nil
+        }
         guard scalars.count >= 5, scalars.count <= 30 else { return nil }
         let limit = scalars.count >= 8 ? 2 : 1
         var best: (word: String, distance: Int, frequency: Int)?

@@ -127,9 +127,15 @@ public struct Vocabulary: Sendable {
     /// The closest known word to a word of five letters or more, within one edit (two
     /// from eight letters on); ties go to the more frequent word. Nil when none is that
     /// close. Shorter words are left alone: too many real words lie one edit apart
-    /// ("cook", "look").
+    /// ("cook", "look"); only a four-letter word ending in a doubled letter loses one
+    /// ("jobb" is "job").
     public func correction(for word: String) -> String? {
         let scalars = Array(word.unicodeScalars)
+        // a short word with its last letter typed twice ("jobb", "payy"): that word, if known
+        if scalars.count == 4, scalars[3] == scalars[2], scalars.allSatisfy(Tokenizer.isLetter) {
+            let shorter = String(word.dropLast())
+            return contains(shorter) ? shorter : nil
+        }
         guard scalars.count >= 5, scalars.count <= 30, scalars.allSatisfy(Tokenizer.isLetter) else { return nil }
         let limit = scalars.count >= 8 ? 2 : 1
         // All hashes first, then the look-ups: independent loads the processor can overlap.
