@@ -124,6 +124,23 @@ struct TypedAnswererTests {
         #expect(answer.confidence >= answerer.settings.minimumConfidence)
     }
 
+    @Test func anAmountPaidToGetSomethingGivesAReason() throws {
+        let source = Source(id: "s", url: "https://example.org", title: "T", author: "", publisher: "Ex", published: "2025-01-02")
+        let facts = [
+            Fact(
+                id: "fee", answer: "One sailor said he paid 500 crowns to get a place on the crew.", questions: ["How much did the sailor pay?"],
+                types: [.amount], sourceID: "s"),
+            Fact(
+                id: "wage", answer: "The crew is paid 900 crowns a month.", questions: ["What is the crew paid?"], types: [.amount], sourceID: "s"),
+        ]
+        let answerer = Answerer(knowledge: KnowledgeBase(facts: facts, sources: [source], words: WordLists(stopWords: ["why", "did", "he", "the"])))!
+        let fee = try #require(answerer.index.facts.firstIndex { $0.id == "fee" })
+        let wage = try #require(answerer.index.facts.firstIndex { $0.id == "wage" })
+        #expect(answerer.statedFit(Int32(fee), .reason) != nil)  // "to get": a purpose
+        #expect(answerer.statedFit(Int32(wage), .reason) == nil)
+        #expect(answerer.answer("why did he pay 500 crowns").fact?.id == "fee")
+    }
+
     @Test func thresholdComesFromSettings() {
         var settings = Answerer.Settings()
         settings.minimumConfidence = 1.0

@@ -574,7 +574,8 @@ public struct Answerer: Sendable {
 
     /// How well a fact fits a question of `type` by what its answer states, relative to how
     /// its curated types fit (so 1 when they fit as well): a figure for "how many", a date
-    /// for "when", a name for "who", a quotation for "what did they say" each fit as
+    /// for "when", a name for "who", a quotation for "what did they say", a purpose or cause
+    /// for "why" ("paid ... *to get into* the army") each fit as
     /// ``statedTypeFit``. Nil when what the answer states fits no better.
     func statedFit(_ fact: Int32, _ type: QuestionType) -> Double? {
         let curated = type.fit(index.facts[Int(fact)].types)
@@ -587,6 +588,7 @@ public struct Answerer: Sendable {
         case .person: states = clauses.contains { $0.hasPersonName || !$0.people.isEmpty }
         case .organization: states = clauses.contains(where: \.hasOrganization)
         case .quote: states = clauses.contains(where: \.hasQuote)
+        case .reason: states = clauses.contains(where: \.givesReason)
         default: states = false
         }
         return states ? Self.statedTypeFit / curated : nil

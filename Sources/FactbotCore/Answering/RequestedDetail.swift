@@ -112,6 +112,8 @@ struct AnswerDetails: Sendable {
         /// A place: listed, a place noun, a capitalised name after "in", "near", "at",
         /// "from", a platform after "on" ("on Douyin"), or "in a/the ..." ("in a wooden shelter").
         var hasPlace = false
+        /// A cause or a purpose: "because", "due to", "hoping", "in order to", "to get" ...
+        var givesReason = false
         /// The terms of events it puts someone at ("*at* the 27th *meeting*"): where something
         /// was said, unless the question asks where that event itself was.
         var events: Set<String> = []
@@ -724,6 +726,12 @@ extension Answerer {
                     clause.events.insert(key(token))
                 }
             }
+            if Self.reasonWords.contains(word)
+                || (word == "to" && index + 1 < tokens.count && Self.purposeVerbs.contains(tokens[index + 1].text))
+                || (index + 1 < tokens.count && ((word == "so" && tokens[index + 1].text == "that") || (word == "in" && tokens[index + 1].text == "order")))
+            {
+                clause.givesReason = true
+            }
             if Self.timeWords.contains(word) || (token.isNumber && word.utf8.count == 4 && Int(word).map { (1900...2100).contains($0) } ?? false) {
                 clause.hasDate = true
             }
@@ -924,6 +932,15 @@ extension Answerer {
         // where online: a platform is a place to advertise
         "online", "internet", "media", "platform", "platforms", "network", "networks", "app", "apps", "site", "sites", "website",
         "websites",
+    ]
+    /// Words that give a cause or a motive.
+    static let reasonWords: Set<String> = [
+        "because", "due", "reason", "reasons", "motive", "motives", "hoping", "hoped", "wanted", "seeking", "sought", "why",
+        "thanks", "since", "motivated", "lured", "attracted", "drawn",
+    ]
+    /// Verbs after "to" that give a purpose ("paid ... *to get* into the army").
+    static let purposeVerbs: Set<String> = [
+        "get", "earn", "obtain", "receive", "make", "join", "avoid", "gain", "find", "secure", "escape", "support", "help", "prove",
     ]
     /// Words for an event someone can be at: "at the meeting" says where something was said.
     static let eventNouns: Set<String> = ["meeting", "conference", "summit", "briefing", "event", "session", "rally", "forum", "hearing"]
