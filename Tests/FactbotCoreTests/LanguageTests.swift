@@ -114,6 +114,7 @@ struct LanguageTests {
         #expect(type("zhang card amount rubles") == .amount)
         #expect(type("what amount did he pay") == .amount)
         #expect(type("what sum was he offered") == .amount)
+        #expect(type("What monthly wage do the ads promise?") == .amount)
         #expect(type("per amount of time") == .any)  // "per": a rate, not the thing asked
         #expect(QuestionType.number.fit([.amount]) < 1)
         #expect(QuestionType.number.fit([.person]) < QuestionType.number.fit([.amount]))

@@ -17,6 +17,7 @@ public enum QuestionType: String, Sendable, Equatable {
         "network": .organization, "company": .organization, "publication": .organization,
         "year": .date, "month": .date, "day": .date, "date": .date, "time": .date, "when": .date,
         "number": .number, "figure": .number, "total": .number, "count": .number, "amount": .amount, "sum": .amount,
+        "salary": .amount, "wage": .amount, "wages": .amount, "fee": .amount, "price": .amount, "cost": .amount, "bonus": .amount,
         "reason": .reason, "motive": .reason, "words": .quote, "quote": .quote, "slogan": .quote, "phrase": .quote,
         "expression": .quote, "saying": .quote, "catchphrase": .quote, "motto": .quote, "term": .quote,
         "name": .person, "spokesman": .person, "spokesperson": .person, "soldier": .person,
