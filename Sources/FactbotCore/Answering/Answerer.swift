@@ -344,7 +344,12 @@ public struct Answerer: Sendable {
             var factor = 0.8 + 0.2 * likeness
             // a fact filed under another type that states what is asked all the same ("155"
             // in a description) fits nearly as well as one of that type
-            if let stated = statedFit(fact, questionType) { factor *= stated }
+            // (read only where the lift could make it answer: reading a fact's clauses is costly)
+            if ranked[position].confidence * factor * Self.statedTypeFit >= settings.minimumConfidence * questionType.fit(index.facts[Int(fact)].types),
+                let stated = statedFit(fact, questionType)
+            {
+                factor *= stated
+            }
             for name in names where !index.uses(fact: fact, term: name) {
                 factor *= 1 - (1 - Self.missingNamePenalty) * index.idf[Int(name)] / index.maximumIDF
             }

@@ -681,6 +681,7 @@ extension Answerer {
             if start > nameEnd { clause.people.insert(key(tokens[start])) }
             nameEnd = max(nameEnd, end)
         }
+        let roles = tokens.map { Self.wordRoles[$0.text] ?? [] }
         for (index, token) in tokens.enumerated() {
             let word = token.text
             let kind = words.nameKinds[word]
@@ -706,28 +707,30 @@ extension Answerer {
                 clause.personNames.formUnion([key(token), key(tokens[index + 1])])
                 count(index, index + 1)
             }
+            // what each word does for "where" and "why", looked up once per word
+            let role = roles[index]
+            let previousRole = index > 0 ? roles[index - 1] : []
             if !inName[index] {
                 // a country is a place after "in", "near", "from" ... ("in eastern Ukraine"), not
                 // as an actor or a people ("Chinese fighters", "Russia recruits")
-                let afterPreposition = tokens[max(0, index - 2)..<index].contains { Self.placePrepositions.contains($0.text) }
-                let country = kind == .countries || kind == .sides || lexicon.sideOfKey[keyAt[index] ?? ""] != nil
-                let unlisted =
-                    index > 0 && Self.placePrepositions.contains(tokens[index - 1].text) && capital[index]
-                    && !words.stopWords.contains(word) && !knowledge.words.classes.institutionWords.contains(word) && kind == nil
-                let previous = index > 0 ? tokens[index - 1].text : ""
-                let platform = previous == "on" && kind == .organisations
-                let enclosed = Self.enclosingPrepositions.contains(previous) && index + 1 < tokens.count && Self.determiners.contains(word)
-                // a place noun, but not one that begins a longer name ("Harbour Council")
-                let placeNoun = Self.placeNouns.contains(word) && !(capital[index] && index + 1 < tokens.count && capital[index + 1])
-                if kind == .places || (country && afterPreposition) || placeNoun || unlisted || platform || enclosed {
-                    clause.hasPlace = true
-                }
-                if Self.eventNouns.contains(word), tokens[max(0, index - 4)..<index].contains(where: { ["at", "during"].contains($0.text) }) {
+                let afterPreposition = previousRole.contains(.placePreposition) || (index > 1 && roles[index - 2].contains(.placePreposition))
+                let place =
+                    kind == .places
+                    || (afterPreposition && (kind == .countries || kind == .sides || lexicon.sideOfKey[keyAt[index] ?? ""] != nil))
+                    // a place noun, but not one that begins a longer name ("Harbour Council")
+                    || (role.contains(.placeNoun) && !(capital[index] && index + 1 < tokens.count && capital[index + 1]))
+                    // a name not listed, after "in", "near" ... ("in Harbourtown")
+                    || (previousRole.contains(.placePreposition) && capital[index] && kind == nil && !words.stopWords.contains(word)
+                        && !knowledge.words.classes.institutionWords.contains(word))
+                    || (kind == .organisations && index > 0 && tokens[index - 1].text == "on")  // "on Douyin"
+                    || (previousRole.contains(.enclosing) && index + 1 < tokens.count && Self.determiners.contains(word))  // "in a shed"
+                if place { clause.hasPlace = true }  // (each test is cheap: the roles were looked up once)
+                if role.contains(.event), tokens[max(0, index - 4)..<index].contains(where: { $0.text == "at" || $0.text == "during" }) {
                     clause.events.insert(key(token))
                 }
             }
-            if Self.reasonWords.contains(word)
-                || (word == "to" && index + 1 < tokens.count && Self.purposeVerbs.contains(tokens[index + 1].text))
+            if role.contains(.reason)
+                || (word == "to" && index + 1 < tokens.count && roles[index + 1].contains(.purposeVerb))
                 || (index + 1 < tokens.count && ((word == "so" && tokens[index + 1].text == "that") || (word == "in" && tokens[index + 1].text == "order")))
             {
                 clause.givesReason = true
@@ -933,6 +936,29 @@ extension Answerer {
         "online", "internet", "media", "platform", "platforms", "network", "networks", "app", "apps", "site", "sites", "website",
         "websites",
     ]
+    /// What a word of an answer does for the "where" and "why" checks.
+    struct WordRole: OptionSet {
+        let rawValue: UInt8
+        static let placeNoun = WordRole(rawValue: 1)
+        static let event = WordRole(rawValue: 2)
+        static let reason = WordRole(rawValue: 4)
+        static let purposeVerb = WordRole(rawValue: 8)
+        static let placePreposition = WordRole(rawValue: 16)
+        static let enclosing = WordRole(rawValue: 32)
+    }
+
+    /// Every word with a role, so an answer's word is looked up once.
+    static let wordRoles: [String: WordRole] = {
+        var roles: [String: WordRole] = [:]
+        for (words, role) in [
+            (placeNouns, WordRole.placeNoun), (eventNouns, .event), (reasonWords, .reason), (purposeVerbs, .purposeVerb),
+            (placePrepositions, .placePreposition), (enclosingPrepositions, .enclosing),
+        ] {
+            for word in words { roles[word, default: []].insert(role) }
+        }
+        return roles
+    }()
+
     /// Words that give a cause or a motive.
     static let reasonWords: Set<String> = [
         "because", "due", "reason", "reasons", "motive", "motives", "hoping", "hoped", "wanted", "seeking", "sought", "why",
