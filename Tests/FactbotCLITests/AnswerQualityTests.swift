@@ -67,10 +67,11 @@ struct AnswerQualityTests {
     /// and a ceiling a little over its confidently wrong answers (see the README), so a
     /// change that makes matching worse fails here.
     @Test(arguments: [
-        ("paraphrases.tsv", 0.78, 0.9, 0.11), ("holdout.tsv", 0.73, 0.8, 0.09), ("tuning-a.tsv", 0.74, 0.8, 0.08),
-        ("untuned-b.tsv", 0.75, 0.82, 0.11), ("untuned-c.tsv", 0.68, 0.82, 0.12),
-        ("followups-d.tsv", 0.73, 0.85, 0.05), ("followups-e.tsv", 0.68, 0.8, 0.09),
-        ("followups-f.tsv", 0.65, 0.88, 0.05), ("followups-g.tsv", 0.67, 0.85, 0.08),
+        ("paraphrases.tsv", 0.78, 0.9, 0.11), ("holdout.tsv", 0.73, 0.8, 0.09), ("tuning-a.tsv", 0.75, 0.85, 0.08),
+        ("untuned-b.tsv", 0.77, 0.85, 0.10), ("untuned-c.tsv", 0.69, 0.85, 0.12),
+        ("followups-d.tsv", 0.77, 0.9, 0.05), ("followups-e.tsv", 0.73, 0.85, 0.08),
+        ("followups-f.tsv", 0.68, 0.88, 0.05), ("followups-g.tsv", 0.70, 0.9, 0.07),
+        ("followups-h.tsv", 0.73, 0.88, 0.06), ("tuning-i.tsv", 0.73, 0.92, 0.05),
     ])
     func scoreStaysHigh(set: String, floor: Double, refusalFloor: Double, wrongCeiling: Double) throws {
         let score = try Self.score(set)
