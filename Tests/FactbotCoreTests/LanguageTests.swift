@@ -61,6 +61,9 @@ struct LanguageTests {
         #expect(lexicon4.words("thanks 4 the info").map(\.text) == ["thanks", "for", "the", "info"])
         let stopping = Lexicon(words: WordLists(shorthand: ["4": ["for"]], stopWords: ["this"]), stemmer: try #require(Stemmer()))
         #expect(stopping.words("4 this").map(\.text) == ["for", "this"])
+        let days = Lexicon(words: WordLists(shorthand: ["4": ["for"]], stopWords: ["days"]), stemmer: try #require(Stemmer()))
+        #expect(days.words("in 4 days").map(\.text) == ["in", "4", "days"])  // a counted plural, stop word or not
+        #expect(days.words("4 men").map(\.text) == ["4", "men"])
         #expect(lexicon.words("China's").map(\.text) == ["china"])
     }
 

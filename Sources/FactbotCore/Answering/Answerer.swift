@@ -267,7 +267,10 @@ public struct Answerer: Sendable {
         if !words.contains(where: { Self.articleWords.contains($0.text) }) {
             let named = outletSpans(words)
             if !named.isEmpty {
-                for position in terms.indices where terms[position].surface.split(separator: " ").allSatisfy({ named.contains(String($0)) }) {
+                // a word that is also used outside the outlet's name ("... fight for Ukraine") keeps its weight
+                let elsewhere = Set(words.indices.filter { !named.contains($0) }.map { words[$0].text })
+                let naming = Set(named.map { words[$0].text }).subtracting(elsewhere)
+                for position in terms.indices where terms[position].surface.split(separator: " ").allSatisfy({ naming.contains(String($0)) }) {
                     terms[position].isWeak = true
                 }
             }
@@ -523,13 +526,13 @@ public struct Answerer: Sendable {
         words.dropFirst(index + 1).prefix(identifyingSpan).prefix { !$0.startsClause && !auxiliaries.contains($0.text) && !stops.contains($0.text) }
     }
 
-    /// The words of a question that name an outlet in full ("Business Insider", "Interfax-
-    /// Ukraine", not "Ukraine" alone).
-    func outletSpans(_ words: [Token]) -> Set<String> {
-        var found: Set<String> = []
+    /// The positions of a question's words that name an outlet in full ("Business
+    /// Insider", "Interfax-Ukraine", not "Ukraine" alone).
+    func outletSpans(_ words: [Token]) -> Set<Int> {
+        var found: Set<Int> = []
         let text = words.map(\.text)
         for name in outletNames {
-            for start in text.indices where text[start...].starts(with: name) { found.formUnion(name) }
+            for start in text.indices where text[start...].starts(with: name) { found.formUnion(start..<(start + name.count)) }
         }
         return found
     }
@@ -584,7 +587,7 @@ public struct Answerer: Sendable {
     /// ``statedTypeFit``. Nil when what the answer states fits no better.
     func statedFit(_ fact: Int32, _ type: QuestionType) -> Double? {
         let curated = type.fit(index.facts[Int(fact)].types)
-        guard curated < Self.statedTypeFit else { return nil }
+        guard curated > 0, curated < Self.statedTypeFit else { return nil }
         let clauses = details(of: fact).clauses
         let states: Bool
         switch type {

@@ -168,8 +168,13 @@ public struct Lexicon: Sendable {
         if let previous, Self.countLeads.contains(previous.text) { return true }
         guard at + 1 < tokens.count else { return false }
         let next = tokens[at + 1].text
-        return next.count > 3 && next.hasSuffix("s") && !next.hasSuffix("ss") && !stopWords.contains(next)
+        return Self.countedPlurals.contains(next) || (next.count > 3 && next.hasSuffix("s") && !next.hasSuffix("ss") && !stopWords.contains(next))
     }
+
+    /// Plurals a number counts that may be stop words or lack an "s": "4 days", "4 men".
+    static let countedPlurals: Set<String> = [
+        "days", "weeks", "months", "years", "hours", "minutes", "times", "men", "women", "people", "children",
+    ]
 
     /// The words of `text` after shorthand and contractions are expanded: what the
     /// question-type rules read.
