@@ -259,8 +259,7 @@ public struct Answerer: Sendable {
         // requested-detail check wants it in the answer)
         if let named = Self.currencyAsked(words, currencies: knowledge.words.classes.currencies, countries: isCountry) {
             let naming = Set(words[named].map(\.text))
-            func names(_ term: Term) -> Bool { term.surface.split(separator: " ").allSatisfy { naming.contains(String($0)) } }
-            if terms.contains(where: { !names($0) }) { terms.removeAll(where: names) }
+            if terms.contains(where: { !$0.lies(within: naming) }) { terms.removeAll { $0.lies(within: naming) } }
         }
         // "per Business Insider", "could Babel verify it": the outlet only says whose account
         // is asked for (its facts do not name it), unless the question is about its article
@@ -270,16 +269,15 @@ public struct Answerer: Sendable {
                 // a word that is also used outside the outlet's name ("... fight for Ukraine") keeps its weight
                 let elsewhere = Set(words.indices.filter { !named.contains($0) }.map { words[$0].text })
                 let naming = Set(named.map { words[$0].text }).subtracting(elsewhere)
-                for position in terms.indices where terms[position].surface.split(separator: " ").allSatisfy({ naming.contains(String($0)) }) {
+                for position in terms.indices where terms[position].lies(within: naming) {
                     terms[position].isWeak = true
                 }
             }
         }
         let identifying = Self.identifyingWords(words).union(Self.excludedWords(words))
         if !identifying.isEmpty {
-            func inSpan(_ term: Term) -> Bool { term.surface.split(separator: " ").allSatisfy { identifying.contains(String($0)) } }
-            if terms.contains(where: { !$0.isWeak && !inSpan($0) }) {
-                for position in terms.indices where inSpan(terms[position]) { terms[position].isWeak = true }
+            if terms.contains(where: { !$0.isWeak && !$0.lies(within: identifying) }) {
+                for position in terms.indices where terms[position].lies(within: identifying) { terms[position].isWeak = true }
             }
         }
         var explanation = Explanation(questionType: questionType, terms: terms)
@@ -348,8 +346,9 @@ public struct Answerer: Sendable {
             // a fact filed under another type that states what is asked all the same ("155"
             // in a description) fits nearly as well as one of that type
             // (read only where the lift could make it answer: reading a fact's clauses is costly)
-            if ranked[position].confidence * factor * Self.statedTypeFit >= settings.minimumConfidence * questionType.fit(index.facts[Int(fact)].types),
-                let stated = statedFit(fact, questionType)
+            let curated = questionType.fit(index.facts[Int(fact)].types)
+            if ranked[position].confidence * factor * Self.statedTypeFit >= settings.minimumConfidence * curated,
+                let stated = statedFit(fact, questionType, curated: curated)
             {
                 factor *= stated
             }
@@ -585,8 +584,9 @@ public struct Answerer: Sendable {
     /// for "when", a name for "who", a quotation for "what did they say", a purpose or cause
     /// for "why" ("paid ... *to get into* the army") each fit as
     /// ``statedTypeFit``. Nil when what the answer states fits no better.
-    func statedFit(_ fact: Int32, _ type: QuestionType) -> Double? {
-        let curated = type.fit(index.facts[Int(fact)].types)
+    /// `curated` is that fit when the caller has it.
+    func statedFit(_ fact: Int32, _ type: QuestionType, curated: Double? = nil) -> Double? {
+        let curated = curated ?? type.fit(index.facts[Int(fact)].types)
         guard curated > 0, curated < Self.statedTypeFit else { return nil }
         let clauses = details(of: fact).clauses
         let states: Bool

@@ -267,7 +267,7 @@ extension Answerer {
         // "besides Douyin, which other platforms": something other than Douyin, of its kind
         let setAside = Self.excludedWords(words)
         if !setAside.isEmpty {
-            for term in terms where term.surface.split(separator: " ").allSatisfy({ setAside.contains(String($0)) }) {
+            for term in terms where term.lies(within: setAside) {
                 guard let kind = knowledge.words.nameKinds[term.correctedFrom ?? term.surface] ?? knowledge.words.nameKinds[term.surface] else { continue }
                 request.excluded.append((term.key, kind))
             }
@@ -405,25 +405,16 @@ extension Answerer {
                 return "the amount in " + currency.word
             }
         }
-        if !request.namedCounts.isEmpty {
+        if !request.namedCounts.isEmpty || request.otherCount != nil {
             let numbers = knowledge.words.classes.numberWords
             let tokens = Tokenizer.tokens(index.facts[Int(position)].answer).map { numbers[$0.text] ?? $0.text }
+            // "what three types": not the same number counting time ("3-4 days")
             for count in request.namedCounts {
-                let places = tokens.indices.filter { tokens[$0] == count.number }
-                let countsTime = places.allSatisfy { place in
-                    tokens.dropFirst(place + 1).prefix(2).contains { Self.timeUnits.contains(lexicon.stemmer.stem($0)) }
-                }
-                if !places.isEmpty, countsTime { return count.words }
+                let places = timeCounts(of: count.number, in: tokens)
+                if !places.isEmpty, !places.contains(false) { return count.words }
             }
-        }
-        if let other = request.otherCount {
-            // that number, counting something other than time ("3-4 days" is no group of four)
-            let numbers = knowledge.words.classes.numberWords
-            let tokens = Tokenizer.tokens(index.facts[Int(position)].answer).map { numbers[$0.text] ?? $0.text }
-            let stated = tokens.indices.contains { at in
-                tokens[at] == other.number && !tokens.dropFirst(at + 1).prefix(2).contains { Self.timeUnits.contains(lexicon.stemmer.stem($0)) }
-            }
-            if !stated { return other.words }
+            // "the other four": that number, counting something other than time ("3-4 days" is no group of four)
+            if let other = request.otherCount, !timeCounts(of: other.number, in: tokens).contains(false) { return other.words }
         }
         if let bound = request.bound {
             let words = Set(Tokenizer.tokens(index.facts[Int(position)].answer).map(\.text))
@@ -502,6 +493,14 @@ extension Answerer {
             }
         }
         return result
+    }
+
+    /// For each place `number` stands in `tokens` (an answer's words, number words as
+    /// digits), whether it counts time there ("3-4 *days*"); empty when it is not there.
+    func timeCounts(of number: String, in tokens: [String]) -> [Bool] {
+        tokens.indices.filter { tokens[$0] == number }.map { place in
+            tokens.dropFirst(place + 1).prefix(2).contains { Self.timeUnits.contains(lexicon.stemmer.stem($0)) }
+        }
     }
 
     /// A clause states the detail *about* what was asked when it (or a clause before it, whose

@@ -25,4 +25,7 @@ public struct Term: Sendable, Equatable, Hashable {
         self.isNumber = isNumber
         self.correctedFrom = correctedFrom
     }
+
+    /// True when every word it came from is one of `words` (a phrase's words all in a span).
+    func lies(within words: Set<String>) -> Bool { surface.split(separator: " ").allSatisfy { words.contains(String($0)) } }
 }
