@@ -86,14 +86,17 @@ struct ShippedAnswererTests {
 
 @Suite("Answering: type checks on a small fact base")
 struct TypedAnswererTests {
-    let answerer: Answerer = {
+    /// An answerer of `facts` (of source "s") with these stop words.
+    static func answerer(_ facts: [Fact], stopWords: Set<String>) -> Answerer {
         let source = Source(id: "s", url: "https://example.org", title: "T", author: "", publisher: "Ex", published: "2025-01-02")
-        let facts = [
+        return Answerer(knowledge: KnowledgeBase(facts: facts, sources: [source], words: WordLists(stopWords: stopWords)))!
+    }
+
+    let answerer = Self.answerer(
+        [
             Fact(id: "count", answer: "Forty recruits joined the club.", questions: ["How many recruits joined the club?"], types: [.number], sourceID: "s"),
             Fact(id: "founder", answer: "Ada founded the club.", questions: ["Who founded the club?"], types: [.person], sourceID: "s"),
-        ]
-        return Answerer(knowledge: KnowledgeBase(facts: facts, sources: [source], words: WordLists(stopWords: ["how", "many", "who", "the", "did", "it"])))!
-    }()
+        ], stopWords: ["how", "many", "who", "the", "did", "it"])
 
     @Test func typeDecidesBetweenFactsSharingWords() {
         #expect(answerer.answer("how many joined the club").fact?.id == "count")
@@ -101,7 +104,6 @@ struct TypedAnswererTests {
     }
 
     @Test func aFactOfAnotherTypeThatStatesTheFigureFitsNearlyAsWell() throws {
-        let source = Source(id: "s", url: "https://example.org", title: "T", author: "", publisher: "Ex", published: "2025-01-02")
         let facts = [
             Fact(
                 id: "visitors", answer: "The museum reported 300 visitors on its opening day.", questions: ["What did the museum report?"],
@@ -110,8 +112,7 @@ struct TypedAnswererTests {
                 id: "mood", answer: "The museum reported a cheerful opening day.", questions: ["How was the opening?"],
                 types: [.description], sourceID: "s"),
         ]
-        let stopWords: Set<String> = ["how", "many", "did", "the", "on", "its", "a"]
-        let answerer = Answerer(knowledge: KnowledgeBase(facts: facts, sources: [source], words: WordLists(stopWords: stopWords)))!
+        let answerer = Self.answerer(facts, stopWords: ["how", "many", "did", "the", "on", "its", "a"])
         let stating = try #require(answerer.index.facts.firstIndex { $0.id == "visitors" })
         let silent = try #require(answerer.index.facts.firstIndex { $0.id == "mood" })
         // a description holding a figure fits "how many" as a stated figure does (0.9), not as a description (0.5)
@@ -125,7 +126,6 @@ struct TypedAnswererTests {
     }
 
     @Test func anAmountPaidToGetSomethingGivesAReason() throws {
-        let source = Source(id: "s", url: "https://example.org", title: "T", author: "", publisher: "Ex", published: "2025-01-02")
         let facts = [
             Fact(
                 id: "fee", answer: "One sailor said he paid 500 crowns to get a place on the crew.", questions: ["How much did the sailor pay?"],
@@ -133,7 +133,7 @@ struct TypedAnswererTests {
             Fact(
                 id: "wage", answer: "The crew is paid 900 crowns a month.", questions: ["What is the crew paid?"], types: [.amount], sourceID: "s"),
         ]
-        let answerer = Answerer(knowledge: KnowledgeBase(facts: facts, sources: [source], words: WordLists(stopWords: ["why", "did", "he", "the"])))!
+        let answerer = Self.answerer(facts, stopWords: ["why", "did", "he", "the"])
         let fee = try #require(answerer.index.facts.firstIndex { $0.id == "fee" })
         let wage = try #require(answerer.index.facts.firstIndex { $0.id == "wage" })
         #expect(answerer.statedFit(Int32(fee), .reason) != nil)  // "to get": a purpose

@@ -145,17 +145,21 @@ struct WordLinkTests {
         }
     }
 
-    @Test func aQuestionWordTheFactsDoNotUseMatchesThroughItsLinkAndWhySaysSo() throws {
+    /// An answerer of two facts, the monthly pay and the office's town, with no links yet.
+    static func payAndOffice(minimumConfidence: Double, stopWords: Set<String>) -> Answerer {
         let source = Source(id: "s", url: "https://example.org/a", title: "Pay", author: "A. Writer", publisher: "Example", published: "2026-01-02")
         let facts = [
             Fact(id: "wage", answer: "The monthly pay is 100 coins.", questions: ["What is the pay?"], types: [.amount], sourceID: "s"),
             Fact(id: "town", answer: "The office is in Harbourtown.", questions: ["Where is the office?"], types: [.place], sourceID: "s"),
         ]
         var settings = Answerer.Settings()
-        settings.minimumConfidence = 0.5  // a fact base of two facts: every word weighs a lot
-        let plain = Answerer(
-            knowledge: KnowledgeBase(facts: facts, sources: [source], words: WordLists(stopWords: ["what", "is", "the", "where"])),
-            settings: settings)!
+        settings.minimumConfidence = minimumConfidence
+        return Answerer(knowledge: KnowledgeBase(facts: facts, sources: [source], words: WordLists(stopWords: stopWords)), settings: settings)!
+    }
+
+    @Test func aQuestionWordTheFactsDoNotUseMatchesThroughItsLinkAndWhySaysSo() throws {
+        // a fact base of two facts: every word weighs a lot
+        let plain = Self.payAndOffice(minimumConfidence: 0.5, stopWords: ["what", "is", "the", "where"])
         #expect(plain.answer("what is the remuneration").fact?.id == nil)
         let compiled = WordLinks.encode(plain.compileLinks(from: InstalledWordNet.database), fingerprint: 1)
         let linked = plain.linking(try WordLinks(bytes: Bytes(compiled), fingerprint: 1))
@@ -167,16 +171,7 @@ struct WordLinkTests {
     }
 
     @Test func aWeakLinkToAWordTheFactLacksCostsItLessThanTheWordWould() throws {
-        let source = Source(id: "s", url: "https://example.org/a", title: "Pay", author: "A. Writer", publisher: "Example", published: "2026-01-02")
-        let facts = [
-            Fact(id: "wage", answer: "The monthly pay is 100 coins.", questions: ["What is the pay?"], types: [.amount], sourceID: "s"),
-            Fact(id: "town", answer: "The office is in Harbourtown.", questions: ["Where is the office?"], types: [.place], sourceID: "s"),
-        ]
-        var settings = Answerer.Settings()
-        settings.minimumConfidence = 0.3
-        let plain = Answerer(
-            knowledge: KnowledgeBase(facts: facts, sources: [source], words: WordLists(stopWords: ["what", "is", "the", "where", "in"])),
-            settings: settings)!
+        let plain = Self.payAndOffice(minimumConfidence: 0.3, stopWords: ["what", "is", "the", "where", "in"])
         // a guess ("bureau" may mean the office) weighs its strength against the pay fact, the word itself fully
         let guess = ["bureau": [WordLink(key: "offic", word: "office", from: "bureau", kind: .narrower, strength: 0.5)]]
         let linked = plain.linking(try WordLinks(bytes: Bytes(WordLinks.encode(guess, fingerprint: 3)), fingerprint: 3))
