@@ -121,6 +121,30 @@ struct AccountsTests {
         #expect(lee.reply.hasPrefix("Sources differ."))
     }
 
+    @Test func outletsDisagreeingOnWhoAreBothShownWhenTheQuestionNamesBoth() {
+        // the gazette says Ada was the cook, the courier says Lee: "Ada or Lee?" shows both,
+        // while a question about Ada alone still leaves Lee's account out
+        let names = try! WordListParser.names("[people]\nada marsh\nlee roan\n")
+        var words = Self.words
+        words.names = names.names
+        words.nameKinds = names.kinds
+        words.stopWords.formUnion(["or"])
+        let facts = [
+            Self.fact("cook-gazette", "Ada Marsh worked as the ship's cook.", ["Who was the cook?"], [.person], Self.gazette),
+            Self.fact(
+                "cook-courier", "Lee Roan worked as the ship's cook.", ["Who cooked on the ship?"], [.person], Self.courier,
+                [.init(.disputes, "cook-gazette")]),
+        ]
+        var settings = Answerer.Settings()
+        settings.minimumConfidence = 0.3
+        let answerer = Answerer(knowledge: KnowledgeBase(facts: facts, sources: [Self.gazette, Self.courier], words: words), settings: settings)!
+        let both = answerer.answer("who worked as the cook, ada or lee?")
+        #expect(Set(both.accounts.flatMap(\.factIDs)) == ["cook-gazette", "cook-courier"], "\(both.reply)")
+        #expect(both.reply.hasPrefix("Sources differ."))
+        let ada = answerer.answer("was ada the cook?")
+        #expect(ada.fact?.id == "cook-gazette")
+        #expect(ada.accounts.isEmpty, "\(ada.reply)")
+    }
     @Test func aFactWithoutLinksAnswersAlone() {
         let answer = Self.answerer.answer("What was the ship called?")
         #expect(answer.accounts.isEmpty)

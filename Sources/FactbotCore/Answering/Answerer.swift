@@ -429,11 +429,14 @@ public struct Answerer: Sendable {
         if let group {
             // several sources tell of this: who says what, newest first; an account about
             // someone else (it leaves out a person the question and the answer name) is not
-            // one of them here
-            let names = explanation.terms.filter { lexicon.peopleKeys.contains($0.key) }.compactMap { index.termID($0.key) }
-                .filter { index.uses(fact: chosen.fact, term: $0) }
+            // one of them here, unless it names another person the question asks about ("who
+            // lost his job, Zhang or Wang?": the outlets disagree on who)
+            let asked = explanation.terms.filter { lexicon.peopleKeys.contains($0.key) }.compactMap { index.termID($0.key) }
+            let names = asked.filter { index.uses(fact: chosen.fact, term: $0) }
+            let others = asked.filter { !names.contains($0) }
             let relevant = group.filter { member in
                 member == chosen.fact || names.allSatisfy { index.uses(fact: member, term: $0) }
+                    || others.contains { index.uses(fact: member, term: $0) }
             }
             if relevant.count == group.count {
                 answer.accounts = accountMemo.value(chosen.fact) {
