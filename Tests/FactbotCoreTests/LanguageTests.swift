@@ -104,6 +104,18 @@ struct LanguageTests {
         #expect(read("a thousand k-pop fans") == ["a", "thousand", "k", "pop", "fans"])
     }
 
+    @Test func wordsOfAPhraseActingAsAPrepositionAreNoContent() throws {
+        let lexicon = Lexicon(words: WordLists(stopWords: ["what", "is", "the", "a", "of", "for", "to", "did", "why", "in"]), stemmer: try #require(Stemmer()))
+        func keys(_ text: String) -> [String] { lexicon.terms(of: text).map(\.key) }
+        #expect(keys("what pay is dangled in front of recruits") == keys("what pay is dangled recruits"))
+        #expect(keys("what did he get in exchange for the fee") == keys("what did he get the fee"))
+        #expect(keys("why did wang head to russia") == keys("why did wang russia"))
+        // the same words as content
+        #expect(keys("who was at the front").contains(lexicon.stemmer.stem("front")))
+        #expect(keys("was there a prisoner exchange").contains(lexicon.stemmer.stem("exchange")))
+        #expect(keys("who is the head of the unit").contains(lexicon.stemmer.stem("head")))
+    }
+
     @Test func questionTypes() {
         func type(_ q: String) -> QuestionType { QuestionType.of(Tokenizer.tokens(q)) }
         #expect(type("How many Chinese were captured?") == .number)

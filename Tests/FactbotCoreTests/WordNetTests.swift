@@ -181,6 +181,17 @@ struct WordLinkTests {
         #expect(withGuess.explanation.candidates.first?.factID == "wage")
         #expect(try #require(withGuess.explanation.candidates.first).confidence > (try #require(withWord.explanation.candidates.first).confidence))
     }
+
+    @Test func aLinkedAdverbStaysWeak() throws {
+        let plain = Self.payAndOffice(minimumConfidence: 0.3, stopWords: ["what", "is", "the", "where", "in"])
+        // "originally" (its stem) linked to the office's word must not cost the pay fact a whole word
+        let link = ["origin": [WordLink(key: "offic", word: "office", from: "originally", kind: .synonym, strength: 0.85)]]
+        let linked = plain.linking(try WordLinks(bytes: Bytes(WordLinks.encode(link, fingerprint: 4)), fingerprint: 4))
+        let answer = linked.answer("what is the monthly pay originally")
+        let term = try #require(answer.explanation.terms.first { $0.link != nil })
+        #expect(term.isWeak)
+        #expect(answer.fact?.id == "wage")
+    }
 }
 
 @Suite("factbot check and WordNet links")

@@ -328,15 +328,22 @@ public struct Lexicon: Sendable {
         }
         // 2. phrases and synonyms, 3. stop words
         var terms: [Term] = []
+        let functionWords = Self.functionPhrasePositions(words)
         var index = 0
         while index < stems.count {
             let (stem, token, corrected, known, span) = stems[index]
+            if functionWords.contains(index) {
+                index += 1
+                continue
+            }
             if !linkAt.isEmpty, let link = linkAt[index] {
                 let covered = stems[index..<(index + span)]
                 var term = Term(
                     key: link.key, surface: covered.map(\.token.text).joined(separator: " "),
                     isName: covered.contains { $0.token.capitalised })
                 term.link = link
+                // an adverb ("originally") shades the question even when WordNet links it
+                term.isWeak = span == 1 && isWeak(token.text, entry: nil)
                 terms.append(term)
                 index += span
                 continue
@@ -383,6 +390,33 @@ public struct Lexicon: Sendable {
 
     /// Most spelling look-ups one question may cost.
     static let maximumCorrections = 6
+
+    /// Phrases that work as a preposition or a plain verb of motion: their words are no
+    /// content there ("dangled *in front of* recruits" is not about the front; "in
+    /// exchange for the fee" is not a prisoner exchange; "*head to* Russia" is no leader).
+    static let functionPhrases: [[String]] = [
+        ["in", "front", "of"], ["in", "terms", "of"], ["on", "behalf", "of"], ["in", "spite", "of"], ["by", "means", "of"],
+        ["with", "respect", "to"], ["with", "regard", "to"], ["in", "regard", "to"], ["in", "relation", "to"],
+        ["in", "exchange", "for"], ["in", "return", "for"], ["in", "the", "wake", "of"], ["in", "light", "of"],
+        ["as", "a", "result", "of"], ["at", "the", "hands", "of"], ["in", "the", "course", "of"], ["for", "the", "sake", "of"],
+        ["in", "addition", "to"], ["in", "the", "face", "of"], ["head", "to"], ["head", "for"], ["head", "towards"],
+        ["head", "toward"], ["head", "back"], ["head", "home"], ["headed", "to"], ["headed", "for"], ["headed", "back"],
+        ["headed", "home"], ["heading", "to"], ["heading", "for"], ["heading", "back"], ["heading", "home"], ["heads", "to"],
+        ["heads", "for"],
+    ]
+    /// Words that open a function phrase, for a quick first test.
+    static let functionPhraseStarts = Set(functionPhrases.map { $0[0] })
+
+    /// The positions of `words` inside a function phrase (``functionPhrases``).
+    static func functionPhrasePositions(_ words: [Token]) -> Set<Int> {
+        var inside: Set<Int> = []
+        for start in words.indices where functionPhraseStarts.contains(words[start].text) {
+            for phrase in functionPhrases where phrase[0] == words[start].text && start + phrase.count <= words.count {
+                if zip(phrase, words[start...]).allSatisfy({ $0 == $1.text }) { inside.formUnion(start..<(start + phrase.count)) }
+            }
+        }
+        return inside
+    }
 
     /// A number that pins a question down: any written in digits from 13 up (155, 2023).
     /// Small counts ("which two leaders") are ordinary words.
