@@ -63,7 +63,7 @@ struct CheckCommand: ParsableCommand {
         let knowledge = answerer.knowledge
         let curated = knowledge.facts.filter { !$0.isAboutSource }
         let examples = curated.reduce(0) { $0 + $1.questions.count }
-        let links = answerer.links.map { ", \($0.count) words linked through WordNet" } ?? ""
+        let links = answerer.links.map { ", \($0.all.count) words linked through WordNet" } ?? ""
         Console.line("\(options.knowledge) with \(loaded.configFile.map { "settings from \($0)" } ?? "default settings (no \(Bot.Paths.defaultConfig))"):")
         Console.line(
             "\(curated.count) facts (and \(knowledge.facts.count - curated.count) about the sources), \(examples) example questions, \(knowledge.sources.count) source(s)\(links): \(warnings.isEmpty ? "all examples reach their facts" : "\(warnings.count) warning(s)")"

@@ -182,6 +182,27 @@ struct WordLinkTests {
         #expect(try #require(withGuess.explanation.candidates.first).confidence > (try #require(withWord.explanation.candidates.first).confidence))
     }
 
+    @Test func anEnglishWordIsNotTakenForAMisspellingOfTheFactBasesWord() throws {
+        let source = Source(id: "s", url: "https://example.org/a", title: "Pay", author: "A. Writer", publisher: "Example", published: "2026-01-02")
+        let facts = [
+            Fact(id: "ministry", answer: "The ministry is in Harbourtown.", questions: ["Where is the ministry?"], types: [.place], sourceID: "s"),
+            Fact(id: "wage", answer: "The monthly pay is 100 coins.", questions: ["What is the pay?"], types: [.amount], sourceID: "s"),
+        ]
+        var settings = Answerer.Settings()
+        settings.minimumConfidence = 0.5
+        let plain = Answerer(
+            knowledge: KnowledgeBase(facts: facts, sources: [source], words: WordLists(stopWords: ["what", "is", "the", "where"])), settings: settings)!
+        #expect(plain.answer("where is the minister").fact?.id == "ministry")  // without WordNet: taken for "ministry"
+        let compiled = WordLinks.encode(plain.compileLinks(from: InstalledWordNet.database), fingerprint: 5)
+        let linked = plain.linking(try WordLinks(bytes: Bytes(compiled), fingerprint: 5))
+        #expect(linked.links?.isEnglish("minister") == true)
+        #expect(linked.links?.isEnglish("ministers") == true)
+        #expect(linked.answer("where is the minister").fact == nil)
+        // a slip of the keyboard is still corrected
+        #expect(linked.links?.isEnglish("ministy") == false)
+        #expect(linked.answer("where is the ministy").fact?.id == "ministry")
+    }
+
     @Test func aLinkedAdverbStaysWeak() throws {
         let plain = Self.payAndOffice(minimumConfidence: 0.3, stopWords: ["what", "is", "the", "where", "in"])
         // "originally" (its stem) linked to the office's word must not cost the pay fact a whole word

@@ -286,7 +286,7 @@ public struct Lexicon: Sendable {
             var fix: String?
             if let vocabulary, corrections < Self.maximumCorrections, !token.isNumber, singles[stem] == nil,
                 !vocabulary.knows(stem: stem), !stopWords.contains(token.text), !weakWords.contains(token.text),
-                !listWords.contains(token.text), !vocabulary.contains(token.text)
+                !listWords.contains(token.text), !vocabulary.contains(token.text), !(links?.isEnglish(token.text) ?? false)
             {
                 corrections += 1
                 fix = vocabulary.correction(for: token.text)

@@ -67,7 +67,7 @@ public struct WordLinks: Sendable {
     }
 
     static let magic: [UInt8] = Array("FBWNLINK".utf8)
-    static let version: UInt32 = 3
+    static let version: UInt32 = 4
 
     private let bytes: Bytes
     /// Number of keys.
@@ -107,26 +107,67 @@ public struct WordLinks: Sendable {
 
     /// The links of a word's stem (or a phrase's stems joined by `_`), strongest first.
     public func links(_ key: String) -> [WordLink] {
-        guard count > 0 else { return [] }
+        entry(key).map(decode) ?? []
+    }
+
+    /// Marks a word as English (``englishKey(_:)``) in a table: a real word is never taken
+    /// for a misspelling of a fact base's word ("minister" is not "ministry").
+    public static let englishMark = "="
+
+    /// The key under which a table lists `word` (as written, not stemmed) as English.
+    public static func englishKey(_ word: String) -> String { englishMark + word }
+
+    /// True when the table lists `word` as an English word (WordNet has it, in this form
+    /// or as its base form: "ministers", "clashed").
+    public func isEnglish(_ word: String) -> Bool {
+        guard count > 0 else { return false }
+        return Self.baseForms(of: word).contains { entry(Self.englishKey($0)) != nil }
+    }
+
+    /// `word` and what it may be an inflection of, by the regular endings.
+    static func baseForms(of word: String) -> [String] {
+        var forms = [word]
+        func add(_ suffix: String, _ replacement: String = "") {
+            if word.count > suffix.count + 2, word.hasSuffix(suffix) { forms.append(String(word.dropLast(suffix.count)) + replacement) }
+        }
+        add("s")
+        add("es")
+        add("ies", "y")
+        add("ed")
+        add("d")
+        add("ied", "y")
+        add("ing")
+        add("ing", "e")
+        // a doubled consonant before the ending ("stopped", "planning")
+        for suffix in ["ed", "ing"] where word.count > suffix.count + 3 && word.hasSuffix(suffix) {
+            let stem = word.dropLast(suffix.count)
+            if let last = stem.last, stem.dropLast().last == last { forms.append(String(stem.dropLast())) }
+        }
+        return forms
+    }
+
+    private func entry(_ key: String) -> Range<Int>? {
+        guard count > 0 else { return nil }
         var key = key
-        return key.withUTF8 { wanted -> [WordLink] in
+        return key.withUTF8 { wanted -> Range<Int>? in
             var low = 0
             var high = count
             while low < high {
                 let middle = (low + high) / 2
-                guard let entry = entryRange(middle) else { return [] }
+                guard let entry = entryRange(middle) else { return nil }
                 let order = compare(wanted, entry)
-                if order == 0 { return decode(entry) }
+                if order == 0 { return entry }
                 if order < 0 { high = middle } else { low = middle + 1 }
             }
-            return []
+            return nil
         }
     }
 
     /// Every key and its links, in order (tests, `factbot check`).
+    /// (The words listed as English alone are not among them.)
     public var all: [(key: String, links: [WordLink])] {
         (0..<count).compactMap { position in
-            guard let entry = entryRange(position), let key = string(entry.lowerBound, in: entry) else { return nil }
+            guard let entry = entryRange(position), let key = string(entry.lowerBound, in: entry), !key.hasPrefix(Self.englishMark) else { return nil }
             return (key, decode(entry))
         }
     }
