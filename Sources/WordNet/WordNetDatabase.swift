@@ -65,6 +65,41 @@ public struct WordNetDatabase: Sendable {
         return lines
     }
 
+    /// The lemmas of one part of speech with at least one sense seen in WordNet's tagged
+    /// corpus (words in common use, not rare spellings), in one pass over the index file.
+    public func taggedLemmas(_ pos: PartOfSpeech) -> [String] {
+        guard let file = index[pos] else { return [] }
+        var lemmas: [String] = []
+        var start = 0
+        while start < file.count {
+            let end = file.lineEnd(from: start)
+            defer { start = end + 1 }
+            guard file[start] != 32 else { continue }  // the licence
+            var cursor = FieldCursor(bytes: file, position: start, end: end)
+            guard let lemma = cursor.field(), cursor.field() != nil, cursor.decimal() != nil, let pointerCount = cursor.decimal() else { continue }
+            var complete = true
+            for _ in 0..<pointerCount where cursor.field() == nil { complete = false }
+            guard complete, cursor.decimal() != nil, let tagged = cursor.decimal(), tagged > 0 else { continue }
+            lemmas.append(String(decoding: file.buffer[lemma], as: UTF8.self))
+        }
+        return lemmas
+    }
+
+    /// The irregular forms the exception list of `pos` lists ("understood", "men"), not
+    /// their base forms.
+    public func irregularForms(_ pos: PartOfSpeech) -> Set<String> {
+        guard let file = exceptions[pos] else { return [] }
+        var forms: Set<String> = []
+        var start = 0
+        while start < file.count {
+            let end = file.lineEnd(from: start)
+            var cursor = FieldCursor(bytes: file, position: start, end: end)
+            if let form = cursor.field() { forms.insert(String(decoding: file.buffer[form], as: UTF8.self)) }
+            start = end + 1
+        }
+        return forms
+    }
+
     /// The index entry whose line starts at `offset` (from ``lemmaLines(_:)``).
     public func entry(atLine offset: Int, lemma: String, _ pos: PartOfSpeech) -> IndexEntry? {
         guard let file = index[pos], offset >= 0, offset < file.count, file.startsLine(offset) else { return nil }

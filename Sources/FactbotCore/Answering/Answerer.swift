@@ -220,28 +220,23 @@ public struct Answerer: Sendable {
 
     /// The WordNet links to this answerer's words (``linkTargets``), compiled from `database`
     /// with the stems the answerer uses; and, marked as English (``WordLinks/englishKey(_:)``),
-    /// WordNet's words that spelling correction would take for one of the answerer's words
-    /// ("minister" for "ministry"), so that it does not.
+    /// WordNet's common words, which spelling correction never takes for one of the
+    /// answerer's words ("minister" is not "ministry").
     public func compileLinks(from database: WordNetDatabase) -> [String: [WordLink]] {
         let (targets, known) = linkTargets
         var table = WordLinkCompiler(database: database, stemmer: lexicon.stemmer)
             .compile(
                 targets: targets, known: known, stopWords: knowledge.words.stopWords, names: lexicon.namedKeys,
                 unlinked: knowledge.words.unlinked)
+        // words seen in WordNet's tagged corpus (WordNet also lists rare spellings, "ukranian",
+        // which are better corrected), but not irregular forms ("understood" is still
+        // corrected to "understand")
         let vocabularies = [index.vocabulary] + (quotes.map { [$0.answerer.index.vocabulary] } ?? [])
-        // only words seen in WordNet's tagged corpus: WordNet also lists rare spellings
-        // ("ukranian"), which are better corrected
+        let irregular = PartOfSpeech.allCases.reduce(into: Set<String>()) { $0.formUnion(database.irregularForms($1)) }
         for partOfSpeech in PartOfSpeech.allCases {
-            for (lemma, line) in database.lemmaLines(partOfSpeech) where lemma.utf8.count >= 4 && lemma.utf8.allSatisfy({ $0 >= 97 && $0 <= 122 }) {
-                let key = WordLinks.englishKey(lemma)
-                guard table[key] == nil, (database.entry(atLine: line, lemma: lemma, partOfSpeech)?.taggedSenses ?? 0) > 0,
-                    !vocabularies.contains(where: { $0.contains(lemma) }),
-                    let fix = vocabularies.lazy.compactMap({ $0.correction(for: lemma) }).first
-                else { continue }
-                // a form of the same word ("understood" for "understand") is still corrected
-                let fixStem = lexicon.stemmer.stem(fix)
-                if PartOfSpeech.allCases.contains(where: { database.baseForms(lemma, $0).contains { lexicon.stemmer.stem($0) == fixStem } }) { continue }
-                table[key] = []
+            for lemma in database.taggedLemmas(partOfSpeech) where lemma.utf8.count >= 4 && lemma.utf8.allSatisfy({ $0 >= 97 && $0 <= 122 }) {
+                guard !irregular.contains(lemma), !vocabularies.contains(where: { $0.contains(lemma) }) else { continue }
+                table[WordLinks.englishKey(lemma)] = []
             }
         }
         return table
