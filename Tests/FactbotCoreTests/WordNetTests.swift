@@ -40,6 +40,17 @@ struct WordNetReaderTests {
         #expect(database.baseForms("qwzx", .noun).isEmpty)
     }
 
+    @Test func taggedLemmasAreWordsInCommonUseAndIrregularFormsAreListed() {
+        let nouns = Set(database.taggedLemmas(.noun))
+        #expect(nouns.contains("minister") && nouns.contains("prison"))
+        #expect(!nouns.contains("ukranian"))  // a rare spelling WordNet lists, never seen tagged
+        #expect(database.entry("ukranian", .noun) != nil)
+        #expect(nouns.allSatisfy { (database.entry($0, .noun)?.taggedSenses ?? 0) > 0 })
+        #expect(database.irregularForms(.verb).contains("understood"))
+        #expect(database.irregularForms(.noun).contains("men"))
+        #expect(!database.irregularForms(.verb).contains("understand"))
+    }
+
     @Test func everyLemmaOfTheIndexIsFoundByBothWays() throws {
         let lines = database.lemmaLines(.adverb)
         #expect(lines.count > 4000)
