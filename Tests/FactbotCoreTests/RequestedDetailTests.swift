@@ -308,6 +308,10 @@ struct RequestedDetailTests {
         #expect(per.explanation.terms.filter(\.isWeak).map(\.surface).sorted() == ["gazette", "harbour"], "\(per.explanation.terms)")
         // a question about its article is about the outlet
         #expect(Self.answerer.answer("who wrote the Harbour Gazette article?").text.contains("Dana Reed"))
+        // so is its author, named as whose account ("per AFP", "according to Dana Reed")
+        let byAuthor = Self.answerer.answer("according to Dana Reed, how much are the crews paid a month")
+        #expect(byAuthor.fact?.id == "crew-pay", "\(byAuthor.text)")
+        #expect(byAuthor.explanation.terms.filter(\.isWeak).map(\.surface).sorted() == ["dana", "reed"], "\(byAuthor.explanation.terms)")
     }
 
     @Test func clausesSplitAtSemicolonsAndSentenceEnds() {

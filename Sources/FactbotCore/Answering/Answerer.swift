@@ -98,8 +98,9 @@ public struct Answerer: Sendable {
     let wordTable: WordTable
     /// Facts the curator linked as accounts of the same thing, answered together.
     let accounts: Accounts
-    /// The names of the outlets that published the sources, as words ("business insider",
-    /// "interfax ukraine"; a leading "the" dropped).
+    /// The names of the outlets that published the sources and of their authors (a
+    /// reporter, or an agency: "AFP"), as words ("business insider", "interfax ukraine"; a
+    /// leading "the" dropped).
     let outletNames: [[String]]
     /// Score buffers reused from question to question.
     let scratch = ScoreScratch()
@@ -156,7 +157,9 @@ public struct Answerer: Sendable {
         self.wordTable = WordTable(words: self.index.vocabulary.words, lexicon: lexicon)
         self.accounts = Accounts(facts: self.index.facts)
         self.outletNames = Set(
-            knowledge.sources.values.map { source in Array(Tokenizer.tokens(source.publisher).map(\.text).drop { $0 == "the" }) }
+            knowledge.sources.values.flatMap { source in
+                [source.publisher, source.author].map { Array(Tokenizer.tokens($0).map(\.text).drop { $0 == "the" }) }
+            }
         ).filter { !$0.isEmpty }.sorted { $0.count > $1.count }
         self.quotes = texts.isEmpty ? nil : QuoteIndex(texts: texts, words: knowledge.words, settings: settings)
     }
@@ -275,7 +278,7 @@ public struct Answerer: Sendable {
             let naming = Set(words[named].map(\.text))
             if terms.contains(where: { !$0.lies(within: naming) }) { terms.removeAll { $0.lies(within: naming) } }
         }
-        // "per Business Insider", "could Babel verify it": the outlet only says whose account
+        // "per Business Insider", "could Babel verify it", "per AFP": the outlet (or the author) only says whose account
         // is asked for (its facts do not name it), unless the question is about its article
         if !words.contains(where: { Self.articleWords.contains($0.text) }) {
             let named = outletSpans(words)

@@ -238,12 +238,12 @@ extension Answerer {
             if request.asked.isEmpty { request.asked = "the " + text[at] }
         }
 
-        // "according to X", X a person (not an outlet, whose citation says so itself, nor a
+        // "according to X", X a person (not an outlet or a source's author, whose citation says so itself, nor a
         // country or city standing for its government): the answer must report X speaking
         if let according = text.indices.first(where: { text[$0] == "according" && $0 + 1 < text.count && text[$0 + 1] == "to" }) {
             let named = Self.span(of: words, after: according + 1)
             let speakerTerms = termsOf(Array(named).filter { !stop.contains($0.text) })
-            let outlets = Set(knowledge.sources.values.flatMap { Tokenizer.tokens($0.publisher).map(\.text) })
+            let outlets = Set(outletNames.joined())  // and their authors: the citation names them too
             if !speakerTerms.isEmpty, speakerTerms.allSatisfy({ $0.isName || lexicon.namedKeys.contains($0.key) }),
                 !named.contains(where: { outlets.contains($0.text) || isPlaceLike($0.text) })
             {
