@@ -69,6 +69,13 @@ struct AccountsTests {
         #expect(answer.replyParts.dropFirst().allSatisfy { $0.contains("https://") })  // each part carries its source
     }
 
+    @Test func theAccountOfAnOutletTheQuestionNamesComesFirst() {
+        let asked = Self.answerer.answer("per Harbour Gazette, what job did the older sailor do?")
+        #expect(asked.accounts.count == 2)
+        #expect(asked.accounts.first?.factIDs == ["job-gazette"], "\(asked.reply)")
+        #expect(asked.reply.hasPrefix("Sources differ. Harbour Gazette: The older sailor worked as a ferry cook."))
+    }
+
     @Test func eitherSideOfADisagreementLeadsToBoth() {
         let asked = Self.answerer.answer("What was the older sailor's job?")
         #expect(Set(asked.accounts.flatMap(\.factIDs)) == ["job-gazette", "job-courier"])

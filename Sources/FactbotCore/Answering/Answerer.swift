@@ -463,6 +463,23 @@ public struct Answerer: Sendable {
                 answer.accounts = Accounts.accounts(of: relevant.map { index.facts[Int($0)] }, chosen: fact.id, sources: knowledge.source(of:))
             }
         }
+        // the account of an outlet (or author) the question names comes first ("per AFP, ...")
+        if answer.accounts.count > 1 {
+            let named = outletSpans(words)
+            if !named.isEmpty {
+                let said = Set(named.map { words[$0].text })
+                func isNamed(_ account: Answer.Account) -> Bool {
+                    account.sources.contains { source in
+                        [source.publisher, source.author].contains { name in
+                            let tokens = Tokenizer.tokens(name).map(\.text).drop { $0 == "the" }
+                            return !tokens.isEmpty && tokens.allSatisfy(said.contains)
+                        }
+                    }
+                }
+                let current = answer.accounts.filter { !$0.isEarlier }
+                answer.accounts = current.filter(isNamed) + current.filter { !isNamed($0) } + answer.accounts.filter(\.isEarlier)
+            }
+        }
         // other sources' facts that answer as well, unlinked: shown after it
         var shownSources = Set(answer.accounts.flatMap { $0.sources.map(\.id) } + [fact.sourceID])
         for candidate in ranked.prefix(Self.nearbyLooked) where candidate.fact != chosen.fact && answer.nearby.count < Self.nearbyShown {
