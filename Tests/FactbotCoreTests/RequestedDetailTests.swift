@@ -381,6 +381,9 @@ struct SourceFactsTests {
         #expect(!answer.answered)
         #expect(answer.text.hasPrefix("I can tell you several things about Quay: 1) Question "))
         #expect(answerer.answer("tell me about the lighthouse").kind == .fact)  // one fact stands out: answered
+        // nothing asked but the topic once the small words are gone
+        #expect(answerer.answer("how is the quay").kind == .topics)
+        #expect(answerer.answer("when did the quay").kind != .topics)  // a date is asked for
         #expect(Answerer.bareTopic(Tokenizer.tokens("how many ferries"), stopWords: ["how", "many"]) == nil)
         #expect(Answerer.bareTopic(Tokenizer.tokens("tell me about ferries"), stopWords: ["tell", "me", "about"]) == "Ferries")
         #expect(Answerer.bareTopic(Tokenizer.tokens("2"), stopWords: []) == nil)

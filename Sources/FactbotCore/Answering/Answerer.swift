@@ -401,8 +401,11 @@ public struct Answerer: Sendable {
         // "Who wrote the article?" when there are several: each one's answer.
         if let every = everyArticle(question, ranked: ranked, terms: termIDs.compactMap { $0 }, explanation: explanation) { return every }
         // A bare topic ("russia?") that several facts answer about as well: offer them.
+        let content = words.filter { !knowledge.words.stopWords.contains($0.text) }
         if best.confidence < Self.exactMatch, ranked.count >= 3, ranked[2].confidence >= best.confidence - Self.topicSpread,
             let topic = Self.bareTopic(words, stopWords: knowledge.words.stopWords)
+                // "how did he get into russia": nothing asked but the topic, once the small words are gone
+                ?? (questionType == .any && content.count == 1 ? Self.bareTopic(content, stopWords: knowledge.words.stopWords) : nil)
         {
             let offered = ranked.prefix(3).compactMap { index.facts[Int($0.fact)].questions.first }
             let list = offered.enumerated().map { "\($0 + 1)) \($1)" }.joined(separator: " ")
