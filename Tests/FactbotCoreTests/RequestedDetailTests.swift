@@ -259,6 +259,27 @@ struct RequestedDetailTests {
         #expect(Self.request("where were they detained").detail == Request.Detail.place)
     }
 
+    @Test func aYesOrNoQuestionIsNotAnsweredBySomeoneAskingIt() {
+        let facts =
+            RequestedDetailTests.facts + [
+                Fact(
+                    id: "readers", answer: "Readers were split: some asked whether the crews need a licence to sail.",
+                    questions: ["How did readers react?"], types: [.description], sourceID: "gazette"),
+                Fact(
+                    id: "licence", answer: "The harbour master said every crew needs a licence to sail from Lowmere.",
+                    questions: ["Who needs a licence?"], types: [.description], sourceID: "gazette"),
+            ]
+        let answerer = RequestedDetailTests.answerer(for: facts)
+        #expect(Self.request("do crews need a licence to sail").whether == "whether crews need a licence to sail")
+        #expect(Self.request("which crews need a licence").whether == nil)
+        #expect(answerer.onlyReportsAsking(["crew", "licenc", "sail"], in: facts[4].answer))
+        #expect(!answerer.onlyReportsAsking(["crew", "licenc", "sail"], in: facts[5].answer))
+        // what readers asked is no answer; what the harbour master said is
+        let asked = RequestedDetailTests.answerer(for: Array(facts.prefix(5))).answer("do the crews need a licence to sail?")
+        #expect(!asked.answered && asked.text.contains("does not say whether the crews need a licence to sail"), "\(asked.text)")
+        #expect(answerer.answer("do the crews need a licence to sail from Lowmere?").fact?.id == "licence")
+    }
+
     @Test func theOtherFewMustBeStated() {
         declined("What happened to the other three sailors detained at the port?", saying: "anything about the other 3 sailors")
         #expect(Self.request("what about the other 2 sailors").otherCount?.number == "2")

@@ -419,11 +419,14 @@ public struct Answerer: Sendable {
         let request = self.request(words, type: questionType, terms: terms, askedPhrase: askedPhrase)
         if let unstated = missing(request, in: best.fact) {
             // A close runner-up that states it (or a `gap` fact that says why not) answers;
-            // otherwise decline, saying what the source does say.
-            if let next = ranked.dropFirst().prefix(3).first(where: {
-                $0.confidence >= max(settings.minimumConfidence, best.confidence * Self.runnerUpShare)
-                    && missing(request, in: $0.fact) == nil
-            }) {
+            // otherwise decline, saying what the source does say. (Not for a yes or no question
+            // the best fact only reports someone asking: any other fact would pass that check.)
+            if unstated != request.whether,
+                let next = ranked.dropFirst().prefix(3).first(where: {
+                    $0.confidence >= max(settings.minimumConfidence, best.confidence * Self.runnerUpShare)
+                        && missing(request, in: $0.fact) == nil
+                })
+            {
                 chosen = next
             } else {
                 let fact = index.facts[Int(best.fact)]

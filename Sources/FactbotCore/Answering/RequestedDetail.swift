@@ -83,9 +83,14 @@ struct Request: Equatable {
     var asked = ""
 
     /// Nothing to check.
+    /// "Do you need to speak Russian to join?": a yes or no question, as the decline puts
+    /// it ("whether you need to speak Russian to join"). A fact that only reports someone
+    /// asking it ("some asked whether not speaking Russian would be a problem") does not answer it.
+    var whether: String?
+
     var isEmpty: Bool {
         detail == nil && counted.isEmpty && speaker.isEmpty && sides.isEmpty && excluded.isEmpty && bound == nil && currency == nil && !paidTo
-            && !needsFigure && namedCounts.isEmpty && otherCount == nil
+            && !needsFigure && namedCounts.isEmpty && otherCount == nil && whether == nil
     }
 
     static func == (a: Request, b: Request) -> Bool {
@@ -94,6 +99,7 @@ struct Request: Equatable {
             && a.sides.map(\.side) == b.sides.map(\.side) && a.counted == b.counted && a.speaker == b.speaker && a.asked == b.asked
             && a.excluded.map(\.key) == b.excluded.map(\.key) && a.bound == b.bound && a.currency?.word == b.currency?.word
             && a.namedCounts.map(\.number) == b.namedCounts.map(\.number) && a.otherCount?.number == b.otherCount?.number
+            && a.whether == b.whether
     }
 }
 
@@ -308,6 +314,9 @@ extension Answerer {
             request.paidTo = true
             if request.asked.isEmpty { request.asked = "what they are paid" }
         }
+        if let first = text.first, Self.yesNoOpeners.contains(first), text.count > 2 {
+            request.whether = "whether " + Self.shown(Array(words.dropFirst()))
+        }
         guard !request.isEmpty else { return request }
 
         // what the detail must be about: the other terms, the rarest of them, rare names
@@ -333,6 +342,7 @@ extension Answerer {
         guard !request.isEmpty else { return nil }
         let fact = index.facts[Int(position)]
         if fact.types.contains(.gap) || fact.isAboutSource { return nil }  // a source's facts state exactly their field
+        if let whether = request.whether, onlyReportsAsking(request.focus, in: fact.answer) { return whether }
         // the clauses are read only when a check needs them (remembered per fact)
         func stated(_ has: (AnswerDetails.Clause) -> Bool) -> Bool {
             let whole = details(of: position)
@@ -698,6 +708,39 @@ extension Answerer {
 extension Answerer {
     /// Question words as a decline repeats them: capitalised where the asker capitalised
     /// them ("what Xi Jinping said"), and "the US" for the country the lexicon reads as `usa`.
+    /// Words that open a yes or no question.
+    static let yesNoOpeners: Set<String> = [
+        "do", "does", "did", "is", "are", "was", "were", "can", "could", "must", "should", "will", "would", "has", "have", "had",
+    ]
+    static let askingVerbs: Set<String> = ["ask", "asks", "asked", "asking", "wonder", "wonders", "wondered", "wondering", "inquired", "enquired"]
+    static let reportedQuestionWords: Set<String> = ["whether", "if", "how", "why", "what", "when", "where", "who", "which"]
+
+    /// True when every term of `focus` that `answer` uses lies in a question it reports
+    /// someone asking ("some people asked how to join and whether not speaking Russian
+    /// would be a problem"): the answer tells that it was asked, not what the answer is.
+    func onlyReportsAsking(_ focus: Set<String>, in answer: String) -> Bool {
+        let tokens = Tokenizer.tokens(answer)
+        guard tokens.contains(where: { Self.askingVerbs.contains($0.text) }) else { return false }
+        var inside: [Token] = []
+        var outside: [Token] = []
+        var asking = false
+        for (at, token) in tokens.enumerated() {
+            if token.startsClause { asking = false }
+            if !asking, Self.askingVerbs.contains(token.text),
+                tokens.dropFirst(at + 1).prefix(2).contains(where: { Self.reportedQuestionWords.contains($0.text) })
+            {
+                asking = true
+            }
+            if asking { inside.append(token) } else { outside.append(token) }
+        }
+        func keys(_ tokens: [Token]) -> Set<String> {
+            Set(lexicon.terms(tokens, vocabulary: nil, table: wordTable, links: nil).map(\.key))
+        }
+        let (asked, told) = (keys(inside), keys(outside))
+        let used = focus.filter { asked.contains($0) || told.contains($0) }
+        return !used.isEmpty && used.allSatisfy { asked.contains($0) && !told.contains($0) }
+    }
+
     static func shown(_ words: [Token]) -> String {
         var out: [String] = []
         for word in words {
