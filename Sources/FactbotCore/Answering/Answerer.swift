@@ -80,6 +80,13 @@ public struct Answerer: Sendable {
         return rest.joined(separator: " ").capitalizedFirst
     }
 
+    /// The topic of a question with one word left once the small words are gone ("how did
+    /// he get into russia"), nil for any other.
+    static func onlyTopic(_ words: [Token], stopWords: Set<String>) -> String? {
+        let content = words.filter { !stopWords.contains($0.text) }
+        return content.count == 1 ? bareTopic(content, stopWords: stopWords) : nil
+    }
+
     /// When the best fact does not state what is asked, a runner-up with at least this
     /// share of its confidence may answer instead.
     static let runnerUpShare = 0.8
@@ -401,11 +408,10 @@ public struct Answerer: Sendable {
         // "Who wrote the article?" when there are several: each one's answer.
         if let every = everyArticle(question, ranked: ranked, terms: termIDs.compactMap { $0 }, explanation: explanation) { return every }
         // A bare topic ("russia?") that several facts answer about as well: offer them.
-        let content = words.filter { !knowledge.words.stopWords.contains($0.text) }
         if best.confidence < Self.exactMatch, ranked.count >= 3, ranked[2].confidence >= best.confidence - Self.topicSpread,
             let topic = Self.bareTopic(words, stopWords: knowledge.words.stopWords)
                 // "how did he get into russia": nothing asked but the topic, once the small words are gone
-                ?? (questionType == .any && content.count == 1 ? Self.bareTopic(content, stopWords: knowledge.words.stopWords) : nil)
+                ?? (questionType == .any ? Self.onlyTopic(words, stopWords: knowledge.words.stopWords) : nil)
         {
             let offered = ranked.prefix(3).compactMap { index.facts[Int($0.fact)].questions.first }
             let list = offered.enumerated().map { "\($0 + 1)) \($1)" }.joined(separator: " ")

@@ -342,7 +342,11 @@ extension Answerer {
         guard !request.isEmpty else { return nil }
         let fact = index.facts[Int(position)]
         if fact.types.contains(.gap) || fact.isAboutSource { return nil }  // a source's facts state exactly their field
-        if let whether = request.whether, onlyReportsAsking(request.focus, in: fact.answer) { return whether }
+        if let whether = request.whether, !literalWords(of: position).isDisjoint(with: Self.askingVerbs),
+            onlyReportsAsking(request.focus, in: fact.answer)
+        {
+            return whether
+        }
         // the clauses are read only when a check needs them (remembered per fact)
         func stated(_ has: (AnswerDetails.Clause) -> Bool) -> Bool {
             let whole = details(of: position)

@@ -286,10 +286,12 @@ public struct Lexicon: Sendable {
             var fix: String?
             if let vocabulary, corrections < Self.maximumCorrections, !token.isNumber, singles[stem] == nil,
                 !vocabulary.knows(stem: stem), !stopWords.contains(token.text), !weakWords.contains(token.text),
-                !listWords.contains(token.text), !vocabulary.contains(token.text), !(links?.isEnglish(token.text) ?? false)
+                !listWords.contains(token.text), !vocabulary.contains(token.text)
             {
                 corrections += 1
                 fix = vocabulary.correction(for: token.text)
+                // an English word is not a misspelling of another ("minister" is not "ministry")
+                if fix != nil, links?.isEnglish(token.text) ?? false { fix = nil }
             }
             correctionAt[index] = .some(fix)
             return fix
@@ -328,7 +330,10 @@ public struct Lexicon: Sendable {
         }
         // 2. phrases and synonyms, 3. stop words
         var terms: [Term] = []
-        let functionWords = Self.functionPhrasePositions(words)
+        // (a word of the table says whether it starts one: most questions have none)
+        let functionWords =
+            stems.contains { $0.known?.startsFunctionPhrase ?? Self.functionPhraseStarts.contains($0.token.text) }
+            ? Self.functionPhrasePositions(words) : []
         var index = 0
         while index < stems.count {
             let (stem, token, corrected, known, span) = stems[index]
@@ -404,15 +409,17 @@ public struct Lexicon: Sendable {
         ["headed", "home"], ["heading", "to"], ["heading", "for"], ["heading", "back"], ["heading", "home"], ["heads", "to"],
         ["heads", "for"],
     ]
-    /// Words that open a function phrase, for a quick first test.
+    /// The first words of the function phrases.
     static let functionPhraseStarts = Set(functionPhrases.map { $0[0] })
 
     /// The positions of `words` inside a function phrase (``functionPhrases``).
     static func functionPhrasePositions(_ words: [Token]) -> Set<Int> {
         var inside: Set<Int> = []
-        for start in words.indices where functionPhraseStarts.contains(words[start].text) {
-            for phrase in functionPhrases where phrase[0] == words[start].text && start + phrase.count <= words.count {
-                if zip(phrase, words[start...]).allSatisfy({ $0 == $1.text }) { inside.formUnion(start..<(start + phrase.count)) }
+        for start in words.indices.dropLast() where functionPhraseStarts.contains(words[start].text) {
+            for phrase in functionPhrases where phrase[0] == words[start].text && phrase[1] == words[start + 1].text {
+                if start + phrase.count <= words.count, zip(phrase, words[start...]).allSatisfy({ $0 == $1.text }) {
+                    inside.formUnion(start..<(start + phrase.count))
+                }
             }
         }
         return inside

@@ -121,7 +121,8 @@ public struct WordLinks: Sendable {
     /// or as its base form: "ministers", "clashed").
     public func isEnglish(_ word: String) -> Bool {
         guard count > 0 else { return false }
-        return Self.baseForms(of: word).contains { entry(Self.englishKey($0)) != nil }
+        if entry(Self.englishKey(word)) != nil { return true }
+        return Self.baseForms(of: word).dropFirst().contains { entry(Self.englishKey($0)) != nil }
     }
 
     /// `word` and what it may be an inflection of, by the regular endings.

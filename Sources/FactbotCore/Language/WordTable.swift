@@ -10,6 +10,8 @@ struct WordTable: Sendable {
         var isWeak: Bool
         /// A phrase of the lists starts with this word's stem.
         var startsPhrase: Bool
+        /// A function phrase (``Lexicon/functionPhrases``) starts with this word.
+        var startsFunctionPhrase = false
         /// The term the word matches as on its own: its synonym group or name, else its stem.
         var key: String { single?.key ?? stem }
     }
@@ -19,14 +21,15 @@ struct WordTable: Sendable {
     /// The table for `words` (the vocabulary's) and every word of the lexicon's lists.
     init(words: [String], lexicon: Lexicon) {
         var info: [String: Info] = [:]
-        let all = Set(words).union(lexicon.listWords).union(lexicon.stopWords).union(lexicon.weakWords)
+        let all = Set(words).union(lexicon.listWords).union(lexicon.stopWords).union(lexicon.weakWords).union(Lexicon.functionPhraseStarts)
         info.reserveCapacity(all.count)
         for word in all {
             let stem = lexicon.stemmer.stem(word)
             let single = lexicon.singles[stem]
             info[word] = Info(
                 stem: stem, single: single, isStop: lexicon.stopWords.contains(word),
-                isWeak: lexicon.isWeak(word, entry: single), startsPhrase: lexicon.phrases[stem] != nil)
+                isWeak: lexicon.isWeak(word, entry: single), startsPhrase: lexicon.phrases[stem] != nil,
+                startsFunctionPhrase: Lexicon.functionPhraseStarts.contains(word))
         }
         self.info = info
     }
