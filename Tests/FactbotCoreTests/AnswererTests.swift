@@ -98,6 +98,24 @@ struct TypedAnswererTests {
             Fact(id: "founder", answer: "Ada founded the club.", questions: ["Who founded the club?"], types: [.person], sourceID: "s"),
         ], stopWords: ["how", "many", "who", "the", "did", "it"])
 
+    @Test func aTerseQuestionEndingInAWordNoFactUsesAsksForWhatNoFactGives() {
+        let answerer = Self.answerer(
+            [
+                Fact(
+                    id: "meeting", answer: "The harbour council met in Lowmere on Friday.", questions: ["When did the council meet?"], types: [.date],
+                    sourceID: "s"),
+                Fact(
+                    id: "count", answer: "Forty recruits joined the club.", questions: ["How many recruits joined the club?"], types: [.number], sourceID: "s"),
+            ], stopWords: ["the", "in", "on", "when", "did", "how", "many", "who", "was", "of"])
+        // "chairman" is what is asked, and no fact has it
+        let chairman = answerer.answer("lowmere harbour council chairman")
+        #expect(!chairman.answered, "\(chairman.text)")
+        // the same word elsewhere in a question only costs its weight
+        let first = answerer.answer("chairman lowmere harbour council")
+        #expect(first.confidence > chairman.confidence * 1.5, "\(first.confidence) \(chairman.confidence)")
+        #expect(answerer.answer("lowmere harbour council").fact?.id == "meeting")
+    }
+
     @Test func typeDecidesBetweenFactsSharingWords() {
         #expect(answerer.answer("how many joined the club").fact?.id == "count")
         #expect(answerer.answer("who founded it").fact?.id == "founder")

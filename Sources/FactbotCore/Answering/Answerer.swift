@@ -359,7 +359,12 @@ public struct Answerer: Sendable {
         // what a "which/what" question asks about, read once: its first two words here, up
         // to three for the requested-detail check
         let askedPhrase = QuestionType.askedNoun(words, stopWords: knowledge.words.stopWords, length: Self.askedPhraseLength)
-        let askedAboutUnknown = askedPhrase.prefix(2).contains { explanation.unknown.contains($0.text) }
+        // what a "which/what X" question asks about, or a terse one's last word ("ramstein
+        // meeting chair"), that no fact uses: no fact gives it
+        let terse = !words.contains { QuestionType.questionWords.contains($0.text) } && !(words.first.map { Self.yesNoOpeners.contains($0.text) } ?? false)
+        let askedAboutUnknown =
+            askedPhrase.prefix(2).contains { explanation.unknown.contains($0.text) }
+            || (terse && words.count > 1 && words.last.map { explanation.unknown.contains($0.text) } ?? false)
         let atTheArticle = Self.pointsAtTheArticle(words)
         let cut = (ranked.first?.confidence ?? 0) * 0.6
         let finalists = min(Self.finalists, ranked.prefix { $0.confidence >= cut }.count)
