@@ -259,6 +259,26 @@ struct RequestedDetailTests {
         #expect(Self.request("where were they detained").detail == Request.Detail.place)
     }
 
+    @Test func whereFromWantsAnOriginNotAPlaceTheyWereAt() {
+        let facts =
+            RequestedDetailTests.facts + [
+                Fact(
+                    id: "deckhands", answer: "The two deckhands hired last week come from Southland.",
+                    questions: ["Who was hired last week?"], types: [.description], sourceID: "gazette")
+            ]
+        let answerer = RequestedDetailTests.answerer(for: facts)
+        #expect(Self.request("where are the sailors from").origin)
+        #expect(Self.request("which town does Mira Holt come from").origin)
+        #expect(!Self.request("where were the sailors detained").origin)
+        #expect(!Self.request("what are the men walking away from").origin)  // not a place asked for
+        #expect(Answerer.statesOrigin("They come from Southland."))
+        #expect(!Answerer.statesOrigin("They were detained at the Southland port."))
+        // detained at the port says where they were, not where they are from
+        let sailors = answerer.answer("where are the two Northlander sailors from?")
+        #expect(!sailors.answered && sailors.text.contains("does not say where they come from"), "\(sailors.text)")
+        #expect(answerer.answer("where are the deckhands hired last week from?").fact?.id == "deckhands")
+    }
+
     @Test func aYesOrNoQuestionIsNotAnsweredBySomeoneAskingIt() {
         let facts =
             RequestedDetailTests.facts + [

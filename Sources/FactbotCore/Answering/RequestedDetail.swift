@@ -88,9 +88,13 @@ struct Request: Equatable {
     /// asking it ("some asked whether not speaking Russian would be a problem") does not answer it.
     var whether: String?
 
+    /// "Where is Wang from?", "which province does he come from?": where someone or
+    /// something comes from, which a place they were at ("fighting in Donetsk region") is not.
+    var origin = false
+
     var isEmpty: Bool {
         detail == nil && counted.isEmpty && speaker.isEmpty && sides.isEmpty && excluded.isEmpty && bound == nil && currency == nil && !paidTo
-            && !needsFigure && namedCounts.isEmpty && otherCount == nil && whether == nil
+            && !needsFigure && namedCounts.isEmpty && otherCount == nil && whether == nil && !origin
     }
 
     static func == (a: Request, b: Request) -> Bool {
@@ -99,7 +103,7 @@ struct Request: Equatable {
             && a.sides.map(\.side) == b.sides.map(\.side) && a.counted == b.counted && a.speaker == b.speaker && a.asked == b.asked
             && a.excluded.map(\.key) == b.excluded.map(\.key) && a.bound == b.bound && a.currency?.word == b.currency?.word
             && a.namedCounts.map(\.number) == b.namedCounts.map(\.number) && a.otherCount?.number == b.otherCount?.number
-            && a.whether == b.whether
+            && a.whether == b.whether && a.origin == b.origin
     }
 }
 
@@ -314,6 +318,16 @@ extension Answerer {
             request.paidTo = true
             if request.asked.isEmpty { request.asked = "what they are paid" }
         }
+        // where from: a place asked for, and "from" closing the question or "come(s) from"
+        if type == .place,
+            text.last == "from"
+                || text.indices.contains(where: { at in
+                    at + 1 < text.count && text[at + 1] == "from" && ["come", "comes", "came", "hail", "hails"].contains(text[at])
+                })
+        {
+            request.origin = true
+            if request.asked.isEmpty || request.asked == "where" { request.asked = phrase.isEmpty ? "where they come from" : askedPhrase }
+        }
         if let first = text.first, Self.yesNoOpeners.contains(first), text.count > 2 {
             request.whether = "whether " + Self.shown(Array(words.dropFirst()))
         }
@@ -342,6 +356,8 @@ extension Answerer {
         guard !request.isEmpty else { return nil }
         let fact = index.facts[Int(position)]
         if fact.types.contains(.gap) || fact.isAboutSource { return nil }  // a source's facts state exactly their field
+        // (unless the curator's examples ask it: "Which province did someone want to join from?")
+        if request.origin, !Self.statesOrigin(fact.answer), !fact.questions.contains(where: Self.asksOrigin) { return request.asked }
         if let whether = request.whether, !literalWords(of: position).isDisjoint(with: Self.askingVerbs),
             onlyReportsAsking(request.focus, in: fact.answer)
         {
@@ -712,6 +728,24 @@ extension Answerer {
 extension Answerer {
     /// Question words as a decline repeats them: capitalised where the asker capitalised
     /// them ("what Xi Jinping said"), and "the US" for the country the lexicon reads as `usa`.
+    /// True when `answer` says where someone or something comes from: "from" and a name
+    /// within three words ("from Central Asia", "from North Korea, Syria and Libya"), or
+    /// "born", "native", "hometown", "hails".
+    static func statesOrigin(_ answer: String) -> Bool {
+        let tokens = Tokenizer.tokens(answer)
+        for (at, token) in tokens.enumerated() {
+            if ["born", "native", "hometown", "hails"].contains(token.text) { return true }
+            if token.text == "from", tokens.dropFirst(at + 1).prefix(3).contains(where: \.capitalised) { return true }
+        }
+        return false
+    }
+
+    /// True when an example question asks where from ("... come from?", "... from?").
+    static func asksOrigin(_ question: String) -> Bool {
+        let words = Tokenizer.tokens(question).map(\.text)
+        return words.last == "from" || zip(words, words.dropFirst()).contains { ["come", "comes", "came"].contains($0) && $1 == "from" }
+    }
+
     /// Words that open a yes or no question.
     static let yesNoOpeners: Set<String> = [
         "do", "does", "did", "is", "are", "was", "were", "can", "could", "must", "should", "will", "would", "has", "have", "had",
