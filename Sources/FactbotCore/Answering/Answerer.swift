@@ -163,11 +163,7 @@ public struct Answerer: Sendable {
         self.index = index ?? FactIndex(facts: knowledge.facts, lexicon: lexicon)
         self.wordTable = WordTable(words: self.index.vocabulary.words, lexicon: lexicon)
         self.accounts = Accounts(facts: self.index.facts)
-        self.outletNames = Set(
-            knowledge.sources.values.flatMap { source in
-                [source.publisher, source.author].map { Array(Tokenizer.tokens($0).map(\.text).drop { $0 == "the" }) }
-            }
-        ).filter { !$0.isEmpty }.sorted { $0.count > $1.count }
+        self.outletNames = Set(knowledge.sources.values.flatMap(Self.outletWords)).filter { !$0.isEmpty }.sorted { $0.count > $1.count }
         self.quotes = texts.isEmpty ? nil : QuoteIndex(texts: texts, words: knowledge.words, settings: settings)
     }
 
@@ -486,12 +482,7 @@ public struct Answerer: Sendable {
             if !named.isEmpty {
                 let said = Set(named.map { words[$0].text })
                 func isNamed(_ account: Answer.Account) -> Bool {
-                    account.sources.contains { source in
-                        [source.publisher, source.author].contains { name in
-                            let tokens = Tokenizer.tokens(name).map(\.text).drop { $0 == "the" }
-                            return !tokens.isEmpty && tokens.allSatisfy(said.contains)
-                        }
-                    }
+                    account.sources.contains { source in Self.outletWords(source).contains { !$0.isEmpty && $0.allSatisfy(said.contains) } }
                 }
                 let current = answer.accounts.filter { !$0.isEarlier }
                 answer.accounts = current.filter(isNamed) + current.filter { !isNamed($0) } + answer.accounts.filter(\.isEarlier)
@@ -577,6 +568,12 @@ public struct Answerer: Sendable {
     /// up to a new clause, an auxiliary or one of `stops`.
     static func span(of words: [Token], after index: Int, stoppingAt stops: Set<String> = []) -> ArraySlice<Token> {
         words.dropFirst(index + 1).prefix(identifyingSpan).prefix { !$0.startsClause && !auxiliaries.contains($0.text) && !stops.contains($0.text) }
+    }
+
+    /// A source's outlet and author as a question names them: their words, a leading "the"
+    /// dropped ("the kyiv independent" → "kyiv independent"; empty when there is no author).
+    static func outletWords(_ source: Source) -> [[String]] {
+        [source.publisher, source.author].map { Array(Tokenizer.tokens($0).map(\.text).drop { $0 == "the" }) }
     }
 
     /// The positions of a question's words that name an outlet in full ("Business

@@ -82,7 +82,6 @@ struct Request: Equatable {
     /// The words for a decline: "which prison", "their names", "when", "what Xi said".
     var asked = ""
 
-    /// Nothing to check.
     /// "Do you need to speak Russian to join?": a yes or no question, as the decline puts
     /// it ("whether you need to speak Russian to join"). A fact that only reports someone
     /// asking it ("some asked whether not speaking Russian would be a problem") does not answer it.
@@ -92,6 +91,7 @@ struct Request: Equatable {
     /// something comes from, which a place they were at ("fighting in Donetsk region") is not.
     var origin = false
 
+    /// Nothing to check.
     var isEmpty: Bool {
         detail == nil && counted.isEmpty && speaker.isEmpty && sides.isEmpty && excluded.isEmpty && bound == nil && currency == nil && !paidTo
             && !needsFigure && namedCounts.isEmpty && otherCount == nil && whether == nil && !origin
@@ -319,12 +319,7 @@ extension Answerer {
             if request.asked.isEmpty { request.asked = "what they are paid" }
         }
         // where from: a place asked for, and "from" closing the question or "come(s) from"
-        if type == .place,
-            text.last == "from"
-                || text.indices.contains(where: { at in
-                    at + 1 < text.count && text[at + 1] == "from" && ["come", "comes", "came", "hail", "hails"].contains(text[at])
-                })
-        {
+        if type == .place, Self.asksWhereFrom(text) {
             request.origin = true
             if request.asked.isEmpty || request.asked == "where" { request.asked = phrase.isEmpty ? "where they come from" : askedPhrase }
         }
@@ -357,7 +352,9 @@ extension Answerer {
         let fact = index.facts[Int(position)]
         if fact.types.contains(.gap) || fact.isAboutSource { return nil }  // a source's facts state exactly their field
         // (unless the curator's examples ask it: "Which province did someone want to join from?")
-        if request.origin, !Self.statesOrigin(fact.answer), !fact.questions.contains(where: Self.asksOrigin) { return request.asked }
+        if request.origin, !Self.statesOrigin(fact.answer), !fact.questions.contains(where: { Self.asksWhereFrom(Tokenizer.tokens($0).map(\.text)) }) {
+            return request.asked
+        }
         if let whether = request.whether, !literalWords(of: position).isDisjoint(with: Self.askingVerbs),
             onlyReportsAsking(request.focus, in: fact.answer)
         {
@@ -740,11 +737,12 @@ extension Answerer {
         return false
     }
 
-    /// True when an example question asks where from ("... come from?", "... from?").
-    static func asksOrigin(_ question: String) -> Bool {
-        let words = Tokenizer.tokens(question).map(\.text)
-        return words.last == "from" || zip(words, words.dropFirst()).contains { ["come", "comes", "came"].contains($0) && $1 == "from" }
+    /// True when a question's words ask where from: "from" closing it, or "come(s) from",
+    /// "hails from" ("where is he from?", "which province does he come from?").
+    static func asksWhereFrom(_ words: [String]) -> Bool {
+        words.last == "from" || zip(words, words.dropFirst()).contains { Self.comingVerbs.contains($0) && $1 == "from" }
     }
+    static let comingVerbs: Set<String> = ["come", "comes", "came", "hail", "hails"]
 
     /// Words that open a yes or no question.
     static let yesNoOpeners: Set<String> = [
