@@ -104,22 +104,28 @@ struct AccountsTests {
         )
     }
 
-    @Test func anAccountAboutSomeoneElseIsLeftOut() {
-        // one outlet gives both ages, another only Lee's: asked about Ada, only the first answers
+    /// An answerer of `facts` from the gazette and the courier, with these tests' words, the
+    /// people Ada Marsh and Lee Roan listed, `stopWords` more, and a low threshold.
+    static func answererNamingAdaAndLee(_ facts: [Fact], stopWords: Set<String>) -> Answerer {
         let names = try! WordListParser.names("[people]\nada marsh\nlee roan\n")
         var words = Self.words
         words.names = names.names
         words.nameKinds = names.kinds
-        words.stopWords.formUnion(["old", "age"])
-        let facts = [
-            Self.fact("ages-gazette", "Ada Marsh is 26 years old and Lee Roan 33.", ["How old are Ada Marsh and Lee Roan?"], [.number], Self.gazette),
-            Self.fact(
-                "age-courier", "The courier gives Lee Roan's age as 34.", ["How old is Lee Roan?"], [.number], Self.courier,
-                [.init(.disputes, "ages-gazette")]),
-        ]
+        words.stopWords.formUnion(stopWords)
         var settings = Answerer.Settings()
         settings.minimumConfidence = 0.3
-        let answerer = Answerer(knowledge: KnowledgeBase(facts: facts, sources: [Self.gazette, Self.courier], words: words), settings: settings)!
+        return Answerer(knowledge: KnowledgeBase(facts: facts, sources: [Self.gazette, Self.courier], words: words), settings: settings)!
+    }
+
+    @Test func anAccountAboutSomeoneElseIsLeftOut() {
+        // one outlet gives both ages, another only Lee's: asked about Ada, only the first answers
+        let answerer = Self.answererNamingAdaAndLee(
+            [
+                Self.fact("ages-gazette", "Ada Marsh is 26 years old and Lee Roan 33.", ["How old are Ada Marsh and Lee Roan?"], [.number], Self.gazette),
+                Self.fact(
+                    "age-courier", "The courier gives Lee Roan's age as 34.", ["How old is Lee Roan?"], [.number], Self.courier,
+                    [.init(.disputes, "ages-gazette")]),
+            ], stopWords: ["old", "age"])
         let ada = answerer.answer("how old is ada marsh?")
         #expect(ada.fact?.id == "ages-gazette")
         #expect(ada.accounts.isEmpty && !ada.reply.contains("34"), "\(ada.reply)")
@@ -131,20 +137,13 @@ struct AccountsTests {
     @Test func outletsDisagreeingOnWhoAreBothShownWhenTheQuestionNamesBoth() {
         // the gazette says Ada was the cook, the courier says Lee: "Ada or Lee?" shows both,
         // while a question about Ada alone still leaves Lee's account out
-        let names = try! WordListParser.names("[people]\nada marsh\nlee roan\n")
-        var words = Self.words
-        words.names = names.names
-        words.nameKinds = names.kinds
-        words.stopWords.formUnion(["or"])
-        let facts = [
-            Self.fact("cook-gazette", "Ada Marsh worked as the ship's cook.", ["Who was the cook?"], [.person], Self.gazette),
-            Self.fact(
-                "cook-courier", "Lee Roan worked as the ship's cook.", ["Who cooked on the ship?"], [.person], Self.courier,
-                [.init(.disputes, "cook-gazette")]),
-        ]
-        var settings = Answerer.Settings()
-        settings.minimumConfidence = 0.3
-        let answerer = Answerer(knowledge: KnowledgeBase(facts: facts, sources: [Self.gazette, Self.courier], words: words), settings: settings)!
+        let answerer = Self.answererNamingAdaAndLee(
+            [
+                Self.fact("cook-gazette", "Ada Marsh worked as the ship's cook.", ["Who was the cook?"], [.person], Self.gazette),
+                Self.fact(
+                    "cook-courier", "Lee Roan worked as the ship's cook.", ["Who cooked on the ship?"], [.person], Self.courier,
+                    [.init(.disputes, "cook-gazette")]),
+            ], stopWords: ["or"])
         let both = answerer.answer("who worked as the cook, ada or lee?")
         #expect(Set(both.accounts.flatMap(\.factIDs)) == ["cook-gazette", "cook-courier"], "\(both.reply)")
         #expect(both.reply.hasPrefix("Sources differ."))
@@ -152,6 +151,7 @@ struct AccountsTests {
         #expect(ada.fact?.id == "cook-gazette")
         #expect(ada.accounts.isEmpty, "\(ada.reply)")
     }
+
     @Test func aFactWithoutLinksAnswersAlone() {
         let answer = Self.answerer.answer("What was the ship called?")
         #expect(answer.accounts.isEmpty)
