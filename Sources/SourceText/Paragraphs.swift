@@ -52,9 +52,12 @@ public enum Paragraphs {
     }
 }
 
-/// Splits text into sentences at `.`, `!` or `?` followed by a space and a capital,
-/// a digit or an opening quote, not after a title (`Mr.`), an initial (`J.`) or inside a number.
+/// Splits text into sentences at `.`, `!` or `?` (and any closing quotes or brackets after
+/// it) followed by a space and a capital, a digit or an opening quote, not after a title
+/// (`Mr.`), an initial (`J.`) or inside a number.
 public enum Sentences {
+    /// What may close a sentence after its mark: quotes and brackets.
+    static let closers: Set<Character> = ["\"", "'", "”", "’", "»", ")", "]"]
     static let titles: Set<String> = ["mr", "mrs", "ms", "dr", "prof", "st", "gen", "col", "lt", "sgt", "vs", "no", "jr", "sr", "u.s", "e.g", "i.e", "etc"]
 
     /// The sentences of one paragraph.
@@ -65,8 +68,13 @@ public enum Sentences {
         var index = 0
         while index < characters.count {
             let character = characters[index]
-            if ".!?".contains(character), index + 2 < characters.count, characters[index + 1] == " " {
-                let next = characters[index + 2]
+            // the mark may be followed by closing quotes or brackets ("... toward Russia." In turn ...)
+            var end = index
+            if ".!?".contains(character) {
+                while end + 1 < characters.count, Self.closers.contains(characters[end + 1]) { end += 1 }
+            }
+            if ".!?".contains(character), end + 2 < characters.count, characters[end + 1] == " " {
+                let next = characters[end + 2]
                 let opensSentence = next.isUppercase || next.isNumber || "\"'«“‘(".contains(next)
                 // The word before the mark; titles are short, so look back a dozen characters
                 // at most (a long unbroken "word" must not make this quadratic).
@@ -76,8 +84,8 @@ public enum Sentences {
                 let bare = String(word.lowercased().drop(while: { "\"'«“(".contains($0) }))  // after an opening quote
                 let isTitle = character == "." && (titles.contains(bare) || (bare.count == 1 && bare.first!.isLetter))
                 if opensSentence && !isTitle {
-                    sentences.append(String(characters[start...index]))
-                    start = index + 2
+                    sentences.append(String(characters[start...end]))
+                    start = end + 2
                     index = start
                     continue
                 }

@@ -125,4 +125,15 @@ import Testing
                 "“Yes,” said Dr. J. Doe.", "The U.S. embassy declined to comment.",
             ])
     }
+
+    @Test func aSentenceEndsAfterTheQuoteOrBracketThatClosesIt() {
+        // Found in a stored article: '... a "friendly attitude toward Russia." In turn, ...' was one sentence.
+        let paragraph =
+            "They praised a \"friendly attitude.\" In turn, others spread it. “We won.” She left (for good.) Then she came back, \"quietly,\" she said."
+        #expect(
+            Sentences.split(paragraph) == [
+                "They praised a \"friendly attitude.\"", "In turn, others spread it.", "“We won.”", "She left (for good.)",
+                "Then she came back, \"quietly,\" she said.",
+            ])
+    }
 }
