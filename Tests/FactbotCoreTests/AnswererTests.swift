@@ -159,6 +159,29 @@ struct TypedAnswererTests {
         #expect(answerer.answer("why did he pay 500 crowns").fact?.id == "fee")
     }
 
+    @Test func aHowQuestionPrefersTheFactThatSaysByWhatMeans() throws {
+        let facts = [
+            Fact(
+                id: "numbers", answer: "The guild recruits apprentices from the coast every spring.", questions: ["Where does the guild find apprentices?"],
+                types: [.description], sourceID: "s"),
+            Fact(
+                id: "means", answer: "The guild recruits apprentices through letters sent to schools.", questions: ["What does the guild send?"],
+                types: [.description], sourceID: "s"),
+        ]
+        let answerer = Self.answerer(facts, stopWords: ["how", "does", "the", "to", "from", "every", "what", "where"])
+        let means = try #require(answerer.index.facts.firstIndex { $0.id == "means" })
+        let other = try #require(answerer.index.facts.firstIndex { $0.id == "numbers" })
+        let givesMeans = { (fact: Int) in answerer.details(of: Int32(fact)).clauses.contains { $0.givesMeans } }
+        #expect(givesMeans(means))
+        #expect(!givesMeans(other))
+        #expect(answerer.answer("how does the guild recruit apprentices").fact?.id == "means")
+        // "how many", and how someone reacted or described it, ask for no means
+        #expect(Answerer.asksMeans(Tokenizer.tokens("how does the guild recruit apprentices")))
+        #expect(Answerer.asksMeans(Tokenizer.tokens("guild recruits how")) == false)
+        #expect(Answerer.asksMeans(Tokenizer.tokens("how many apprentices")) == false)
+        #expect(Answerer.asksMeans(Tokenizer.tokens("how did the guild react to the letters")) == false)
+    }
+
     @Test func thresholdComesFromSettings() {
         var settings = Answerer.Settings()
         settings.minimumConfidence = 1.0

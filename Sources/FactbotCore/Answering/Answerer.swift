@@ -52,6 +52,9 @@ public struct Answerer: Sendable {
     /// Confidence kept by a fact about the story, not the article, when the question points
     /// at the article itself ("when was *this* posted?", "who wrote *this piece*?").
     static let storyFactShare = 0.85
+    /// Confidence kept for a fact that states no means when a question asks how
+    /// something is done (``asksMeans(_:)``).
+    static let noMeansShare = 0.85
     /// A fact this sure is answered even for a bare topic: the curator wrote it for that.
     static let exactMatch = 0.98
     /// A fact of another source, not linked to the chosen one, is shown after it when it is
@@ -362,6 +365,8 @@ public struct Answerer: Sendable {
             askedPhrase.prefix(2).contains { explanation.unknown.contains($0.text) }
             || (terse && words.count > 1 && words.last.map { explanation.unknown.contains($0.text) } ?? false)
         let atTheArticle = Self.pointsAtTheArticle(words)
+        // (not a question that is only its topic: "how is the quay" asks for anything about it)
+        let asksMeans = questionType == .any && Self.asksMeans(words) && Self.onlyTopic(words, stopWords: knowledge.words.stopWords) == nil
         let cut = (ranked.first?.confidence ?? 0) * 0.6
         let finalists = min(Self.finalists, ranked.prefix { $0.confidence >= cut }.count)
         for position in ranked.indices.prefix(finalists) {
@@ -386,6 +391,11 @@ public struct Answerer: Sendable {
                 factor *= Self.speculativePenalty
             }
             if atTheArticle, !index.facts[Int(fact)].isAboutSource { factor *= Self.storyFactShare }
+            // "how does Russia recruit foreigners?": a fact that says by what means fits better,
+            // unless the curator wrote it for a question like this ("how were they brought in?" "in handcuffs")
+            if asksMeans, likeness < Self.curatedLikeness, !details(of: fact).clauses.contains(where: \.givesMeans) {
+                factor *= Self.noMeansShare
+            }
             if askedAboutUnknown { factor *= Self.unknownSubjectPenalty }
             if let heaviest, terms.count > 1, !index.uses(fact: fact, term: heaviest.id) { factor *= Self.missingFocusPenalty }
             ranked[position].confidence *= factor
@@ -596,6 +606,31 @@ public struct Answerer: Sendable {
 
     /// Words for the article itself, after "this".
     static let articleNouns: Set<String> = ["article", "story", "piece", "report", "post", "text", "page"]
+
+    /// True when a question asks by what means or in what way something happens ("how does
+    /// Russia recruit foreigners?", "how were the orders given?"), not how much, how someone
+    /// reacted or how something is described, which any statement answers.
+    static func asksMeans(_ words: [Token]) -> Bool {
+        guard let how = words.firstIndex(where: { $0.text == "how" }), how + 1 < words.count,
+            !notMeansAfterHow.contains(words[how + 1].text)
+        else { return false }
+        return !words.dropFirst(how + 1).contains { contentVerbs.contains($0.text) }
+    }
+
+    /// Words after "how" that ask something other than a means ("how many", "how come", "how far").
+    static let notMeansAfterHow: Set<String> = [
+        "many", "much", "old", "long", "large", "big", "high", "come", "far", "often", "soon", "serious", "likely", "important",
+        "true", "bad", "good", "well", "to",
+    ]
+
+    /// Verbs whose "how" asks what someone said, felt or thought, not by what means.
+    static let contentVerbs: Set<String> = [
+        "react", "reacted", "reacting", "respond", "responded", "responding", "reply", "replied", "describe", "described",
+        "describes", "characterise", "characterize", "characterised", "characterized", "feel", "felt", "feels", "view", "views",
+        "viewed", "see", "sees", "explain", "explained", "explains", "say", "said", "says", "comment", "commented", "justify",
+        "justified", "compare", "compared", "assess", "assessed", "answer", "answered", "portray", "portrayed", "call", "called",
+        "refer", "referred", "treat", "treated", "think", "thought",
+    ]
 
     /// True when the question points at the article itself: "this" ending it ("who wrote
     /// this"), before a word for the article ("this piece") or before a past participle
