@@ -57,6 +57,18 @@ struct FactDraftTests {
         }
     }
 
+    @Test func aPassiveVerbOfPlaceOrDateAsksWhereOrWhen() {
+        let sent = Self.read("\"I refused at first, but I was later sent to the front,\" Ada Marsh said.")
+        #expect(sent.types.contains(.place), "\(sent.types)")  // "to the front": a place without a capital
+        #expect(sent.questions.contains("Where was Ada Marsh sent?"), "\(sent.questions)")
+        let held = Self.read("Lee Roan was held in the harbour jail on 3 May.")
+        #expect(held.questions.contains("When was Lee Roan held?"), "\(held.questions)")
+        // no place after the verb, no date: neither
+        let paid = Self.read("Lee Roan was paid well.")
+        #expect(!paid.questions.contains { $0.hasPrefix("Where") || $0.hasPrefix("When") }, "\(paid.questions)")
+        #expect(!paid.types.contains(.place))
+    }
+
     @Test func aPersonNamedOnceIsKnownByOneName() {
         let reading = Self.read("Marsh says she lost her job in the storm.", known: ["Ada Marsh", "Lee Roan"])
         #expect(reading.names == ["Ada Marsh"])

@@ -142,7 +142,12 @@ struct SentenceReading {
         if hasAmount { types.append(.amount) }
         if hasDate { types.append(.date) }
         if !people.isEmpty { types.append(.person) }
-        if !places.isEmpty { types.append(.place) }
+        // a place named by a common noun counts too: "sent *to the front*", "*in the* border *region*"
+        let placeNoun = lower.indices.contains { position in
+            Self.placeWords.contains(lower[position]) && position >= 2 && ["the", "a"].contains(lower[position - 1])
+                && ["in", "to", "at", "near", "from", "into"].contains(lower[position - 2])
+        }
+        if !places.isEmpty || placeNoun { types.append(.place) }
         if !organisations.isEmpty { types.append(.organization) }
         types.append(.description)
 
@@ -189,6 +194,14 @@ struct SentenceReading {
                 questions.append("How many " + (rest.count >= 2 ? rest : count.what).joined(separator: " ") + "?")
             }
         }
+        // "… was later sent to the front" → "Where was Zhang Renbo sent?"; with a date, "When was … ?"
+        if let (verb, placeAfter) = Self.passive(lower) {
+            let subject = person ?? (lower.contains(where: Self.pronouns.contains) ? "he" : nil)
+            if let subject {
+                if placeAfter, types.contains(.place) { questions.append("Where was \(subject) \(verb)?") }
+                if hasDate { questions.append("When was \(subject) \(verb)?") }
+            }
+        }
         if reportsSpeech, let person { questions.append("What did \(person) say?") }
         for name in names.prefix(2) { questions.append("Who is \(name)?") }
         questions = questions.uniqued()
@@ -199,6 +212,28 @@ struct SentenceReading {
                 questions.append(topic)
             }
         }
+    }
+
+    /// Past participles that do not end in "-ed".
+    static let irregularParticiples: Set<String> = [
+        "sent", "held", "taken", "brought", "kept", "born", "found", "seen", "shot", "caught", "put", "led", "made", "given",
+        "told", "paid", "sold", "left", "hit", "struck", "flown", "driven", "written", "shown", "hidden",
+    ]
+
+    /// The first passive verb of a sentence ("was later *sent*", "were *captured*") and
+    /// whether a preposition of place follows it within three words ("sent *to* the front").
+    static func passive(_ lower: [String]) -> (verb: String, placeAfter: Bool)? {
+        for position in lower.indices where lower[position] == "was" || lower[position] == "were" {
+            var verb = position + 1
+            // one adverb between ("was later sent", "were eventually captured")
+            if verb < lower.count, lower[verb].hasSuffix("ly") || ["later", "then", "first", "also", "soon"].contains(lower[verb]) { verb += 1 }
+            guard verb < lower.count else { return nil }
+            let word = lower[verb]
+            guard (word.hasSuffix("ed") && word.count > 4) || irregularParticiples.contains(word) else { continue }
+            let after = lower.dropFirst(verb + 1).prefix(3)
+            return (word, after.contains { ["to", "in", "at", "near", "into", "from", "on"].contains($0) })
+        }
+        return nil
     }
 
     /// The person of `known` whose first or last name `name` is ("Wang" for "Wang
