@@ -182,6 +182,31 @@ struct TypedAnswererTests {
         #expect(Answerer.asksMeans(Tokenizer.tokens("how did the guild react to the letters")) == false)
     }
 
+    @Test func aSentenceIsQuotedOnlyWhenNoOtherSaysSomethingElseAsWell() throws {
+        let gazette = Source(id: "g", url: "https://example.org/g", title: "G", author: "", publisher: "Gazette", published: "2025-01-02")
+        let courier = Source(id: "c", url: "https://example.org/c", title: "C", author: "", publisher: "Courier", published: "2025-01-03")
+        let texts = [
+            SourceSentences(
+                source: gazette,
+                sentences: [
+                    "The ferry fare for adults rose to five crowns.", "The ferry fare for children stayed at two crowns.",
+                    "The lighthouse keeper retired after forty years.", "The harbour closed for the storm.",
+                ]),
+            SourceSentences(source: courier, sentences: ["The harbour closed for the storm."]),
+        ]
+        let answerer = try #require(
+            Answerer(
+                knowledge: KnowledgeBase(
+                    facts: [], sources: [gazette, courier], words: WordLists(stopWords: ["the", "for", "to", "at", "after", "why", "did"])),
+                quoting: texts))
+        // two sentences telling different fares match "ferry fare" as well: quoting either is a guess
+        let fare = answerer.answer("ferry fare")
+        #expect(!fare.answered, "\(fare.text)")
+        #expect(answerer.answer("lighthouse keeper retired").kind == .quoted)
+        // the same sentence in two outlets is no rival
+        #expect(answerer.answer("harbour closed storm").kind == .quoted)
+    }
+
     @Test func thresholdComesFromSettings() {
         var settings = Answerer.Settings()
         settings.minimumConfidence = 1.0

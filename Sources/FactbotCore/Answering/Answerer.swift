@@ -137,6 +137,8 @@ public struct Answerer: Sendable {
     static let quoteMargin = 0.1
     /// ...and its confidence is scaled by this, so a quote never outranks a curated answer.
     static let quoteScale = 0.75
+    /// Another sentence this close to the best one makes quoting a guess (``answer(_:)``).
+    static let quoteSpread = 0.03
 
     /// Builds the lexicon and index; with `quoting`, an index over those sources'
     /// sentences too. Returns nil only if libstemmer is missing English.
@@ -261,6 +263,13 @@ public struct Answerer: Sendable {
         guard quoted.kind == .fact, quoted.confidence >= settings.minimumConfidence + Self.quoteMargin,
             let sentence = quoted.fact, let source = quoted.source
         else { return curated }
+        // an unedited sentence is quoted only when no other sentence saying something else matches about as well
+        let rivals = quoted.explanation.candidates.dropFirst().filter { $0.confidence >= quoted.confidence - Self.quoteSpread }
+        if rivals.contains(where: { rival in
+            quotes.answerer.index.facts.first { $0.id == rival.factID }.map { $0.answer != sentence.answer } ?? false
+        }) {
+            return curated
+        }
         return Answer(
             question: question, kind: .quoted, text: "“\(sentence.answer)”",
             confidence: quoted.confidence * Self.quoteScale, fact: sentence, source: source,
