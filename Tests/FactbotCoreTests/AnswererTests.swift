@@ -203,6 +203,18 @@ struct TypedAnswererTests {
         let fare = answerer.answer("ferry fare")
         #expect(!fare.answered, "\(fare.text)")
         #expect(answerer.answer("lighthouse keeper retired").kind == .quoted)
+        // unless one holds more of the question's words as typed: "salary" over "pay", both of one synonym group
+        var words = WordLists(stopWords: ["the", "in", "is"])
+        words.synonyms = [["salary", "pay"]]
+        let wages = try #require(
+            Answerer(
+                knowledge: KnowledgeBase(facts: [], sources: [gazette], words: words),
+                quoting: [
+                    SourceSentences(
+                        source: gazette, sentences: ["The monthly salary of a deckhand is nine crowns.", "Monthly pay of a deckhand rises in May."])
+                ]))
+        let salary = wages.answer("deckhand monthly salary")
+        #expect(salary.kind == .quoted && salary.text.contains("nine crowns"), "\(salary.text) \(salary.explanation.candidates)")
         // the same sentence in two outlets is no rival
         #expect(answerer.answer("harbour closed storm").kind == .quoted)
     }

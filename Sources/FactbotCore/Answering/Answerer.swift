@@ -263,12 +263,17 @@ public struct Answerer: Sendable {
         guard quoted.kind == .fact, quoted.confidence >= settings.minimumConfidence + Self.quoteMargin,
             let sentence = quoted.fact, let source = quoted.source
         else { return curated }
-        // an unedited sentence is quoted only when no other sentence saying something else matches about as well
+        // an unedited sentence is quoted only when no other sentence saying something else
+        // matches about as well, unless it holds more of the question's words as typed
+        // ("monthly *salary*" over "monthly payments")
         let rivals = quoted.explanation.candidates.dropFirst().filter { $0.confidence >= quoted.confidence - Self.quoteSpread }
-        if rivals.contains(where: { rival in
-            quotes.answerer.index.facts.first { $0.id == rival.factID }.map { $0.answer != sentence.answer } ?? false
-        }) {
-            return curated
+            .compactMap { rival in quotes.answerer.index.facts.first { $0.id == rival.factID } }
+            .filter { $0.answer != sentence.answer }
+        if !rivals.isEmpty {
+            let asked = Set(lexicon.words(question).map(\.text)).subtracting(knowledge.words.stopWords)
+            func typed(_ text: String) -> Int { asked.intersection(Tokenizer.tokens(text).map(\.text)).count }
+            let own = typed(sentence.answer)
+            if rivals.contains(where: { typed($0.answer) >= own }) { return curated }
         }
         return Answer(
             question: question, kind: .quoted, text: "“\(sentence.answer)”",
