@@ -270,10 +270,9 @@ public struct Answerer: Sendable {
             .compactMap { rival in quotes.answerer.index.facts.first { $0.id == rival.factID } }
             .filter { $0.answer != sentence.answer }
         if !rivals.isEmpty {
-            let asked = Set(lexicon.words(question).map(\.text)).subtracting(knowledge.words.stopWords)
-            func typed(_ text: String) -> Int { asked.intersection(Tokenizer.tokens(text).map(\.text)).count }
-            let own = typed(sentence.answer)
-            if rivals.contains(where: { typed($0.answer) >= own }) { return curated }
+            let asked = typedWords(lexicon.words(question))
+            let own = Self.typedCount(asked, in: sentence.answer)
+            if rivals.contains(where: { Self.typedCount(asked, in: $0.answer) >= own }) { return curated }
         }
         return Answer(
             question: question, kind: .quoted, text: "“\(sentence.answer)”",
@@ -564,6 +563,13 @@ public struct Answerer: Sendable {
         answer.listing = parts
         return answer
     }
+
+    /// A question's words as typed, the small words left out: of sentences tied on their
+    /// terms, the one holding more of these ("salary", not only its synonym "pay") is quoted.
+    func typedWords(_ words: [Token]) -> Set<String> { Set(words.map(\.text)).subtracting(knowledge.words.stopWords) }
+
+    /// How many of `asked` a text holds, as written.
+    static func typedCount(_ asked: Set<String>, in text: String) -> Int { asked.intersection(Tokenizer.tokens(text).map(\.text)).count }
 
     /// True for a word names.txt lists as a country or its people ("British").
     func isCountry(_ word: String) -> Bool { knowledge.words.nameKinds[word] == .countries }
