@@ -169,11 +169,9 @@ struct TypedAnswererTests {
                 types: [.description], sourceID: "s"),
         ]
         let answerer = Self.answerer(facts, stopWords: ["how", "does", "the", "to", "from", "every", "what", "where"])
-        let means = try #require(answerer.index.facts.firstIndex { $0.id == "means" })
-        let other = try #require(answerer.index.facts.firstIndex { $0.id == "numbers" })
-        let givesMeans = { (fact: Int) in answerer.details(of: Int32(fact)).clauses.contains { $0.givesMeans } }
-        #expect(givesMeans(means))
-        #expect(!givesMeans(other))
+        #expect(Answerer.statesMeans(facts[1].answer))
+        #expect(!Answerer.statesMeans(facts[0].answer))
+        #expect(Answerer.statesMeans("He got in by paying a fee.") && !Answerer.statesMeans("He was captured by Ukrainian forces."))
         #expect(answerer.answer("how does the guild recruit apprentices").fact?.id == "means")
         // "how many", and how someone reacted or described it, ask for no means
         #expect(Answerer.asksMeans(Tokenizer.tokens("how does the guild recruit apprentices")))

@@ -19,9 +19,6 @@ struct AnswerDetails: Sendable {
         var hasPlace = false
         /// A cause or a purpose: "because", "due to", "hoping", "in order to", "to get" ...
         var givesReason = false
-        /// A means or a way: "through intermediaries", "via ads", "using gestures", "by paying",
-        /// "with signs".
-        var givesMeans = false
         /// The terms of events it puts someone at ("*at* the 27th *meeting*"): where something
         /// was said, unless the question asks where that event itself was.
         var events: Set<String> = []
@@ -168,11 +165,6 @@ extension Answerer {
             {
                 clause.givesReason = true
             }
-            if Self.meansWords.contains(word)
-                || (word == "by" && index + 1 < tokens.count && (tokens[index + 1].text.hasSuffix("ing") || ["a", "an"].contains(tokens[index + 1].text)))
-            {
-                clause.givesMeans = true
-            }
             if Self.timeWords.contains(word) || (token.isNumber && word.utf8.count == 4 && Int(word).map { (1900...2100).contains($0) } ?? false) {
                 clause.hasDate = true
             }
@@ -293,8 +285,6 @@ extension Answerer {
         "because", "due", "reason", "reasons", "motive", "motives", "hoping", "hoped", "wanted", "seeking", "sought", "why",
         "thanks", "motivated", "lured", "attracted", "drawn",
     ]
-    /// Words that give a means or a way ("*through* intermediaries", "*via* ads", "*using* gestures").
-    static let meansWords: Set<String> = ["through", "via", "using", "online"]
     /// Verbs after "to" that give a purpose ("paid ... *to get* into the army").
     static let purposeVerbs: Set<String> = [
         "get", "earn", "obtain", "receive", "make", "join", "avoid", "gain", "find", "secure", "escape", "support", "help", "prove",

@@ -406,9 +406,7 @@ public struct Answerer: Sendable {
             if atTheArticle, !index.facts[Int(fact)].isAboutSource { factor *= Self.storyFactShare }
             // "how does Russia recruit foreigners?": a fact that says by what means fits better,
             // unless the curator wrote it for a question like this ("how were they brought in?" "in handcuffs")
-            if asksMeans, likeness < Self.curatedLikeness, !details(of: fact).clauses.contains(where: \.givesMeans) {
-                factor *= Self.noMeansShare
-            }
+            if asksMeans, likeness < Self.curatedLikeness, !Self.statesMeans(index.facts[Int(fact)].answer) { factor *= Self.noMeansShare }
             if askedAboutUnknown { factor *= Self.unknownSubjectPenalty }
             if let heaviest, terms.count > 1, !index.uses(fact: fact, term: heaviest.id) { factor *= Self.missingFocusPenalty }
             ranked[position].confidence *= factor
@@ -636,6 +634,22 @@ public struct Answerer: Sendable {
         else { return false }
         return !words.dropFirst(how + 1).contains { contentVerbs.contains($0.text) }
     }
+
+    /// True when a text gives a means or a way: "*through* intermediaries", "*via* ads",
+    /// "*using* gestures", "*online*", "*by* paying", "*by a* recruiter". (A scan of its
+    /// words, cheap enough for every leading fact.)
+    static func statesMeans(_ text: String) -> Bool {
+        var previous = ""
+        for word in text.lowercased().split(whereSeparator: { !$0.isLetter }) {
+            if meansWords.contains(word) { return true }
+            if previous == "by", word.hasSuffix("ing") || word == "a" || word == "an" { return true }
+            previous = String(word)
+        }
+        return false
+    }
+
+    /// Words that give a means or a way.
+    static let meansWords: Set<Substring> = ["through", "via", "using", "online"]
 
     /// Words after "how" that ask something other than a means ("how many", "how come", "how far").
     static let notMeansAfterHow: Set<String> = [
