@@ -192,11 +192,11 @@ struct TypedAnswererTests {
                 ]),
             SourceSentences(source: courier, sentences: ["The harbour closed for the storm."]),
         ]
-        let answerer = try #require(
-            Answerer(
-                knowledge: KnowledgeBase(
-                    facts: [], sources: [gazette, courier], words: WordLists(stopWords: ["the", "for", "to", "at", "after", "why", "did"])),
-                quoting: texts))
+        // an answerer with no facts, quoting `texts` (its sources theirs)
+        func quoting(_ texts: [SourceSentences], words: WordLists) throws -> Answerer {
+            try #require(Answerer(knowledge: KnowledgeBase(facts: [], sources: texts.map(\.source), words: words), quoting: texts))
+        }
+        let answerer = try quoting(texts, words: WordLists(stopWords: ["the", "for", "to", "at", "after", "why", "did"]))
         // two sentences telling different fares match "ferry fare" as well: quoting either is a guess
         let fare = answerer.answer("ferry fare")
         #expect(!fare.answered, "\(fare.text)")
@@ -204,13 +204,9 @@ struct TypedAnswererTests {
         // unless one holds more of the question's words as typed: "salary" over "pay", both of one synonym group
         var words = WordLists(stopWords: ["the", "in", "is"])
         words.synonyms = [["salary", "pay"]]
-        let wages = try #require(
-            Answerer(
-                knowledge: KnowledgeBase(facts: [], sources: [gazette], words: words),
-                quoting: [
-                    SourceSentences(
-                        source: gazette, sentences: ["The monthly salary of a deckhand is nine crowns.", "Monthly pay of a deckhand rises in May."])
-                ]))
+        let wages = try quoting(
+            [SourceSentences(source: gazette, sentences: ["The monthly salary of a deckhand is nine crowns.", "Monthly pay of a deckhand rises in May."])],
+            words: words)
         let salary = wages.answer("deckhand monthly salary")
         #expect(salary.kind == .quoted && salary.text.contains("nine crowns"), "\(salary.text) \(salary.explanation.candidates)")
         // the same sentence in two outlets is no rival

@@ -31,6 +31,8 @@ struct SentenceReading {
         "region", "province", "oblast", "city", "town", "village", "district", "front", "border", "harbour", "harbor", "port", "bay",
         "river", "lake", "island", "street", "square", "airport", "station",
     ]
+    /// Prepositions before a place named by a common noun ("sent *to* the front").
+    static let placePrepositions: Set<String> = ["in", "to", "at", "near", "from", "into"]
     /// Last words that make a run of capitalised words a body, not a person ("Security
     /// Service", "Armed Forces", "Foreign Ministry"); a body's name goes on over "of".
     static let organisationWords: Set<String> = [
@@ -145,7 +147,7 @@ struct SentenceReading {
         // a place named by a common noun counts too: "sent *to the front*", "*in the* border *region*"
         let placeNoun = lower.indices.contains { position in
             Self.placeWords.contains(lower[position]) && position >= 2 && ["the", "a"].contains(lower[position - 1])
-                && ["in", "to", "at", "near", "from", "into"].contains(lower[position - 2])
+                && Self.placePrepositions.contains(lower[position - 2])
         }
         if !places.isEmpty || placeNoun { types.append(.place) }
         if !organisations.isEmpty { types.append(.organization) }
@@ -231,7 +233,7 @@ struct SentenceReading {
             let word = lower[verb]
             guard (word.hasSuffix("ed") && word.count > 4) || irregularParticiples.contains(word) else { continue }
             let after = lower.dropFirst(verb + 1).prefix(3)
-            return (word, after.contains { ["to", "in", "at", "near", "into", "from", "on"].contains($0) })
+            return (word, after.contains { placePrepositions.contains($0) || $0 == "on" })
         }
         return nil
     }
