@@ -359,6 +359,19 @@ struct RequestedDetailTests {
         #expect(Answerer.clauses(of: "One; two. Three") == ["One", " two.", "Three"])
         #expect(Answerer.clauses(of: "No split here, at all") == ["No split here, at all"])
     }
+
+    @Test func aListedPhraseEndingInTheAskedWordIsAskedAsAWhole() {
+        // "age limit" is listed with "age": the answer need not say "limit"
+        var words = Self.words
+        words.synonyms.append(["age", "age limit"])
+        var settings = Answerer.Settings()
+        settings.minimumConfidence = 0.3
+        let fact = Fact(
+            id: "age", answer: "Any sailor under the age of 60 may sign on.", questions: ["Who may sign on?"], types: [.description],
+            sourceID: "gazette")
+        let answerer = Answerer(knowledge: KnowledgeBase(facts: [fact], sources: [Self.source], words: words), settings: settings)!
+        #expect(answerer.answer("what is the sailor age limit?").fact?.id == "age")
+    }
 }
 
 @Suite("Facts about the sources themselves, topics and stories")

@@ -144,7 +144,9 @@ extension Answerer {
         // the head's term as scored (found by its word, as typed or corrected), else worked out
         var head = phrase.last.flatMap { token -> Term? in
             if token.isNumber { return nil }
-            return terms.first { $0.correctedFrom == token.text || $0.surface == token.text } ?? termsOf([token]).first
+            // a listed phrase ending in it ("age limit" ~ age) is the head as a whole
+            return terms.first { $0.correctedFrom == token.text || $0.surface == token.text || $0.surface.hasSuffix(" " + token.text) }
+                ?? termsOf([token]).first
         }
         let start = text.firstIndex { $0 == "which" || $0 == "what" }.map { text[$0] } ?? "which"
         let askedPhrase = "\(start) " + phrase.map(\.text).joined(separator: " ")
