@@ -19,6 +19,8 @@ public final class FactIndex: Sendable {
         /// The answer text of a fact about a source (its headline, say): a question about
         /// what the headline says is about the story, not the headline.
         public static let sourceAnswer: Float = 0.3
+        /// The names a quoted sentence refers to by a pronoun (``Fact/context``).
+        public static let context: Float = 0.5
     }
 
     /// The facts, in knowledge order; postings refer to them by position.
@@ -98,6 +100,7 @@ public final class FactIndex: Sendable {
             for question in fact.questions { add(question, FieldWeight.question, example: true) }
             factExampleStart.append(Int32(exampleStart.count - 1))
             for keyword in fact.keywords { add(keyword, FieldWeight.question, example: false) }
+            for words in fact.context { add(words, FieldWeight.context, example: false) }
             add(fact.answer, fact.isAboutSource ? FieldWeight.sourceAnswer : FieldWeight.answer, example: false)
             pairs.removeAll(keepingCapacity: true)
             for (term, weight) in weights { pairs.append((term, weight)) }

@@ -23,12 +23,15 @@ final class QuoteIndex: Sendable {
     init?(texts: [SourceSentences], words: WordLists, settings: Answerer.Settings) {
         var facts: [Fact] = []
         for text in texts {
+            // "A day later, he said ...": the people a sentence speaks of without naming them
+            let readings = SentenceReading.readings(of: text.sentences, words: words) { _ in 0 }
             // Long enough to say something, short enough for one reply line.
             for (number, sentence) in text.sentences.enumerated() where (20...400).contains(sentence.count) {
-                facts.append(
-                    Fact(
-                        id: "\(text.source.id)#s\(number + 1)", answer: sentence, questions: [sentence],
-                        types: Self.types(of: sentence, currencies: words.classes.currencies), sourceID: text.source.id))
+                var fact = Fact(
+                    id: "\(text.source.id)#s\(number + 1)", answer: sentence, questions: [sentence],
+                    types: Self.types(of: sentence, currencies: words.classes.currencies), sourceID: text.source.id)
+                if readings[number].carried { fact.context = readings[number].reading.names }
+                facts.append(fact)
             }
         }
         guard !facts.isEmpty else { return nil }
@@ -53,6 +56,11 @@ final class QuoteIndex: Sendable {
         }
         if zip(words, words.dropFirst()).contains(where: { ($0.first?.isUppercase ?? false) && ($1.first?.isUppercase ?? false) }) {
             types += [.person, .organization, .place]
+        } else if zip(lower, words.dropFirst()).contains(where: {
+            SentenceReading.placePrepositions.contains($0) && ($1.first?.isUppercase ?? false) && !Answerer.timeWords.contains($1.lowercased())
+        }) {
+            // "had been in Bakhmut"
+            types.append(.place)
         }
         if sentence.contains(where: { "\"“«".contains($0) }) { types.append(.quote) }
         if lower.contains(where: reasonWords.contains) { types.append(.reason) }

@@ -25,23 +25,9 @@ public enum FactDraft {
         let words = answerer.knowledge.words
         var drafts: [Draft] = []
         var usedIDs = Set(answerer.knowledge.facts.map(\.id))
-        // Every sentence read in order: people named once are known by one of their names after.
-        var known: [String] = []
-        let readings = text.sentences.map { sentence in
-            let reading = SentenceReading(sentence, words: words, known: known, rarity: { answerer.rarity(of: $0) })
-            known = (known + reading.names).uniqued()
-            return reading
-        }
-        let quotationEnds = SentenceReading.quotationEnds(text.sentences)
-        var lastPeople: [String] = []  // who the sentences before spoke of: "he" and "I" are them
+        let readings = SentenceReading.readings(of: text.sentences, words: words) { answerer.rarity(of: $0) }
         for coverage in SentenceCoverage.of(text, answerer: answerer) {
-            var reading = readings[coverage.number - 1]
-            if reading.names.isEmpty, let end = quotationEnds[coverage.number - 1], readings[end].reportsSpeech, !readings[end].names.isEmpty {
-                reading.carry(readings[end].names, quoting: true)  // a quotation's speaker is named at its end
-            } else if reading.names.isEmpty, reading.needsPerson {
-                reading.carry(lastPeople)
-            }
-            if !reading.names.isEmpty { lastPeople = reading.names }
+            let reading = readings[coverage.number - 1].reading
             guard coverage.fact == nil else { continue }
             var id = "\(text.source.id)-s\(coverage.number)"
             while usedIDs.contains(id) { id += "x" }

@@ -25,7 +25,7 @@ struct SentenceReading {
     static let pronouns: Set<String> = ["he", "she", "i", "his", "her", "him", "my", "me", "we", "they", "their"]
     static let titles: Set<String> = [
         "president", "minister", "spokesman", "spokeswoman", "lieutenant", "colonel", "general",
-        "captain", "major", "sergeant", "mr", "mrs", "ms", "dr", "deputy", "chairman", "senator",
+        "captain", "major", "sergeant", "mr", "mrs", "ms", "dr", "deputy", "chairman", "senator", "mayor", "governor",
     ]
     static let placeWords: Set<String> = [
         "region", "province", "oblast", "city", "town", "village", "district", "front", "border", "harbour", "harbor", "port", "bay",
@@ -276,6 +276,34 @@ struct SentenceReading {
 }
 
 extension SentenceReading {
+    /// Every sentence of an article read in order, with `carried` true where the sentence
+    /// names no one but speaks of someone: its names are then the people named last before
+    /// it ("A day later, he said ..."), or a quotation's speaker named where it closes.
+    /// People named once are known by one of their names after ("Wang" for "Wang Guangjun").
+    static func readings(of sentences: [String], words: WordLists, rarity: (String) -> Double) -> [(reading: SentenceReading, carried: Bool)] {
+        var known: [String] = []
+        let readings = sentences.map { sentence in
+            let reading = SentenceReading(sentence, words: words, known: known, rarity: rarity)
+            known = (known + reading.names).uniqued()
+            return reading
+        }
+        let quotationEnds = quotationEnds(sentences)
+        var lastPeople: [String] = []  // who the sentences before spoke of: "he" and "I" are them
+        return readings.indices.map { number in
+            var reading = readings[number]
+            var carried = false
+            if reading.names.isEmpty, let end = quotationEnds[number], readings[end].reportsSpeech, !readings[end].names.isEmpty {
+                reading.carry(readings[end].names, quoting: true)  // a quotation's speaker is named at its end
+                carried = true
+            } else if reading.names.isEmpty, reading.needsPerson {
+                reading.carry(lastPeople)
+                carried = !lastPeople.isEmpty
+            }
+            if !reading.names.isEmpty { lastPeople = reading.names }
+            return (reading, carried)
+        }
+    }
+
     /// The quotations that run over several sentences: for each sentence inside one (not
     /// its last), the index of the sentence that closes it, where the speaker is named
     /// ("…on power banks," Zhang Renbo said.). A quotation left open for more than

@@ -21,6 +21,10 @@ public struct Fact: Sendable, Equatable {
     public var sourceLine: Int?
     /// Line of each example question, parallel to ``questions`` (empty when made in code).
     public var questionLines: [Int]
+    /// Words from around a quoted sentence that it refers to ("*he* said" after a sentence
+    /// naming Zelensky), matched more weakly than its own words. Only the sentences of
+    /// stored sources have them (``QuoteIndex``); curated facts never do.
+    public var context: [String] = []
     /// How this fact stands to other sources' accounts of the same thing (`updates`,
     /// `disputes`, `confirms` in the fact file).
     public var relations: [Relation] = []
