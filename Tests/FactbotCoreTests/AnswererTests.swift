@@ -213,6 +213,56 @@ struct TypedAnswererTests {
         #expect(answerer.answer("harbour closed storm").kind == .quoted)
     }
 
+    @Test func ofTiedSentencesTheOneHoldingMostWordsAsTypedIsQuoted() {
+        func sentence(_ number: Int, _ text: String) -> (fact: Fact, confidence: Double) {
+            (Fact(id: "g#s\(number)", answer: text, questions: [text], types: [.description], sourceID: "g"), 0.8)
+        }
+        let pay = sentence(1, "Monthly pay of a deckhand rises in May.")
+        let salary = sentence(2, "The monthly salary of a deckhand is nine crowns.")
+        let asked: Set<String> = ["monthly", "salary", "deckhand"]
+        // ranked second, it holds one word more as typed, and two at least
+        #expect(Answerer.quotable([pay, salary], asked: asked)?.fact.id == "g#s2")
+        #expect(Answerer.quotable([salary, pay], asked: asked)?.fact.id == "g#s2")
+        // a tie is a guess
+        #expect(Answerer.quotable([pay, sentence(3, "Monthly pay of a deckhand is paid in May.")], asked: ["monthly", "deckhand"]) == nil)
+        // one word as typed is not enough to pass over the best; two are, and the best keeps its place with one
+        let porter = sentence(3, "The salary of a porter is nine crowns.")
+        #expect(Answerer.quotable([pay, porter], asked: ["salary"]) == nil)
+        #expect(Answerer.quotable([pay, porter], asked: ["salary", "porter"])?.fact.id == "g#s3")
+        #expect(Answerer.quotable([porter, pay], asked: ["salary"])?.fact.id == "g#s3")
+    }
+
+    @Test func aQuotedSentenceIsFoundByThePersonItSpeaksOfAsHeOrShe() throws {
+        let gazette = Source(id: "g", url: "https://example.org/g", title: "G", author: "", publisher: "Gazette", published: "2025-01-02")
+        let text = SourceSentences(
+            source: gazette,
+            sentences: [
+                "Mayor Anna Berg spoke to the council on Monday.", "A week later, she said the bridge toll would be three crowns.",
+                "The ferry toll stays at two crowns.",
+            ])
+        let words = WordLists(stopWords: ["the", "a", "on", "at", "would", "be", "what", "is", "will", "did", "say", "said", "she"])
+        // a low threshold: in a base this small a name the sentence only refers to weighs a lot
+        var settings = Answerer.Settings()
+        settings.minimumConfidence = 0.4
+        let answerer = try #require(Answerer(knowledge: KnowledgeBase(facts: [], sources: [gazette], words: words), settings: settings, quoting: [text]))
+        let toll = answerer.answer("Anna Berg bridge toll?")
+        #expect(toll.kind == .quoted && toll.text.contains("three crowns"), "\(toll.text)")
+        // a sentence that speaks of no one takes in no one
+        let index = try #require(answerer.quotes?.answerer.index)
+        #expect(index.facts.map(\.context) == [[], ["Anna Berg"], []])
+    }
+
+    @Test func aQuotedSentenceLackingTheAskedDetailIsQuotedInTheDecline() throws {
+        let gazette = Source(id: "g", url: "https://example.org/g", title: "G", author: "", publisher: "Gazette", published: "2025-01-02")
+        let text = SourceSentences(source: gazette, sentences: ["The striking sailors boarded ships in the northern harbour."])
+        let words = WordLists(stopWords: ["the", "in", "which", "did"])
+        let answerer = try #require(Answerer(knowledge: KnowledgeBase(facts: [], sources: [gazette], words: words), quoting: [text]))
+        let ship = answerer.answer("which ship did the striking sailors board in the northern harbour?")
+        #expect(!ship.answered)
+        #expect(ship.text.hasPrefix("Sorry, Gazette does not say which ship. It says: “The striking sailors boarded"), "\(ship.text)")
+        #expect(ship.source?.id == "g")
+    }
+
     @Test func thresholdComesFromSettings() {
         var settings = Answerer.Settings()
         settings.minimumConfidence = 1.0

@@ -260,24 +260,50 @@ public struct Answerer: Sendable {
         let curated = answerFromFacts(question)
         guard curated.kind == .declined, curated.fact == nil, let quotes else { return curated }
         let quoted = quotes.answerer.answerFromFacts(question)
+        // "dev.ua does not say which prison. It says: ...": a sentence about the very thing
+        // asked, which lacks the detail asked for, says more than a plain decline
+        if quoted.kind == .declined, curated.explanation.unstated == nil, let unstated = quoted.explanation.unstated,
+            quoted.confidence >= settings.minimumConfidence + Self.quoteMargin, let source = quoted.source,
+            let best = quoted.explanation.candidates.first, let sentence = quotes.answerer.index.facts.first(where: { $0.id == best.factID })
+        {
+            var declined = quoted
+            declined.text = "Sorry, \(source.publisher) does not say \(unstated). It says: “\(sentence.answer)”"
+            declined.confidence = quoted.confidence * Self.quoteScale
+            return declined
+        }
         guard quoted.kind == .fact, quoted.confidence >= settings.minimumConfidence + Self.quoteMargin,
-            let sentence = quoted.fact, let source = quoted.source
+            var sentence = quoted.fact, var source = quoted.source
         else { return curated }
+        var confidence = quoted.confidence
         // an unedited sentence is quoted only when no other sentence saying something else
-        // matches about as well, unless it holds more of the question's words as typed
-        // ("monthly *salary*" over "monthly payments")
+        // matches about as well; of those that do, the one holding the most of the question's
+        // words as typed is quoted ("monthly *salary*" over "monthly payments"), and a tie is a guess
         let rivals = quoted.explanation.candidates.dropFirst().filter { $0.confidence >= quoted.confidence - Self.quoteSpread }
-            .compactMap { rival in quotes.answerer.index.facts.first { $0.id == rival.factID } }
-            .filter { $0.answer != sentence.answer }
+            .compactMap { rival in quotes.answerer.index.facts.first { $0.id == rival.factID }.map { ($0, rival.confidence) } }
+            .filter { $0.0.answer != sentence.answer }
         if !rivals.isEmpty {
-            let asked = typedWords(lexicon.words(question))
-            let own = Self.typedCount(asked, in: sentence.answer)
-            if rivals.contains(where: { Self.typedCount(asked, in: $0.answer) >= own }) { return curated }
+            guard let chosen = Self.quotable([(sentence, confidence)] + rivals, asked: typedWords(lexicon.words(question))),
+                let chosenSource = knowledge.sources[chosen.fact.sourceID]
+            else { return curated }
+            (sentence, source, confidence) = (chosen.fact, chosenSource, chosen.confidence)
         }
         return Answer(
             question: question, kind: .quoted, text: "“\(sentence.answer)”",
-            confidence: quoted.confidence * Self.quoteScale, fact: sentence, source: source,
+            confidence: confidence * Self.quoteScale, fact: sentence, source: source,
             suggestions: [], explanation: quoted.explanation)
+    }
+
+    /// Of sentences that match a question about as well (the best first), the one to quote:
+    /// the one holding the most of the question's words as typed (`asked`), if one does;
+    /// one ranked below the best only when it holds two of them at least. Nil for a tie.
+    static func quotable(_ tied: [(fact: Fact, confidence: Double)], asked: Set<String>) -> (fact: Fact, confidence: Double)? {
+        let counted = tied.map { (fact: $0.fact, confidence: $0.confidence, typed: typedCount(asked, in: $0.fact.answer)) }
+        let most = counted.map(\.typed).max() ?? 0
+        let leading = counted.filter { $0.typed == most }
+        guard let chosen = leading.first, Set(leading.map(\.fact.answer)).count == 1,
+            chosen.fact.id == tied.first?.fact.id || chosen.typed >= 2
+        else { return nil }
+        return (chosen.fact, chosen.confidence)
     }
 
     func answerFromFacts(_ question: String) -> Answer {
