@@ -232,6 +232,32 @@ struct TypedAnswererTests {
         #expect(Answerer.quotable([porter, pay], asked: ["salary"])?.fact.id == "g#s3")
     }
 
+    @Test func tiedQuotesAreToldApartByWordsAsCorrectedAndNamesByTheirFirstMention() throws {
+        let gazette = Source(id: "g", url: "https://example.org/g", title: "G", author: "", publisher: "Gazette", published: "2025-01-02")
+        var words = WordLists(stopWords: ["the", "in", "is", "of", "a", "who", "them", "and"])
+        words.synonyms = [["salary", "pay"]]
+        words.names = ["ola lind"]  // listed, so known as a name typed in lower case
+        func quoting(_ sentences: [String]) throws -> Answerer {
+            try #require(
+                Answerer(
+                    knowledge: KnowledgeBase(facts: [], sources: [gazette], words: words),
+                    quoting: [SourceSentences(source: gazette, sentences: sentences)]))
+        }
+        let wages = try quoting(["Monthly pay of a deckhand rises in May.", "The monthly salary of a deckhand is nine crowns."])
+        let salary = wages.answer("deckhand montly salery")
+        #expect(salary.kind == .quoted && salary.text.contains("nine crowns"), "\(salary.text)")
+        // a name alone: the sentence that first names her says who she is
+        let painter = try quoting([
+            "The painter Ola Lind opened a gallery in the harbour.", "Critics praised the gallery, and Ola Lind thanked them.",
+        ])
+        for question in ["who is Ola Lind?", "ola lind"] {
+            let answer = painter.answer(question)
+            #expect(answer.kind == .quoted && answer.text.contains("painter"), "\(question) → \(answer.text)")
+        }
+        // not so for a question about something else: the tie stays a guess
+        #expect(!painter.answer("ola lind gallery").answered)
+    }
+
     @Test func aQuotedSentenceIsFoundByThePersonItSpeaksOfAsHeOrShe() throws {
         let gazette = Source(id: "g", url: "https://example.org/g", title: "G", author: "", publisher: "Gazette", published: "2025-01-02")
         let text = SourceSentences(

@@ -282,7 +282,11 @@ public struct Answerer: Sendable {
             .compactMap { rival in quotes.answerer.index.facts.first { $0.id == rival.factID }.map { ($0, rival.confidence) } }
             .filter { $0.0.answer != sentence.answer }
         if !rivals.isEmpty {
-            guard let chosen = Self.quotable([(sentence, confidence)] + rivals, asked: typedWords(lexicon.words(question))),
+            // as typed, or as spelling correction read it ("montly salery")
+            let corrected = quoted.explanation.terms.filter { $0.correctedFrom != nil }.map(\.surface)
+            let asked = typedWords(lexicon.words(question)).union(corrected)
+            let tied = [(fact: sentence, confidence: confidence)] + rivals.map { (fact: $0.0, confidence: $0.1) }
+            guard let chosen = Self.quotable(tied, asked: asked) ?? firstMention(tied, terms: quoted.explanation.terms, in: quotes.answerer.index),
                 let chosenSource = knowledge.sources[chosen.fact.sourceID]
             else { return curated }
             (sentence, source, confidence) = (chosen.fact, chosenSource, chosen.confidence)
@@ -304,6 +308,19 @@ public struct Answerer: Sendable {
             chosen.fact.id == tied.first?.fact.id || chosen.typed >= 2
         else { return nil }
         return (chosen.fact, chosen.confidence)
+    }
+
+    /// For a question that is only a name ("chai jing", "who is Chai Jing?"), of tied
+    /// sentences of one article the first: a report says who someone is where it first
+    /// names them ("journalist and writer Chai Jing").
+    func firstMention(_ tied: [(fact: Fact, confidence: Double)], terms: [Term], in index: FactIndex) -> (fact: Fact, confidence: Double)? {
+        let content = terms.filter { !$0.isWeak }
+        guard !content.isEmpty, content.allSatisfy({ $0.isName || lexicon.namedKeys.contains($0.key) }),
+            Set(tied.map(\.fact.sourceID)).count == 1
+        else { return nil }
+        return tied.min { a, b in
+            (index.facts.firstIndex { $0.id == a.fact.id } ?? 0) < (index.facts.firstIndex { $0.id == b.fact.id } ?? 0)
+        }
     }
 
     func answerFromFacts(_ question: String) -> Answer {
