@@ -44,6 +44,9 @@ struct FactDraftTests {
         #expect(reading.names.isEmpty, "\(reading.names)")
         let person = Self.read("Two sailors, Ada Marsh and Lee Roan, were held by the Coast Guard.")
         #expect(person.names == ["Ada Marsh", "Lee Roan"])
+        // a title, and the side it is of, are not the name
+        #expect(Self.read("On Tuesday, Northlander President Ada Marsh closed the port.").names == ["Ada Marsh"])
+        #expect(Self.read("The port was closed, Northland said.").names.isEmpty)
     }
 
     @Test func onlyAPersonOpeningTheSentenceBecomesWho() {
@@ -98,5 +101,19 @@ struct FactDraftTests {
         #expect(card.fact.keywords == ["Lee Roan"])
         #expect(card.fact.types.first == .quote)
         #expect(card.fact.types.contains(.amount))
+        // the answer says who: "we" is left as it is, "I" gets its speaker
+        #expect(card.fact.answer == sentences[1])
+        #expect(FactDraft.attributed("I could never spend it.", to: ["Lee Roan"]) == "Lee Roan: I could never spend it.")
+    }
+
+    @Test func aDraftedSentenceSayingHeOrSheNamesThePersonInBrackets() throws {
+        let sentences = ["Harbour master Ada Marsh closed the port on Monday.", "A day later, she said it would stay shut for a week."]
+        let answerer = try #require(
+            Answerer(knowledge: KnowledgeBase(facts: [], sources: [Self.source], words: Self.words)))
+        let drafts = FactDraft.drafts(for: SourceSentences(source: Self.source, sentences: sentences), answerer: answerer)
+        let shut = try #require(drafts.first { $0.sentenceNumber == 2 })
+        #expect(shut.fact.answer == "A day later, [Ada Marsh] said it would stay shut for a week.")
+        // "they" may not be the people named before: left as it is
+        #expect(FactDraft.attributed("They said it would stay shut.", to: ["Ada Marsh", "Lee Roan"]) == "They said it would stay shut.")
     }
 }

@@ -92,7 +92,14 @@ struct SentenceReading {
                 }
             }
             var first = index
-            while first < end, Self.titles.contains(lower[first]) { first += 1 }  // "President Volodymyr Zelensky"
+            // "(Ukrainian) President Volodymyr Zelensky": titles, and the country or side they are of
+            while first < end,
+                Self.titles.contains(lower[first])
+                    || (first + 1 < end && Self.titles.contains(lower[first + 1])
+                        && (lists.nameKinds[lower[first]] == .countries || lists.sides.contains { $0.contains(lower[first]) }))
+            {
+                first += 1
+            }
             let text = words[first...end].joined(separator: " ")
             let listed = lists.nameKinds[text.lowercased()] != nil || Self.person(text, among: known, lists: lists) != nil
             if index > 0 || end > index || listed { runs.append((text, first, end)) }
