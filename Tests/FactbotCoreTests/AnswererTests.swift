@@ -273,6 +273,8 @@ struct TypedAnswererTests {
         let answerer = try #require(Answerer(knowledge: KnowledgeBase(facts: [], sources: [gazette], words: words), settings: settings, quoting: [text]))
         let toll = answerer.answer("Anna Berg bridge toll?")
         #expect(toll.kind == .quoted && toll.text.contains("three crowns"), "\(toll.text)")
+        // and the quote says who, in brackets
+        #expect(toll.text.hasPrefix("“A week later, [Anna Berg] said"), "\(toll.text)")
         // a sentence that speaks of no one takes in no one
         let index = try #require(answerer.quotes?.answerer.index)
         #expect(index.facts.map(\.context) == [[], ["Anna Berg"], []])

@@ -267,7 +267,7 @@ public struct Answerer: Sendable {
             let best = quoted.explanation.candidates.first, let sentence = quotes.answerer.index.facts.first(where: { $0.id == best.factID })
         {
             var declined = quoted
-            declined.text = "Sorry, \(source.publisher) does not say \(unstated). It says: “\(sentence.answer)”"
+            declined.text = "Sorry, \(source.publisher) does not say \(unstated). It says: “\(FactDraft.attributed(sentence.answer, to: sentence.context))”"
             declined.confidence = quoted.confidence * Self.quoteScale
             return declined
         }
@@ -292,7 +292,7 @@ public struct Answerer: Sendable {
             (sentence, source, confidence) = (chosen.fact, chosenSource, chosen.confidence)
         }
         return Answer(
-            question: question, kind: .quoted, text: "“\(sentence.answer)”",
+            question: question, kind: .quoted, text: "“\(FactDraft.attributed(sentence.answer, to: sentence.context))”",
             confidence: confidence * Self.quoteScale, fact: sentence, source: source,
             suggestions: [], explanation: quoted.explanation)
     }
