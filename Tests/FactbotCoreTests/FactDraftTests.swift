@@ -103,7 +103,7 @@ struct FactDraftTests {
         #expect(card.fact.types.contains(.amount))
         // the answer says who: "we" is left as it is, "I" gets its speaker
         #expect(card.fact.answer == sentences[1])
-        #expect(FactDraft.attributed("I could never spend it.", to: ["Lee Roan"]) == "Lee Roan: I could never spend it.")
+        #expect(SentenceReading.attributed("I could never spend it.", to: ["Lee Roan"]) == "Lee Roan: I could never spend it.")
     }
 
     @Test func aDraftedSentenceSayingHeOrSheNamesThePersonInBrackets() throws {
@@ -114,6 +114,6 @@ struct FactDraftTests {
         let shut = try #require(drafts.first { $0.sentenceNumber == 2 })
         #expect(shut.fact.answer == "A day later, [Ada Marsh] said it would stay shut for a week.")
         // "they" may not be the people named before: left as it is
-        #expect(FactDraft.attributed("They said it would stay shut.", to: ["Ada Marsh", "Lee Roan"]) == "They said it would stay shut.")
+        #expect(SentenceReading.attributed("They said it would stay shut.", to: ["Ada Marsh", "Lee Roan"]) == "They said it would stay shut.")
     }
 }

@@ -33,7 +33,7 @@ public enum FactDraft {
             while usedIDs.contains(id) { id += "x" }
             usedIDs.insert(id)
             let fact = Fact(
-                id: id, answer: carried ? attributed(coverage.sentence, to: reading.names) : coverage.sentence,
+                id: id, answer: carried ? SentenceReading.attributed(coverage.sentence, to: reading.names) : coverage.sentence,
                 questions: reading.questions, keywords: reading.names,
                 types: reading.types, sourceID: text.source.id)
             drafts.append(Draft(fact: fact, sentenceNumber: coverage.number, elsewhere: coverage.elsewhere))
@@ -50,22 +50,6 @@ public enum FactDraft {
             drafts[position].fact.questions = Array(kept.prefix(maximumQuestions))
         }
         return drafts
-    }
-
-    /// A sentence that speaks of someone it does not name, with the name put in, in brackets
-    /// as a quotation's insertions are: "[Wang Guangjun] was also offered ..." for "He was
-    /// also offered ...", and "Zhang Renbo: ..." before what one person said in the first
-    /// person. Left as it is when it only says "they": the name carried may not be theirs.
-    static func attributed(_ sentence: String, to names: [String]) -> String {
-        guard let name = names.first else { return sentence }
-        var words = sentence.split(separator: " ", omittingEmptySubsequences: false).map(String.init)
-        if let at = words.firstIndex(where: { ["he", "she"].contains($0.lowercased()) }) {
-            words[at] = "[\(name)]"
-            return words.joined(separator: " ")
-        }
-        // "I received a card ...": said in the first person, by the one person carried
-        let firstPerson = words.contains { ["i", "my", "me"].contains(SentenceReading.trimmed($0).lowercased()) }
-        return firstPerson && names.count == 1 ? "\(name): \(sentence)" : sentence
     }
 
     /// The drafts as a fact file: valid YAML that `factbot check` reads, each fact headed

@@ -311,6 +311,22 @@ extension SentenceReading {
         }
     }
 
+    /// A sentence that speaks of someone it does not name, with the name put in, in brackets
+    /// as a quotation's insertions are: "[Wang Guangjun] was also offered ..." for "He was
+    /// also offered ...", and "Zhang Renbo: ..." before what one person said in the first
+    /// person. Left as it is when it only says "they": the name carried may not be theirs.
+    static func attributed(_ sentence: String, to names: [String]) -> String {
+        guard let name = names.first else { return sentence }
+        var words = sentence.split(separator: " ", omittingEmptySubsequences: false).map(String.init)
+        if let at = words.firstIndex(where: { ["he", "she"].contains($0.lowercased()) }) {
+            words[at] = "[\(name)]"
+            return words.joined(separator: " ")
+        }
+        // "I received a card ...": said in the first person, by the one person carried
+        let firstPerson = words.contains { ["i", "my", "me"].contains(trimmed($0).lowercased()) }
+        return firstPerson && names.count == 1 ? "\(name): \(sentence)" : sentence
+    }
+
     /// The quotations that run over several sentences: for each sentence inside one (not
     /// its last), the index of the sentence that closes it, where the speaker is named
     /// ("…on power banks," Zhang Renbo said.). A quotation left open for more than
