@@ -113,6 +113,16 @@ struct FactDraftTests {
         let drafts = FactDraft.drafts(for: SourceSentences(source: Self.source, sentences: sentences), answerer: answerer)
         let shut = try #require(drafts.first { $0.sentenceNumber == 2 })
         #expect(shut.fact.answer == "A day later, [Ada Marsh] said it would stay shut for a week.")
+        // after someone not named, "he" may be them: the passage is still about Ada Marsh, but
+        // no one is put in brackets
+        let readings = SentenceReading.readings(
+            of: [
+                "Harbour master Ada Marsh interviewed a sailor on Monday.", "He said the port would stay shut.",
+                "The sailor told her that he had lost his job.",
+            ], words: Self.words, rarity: { _ in 0.5 })
+        #expect(readings.map(\.carried) == [false, true, true])
+        #expect(readings.map(\.sure) == [false, false, false])
+        #expect(readings[1].reading.names == ["Ada Marsh"])
         // "they" may not be the people named before: left as it is
         #expect(SentenceReading.attributed("They said it would stay shut.", to: ["Ada Marsh", "Lee Roan"]) == "They said it would stay shut.")
     }

@@ -177,7 +177,7 @@ public struct Answerer: Sendable {
     public func linking(_ links: WordLinks?) -> Answerer {
         var copy = self
         copy.links = links
-        copy.quotes = quotes.map { QuoteIndex(answerer: $0.answerer.linking(links)) }
+        copy.quotes = quotes.map { QuoteIndex(answerer: $0.answerer.linking(links), shown: $0.shown) }
         return copy
     }
 
@@ -267,7 +267,7 @@ public struct Answerer: Sendable {
             let best = quoted.explanation.candidates.first, let sentence = quotes.answerer.index.facts.first(where: { $0.id == best.factID })
         {
             var declined = quoted
-            declined.text = "Sorry, \(source.publisher) does not say \(unstated). It says: \(Self.quotedText(sentence))"
+            declined.text = "Sorry, \(source.publisher) does not say \(unstated). It says: \(Self.quotedText(sentence, shown: quotes.shown[sentence.id]))"
             declined.confidence = quoted.confidence * Self.quoteScale
             return declined
         }
@@ -292,18 +292,20 @@ public struct Answerer: Sendable {
             (sentence, source, confidence) = (chosen.fact, chosenSource, chosen.confidence)
         }
         return Answer(
-            question: question, kind: .quoted, text: Self.quotedText(sentence),
+            question: question, kind: .quoted, text: Self.quotedText(sentence, shown: quotes.shown[sentence.id]),
             confidence: confidence * Self.quoteScale, fact: sentence, source: source,
             suggestions: [], explanation: quoted.explanation)
     }
 
-    /// A stored sentence as quoted: in quotation marks, with the person it calls "he" or
-    /// "she" named in brackets ("“A day later, [Volodymyr Zelensky] said ...”"), and the one
-    /// speaking in the first person named before it ("Zhang Renbo: “I received ...”").
-    static func quotedText(_ sentence: Fact) -> String {
-        let named = SentenceReading.attributed(sentence.answer, to: sentence.context)
-        guard named != sentence.answer, let speaker = sentence.context.first, named.hasPrefix(speaker + ": ") else { return "“\(named)”" }
-        return "\(speaker): “\(sentence.answer)”"
+    /// A stored sentence as quoted: in quotation marks, as `shown` when the person it calls
+    /// "he" or "she" is named in brackets ("“A day later, [Volodymyr Zelensky] said ...”"),
+    /// and the one speaking in the first person named before it ("Zhang Renbo: “I received ...”").
+    static func quotedText(_ sentence: Fact, shown: String?) -> String {
+        guard let shown else { return "“\(sentence.answer)”" }
+        if let colon = shown.range(of: ": "), shown[colon.upperBound...] == sentence.answer {
+            return "\(shown[..<colon.lowerBound]): “\(sentence.answer)”"
+        }
+        return "“\(shown)”"
     }
 
     /// Of sentences that match a question about as well (the best first), the one to quote:

@@ -17,11 +17,18 @@ public struct SourceSentences: Sendable, Equatable {
 /// Each sentence is a fact of its own (`sourceID#sN`) whose one example is itself.
 final class QuoteIndex: Sendable {
     let answerer: Answerer
+    /// Sentences as a reply shows them, by id, where that differs from the sentence: with
+    /// the person a "he" or "she" surely is named in brackets (``SentenceReading/attributed(_:to:)``).
+    let shown: [String: String]
 
-    init(answerer: Answerer) { self.answerer = answerer }
+    init(answerer: Answerer, shown: [String: String]) {
+        self.answerer = answerer
+        self.shown = shown
+    }
 
     init?(texts: [SourceSentences], words: WordLists, settings: Answerer.Settings) {
         var facts: [Fact] = []
+        var shown: [String: String] = [:]
         for text in texts {
             // "A day later, he said ...": the people a sentence speaks of without naming them
             let readings = SentenceReading.readings(of: text.sentences, words: words) { _ in 0 }
@@ -30,7 +37,10 @@ final class QuoteIndex: Sendable {
                 var fact = Fact(
                     id: "\(text.source.id)#s\(number + 1)", answer: sentence, questions: [sentence],
                     types: Self.types(of: sentence, currencies: words.classes.currencies), sourceID: text.source.id)
-                if readings[number].carried { fact.context = readings[number].reading.names }
+                // matched by who the passage is about, shown naming who "he" is when that is sure
+                let (reading, carried, sure) = readings[number]
+                if carried { fact.context = reading.names }
+                if sure, case let named = SentenceReading.attributed(sentence, to: reading.names), named != sentence { shown[fact.id] = named }
                 facts.append(fact)
             }
         }
@@ -38,6 +48,7 @@ final class QuoteIndex: Sendable {
         let knowledge = KnowledgeBase(facts: facts, sources: texts.map(\.source), words: words)
         guard let answerer = Answerer(knowledge: knowledge, index: nil, settings: settings, quoting: [], describingSources: false) else { return nil }
         self.answerer = answerer
+        self.shown = shown
     }
 
     /// What a sentence can answer, read from its surface: a count when it has a figure,

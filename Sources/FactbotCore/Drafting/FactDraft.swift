@@ -27,13 +27,13 @@ public enum FactDraft {
         var usedIDs = Set(answerer.knowledge.facts.map(\.id))
         let readings = SentenceReading.readings(of: text.sentences, words: words) { answerer.rarity(of: $0) }
         for coverage in SentenceCoverage.of(text, answerer: answerer) {
-            let (reading, carried) = readings[coverage.number - 1]
+            let (reading, _, sure) = readings[coverage.number - 1]
             guard coverage.fact == nil else { continue }
             var id = "\(text.source.id)-s\(coverage.number)"
             while usedIDs.contains(id) { id += "x" }
             usedIDs.insert(id)
             let fact = Fact(
-                id: id, answer: carried ? SentenceReading.attributed(coverage.sentence, to: reading.names) : coverage.sentence,
+                id: id, answer: sure ? SentenceReading.attributed(coverage.sentence, to: reading.names) : coverage.sentence,
                 questions: reading.questions, keywords: reading.names,
                 types: reading.types, sourceID: text.source.id)
             drafts.append(Draft(fact: fact, sentenceNumber: coverage.number, elsewhere: coverage.elsewhere))

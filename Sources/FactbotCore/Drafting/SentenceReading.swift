@@ -27,6 +27,12 @@ struct SentenceReading {
         "president", "minister", "spokesman", "spokeswoman", "lieutenant", "colonel", "general",
         "captain", "major", "sergeant", "mr", "mrs", "ms", "dr", "deputy", "chairman", "senator", "mayor", "governor",
     ]
+    /// Nouns for one person, who is then someone other than the people named.
+    static let personNouns: Set<String> = [
+        "man", "woman", "soldier", "citizen", "person", "influencer", "blogger", "user", "fighter", "prisoner",
+        "captive", "volunteer", "mercenary", "commenter", "guy", "serviceman", "worker", "student", "reporter", "journalist", "sailor", "national",
+        "writer", "officer", "friend", "wife", "husband", "son", "daughter", "father", "mother", "interviewee",
+    ]
     static let placeWords: Set<String> = [
         "region", "province", "oblast", "city", "town", "village", "district", "front", "border", "harbour", "harbor", "port", "bay",
         "river", "lake", "island", "street", "square", "airport", "station",
@@ -55,6 +61,12 @@ struct SentenceReading {
     /// True when the sentence names no one but speaks of someone ("he", "I"): the person
     /// is the one named last before it.
     private(set) var needsPerson = false
+    /// True when the sentence speaks of one person it does not name ("a Chinese citizen"):
+    /// "he" in the sentences after it may be them, not the one named before.
+    private(set) var mentionsUnnamedPerson = false
+    /// True when such a person comes before its "he" or "she" ("The soldier told her that he ..."),
+    /// who is then likely them.
+    private(set) var unnamedBeforePronoun = false
     /// True when the sentence reports speech ("said", "according to").
     private(set) var reportsSpeech = false
 
@@ -77,8 +89,9 @@ struct SentenceReading {
             }
             var end = index
             func joins(_ next: Int) -> Bool {
+                // a month ends a name: "Anna Fratsyvir April 10"
                 words[next].first?.isUppercase == true && !stop.contains(lower[next]) && !raw[next - 1].hasSuffix(",")
-                    && !raw[next - 1].hasSuffix(".")
+                    && !raw[next - 1].hasSuffix(".") && !Self.months.contains(lower[next])
             }
             while end + 1 < words.count {
                 if joins(end + 1) {
@@ -171,6 +184,14 @@ struct SentenceReading {
         let about = topic.joined(separator: " ")
         let person = names.first
         needsPerson = people.isEmpty && lower.contains(where: Self.pronouns.contains)
+        // "a Chinese citizen", "the soldier": someone not named (not "journalist and writer
+        // *Chai Jing*", which says who a name is); "he" after one may be them
+        let unnamed = lower.indices.filter { position in
+            Self.personNouns.contains(lower[position]) && !named.contains(position)
+                && !people.contains { $0.start > position && $0.start <= position + 3 }
+        }
+        mentionsUnnamedPerson = !unnamed.isEmpty
+        if let pronoun = lower.firstIndex(where: Self.pronouns.contains) { unnamedBeforePronoun = unnamed.contains { $0 < pronoun } }
 
         // questions, most specific first: the sentence with the detail asked for put as a
         // question word ("Wang Guangjun paid ..." → "Who paid ...?"), then simpler ones
@@ -287,7 +308,12 @@ extension SentenceReading {
     /// names no one but speaks of someone: its names are then the people named last before
     /// it ("A day later, he said ..."), or a quotation's speaker named where it closes.
     /// People named once are known by one of their names after ("Wang" for "Wang Guangjun").
-    static func readings(of sentences: [String], words: WordLists, rarity: (String) -> Double) -> [(reading: SentenceReading, carried: Bool)] {
+    /// `sure` when no one unnamed came between ("interviewed *a Chinese citizen*", "*the
+    /// soldier* told her that he ..."): the names carried are then who "he" is, not only
+    /// who the passage is about.
+    static func readings(of sentences: [String], words: WordLists, rarity: (String) -> Double) -> [(
+        reading: SentenceReading, carried: Bool, sure: Bool
+    )] {
         var known: [String] = []
         let readings = sentences.map { sentence in
             let reading = SentenceReading(sentence, words: words, known: known, rarity: rarity)
@@ -296,18 +322,23 @@ extension SentenceReading {
         }
         let quotationEnds = quotationEnds(sentences)
         var lastPeople: [String] = []  // who the sentences before spoke of: "he" and "I" are them
+        var lastSure = false  // and no one unnamed came after them
         return readings.indices.map { number in
             var reading = readings[number]
             var carried = false
+            var sure = false
             if reading.names.isEmpty, let end = quotationEnds[number], readings[end].reportsSpeech, !readings[end].names.isEmpty {
                 reading.carry(readings[end].names, quoting: true)  // a quotation's speaker is named at its end
                 carried = true
+                sure = true
             } else if reading.names.isEmpty, reading.needsPerson {
                 reading.carry(lastPeople)
                 carried = !lastPeople.isEmpty
+                sure = carried && lastSure && !reading.unnamedBeforePronoun
             }
             if !reading.names.isEmpty { lastPeople = reading.names }
-            return (reading, carried)
+            lastSure = !readings[number].mentionsUnnamedPerson && (!readings[number].names.isEmpty || sure)
+            return (reading, carried, sure)
         }
     }
 
