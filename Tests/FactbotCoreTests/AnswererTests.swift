@@ -276,8 +276,9 @@ struct TypedAnswererTests {
         // and the quote says who, in brackets, or before it when the sentence says "I"
         #expect(toll.text.hasPrefix("“A week later, [Anna Berg] said"), "\(toll.text)")
         let own = Fact(id: "g#s9", answer: "I will not raise it again.", questions: [], types: [.description], sourceID: "g")
-        #expect(Answerer.quotedText(own, shown: "Anna Berg: I will not raise it again.") == "Anna Berg: “I will not raise it again.”")
-        #expect(Answerer.quotedText(own, shown: nil) == "“I will not raise it again.”")
+        #expect(
+            Answerer.quotedText(own, attribution: SentenceReading.attribution(own.answer, to: ["Anna Berg"])) == "Anna Berg: “I will not raise it again.”")
+        #expect(Answerer.quotedText(own, attribution: nil) == "“I will not raise it again.”")
         // a sentence that speaks of no one takes in no one
         let index = try #require(answerer.quotes?.answerer.index)
         #expect(index.facts.map(\.context) == [[], ["Anna Berg"], []])

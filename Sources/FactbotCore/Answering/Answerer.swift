@@ -177,7 +177,7 @@ public struct Answerer: Sendable {
     public func linking(_ links: WordLinks?) -> Answerer {
         var copy = self
         copy.links = links
-        copy.quotes = quotes.map { QuoteIndex(answerer: $0.answerer.linking(links), shown: $0.shown) }
+        copy.quotes = quotes.map { QuoteIndex(answerer: $0.answerer.linking(links), attributions: $0.attributions) }
         return copy
     }
 
@@ -264,10 +264,11 @@ public struct Answerer: Sendable {
         // asked, which lacks the detail asked for, says more than a plain decline
         if quoted.kind == .declined, curated.explanation.unstated == nil, let unstated = quoted.explanation.unstated,
             quoted.confidence >= settings.minimumConfidence + Self.quoteMargin, let source = quoted.source,
-            let best = quoted.explanation.candidates.first, let sentence = quotes.answerer.index.facts.first(where: { $0.id == best.factID })
+            let best = quoted.explanation.candidates.first, let sentence = quotes.sentence(best.factID)
         {
             var declined = quoted
-            declined.text = "Sorry, \(source.publisher) does not say \(unstated). It says: \(Self.quotedText(sentence, shown: quotes.shown[sentence.id]))"
+            declined.text =
+                "Sorry, \(source.publisher) does not say \(unstated). It says: \(Self.quotedText(sentence, attribution: quotes.attributions[sentence.id]))"
             declined.confidence = quoted.confidence * Self.quoteScale
             return declined
         }
@@ -279,33 +280,31 @@ public struct Answerer: Sendable {
         // matches about as well; of those that do, the one holding the most of the question's
         // words as typed is quoted ("monthly *salary*" over "monthly payments"), and a tie is a guess
         let rivals = quoted.explanation.candidates.dropFirst().filter { $0.confidence >= quoted.confidence - Self.quoteSpread }
-            .compactMap { rival in quotes.answerer.index.facts.first { $0.id == rival.factID }.map { ($0, rival.confidence) } }
+            .compactMap { rival in quotes.sentence(rival.factID).map { ($0, rival.confidence) } }
             .filter { $0.0.answer != sentence.answer }
         if !rivals.isEmpty {
             // as typed, or as spelling correction read it ("montly salery")
             let corrected = quoted.explanation.terms.filter { $0.correctedFrom != nil }.map(\.surface)
             let asked = typedWords(lexicon.words(question)).union(corrected)
             let tied = [(fact: sentence, confidence: confidence)] + rivals.map { (fact: $0.0, confidence: $0.1) }
-            guard let chosen = Self.quotable(tied, asked: asked) ?? firstMention(tied, terms: quoted.explanation.terms, in: quotes.answerer.index),
+            guard let chosen = Self.quotable(tied, asked: asked) ?? firstMention(tied, terms: quoted.explanation.terms, in: quotes),
                 let chosenSource = knowledge.sources[chosen.fact.sourceID]
             else { return curated }
             (sentence, source, confidence) = (chosen.fact, chosenSource, chosen.confidence)
         }
         return Answer(
-            question: question, kind: .quoted, text: Self.quotedText(sentence, shown: quotes.shown[sentence.id]),
+            question: question, kind: .quoted, text: Self.quotedText(sentence, attribution: quotes.attributions[sentence.id]),
             confidence: confidence * Self.quoteScale, fact: sentence, source: source,
             suggestions: [], explanation: quoted.explanation)
     }
 
-    /// A stored sentence as quoted: in quotation marks, as `shown` when the person it calls
-    /// "he" or "she" is named in brackets ("“A day later, [Volodymyr Zelensky] said ...”"),
-    /// and the one speaking in the first person named before it ("Zhang Renbo: “I received ...”").
-    static func quotedText(_ sentence: Fact, shown: String?) -> String {
-        guard let shown else { return "“\(sentence.answer)”" }
-        if let colon = shown.range(of: ": "), shown[colon.upperBound...] == sentence.answer {
-            return "\(shown[..<colon.lowerBound]): “\(sentence.answer)”"
-        }
-        return "“\(shown)”"
+    /// A stored sentence as quoted: in quotation marks, with the person it calls "he" or
+    /// "she" named in brackets ("“A day later, [Volodymyr Zelensky] said ...”") and the one
+    /// speaking in the first person named before it ("Zhang Renbo: “I received ...”"), as
+    /// its `attribution` says.
+    static func quotedText(_ sentence: Fact, attribution: SentenceReading.Attribution?) -> String {
+        let quoted = "“\(attribution?.text ?? sentence.answer)”"
+        return attribution?.speaker.map { "\($0): \(quoted)" } ?? quoted
     }
 
     /// Of sentences that match a question about as well (the best first), the one to quote:
@@ -324,14 +323,12 @@ public struct Answerer: Sendable {
     /// For a question that is only a name ("chai jing", "who is Chai Jing?"), of tied
     /// sentences of one article the first: a report says who someone is where it first
     /// names them ("journalist and writer Chai Jing").
-    func firstMention(_ tied: [(fact: Fact, confidence: Double)], terms: [Term], in index: FactIndex) -> (fact: Fact, confidence: Double)? {
+    func firstMention(_ tied: [(fact: Fact, confidence: Double)], terms: [Term], in quotes: QuoteIndex) -> (fact: Fact, confidence: Double)? {
         let content = terms.filter { !$0.isWeak }
         guard !content.isEmpty, content.allSatisfy({ $0.isName || lexicon.namedKeys.contains($0.key) }),
             Set(tied.map(\.fact.sourceID)).count == 1
         else { return nil }
-        return tied.min { a, b in
-            (index.facts.firstIndex { $0.id == a.fact.id } ?? 0) < (index.facts.firstIndex { $0.id == b.fact.id } ?? 0)
-        }
+        return tied.min { quotes.position(of: $0.fact.id) < quotes.position(of: $1.fact.id) }
     }
 
     func answerFromFacts(_ question: String) -> Answer {

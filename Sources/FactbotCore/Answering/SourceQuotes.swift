@@ -17,18 +17,27 @@ public struct SourceSentences: Sendable, Equatable {
 /// Each sentence is a fact of its own (`sourceID#sN`) whose one example is itself.
 final class QuoteIndex: Sendable {
     let answerer: Answerer
-    /// Sentences as a reply shows them, by id, where that differs from the sentence: with
-    /// the person a "he" or "she" surely is named in brackets (``SentenceReading/attributed(_:to:)``).
-    let shown: [String: String]
+    /// Who the sentences that say "he", "she" or "I" surely speak of, by id, for the reply
+    /// to name them (``SentenceReading/Attribution``).
+    let attributions: [String: SentenceReading.Attribution]
+    /// Each sentence's position in the index, by id.
+    private let positions: [String: Int]
 
-    init(answerer: Answerer, shown: [String: String]) {
+    init(answerer: Answerer, attributions: [String: SentenceReading.Attribution]) {
         self.answerer = answerer
-        self.shown = shown
+        self.attributions = attributions
+        self.positions = Dictionary(uniqueKeysWithValues: answerer.index.facts.enumerated().map { ($1.id, $0) })
     }
 
-    init?(texts: [SourceSentences], words: WordLists, settings: Answerer.Settings) {
+    /// The sentence of an id, if there is one.
+    func sentence(_ id: String) -> Fact? { positions[id].map { answerer.index.facts[$0] } }
+
+    /// Where a sentence stands in the index: sentences of one article are in its order.
+    func position(of id: String) -> Int { positions[id] ?? 0 }
+
+    convenience init?(texts: [SourceSentences], words: WordLists, settings: Answerer.Settings) {
         var facts: [Fact] = []
-        var shown: [String: String] = [:]
+        var attributions: [String: SentenceReading.Attribution] = [:]
         for text in texts {
             // "A day later, he said ...": the people a sentence speaks of without naming them
             let readings = SentenceReading.readings(of: text.sentences, words: words) { _ in 0 }
@@ -40,15 +49,14 @@ final class QuoteIndex: Sendable {
                 // matched by who the passage is about, shown naming who "he" is when that is sure
                 let (reading, carried, sure) = readings[number]
                 if carried { fact.context = reading.names }
-                if sure, case let named = SentenceReading.attributed(sentence, to: reading.names), named != sentence { shown[fact.id] = named }
+                if sure { attributions[fact.id] = SentenceReading.attribution(sentence, to: reading.names) }
                 facts.append(fact)
             }
         }
         guard !facts.isEmpty else { return nil }
         let knowledge = KnowledgeBase(facts: facts, sources: texts.map(\.source), words: words)
         guard let answerer = Answerer(knowledge: knowledge, index: nil, settings: settings, quoting: [], describingSources: false) else { return nil }
-        self.answerer = answerer
-        self.shown = shown
+        self.init(answerer: answerer, attributions: attributions)
     }
 
     /// What a sentence can answer, read from its surface: a count when it has a figure,

@@ -342,20 +342,36 @@ extension SentenceReading {
         }
     }
 
-    /// A sentence that speaks of someone it does not name, with the name put in, in brackets
-    /// as a quotation's insertions are: "[Wang Guangjun] was also offered ..." for "He was
-    /// also offered ...", and "Zhang Renbo: ..." before what one person said in the first
-    /// person. Left as it is when it only says "they": the name carried may not be theirs.
-    static func attributed(_ sentence: String, to names: [String]) -> String {
-        guard let name = names.first else { return sentence }
+    /// The name a sentence that speaks of someone without naming them is given: put in
+    /// brackets, as a quotation's insertions are ("[Wang Guangjun] was also offered ..." for
+    /// "He was also offered ..."), or as the `speaker` of what one person says in the first
+    /// person ("I received a card ..."). Nil when it only says "they" (the name carried may
+    /// not be theirs) or no one.
+    struct Attribution: Sendable, Equatable {
+        /// The one speaking in the first person, named before the sentence.
+        var speaker: String?
+        /// The sentence, with a name in brackets in place of "he" or "she".
+        var text: String
+    }
+
+    /// The attribution of `sentence` to the first of `names` (``Attribution``).
+    static func attribution(_ sentence: String, to names: [String]) -> Attribution? {
+        guard let name = names.first else { return nil }
         var words = sentence.split(separator: " ", omittingEmptySubsequences: false).map(String.init)
         if let at = words.firstIndex(where: { ["he", "she"].contains($0.lowercased()) }) {
             words[at] = "[\(name)]"
-            return words.joined(separator: " ")
+            return Attribution(text: words.joined(separator: " "))
         }
         // "I received a card ...": said in the first person, by the one person carried
         let firstPerson = words.contains { ["i", "my", "me"].contains(trimmed($0).lowercased()) }
-        return firstPerson && names.count == 1 ? "\(name): \(sentence)" : sentence
+        return firstPerson && names.count == 1 ? Attribution(speaker: name, text: sentence) : nil
+    }
+
+    /// The sentence as a draft fact's answer: with its ``attribution(_:to:)``, the speaker
+    /// before it ("Zhang Renbo: I received ..."); as it is without one.
+    static func attributed(_ sentence: String, to names: [String]) -> String {
+        guard let attribution = attribution(sentence, to: names) else { return sentence }
+        return attribution.speaker.map { "\($0): \(attribution.text)" } ?? attribution.text
     }
 
     /// The quotations that run over several sentences: for each sentence inside one (not
