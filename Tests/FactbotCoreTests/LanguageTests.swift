@@ -83,6 +83,25 @@ struct LanguageTests {
         #expect(lexicon.terms(of: "guangjun").first?.key == lexicon.terms(of: "wang guangjun").first?.key)
     }
 
+    @Test func aSlipInTheRestOfANameIsReadAsTheName() throws {
+        var words = WordLists(stopWords: ["who", "is"], names: ["chai jing", "wang guangjun", "wang yi"])
+        words.nameKinds = ["chai jing": .people, "wang guangjun": .people, "wang yi": .people]
+        let lexicon = Lexicon(words: words, stemmer: try #require(Stemmer()))
+        // two letters swapped, one missing: the name its first word starts
+        for typed in ["chai jign", "who is chai jinh", "wang guangjn"] {
+            #expect(lexicon.terms(of: typed).map { $0.key } == [typed.hasPrefix("wang") ? "wang_guangjun" : "chai_jing"], "\(typed)")
+        }
+        #expect(lexicon.terms(of: "chai jign").first?.correctedFrom == "jign")
+        func part(_ first: String, _ typed: String) -> String? { lexicon.namePart(after: first, typed: lexicon.words(typed)[0]) }
+        #expect(part("chai", "jign") == "jing")
+        // two slips, another word, a word too short to tell, or a first word no name starts with
+        #expect(part("chai", "jgin") == nil)
+        #expect(part("chai", "latte") == nil)
+        #expect(part("wang", "yii") == nil)
+        #expect(part("zhang", "jing") == nil)
+        #expect(lexicon.terms(of: "chai jgin").map { $0.key } != ["chai_jing"])
+    }
+
     @Test func theUSIsTheCountry() throws {
         let lexicon = Lexicon(words: WordLists(), stemmer: try #require(Stemmer()))
         #expect(lexicon.words("what did the US say").map(\.text) == ["what", "did", "the", "usa", "say"])

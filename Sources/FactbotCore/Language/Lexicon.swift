@@ -322,6 +322,13 @@ public struct Lexicon: Sendable {
             }
         }
         for index in stems.indices where stems[index].known == nil && linkAt[index] == nil && stems[index].span == 1 {
+            // the rest of a listed name, misspelt ("chai jign"): its first word says which name
+            if index > 0, let part = namePart(after: stems[index - 1].stem, typed: stems[index].token) {
+                stems[index].corrected = stems[index].token.text
+                stems[index].token.text = part
+                stems[index].stem = part
+                continue
+            }
             if let fix = correction(at: index) {
                 stems[index].corrected = stems[index].token.text
                 stems[index].token.text = fix
@@ -358,7 +365,8 @@ public struct Lexicon: Sendable {
             {
                 let surface = stems[index..<(index + length)].map(\.token.text).joined(separator: " ")
                 let capitalised = stems[index..<(index + length)].contains { $0.token.capitalised }
-                terms.append(Term(key: entry.key, surface: surface, isName: entry.isName || capitalised, correctedFrom: corrected))
+                let slip = corrected ?? stems[index..<(index + length)].lazy.compactMap(\.corrected).first
+                terms.append(Term(key: entry.key, surface: surface, isName: entry.isName || capitalised, correctedFrom: slip))
                 index += length
                 continue
             }
@@ -375,6 +383,21 @@ public struct Lexicon: Sendable {
             terms.append(term)
         }
         return terms
+    }
+
+    /// The second word of the one listed name that starts with `first` and whose second word
+    /// is `typed` but for one slip (a letter wrong, missing, extra or two swapped: "jign"
+    /// for "jing"). The name before it makes the reading safe for short words, which the
+    /// general spelling correction leaves alone.
+    func namePart(after first: String, typed: Token) -> String? {
+        guard let listed = phrases[first], !typed.isNumber, typed.text.count >= 4 else { return nil }
+        let scalars = Array(typed.text.unicodeScalars)
+        guard scalars.allSatisfy(Tokenizer.isLetter) else { return nil }
+        var distance = Suggestion.BoundedDistance(capacity: scalars.count + 2)
+        let parts = Set(listed.filter { $0.1.isName && $0.0[1].count >= 4 }.map { $0.0[1] }).filter { part in
+            distance.between(scalars, Array(part.unicodeScalars)[...], limit: 1) <= 1
+        }
+        return parts.count == 1 ? parts.first : nil
     }
 
     /// The strongest of `links` whose key the fact base uses (all of them, without a vocabulary).
