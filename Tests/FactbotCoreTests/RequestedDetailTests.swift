@@ -157,6 +157,23 @@ struct RequestedDetailTests {
         #expect(Self.answerer.namesAnother(request.excluded, in: "Tickets are sold through FerryNet and the HarbourPass app."))
     }
 
+    @Test func whoNamedThemAsksForWhoDid() {
+        let request = Self.request("who first named the sailors")
+        #expect(request.namer && request.detail == .person)
+        #expect(!Self.request("what are the sailors names").namer)
+        #expect(Answerer.statesNamer("Mayor Mira Holt later named the two sailors."))
+        #expect(Answerer.statesNamer("Holt identified them on Monday."))
+        #expect(!Answerer.statesNamer("The two sailors were Ivo Lind and Per Sand."))
+        #expect(!Answerer.statesNamer("The sailors, named by the port, were Ivo Lind and Per Sand."))
+        let answerer = Self.answerer(for: [
+            Fact(
+                id: "names", answer: "The two detained sailors were Ivo Lind and Per Sand.", questions: ["What are the sailors' names?"],
+                types: [.person], sourceID: "gazette")
+        ])
+        #expect(answerer.answer("who named the detained sailors").kind == .declined)
+        #expect(answerer.answer("what are the detained sailors' names").kind == .fact)
+    }
+
     @Test func whichOneIsNotAnsweredByThemInGeneral() {
         let answerer = Self.answerer
         #expect(!answerer.namesAnInstance(of: "port", in: "Northland ships call at several ports."))

@@ -87,6 +87,10 @@ struct Request: Equatable {
     /// asking it ("some asked whether not speaking Russian would be a problem") does not answer it.
     var whether: String?
 
+    /// "Who (first) named the prisoners?": someone who named them, not the names. The
+    /// answer must say who did: a name before the verb ("Zelensky later *named* them").
+    var namer = false
+
     /// "Where is Wang from?", "which province does he come from?": where someone or
     /// something comes from, which a place they were at ("fighting in Donetsk region") is not.
     var origin = false
@@ -94,7 +98,7 @@ struct Request: Equatable {
     /// Nothing to check.
     var isEmpty: Bool {
         detail == nil && counted.isEmpty && speaker.isEmpty && sides.isEmpty && excluded.isEmpty && bound == nil && currency == nil && !paidTo
-            && !needsFigure && namedCounts.isEmpty && otherCount == nil && whether == nil && !origin
+            && !needsFigure && namedCounts.isEmpty && otherCount == nil && whether == nil && !origin && !namer
     }
 
     static func == (a: Request, b: Request) -> Bool {
@@ -103,7 +107,7 @@ struct Request: Equatable {
             && a.sides.map(\.side) == b.sides.map(\.side) && a.counted == b.counted && a.speaker == b.speaker && a.asked == b.asked
             && a.excluded.map(\.key) == b.excluded.map(\.key) && a.bound == b.bound && a.currency?.word == b.currency?.word
             && a.namedCounts.map(\.number) == b.namedCounts.map(\.number) && a.otherCount?.number == b.otherCount?.number
-            && a.whether == b.whether && a.origin == b.origin
+            && a.whether == b.whether && a.origin == b.origin && a.namer == b.namer
     }
 }
 
@@ -161,7 +165,14 @@ extension Answerer {
             let chosen = text.dropFirst(at + 2).first { $0 != "the" && $0 != "these" && $0 != "those" && !$0.allSatisfy(\.isNumber) && $0 != "two" }
             return chosen.map(knowledge.words.classes.peopleNouns.contains) ?? false
         }
-        if whichOf, !text.contains(where: knowledge.words.classes.organisationNouns.contains) {
+        // "who named them", "who first identified the men": the one who did, by name
+        let verbAt = text.count > 2 && (text[1].hasSuffix("ly") || text[1] == "first") ? 2 : 1
+        if text.count > verbAt + 1, text[0] == "who", Self.namingVerbs.contains(text[verbAt]) {
+            request.detail = .person
+            request.namer = true
+            request.asked = "who " + text[verbAt] + " them"
+            head = nil
+        } else if whichOf, !text.contains(where: knowledge.words.classes.organisationNouns.contains) {
             request.detail = .personName
             request.asked = "which of them"
             head = nil
@@ -362,6 +373,7 @@ extension Answerer {
         {
             return whether
         }
+        if request.namer, !Self.statesNamer(fact.answer) { return request.asked }
         // the clauses are read only when a check needs them (remembered per fact)
         func stated(_ has: (AnswerDetails.Clause) -> Bool) -> Bool {
             let whole = details(of: position)
@@ -630,6 +642,20 @@ extension Answerer {
     }
 
     static let determiners: Set<String> = ["a", "an", "the", "one", "another", "some", "every", "each", "this", "that", "his", "her", "their"]
+
+    /// Verbs of naming someone ("who *named* the prisoners?").
+    static let namingVerbs: Set<String> = ["named", "identified", "names", "identifies", "name", "identify"]
+
+    /// True when `answer` says who named someone: a capitalised word, then at most one
+    /// adverb, then a verb of naming ("Zelensky later named the two men").
+    static func statesNamer(_ answer: String) -> Bool {
+        let tokens = Tokenizer.tokens(answer)
+        return tokens.indices.contains { at in
+            guard namingVerbs.contains(tokens[at].text), at > 0 else { return false }
+            let before = tokens[at - 1].text.hasSuffix("ly") || tokens[at - 1].text == "later" || tokens[at - 1].text == "first" ? at - 2 : at - 1
+            return before >= 0 && (tokens[before].capitalised || (before == 0 && answer.first?.isUppercase == true))
+        }
+    }
 
     /// True when `key` is the term of a listed name (or a synonym group holding one).
     func isNamed(_ key: String) -> Bool { lexicon.namedKeys.contains(key) }
