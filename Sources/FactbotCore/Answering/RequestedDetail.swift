@@ -600,9 +600,9 @@ extension Answerer {
         var mentioned = false
         for (index, token) in tokens.enumerated() where lexicon.literalKey(Lexicon.dropApostrophes(token.text)) == key {
             mentioned = true
-            if isName(index - 1) || isName(index + 1) { return true }
             // "an assault unit" may be the one asked about; "his unit" alone does not say which
             if Lexicon.singular(token.text) == token.text, index == 0 || !Self.determiners.contains(tokens[index - 1].text) { return true }
+            if isName(index - 1) || isName(index + 1) { return true }
             // "the village of Tarasivka", "a prison in Lviv"
             if index + 1 < tokens.count, ["of", "in", "at"].contains(tokens[index + 1].text), isName(index + 2) { return true }
             if tokens.dropFirst(index + 1).prefix(3).contains(where: { Self.instanceMarkers.contains($0.text) }) { return true }

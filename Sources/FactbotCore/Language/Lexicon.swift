@@ -390,14 +390,26 @@ public struct Lexicon: Sendable {
     /// for "jing"). The name before it makes the reading safe for short words, which the
     /// general spelling correction leaves alone.
     func namePart(after first: String, typed: Token) -> String? {
-        guard let listed = phrases[first], !typed.isNumber, typed.text.count >= 4 else { return nil }
-        let scalars = Array(typed.text.unicodeScalars)
-        guard scalars.allSatisfy(Tokenizer.isLetter) else { return nil }
-        var distance = Suggestion.BoundedDistance(capacity: scalars.count + 2)
-        let parts = Set(listed.filter { $0.1.isName && $0.0[1].count >= 4 }.map { $0.0[1] }).filter { part in
-            distance.between(scalars, Array(part.unicodeScalars)[...], limit: 1) <= 1
+        guard let listed = phrases[first], !typed.isNumber else { return nil }
+        let length = typed.text.unicodeScalars.count
+        guard length >= 4 else { return nil }
+        // cheap tests first: most phrases starting with the word are no name, or not of a length within reach
+        var found: String?
+        var scalars: [Unicode.Scalar] = []
+        var distance: Suggestion.BoundedDistance?
+        for (stems, entry) in listed where entry.isName && stems[1] != found {
+            let part = stems[1].unicodeScalars
+            guard part.count >= 4, abs(part.count - length) <= 1 else { continue }
+            if scalars.isEmpty {
+                scalars = Array(typed.text.unicodeScalars)
+                guard scalars.allSatisfy(Tokenizer.isLetter) else { return nil }
+                distance = Suggestion.BoundedDistance(capacity: length + 2)
+            }
+            guard distance!.between(scalars, Array(part)[...], limit: 1) <= 1 else { continue }
+            if found != nil { return nil }  // two names it could be
+            found = stems[1]
         }
-        return parts.count == 1 ? parts.first : nil
+        return found
     }
 
     /// The strongest of `links` whose key the fact base uses (all of them, without a vocabulary).
