@@ -121,6 +121,13 @@ eval: release
 	  python3 $(EVAL)/score.py Tests/FactbotCLITests/Fixtures/$$set.tsv -- $(RELEASE_BIN) ask --json | tail -1; \
 	  python3 $(EVAL)/wrong_rate.py Tests/FactbotCLITests/Fixtures/$$set.tsv -- $(RELEASE_BIN) ask --json | tail -1; \
 	done
+	@# the sets written from dev.ua alone, with the refusals a later article answers rejudged (Fixtures/rejudged-refusals.tsv)
+	@for set in untuned-b untuned-c tuning-a holdout paraphrases; do \
+	  echo "== $$set, refusals rejudged"; \
+	  python3 Tests/FactbotCLITests/Fixtures/rejudge.py Tests/FactbotCLITests/Fixtures/$$set.tsv > .build/$$set.rejudged.tsv; \
+	  python3 $(EVAL)/score.py .build/$$set.rejudged.tsv -- $(RELEASE_BIN) ask --json | tail -1; \
+	  python3 $(EVAL)/wrong_rate.py .build/$$set.rejudged.tsv -- $(RELEASE_BIN) ask --json | tail -1; \
+	done
 
 clean:
 	rm -rf .build
