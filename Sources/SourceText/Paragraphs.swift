@@ -70,10 +70,11 @@ public enum Sentences {
             let character = characters[index]
             // the mark may be followed by closing quotes or brackets ("... toward Russia." In turn ...)
             var end = index
-            if ".!?".contains(character) {
+            let ends = character == "." || character == "!" || character == "?"
+            if ends {
                 while end + 1 < characters.count, Self.closers.contains(characters[end + 1]) { end += 1 }
             }
-            if ".!?".contains(character), end + 2 < characters.count, characters[end + 1] == " " {
+            if ends, end + 2 < characters.count, characters[end + 1] == " " {
                 let next = characters[end + 2]
                 let opensSentence = next.isUppercase || next.isNumber || "\"'«“‘(".contains(next)
                 // The word before the mark; titles are short, so look back a dozen characters

@@ -101,7 +101,10 @@ public final class FactIndex: Sendable {
             factExampleStart.append(Int32(exampleStart.count - 1))
             for keyword in fact.keywords { add(keyword, FieldWeight.question, example: false) }
             for words in fact.context { add(words, FieldWeight.context, example: false) }
-            add(fact.answer, fact.isAboutSource ? FieldWeight.sourceAnswer : FieldWeight.answer, example: false)
+            // (a quoted sentence is its own one example: its words are in already, at more weight)
+            if !(fact.questions.count == 1 && fact.questions[0] == fact.answer) {
+                add(fact.answer, fact.isAboutSource ? FieldWeight.sourceAnswer : FieldWeight.answer, example: false)
+            }
             pairs.removeAll(keepingCapacity: true)
             for (term, weight) in weights { pairs.append((term, weight)) }
             pairs.sort { $0.term < $1.term }

@@ -67,7 +67,7 @@ final class QuoteIndex: Sendable {
         let words = sentence.split { !$0.isLetter && !$0.isNumber && $0 != "£" && $0 != "$" && $0 != "€" }
         let lower = words.map { $0.lowercased() }
         if sentence.contains(where: \.isNumber) || lower.contains(where: countWords.contains) { types.append(.number) }
-        if sentence.contains(where: { "£$€¥".contains($0) }) || lower.contains(where: { currencies.contains($0) || payWords.contains($0) }) {
+        if sentence.contains(where: currencySigns.contains) || lower.contains(where: { currencies.contains($0) || payWords.contains($0) }) {
             types.append(.amount)
         }
         if lower.contains(where: { Answerer.timeWords.contains($0) || ($0.count == 4 && Int($0).map { (1900...2100).contains($0) } ?? false) }) {
@@ -81,11 +81,14 @@ final class QuoteIndex: Sendable {
             // "had been in Bakhmut"
             types.append(.place)
         }
-        if sentence.contains(where: { "\"“«".contains($0) }) { types.append(.quote) }
+        if sentence.contains(where: quotationMarks.contains) { types.append(.quote) }
         if lower.contains(where: reasonWords.contains) { types.append(.reason) }
         return types
     }
 
+    static let currencySigns: Set<Character> = ["£", "$", "€", "¥"]
+    /// Marks that open a quotation.
+    static let quotationMarks: Set<Character> = ["\"", "“", "«"]
     static let countWords: Set<String> = ["hundreds", "thousands", "millions", "dozens", "two", "three", "several"]
     /// Words of pay, which make a sentence's figure an amount as a currency does.
     static let payWords: Set<String> = ["salary", "salaries", "pay", "paid", "wage", "wages"]

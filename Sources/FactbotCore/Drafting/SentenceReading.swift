@@ -49,12 +49,14 @@ struct SentenceReading {
 
     /// A word without the punctuation around it.
     static func trimmed(_ word: String) -> String {
-        let marks: Set<Character> = ["\"", "'", "“", "”", "‘", "’", "«", "»", "(", ")", "[", "]", ",", ".", ";", ":", "!", "?"]
         var word = Substring(word)
-        while let first = word.first, marks.contains(first) { word = word.dropFirst() }
-        while let last = word.last, marks.contains(last) { word = word.dropLast() }
+        while let first = word.first, trimmedMarks.contains(first) { word = word.dropFirst() }
+        while let last = word.last, trimmedMarks.contains(last) { word = word.dropLast() }
         return String(word)
     }
+
+    /// The punctuation ``trimmed(_:)`` takes off.
+    static let trimmedMarks: Set<Character> = ["\"", "'", "“", "”", "‘", "’", "«", "»", "(", ")", "[", "]", ",", ".", ";", ":", "!", "?"]
 
     /// Where the terse topic question ("wang guangjun card rubles?") is, if there is one.
     private var topicQuestion: Int?
@@ -157,7 +159,7 @@ struct SentenceReading {
         }
         let hasDate = lower.contains(where: Self.months.contains) || words.contains(where: isYear)
         reportsSpeech = lower.contains(where: Self.saying.contains)
-        let quotes = sentence.contains(where: { "\"“«".contains($0) })
+        let quotes = sentence.contains(where: QuoteIndex.quotationMarks.contains)
 
         if quotes && reportsSpeech { types.append(.quote) }
         if !counts.isEmpty || !ages.isEmpty { types.append(.number) }
@@ -381,9 +383,15 @@ extension SentenceReading {
     static func quotationEnds(_ sentences: [String], longest: Int = 6) -> [Int: Int] {
         // how a sentence changes whether a quotation is open: straight marks toggle, curly ones open and close
         func balance(_ sentence: String) -> (opens: Bool, closes: Bool) {
-            let straight = sentence.filter { $0 == "\"" }.count
-            let opening = sentence.filter { $0 == "“" || $0 == "«" }.count
-            let closing = sentence.filter { $0 == "”" || $0 == "»" }.count
+            var (straight, opening, closing) = (0, 0, 0)
+            for scalar in sentence.unicodeScalars {
+                switch scalar {
+                case "\"": straight += 1
+                case "“", "«": opening += 1
+                case "”", "»": closing += 1
+                default: break
+                }
+            }
             return (straight % 2 == 1 || opening > closing, straight % 2 == 1 || closing > opening)
         }
         var ends: [Int: Int] = [:]
