@@ -125,5 +125,9 @@ struct FactDraftTests {
         #expect(readings[1].reading.names == ["Ada Marsh"])
         // "they" may not be the people named before: left as it is
         #expect(SentenceReading.attributed("They said it would stay shut.", to: ["Ada Marsh", "Lee Roan"]) == "They said it would stay shut.")
+        // the pronoun with punctuation beside it, which is kept
+        #expect(SentenceReading.attributed("A day later, she, too, said so.", to: ["Ada Marsh"]) == "A day later, [Ada Marsh], too, said so.")
+        #expect(SentenceReading.attributed("(He said so.)", to: ["Ada Marsh"]) == "([Ada Marsh] said so.)")
+        #expect(SentenceReading.attributed("The shed was hers.", to: ["Ada Marsh"]) == "The shed was hers.")
     }
 }

@@ -360,8 +360,11 @@ extension SentenceReading {
     static func attribution(_ sentence: String, to names: [String]) -> Attribution? {
         guard let name = names.first else { return nil }
         var words = sentence.split(separator: " ", omittingEmptySubsequences: false).map(String.init)
-        if let at = words.firstIndex(where: { ["he", "she"].contains($0.lowercased()) }) {
-            words[at] = "[\(name)]"
+        // (the pronoun as a word, punctuation around it kept: "he," → "[Name],")
+        if let at = words.firstIndex(where: { ["he", "she"].contains(trimmed($0).lowercased()) }),
+            let core = words[at].range(of: trimmed(words[at]))
+        {
+            words[at].replaceSubrange(core, with: "[\(name)]")
             return Attribution(text: words.joined(separator: " "))
         }
         // "I received a card ...": said in the first person, by the one person carried
