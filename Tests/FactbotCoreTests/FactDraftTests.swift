@@ -70,6 +70,9 @@ struct FactDraftTests {
         let paid = Self.read("Lee Roan was paid well.")
         #expect(!paid.questions.contains { $0.hasPrefix("Where") || $0.hasPrefix("When") }, "\(paid.questions)")
         #expect(!paid.types.contains(.place))
+        // a name after "into" is a place, as after "in" or "to"
+        let moved = Self.read("The crew was moved into Harbourtown by night.")
+        #expect(moved.types.contains(.place), "\(moved.types)")
     }
 
     @Test func aPersonNamedOnceIsKnownByOneName() {

@@ -132,7 +132,7 @@ struct SentenceReading {
             return known == .people
         }
         let places = runs.filter { run in
-            let after = run.start > 0 && ["in", "near", "at", "from", "to"].contains(lower[run.start - 1])
+            let after = run.start > 0 && Self.placePrepositions.contains(lower[run.start - 1])
             if let known = kind(run.text) { return known == .places || (known == .countries && after) }
             return after || (run.end + 1 < words.count && Self.placeWords.contains(lower[run.end + 1]))
         }
