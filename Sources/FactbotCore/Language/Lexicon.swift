@@ -279,15 +279,19 @@ public struct Lexicon: Sendable {
         // maximumCorrections a question: a line of junk cannot make a question slow)
         var corrections = 0
         var correctionAt: [Int: String?] = [:]
+        // a word that may be a slip: asked (there is a vocabulary) and neither the facts nor the lists use it
+        func misspellable(_ index: Int) -> Bool {
+            let token = stems[index].token
+            let stem = stems[index].stem
+            guard let vocabulary, !token.isNumber, singles[stem] == nil, !vocabulary.knows(stem: stem) else { return false }
+            return !stopWords.contains(token.text) && !weakWords.contains(token.text) && !listWords.contains(token.text)
+                && !vocabulary.contains(token.text)
+        }
         func correction(at index: Int) -> String? {
             if let known = correctionAt[index] { return known }
             let token = stems[index].token
-            let stem = stems[index].stem
             var fix: String?
-            if let vocabulary, corrections < Self.maximumCorrections, !token.isNumber, singles[stem] == nil,
-                !vocabulary.knows(stem: stem), !stopWords.contains(token.text), !weakWords.contains(token.text),
-                !listWords.contains(token.text), !vocabulary.contains(token.text)
-            {
+            if let vocabulary, corrections < Self.maximumCorrections, misspellable(index) {
                 corrections += 1
                 fix = vocabulary.correction(for: token.text)
                 // an English word is not a misspelling of another ("minister" is not "ministry")
@@ -323,7 +327,8 @@ public struct Lexicon: Sendable {
         }
         for index in stems.indices where stems[index].known == nil && linkAt[index] == nil && stems[index].span == 1 {
             // the rest of a listed name, misspelt ("chai jign"): its first word says which name
-            if index > 0, let part = namePart(after: stems[index - 1].stem, typed: stems[index].token) {
+            // (only in a question, and only for a word the facts do not use: "new work" is no "new york")
+            if index > 0, misspellable(index), let part = namePart(after: stems[index - 1].stem, typed: stems[index].token) {
                 stems[index].corrected = stems[index].token.text
                 stems[index].token.text = part
                 stems[index].stem = part
