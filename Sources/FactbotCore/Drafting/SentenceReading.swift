@@ -387,8 +387,8 @@ extension SentenceReading {
         // how a sentence changes whether a quotation is open: straight marks toggle, curly ones open and close
         func balance(_ sentence: String) -> (opens: Bool, closes: Bool) {
             var (straight, opening, closing) = (0, 0, 0)
-            for scalar in sentence.unicodeScalars {
-                switch scalar {
+            for character in sentence {  // by character, as a mark with an accent on it is no mark
+                switch character {
                 case "\"": straight += 1
                 case "“", "«": opening += 1
                 case "”", "»": closing += 1
