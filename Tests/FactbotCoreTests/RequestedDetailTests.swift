@@ -664,4 +664,56 @@ struct IdentifyingClauseTests {
         #expect(wanted("both their names?") == 2)
         #expect(wanted("names of the sailors detained on 2 March") == 1)
     }
+
+}
+
+/// The checks of whom and what an answer is about (2026-11-29).
+extension RequestedDetailTests {
+    @Test func aQuestionAboutSomeoneNamedIsNotAnsweredAboutNoOne() {
+        // the crews' pay is no one person's: asked of Mira Holt, it is not stated
+        let request = Self.request("How much is Mira Holt paid a month?")
+        let pay = Int32(Self.answerer.index.facts.firstIndex { $0.id == "crew-pay" }!)
+        #expect(Self.answerer.missing(request, in: pay) == "that about Mira Holt")
+        #expect(Self.answerer.answer("How much is Mira Holt paid a month?").fact?.id != "crew-pay")
+        #expect(Self.request("mira holt monthly wage").people.map { $0.key } == ["mira_holt"])
+        #expect(Self.answerer.answer("How much are the crews paid a month?").fact?.id == "crew-pay")
+        // a fact that names the person answers
+        #expect(Self.answerer.answer("When did Mira Holt announce the detention?").fact?.id == "detained")
+    }
+
+    @Test func theNameOfSomeoneByTheirRoleMustSpeakOfThem() {
+        let wife = Self.request("What is the name of the ferry blogger's wife?")
+        let blogger = Int32(Self.answerer.index.facts.firstIndex { $0.id == "blogger" }!)
+        #expect(wife.nameOf?.surface == "wife")
+        #expect(Self.answerer.missing(wife, in: blogger) == "the name of the wife")
+        #expect(Self.answerer.missing(Self.request("What is the name of the ferry blogger?"), in: blogger) != "the name of the blogger")
+        func owner(_ question: String) -> String? { Self.request(question).nameOf?.surface }
+        #expect(owner("whats the name of mira holts husband") == "husband")
+        #expect(owner("What is the name of the ferry blogger who filmed the walkout?") == "blogger")
+        #expect(owner("what is the name of Mira Holt?") == nil)
+        #expect(owner("the names of the two sailors detained") == "sailors")
+    }
+
+    @Test func aNameInsideWhatWasSaidDoesNotSpeak() {
+        let answerer = Self.answerer
+        let quoted = answerer.clause("Mira Holt said \"Ivo Marsh wasn't satisfied with the ferries\" and left.")
+        #expect(quoted.speakers.contains("mira_holt"), "\(quoted.speakers)")
+        #expect(!quoted.speakers.contains("ivo"), "\(quoted.speakers)")
+        let inverted = answerer.clause("The ferries are late, said Ivo Marsh.")
+        #expect(inverted.speakers.contains("ivo"), "\(inverted.speakers)")
+    }
+
+    @Test func aBroaderWordDoesNotSayWhichOneOfANarrowerKind() {
+        let words = Self.answerer.lexicon.words("what rank did the sailors hold")
+        func detail(_ kind: WordLink.Kind) -> Request.Detail? {
+            var terms = Self.answerer.lexicon.terms(words).filter { $0.surface != "rank" }
+            var rank = Term(key: "line", surface: "rank")
+            rank.link = WordLink(key: "line", word: "line", from: "rank", kind: kind, strength: 0.6)
+            terms.append(rank)
+            return Self.answerer.request(words, type: QuestionType.of(words), terms: terms).detail
+        }
+        // "rank" is a narrower "line": a line does not say which rank
+        #expect(detail(.narrower) == Request.Detail.word(key: "rank", surface: "rank", linked: nil))
+        #expect(detail(.synonym) == Request.Detail.word(key: "rank", surface: "rank", linked: "line"))
+    }
 }

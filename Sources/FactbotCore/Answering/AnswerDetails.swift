@@ -179,7 +179,10 @@ extension Answerer {
                 clause.figures.append(Set(after.map(key)))
             }
             if Self.speechWords.contains(word) {
+                // a name after the verb speaks ("said Lin Jian"), unless it opens what was said
+                // ("Zelensky said "Putin wasn't ...")
                 for near in max(0, index - 5)..<min(tokens.count, index + 3) {
+                    if near > index, tokens[(index + 1)...near].contains(where: \.startsClause) { break }
                     guard let nearKey = keyAt[near] else { continue }
                     if capital[near] || isNamed(nearKey) {
                         clause.speakers.insert(nearKey)

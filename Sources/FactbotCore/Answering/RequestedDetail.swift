@@ -95,9 +95,19 @@ struct Request: Equatable {
     /// something comes from, which a place they were at ("fighting in Donetsk region") is not.
     var origin = false
 
+    /// The people the question names ("Wang Guangjun's pay"), each as the question says it:
+    /// an answer about none of them (its answer, examples and keywords never name them) is
+    /// about someone or something else ("the pay in Russia's ads").
+    var people: [(key: String, surface: String)] = []
+
+    /// "The name of his *wife*", "the *recruiter*'s name": whose name is asked, when the
+    /// question says it with a common noun. The answer (or its examples and keywords) must
+    /// speak of one ("Zhang Renbo and Wang Guangjun" are no wife's name).
+    var nameOf: (key: String, surface: String)?
+
     /// Nothing to check.
     var isEmpty: Bool {
-        detail == nil && counted.isEmpty && speaker.isEmpty && sides.isEmpty && excluded.isEmpty && bound == nil && currency == nil && !paidTo
+        detail == nil && counted.isEmpty && speaker.isEmpty && people.isEmpty && sides.isEmpty && excluded.isEmpty && bound == nil && currency == nil && !paidTo
             && !needsFigure && namedCounts.isEmpty && otherCount == nil && whether == nil && !origin && !namer
     }
 
@@ -107,7 +117,8 @@ struct Request: Equatable {
             && a.sides.map(\.side) == b.sides.map(\.side) && a.counted == b.counted && a.speaker == b.speaker && a.asked == b.asked
             && a.excluded.map(\.key) == b.excluded.map(\.key) && a.bound == b.bound && a.currency?.word == b.currency?.word
             && a.namedCounts.map(\.number) == b.namedCounts.map(\.number) && a.otherCount?.number == b.otherCount?.number
-            && a.whether == b.whether && a.origin == b.origin && a.namer == b.namer
+            && a.whether == b.whether && a.origin == b.origin && a.namer == b.namer && a.people.map(\.key) == b.people.map(\.key)
+            && a.nameOf?.key == b.nameOf?.key
     }
 }
 
@@ -186,6 +197,13 @@ extension Answerer {
             {
                 request.namesWanted = 2
             }
+            if !organization, let owner = nameOwner(words, terms: terms) {
+                let term = terms.first { $0.surface == owner.text || $0.correctedFrom == owner.text }
+                if !(term?.isName ?? false), !(term.map { lexicon.peopleKeys.contains($0.key) } ?? false), !(term?.isWeak ?? false) {
+                    let surface = term?.surface ?? owner.text
+                    request.nameOf = (lexicon.literalKey(surface), owner.text)
+                }
+            }
             head = nil
         } else if type == .date {
             request.detail = .date
@@ -209,7 +227,9 @@ extension Answerer {
             case .quote?: request.detail = .quote
             case nil:
                 if !Self.vagueNouns.contains(asked.surface), !stop.contains(asked.surface), !asked.isWeak, !asked.surface.utf8.contains(32) {
-                    request.detail = .word(key: lexicon.literalKey(asked.surface), surface: asked.surface, linked: asked.link?.key)
+                    // a broader word does not say which one of the narrower kind asked ("which rank" is no "line")
+                    let linked = asked.link.flatMap { $0.kind == .narrower ? nil : $0.key }
+                    request.detail = .word(key: lexicon.literalKey(asked.surface), surface: asked.surface, linked: linked)
                 }
             default: break
             }
@@ -249,12 +269,13 @@ extension Answerer {
             }
         }
 
-        // "troop numbers?", "the latest count": a figure asked for by name (not "the 155
-        // figure", which names one, nor "numbers of" or "the idea that significant numbers
+        // "troop numbers?", "the latest count", "number of journalists": a figure asked for by
+        // name (not "the 155 figure", which names one, nor "numbers of", "a number of" or "the idea that significant numbers
         // ...", a quantity in words or a claim quoted)
         if !request.needsFigure,
             let at = text.indices.first(where: { Self.figureNouns.contains(text[$0]) }),
-            at + 1 >= text.count || text[at + 1] != "of", at == 0 || !words[at - 1].isNumber,
+            at + 1 >= text.count || text[at + 1] != "of" || !(text[at].hasSuffix("s") || (at > 0 && Self.quantityWords.contains(text[at - 1]))),
+            at == 0 || !words[at - 1].isNumber,
             !text[..<at].contains("that")
         {
             request.needsFigure = true
@@ -336,6 +357,8 @@ extension Answerer {
             request.origin = true
             if request.asked.isEmpty || request.asked == "where" { request.asked = phrase.isEmpty ? "where they come from" : askedPhrase }
         }
+        // the people it names, by a listed name
+        request.people = terms.filter { lexicon.peopleKeys.contains($0.key) && index.termID($0.key) != nil }.map { ($0.key, $0.surface) }
         if let first = text.first, Self.yesNoOpeners.contains(first), text.count > 2 {
             request.whether = "whether " + Self.shown(Array(words.dropFirst()))
         }
@@ -386,6 +409,13 @@ extension Answerer {
             }
             return false
         }
+        // about none of the people the question names
+        if let person = request.people.first,
+            !request.people.contains(where: { index.termID($0.key).map { index.uses(fact: position, term: $0) } ?? false })
+        {
+            return "that about " + person.surface.split(separator: " ").map { String($0).capitalizedFirst }.joined(separator: " ")
+        }
+        if let owner = request.nameOf, !literalWords(of: position).contains(owner.key) { return "the name of the " + owner.surface }
         switch request.detail {
         case .personName?:
             // someone the question does not name already ("the name of Wang's wife" is not Wang)
@@ -610,6 +640,55 @@ extension Answerer {
         return !mentioned  // found only in a synonym's form: not for this check to judge
     }
 
+    /// Words for someone at all ("the name of the *man* who ..."): they say nothing of who.
+    static let anyone: Set<String> = ["man", "woman", "person", "guy", "individual", "one", "men", "women", "people", "persons", "guys", "someone"]
+    /// Words between "name of" and whose name it is ("the name of *his* wife").
+    static let ownerDeterminers: Set<String> = ["the", "his", "her", "their", "its", "a", "an", "this", "that", "these", "those", "both", "two", "my"]
+
+    /// In "the name of (the/his/Wang's) X" or "X's name", X: the one whose name is asked
+    /// for, when it is a plain word (not capitalised, not possessive of a name).
+    func nameOwner(_ words: [Token], terms: [Term]) -> Token? {
+        let text = words.map(\.text)
+        func isPossessiveName(_ word: Token) -> Bool {
+            word.capitalised
+                || terms.contains { term in
+                    (term.isName || lexicon.peopleKeys.contains(term.key))
+                        && (term.correctedFrom == word.text || term.surface.split(separator: " ").contains { $0 == word.text })
+                }
+        }
+        let stop = knowledge.words.stopWords
+        if let at = text.firstIndex(where: { $0 == "name" || $0 == "names" }) {
+            if at + 1 < text.count, text[at + 1] == "of" {
+                // skip determiners and a possessive ("of wangs wife", "of the captain's wife")
+                var next = at + 2
+                while next + 1 < words.count,
+                    Self.ownerDeterminers.contains(text[next]) || words[next].isNumber || text[next].hasSuffix("'s") || isPossessiveName(words[next])
+                        || (text[next + 1] == "s" && next + 2 < words.count)  // "blogger 's wife"
+                {
+                    next += text[next + 1] == "s" ? 2 : 1
+                }
+                // the noun's head: the last of at most three plain words ("the ferry *blogger* who ...",
+                // "the ferry blogger's *wife*", its "'s" read off)
+                let run = words[next...].prefix { word in
+                    !stop.contains(word.text) && !word.isNumber && !(word.text.count > 4 && (word.text.hasSuffix("ed") || word.text.hasSuffix("ing")))
+                }.prefix(3)
+                guard let owner = run.last, !run.contains(where: { $0.capitalised || isPossessiveName($0) }), !Self.anyone.contains(owner.text) else {
+                    return nil
+                }
+                return owner
+            }
+            // "the recruiters name", "his wifes name"
+            if at > 0, text[at - 1].hasSuffix("s"), !words[at - 1].capitalised, !stop.contains(text[at - 1]),
+                !isPossessiveName(words[at - 1]), at < 2 || !Self.ownerDeterminers.contains(text[at - 1])
+            {
+                var owner = words[at - 1]
+                owner.text.removeLast()
+                return owner.text.count > 2 ? owner : nil
+            }
+        }
+        return nil
+    }
+
     /// "What is his wife called?", "what is the app called?": a name asked for, unless the
     /// question names a thing by a listed name of another kind ("what is the Chinese TikTok
     /// called?" asks what it is).
@@ -718,6 +797,8 @@ extension Answerer {
     static let identifyingDeterminers: Set<String> = ["the", "these", "those", "his", "her", "their", "its", "both", "all", "other"]
     /// Nouns that ask for a figure ("troop numbers?").
     static let figureNouns: Set<String> = ["number", "numbers", "figure", "figures", "count", "headcount", "tally", "total"]
+    /// Words before "number of" that make it a quantity in words ("a *large* number of"), not a figure asked for.
+    static let quantityWords: Set<String> = ["a", "large", "significant", "great", "huge", "small", "big", "growing", "considerable", "sizeable", "any"]
     /// The words after "how" that ask for a figure.
     static let figureAsked: Set<String> = ["many", "much", "long", "old"]
     /// After "how long": the time between two events, not a length ("how long *after*").
