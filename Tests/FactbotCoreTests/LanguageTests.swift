@@ -27,13 +27,16 @@ struct LanguageTests {
 
     @Test func vocabularyCorrectsCloseWordsOnly() {
         var vocabulary = Vocabulary()
-        for word in ["zelensky", "salary", "recruited", "bakhmut", "look", "journalist", "job"] { vocabulary.insert(word) }
+        for word in ["zelensky", "salary", "recruited", "bakhmut", "look", "journalist", "job", "year", "wife", "wine"] { vocabulary.insert(word) }
         #expect(vocabulary.correction(for: "zelenski") == "zelensky")
         #expect(vocabulary.correction(for: "salery") == "salary")
         #expect(vocabulary.correction(for: "recruted") == "recruited")
         #expect(vocabulary.correction(for: "jornalist") == "journalist")
         #expect(vocabulary.correction(for: "bakhmutt") == "bakhmut")
-        #expect(vocabulary.correction(for: "cook") == nil)  // too short to guess
+        #expect(vocabulary.correction(for: "cook") == nil)  // no known word starts the same
+        #expect(vocabulary.correction(for: "yeer") == "year")  // four letters: one word alone a slip away
+        #expect(vocabulary.correction(for: "wief") == "wife")
+        #expect(vocabulary.correction(for: "wime") == nil)  // "wife" or "wine": no guess
         #expect(vocabulary.correction(for: "jobb") == "job")  // ... but for a last letter typed twice
         #expect(vocabulary.correction(for: "seee") == nil)
         #expect(vocabulary.correction(for: "qwerty") == nil)

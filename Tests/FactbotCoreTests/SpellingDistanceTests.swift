@@ -25,25 +25,28 @@ struct SpellingDistanceTests {
 @Suite("Spelling correction finds what a search of every word would")
 struct SpellingCorrectionTests {
     /// The specification: the known word with the same start within the allowed edits,
-    /// nearest first, then the most used, then the first added.
+    /// nearest first, then the most used, then the first added; a four-letter word only
+    /// when a single known word is within reach.
     static func bruteForce(_ word: String, in words: [String], frequency: [String: Int]) -> String? {
         let scalars = Array(word.unicodeScalars)
         if scalars.count == 4, scalars[3] == scalars[2] {  // a last letter typed twice
             let shorter = String(word.dropLast())
             return words.contains(shorter) ? shorter : nil
         }
-        guard scalars.count >= 5, scalars.count <= 30 else { return nil }
+        guard scalars.count >= 4, scalars.count <= 30 else { return nil }
         let limit = scalars.count >= 8 ? 2 : 1
         var best: (word: String, distance: Int, frequency: Int)?
+        var within = 0
         for candidate in words {
             let other = Array(candidate.unicodeScalars)
             guard Vocabulary.sameStart(scalars, other[...]) else { continue }
             let d = Suggestion.distance(scalars, other)
             guard d <= limit else { continue }
+            within += 1
             let f = frequency[candidate]!
             if best == nil || d < best!.distance || (d == best!.distance && f > best!.frequency) { best = (candidate, d, f) }
         }
-        return best?.word
+        return scalars.count == 4 && within > 1 ? nil : best?.word
     }
 
     @Test func typosOfRandomWords() {

@@ -124,11 +124,11 @@ public struct Vocabulary: Sendable {
     /// Number of distinct known words.
     public var count: Int { words.count }
 
-    /// The closest known word to a word of five letters or more, within one edit (two
+    /// The closest known word to a word of four letters or more, within one edit (two
     /// from eight letters on); ties go to the more frequent word. Nil when none is that
-    /// close. Shorter words are left alone: too many real words lie one edit apart
-    /// ("cook", "look"); only a four-letter word ending in a doubled letter loses one
-    /// ("jobb" is "job").
+    /// close. A four-letter word is corrected only when one known word alone is an edit
+    /// away ("yeer" is "year"; "wime" could be "wife" or "wine"), or when it ends in a
+    /// doubled letter ("jobb" is "job"); shorter words are left alone.
     public func correction(for word: String) -> String? {
         let scalars = Array(word.unicodeScalars)
         // a short word with its last letter typed twice ("jobb", "payy"): that word, if known
@@ -136,7 +136,8 @@ public struct Vocabulary: Sendable {
             let shorter = String(word.dropLast())
             return contains(shorter) ? shorter : nil
         }
-        guard scalars.count >= 5, scalars.count <= 30, scalars.allSatisfy(Tokenizer.isLetter) else { return nil }
+        // four letters: only when one word alone is a slip away ("yeer" is "year"; "rade" could be many)
+        guard scalars.count >= 4, scalars.count <= 30, scalars.allSatisfy(Tokenizer.isLetter) else { return nil }
         let limit = scalars.count >= 8 ? 2 : 1
         // All hashes first, then the look-ups: independent loads the processor can overlap.
         var hashes: [UInt32] = []
@@ -158,12 +159,15 @@ public struct Vocabulary: Sendable {
         }
         candidates.sort()
         var best: (id: Int32, distance: Int, frequency: Int32)?
+        var within = 0
         var distance = Suggestion.BoundedDistance(capacity: scalars.count + limit + 1)
         for (position, id) in candidates.enumerated() where position == 0 || candidates[position - 1] != id {
             let start = Int(letterStart[Int(id)])
             let end = Int(letterStart[Int(id) + 1])
             let d = distance.between(scalars, letters[start..<end], limit: limit)
             guard d <= limit else { continue }
+            within += 1
+            if scalars.count == 4, within > 1 { return nil }
             let f = frequency[Int(id)]
             if best == nil || d < best!.distance || (d == best!.distance && f > best!.frequency) {
                 best = (id, d, f)  // ties in both: the first in id order (insertion order)
