@@ -577,6 +577,11 @@ struct NamesAndFiguresTests {
         #expect(!answer.answered, "\(answer.text)")
         #expect(answer.text.contains("does not say how many"), "\(answer.text)")
         #expect(Self.answerer.answer("How many hours did the sailors speak to reporters?").fact?.id == "talk")
+        // a figure asked for by name counts what follows "of"
+        let named = Self.answerer.answer("sailors talk number of reporters")
+        #expect(!named.answered && named.explanation.unstated == "the number", "\(named.text)")
+        #expect(RequestedDetailTests.request("number of hours they talked", of: Self.answerer).notOnlyTime == false)
+        #expect(RequestedDetailTests.request("a number of sailors talked", of: Self.answerer).needsFigure == false)
     }
 
     @Test func aPronounOneCountsNothingAndCalledAsksForAName() {

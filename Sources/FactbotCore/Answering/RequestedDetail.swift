@@ -280,6 +280,8 @@ extension Answerer {
         {
             request.needsFigure = true
             if request.asked.isEmpty { request.asked = "the " + text[at] }
+            // "the number of journalists" is not "two hours"
+            if at + 2 < text.count, text[at + 1] == "of", !Self.timeUnits.contains(lexicon.stemmer.stem(text[at + 2])) { request.notOnlyTime = true }
         }
 
         // "according to X", X a person (not an outlet or a source's author, whose citation says so itself, nor a
