@@ -119,6 +119,7 @@ public final class Bot: @unchecked Sendable {
         let state = paths.stateDirectory ?? config.refresh.stateDirectory
 
         var knowledge: KnowledgeBase?
+        var listFiles: [Loading.RawFile] = []  // the files other than facts
         var cached: FactIndex?
         var builtFrom: UInt64?  // the fingerprint of the files a cold start parsed
         do {
@@ -127,13 +128,26 @@ public final class Bot: @unchecked Sendable {
             cached = try IndexCache(stateDirectory: state, knowledge: paths.knowledge, paths: all)?.load()
             let files = try Loading.knowledgeFiles(at: paths.knowledge, paths: cached == nil ? all : all.filter { !KnowledgeBase.isFactFile($0) })
             if cached == nil { builtFrom = IndexCache.fingerprint(of: files) }
+            listFiles = files.filter { !KnowledgeBase.isFactFile($0.path) }
             knowledge = try Loading.knowledge(from: files, folder: paths.knowledge)
         } catch { problems += error.all }
         guard problems.isEmpty, let knowledge else { throw .problems(Diagnostics(problems)) }
 
         let store = SourceStore(folder: state)
-        let texts = quoting ? StoredTexts.read(store, knowledge: knowledge, warnings: &warnings) : []
-        guard let answerer = Answerer(knowledge: knowledge, index: cached, settings: config.answer, quoting: texts) else { throw .noStemmer }
+        // the stored copies' sentences: read back when nothing changed since they were read
+        let quoteCache = quoting ? QuoteCache(stateDirectory: state, knowledge: paths.knowledge, files: listFiles, store: store) : nil
+        let answerer: Answerer
+        if let stored = quoteCache?.load() {
+            guard let built = Answerer(knowledge: knowledge, index: cached, settings: config.answer, quotes: stored) else { throw .noStemmer }
+            answerer = built
+        } else {
+            let before = warnings.count
+            let texts = quoting ? StoredTexts.read(store, knowledge: knowledge, warnings: &warnings) : []
+            guard let built = Answerer(knowledge: knowledge, index: cached, settings: config.answer, quoting: texts) else { throw .noStemmer }
+            answerer = built
+            // (not when a copy could not be read: its warning is then given at every start)
+            if let quoteCache, !texts.isEmpty, warnings.count == before, let warning = quoteCache.save(answerer) { warnings.append(warning) }
+        }
         if let builtFrom, knowledge.facts.count >= IndexCache.minimumFacts,
             let warning = IndexCache.save(answerer.index, fingerprint: builtFrom, stateDirectory: state, knowledge: paths.knowledge)
         {

@@ -52,7 +52,7 @@ struct IndexCache {
 
     /// What every fingerprint starts from: the format, this build of factbot, and the
     /// stems libstemmer gives now (a system library an upgrade could change under a cache).
-    private static let seed: UInt64 = {
+    static let seed: UInt64 = {
         var hash = Checksum.fnv64(Array("factbot index cache".utf8))
         hash = Checksum.fnv64(Array(programIdentity.utf8), seed: hash)
         let probes = ["recruiting", "generously", "happiness", "nationalities", "captured", "organisation", "quickly"]

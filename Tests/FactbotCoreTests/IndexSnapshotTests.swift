@@ -107,4 +107,42 @@ struct IndexSnapshotTests {
             #expect(throws: IndexSnapshot.Refused.self) { try IndexSnapshot.decode(bytes, fingerprint: fingerprint) }
         }
     }
+
+    @Test func quotedSentencesAreReadBackWhole() throws {
+        let source = Source(
+            id: "gazette", url: "https://gazette.example/a", title: "Ferry strike", author: "", publisher: "Harbour Gazette", published: "2026-03-02")
+        let sentences = [
+            "Captain Ivo Marsh spoke to reporters on Monday about the strike.",
+            "A day later, he said the ferries would sail again within a week.",
+            "The crews are paid 900 crowns a month, the union said.",
+        ]
+        let words = answerer.knowledge.words
+        let built = try #require(
+            Answerer(
+                knowledge: KnowledgeBase(facts: [], sources: [source], words: words), settings: answerer.settings,
+                quoting: [SourceSentences(source: source, sentences: sentences)]))
+        let bytes = try #require(QuoteSnapshot.encode(built, fingerprint: fingerprint))
+        let stored = try bytes.withUnsafeBytes { try QuoteSnapshot.decode($0, fingerprint: fingerprint) }
+        #expect(stored.count == 3)
+        let restored = try #require(Answerer(knowledge: built.knowledge, index: built.index, settings: answerer.settings, quotes: stored))
+        for question in ["when will the ferries sail again?", "what did Ivo Marsh say about the ferries?", "how much are the crews paid?", "who is Ivo Marsh?"]
+        {
+            let (a, b) = (built.answer(question), restored.answer(question))
+            #expect(a.text == b.text && a.confidence == b.confidence, "\(question): \(a.text) | \(b.text)")
+        }
+        // who "he" is and whom a passage is about, carried over
+        let quotes = try #require(built.quotes)
+        #expect(!stored.attributions.isEmpty && stored.attributions == quotes.attributions)
+        #expect(stored.index.facts.contains { !$0.context.isEmpty })
+        #expect(stored.index.facts.map(\.context) == quotes.answerer.index.facts.map(\.context))
+        #expect(restored.answer("how much are the crews paid a month in crowns?").text.contains("900"))
+        // refused as the index is: another fingerprint, a cut, a flipped bit
+        #expect(throws: IndexSnapshot.Refused.self) { try bytes.withUnsafeBytes { try QuoteSnapshot.decode($0, fingerprint: fingerprint &+ 1) } }
+        #expect(throws: IndexSnapshot.Refused.self) { try Array(bytes.dropLast()).withUnsafeBytes { try QuoteSnapshot.decode($0, fingerprint: fingerprint) } }
+        var flipped = bytes
+        flipped[bytes.count / 3] ^= 4
+        #expect(throws: IndexSnapshot.Refused.self) { try flipped.withUnsafeBytes { try QuoteSnapshot.decode($0, fingerprint: fingerprint) } }
+        // an answerer that quotes nothing has nothing to store
+        #expect(QuoteSnapshot.encode(answerer, fingerprint: fingerprint) == nil)
+    }
 }

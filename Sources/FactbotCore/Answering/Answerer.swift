@@ -152,6 +152,15 @@ public struct Answerer: Sendable {
         self.init(knowledge: knowledge, index: index, settings: settings, quoting: texts, describingSources: true)
     }
 
+    /// The same with the quoted sentences read back from a ``QuoteSnapshot`` instead of
+    /// built from the stored copies.
+    public init?(knowledge: KnowledgeBase, index: FactIndex?, settings: Settings = Settings(), quotes stored: StoredQuotes) {
+        self.init(knowledge: knowledge, index: index, settings: settings, quoting: [], describingSources: true)
+        let quoted = KnowledgeBase(facts: [], sources: stored.sources, words: knowledge.words)
+        guard let answerer = Answerer(knowledge: quoted, index: stored.index, settings: settings, quoting: [], describingSources: false) else { return nil }
+        quotes = QuoteIndex(answerer: answerer, attributions: stored.attributions)
+    }
+
     /// With `describingSources`, the facts every source answers (``SourceFacts``) join the
     /// curated ones; the quoted sentences' own answerer goes without.
     init?(knowledge: KnowledgeBase, index: FactIndex?, settings: Settings, quoting texts: [SourceSentences], describingSources: Bool) {
@@ -168,7 +177,9 @@ public struct Answerer: Sendable {
         self.index = index ?? FactIndex(facts: knowledge.facts, lexicon: lexicon)
         self.wordTable = WordTable(words: self.index.vocabulary.words, lexicon: lexicon)
         self.accounts = Accounts(facts: self.index.facts)
-        self.outletNames = Set(knowledge.sources.values.flatMap(Self.outletWords)).filter { !$0.isEmpty }.sorted { $0.count > $1.count }
+        self.outletNames = Set(knowledge.sources.values.flatMap(Self.outletWords)).filter { !$0.isEmpty }.sorted {
+            $0.count != $1.count ? $0.count > $1.count : $0.joined(separator: " ") < $1.joined(separator: " ")
+        }
         self.quotes = texts.isEmpty ? nil : QuoteIndex(texts: texts, words: knowledge.words, settings: settings)
     }
 
@@ -828,7 +839,8 @@ public struct Answerer: Sendable {
         case .thanks: text = "You're welcome."
         case .help: text = "Ask me a question about \(topics), e.g. \(example) I answer from curated facts and cite the source."
         case .stories:
-            let stories = knowledge.sources.values.sorted { $0.published > $1.published }.map { source in
+            // newest first; a day's stories in the order sources.yaml lists them (not the dictionary's, which changes by run)
+            let stories = knowledge.sources.values.sorted { ($0.published, $1.line, $1.id) > ($1.published, $0.line, $0.id) }.map { source in
                 "“\(source.title.isEmpty ? source.id : source.title)” (\(source.citation))"
             }
             text = stories.isEmpty ? "I know no stories yet." : "I know about: " + stories.joined(separator: "; ") + ". Ask me about any of it, e.g. \(example)"
