@@ -142,6 +142,13 @@ struct IndexSnapshotTests {
         var flipped = bytes
         flipped[bytes.count / 3] ^= 4
         #expect(throws: IndexSnapshot.Refused.self) { try flipped.withUnsafeBytes { try QuoteSnapshot.decode($0, fingerprint: fingerprint) } }
+        // random bytes, with or without the magic, are refused, never a crash
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<200 {
+            var random = (0..<Int.random(in: 0..<400, using: &generator)).map { _ in UInt8.random(in: 0...255, using: &generator) }
+            if random.count >= 4, Bool.random(using: &generator) { random.replaceSubrange(0..<4, with: Array("FBQT".utf8)) }
+            #expect(throws: IndexSnapshot.Refused.self) { try random.withUnsafeBytes { try QuoteSnapshot.decode($0, fingerprint: fingerprint) } }
+        }
         // an answerer that quotes nothing has nothing to store
         #expect(QuoteSnapshot.encode(answerer, fingerprint: fingerprint) == nil)
     }
