@@ -570,6 +570,11 @@ struct NamesAndFiguresTests {
         #expect(answer.text.contains("does not say their names"), "\(answer.text)")
         // A speaker who is the one asked about still answers.
         #expect(Self.answerer.answer("What is the name of the man who swam to the buoy at Kettle Point?").fact?.id == "swim")
+        // A people word before another noun does not ask about that group: the speaker may be the one asked about.
+        let mayor = Self.answerer.answer("Who is the sailors mayor at Kettle Point?")
+        #expect(mayor.fact?.id == "rescued", "\(mayor.text)")
+        #expect(RequestedDetailTests.request("who is the sailors mayor", of: Self.answerer).adjectivalPeople.count == 1)
+        #expect(RequestedDetailTests.request("the names of the sailors mayor and the sailors", of: Self.answerer).adjectivalPeople.isEmpty)
     }
 
     @Test func aCountOfPeopleIsNotACountOfHours() {

@@ -105,6 +105,11 @@ struct Request: Equatable {
     /// speak of one ("Zhang Renbo and Wang Guangjun" are no wife's name).
     var nameOf: (key: String, surface: String)?
 
+    /// Words for people that the question uses only before another noun, as an adjective
+    /// ("the *Chinese* foreign ministry spokesman"): it does not ask about them as a group,
+    /// so someone who speaks may be the one asked about.
+    var adjectivalPeople: Set<String> = []
+
     /// Nothing to check.
     var isEmpty: Bool {
         detail == nil && counted.isEmpty && speaker.isEmpty && people.isEmpty && sides.isEmpty && excluded.isEmpty && bound == nil && currency == nil && !paidTo
@@ -118,7 +123,7 @@ struct Request: Equatable {
             && a.excluded.map(\.key) == b.excluded.map(\.key) && a.bound == b.bound && a.currency?.word == b.currency?.word
             && a.namedCounts.map(\.number) == b.namedCounts.map(\.number) && a.otherCount?.number == b.otherCount?.number
             && a.whether == b.whether && a.origin == b.origin && a.namer == b.namer && a.people.map(\.key) == b.people.map(\.key)
-            && a.nameOf?.key == b.nameOf?.key
+            && a.nameOf?.key == b.nameOf?.key && a.adjectivalPeople == b.adjectivalPeople
     }
 }
 
@@ -359,6 +364,12 @@ extension Answerer {
             request.origin = true
             if request.asked.isEmpty || request.asked == "where" { request.asked = phrase.isEmpty ? "where they come from" : askedPhrase }
         }
+        let peopleNouns = knowledge.words.classes.peopleNouns
+        func peopleKey(_ at: Int) -> String { wordTable.info[text[at]]?.key ?? lexicon.stemmer.stem(text[at]) }
+        // (before a noun: not a small word, nor a verb that goes on about them, "the sailors *rescued*")
+        let beforeNoun = { (at: Int) in at + 1 < text.count && !stop.contains(text[at + 1]) && !QuestionType.looksLikeVerb(text[at + 1]) }
+        let people = text.indices.filter { peopleNouns.contains(text[$0]) }
+        request.adjectivalPeople = Set(people.filter(beforeNoun).map(peopleKey)).subtracting(people.filter { !beforeNoun($0) }.map(peopleKey))
         // the people it names, by a listed name
         request.people = terms.filter { lexicon.peopleKeys.contains($0.key) && index.termID($0.key) != nil }.map { ($0.key, $0.surface) }
         if let first = text.first, Self.yesNoOpeners.contains(first), text.count > 2 {
@@ -426,6 +437,7 @@ extension Answerer {
             // about by a noun ("Zelensky said two *Chinese* citizens were captured"), its
             // speakers are not their names
             let people = Set(knowledge.words.classes.peopleNouns.map { wordTable.info[$0]?.key ?? lexicon.stemmer.stem($0) }).intersection(request.focus)
+                .subtracting(request.adjectivalPeople)
             func names(_ clause: AnswerDetails.Clause) -> Set<String> {
                 let names = clause.personNames.subtracting(Self.titleKeys)
                 return people.isDisjoint(with: clause.terms) ? names : names.subtracting(clause.speakers)
