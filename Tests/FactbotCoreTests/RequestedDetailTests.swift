@@ -713,6 +713,26 @@ extension RequestedDetailTests {
         #expect(inverted.speakers.contains("ivo"), "\(inverted.speakers)")
     }
 
+    @Test func whatSomeoneSaidByANounMustHaveThemSpeaking() {
+        let answerer = RequestedDetailTests.answerer(
+            for: RequestedDetailTests.facts + [
+                Fact(
+                    id: "union", answer: "The sailors' union said the crews would strike again in May.",
+                    questions: ["Will the crews strike again?"], types: [.description], sourceID: "gazette"),
+                Fact(
+                    id: "passengers", answer: "Some passengers asked when the ferries would run again.",
+                    questions: ["Are passengers worried?"], types: [.description], sourceID: "gazette"),
+            ])
+        // the blogger filmed, said nothing
+        declinedBy(answerer, "What did the ferry blogger say about the walkout?", saying: "what the ferry blogger said")
+        #expect(answerer.answer("what did the union say about the crews?").fact?.id == "union")
+        #expect(answerer.answer("what did the passengers say about the ferries?").fact?.id == "passengers")  // asking is speaking
+        // the article, a video: what it reports, not someone speaking
+        #expect(RequestedDetailTests.request("what did the article say about the crews", of: answerer).speakerNoun == nil)
+        #expect(RequestedDetailTests.request("what did the video say", of: answerer).speakerNoun == nil)
+        #expect(answerer.clause("Meanwhile the union said so.").speakerWords.contains(answerer.lexicon.terms(answerer.lexicon.words("union"))[0].key))
+    }
+
     @Test func aBroaderWordDoesNotSayWhichOneOfANarrowerKind() {
         let words = Self.answerer.lexicon.words("what rank did the sailors hold")
         func detail(_ kind: WordLink.Kind) -> Request.Detail? {

@@ -26,6 +26,9 @@ struct AnswerDetails: Sendable {
         var figures: [Set<String>]
         /// The terms of names within a few words of a verb of saying ("Zelensky *said*").
         var speakers: Set<String>
+        /// The terms of every word just before a verb of saying, or just after it ("the
+        /// *influencer* says", "said the *spokesman*"): who speaks, named or not.
+        var speakerWords: Set<String> = []
         /// The terms of the people it names: a "what is X's wife called?" answer must name
         /// someone other than X.
         var personNames: Set<String> = []
@@ -177,6 +180,26 @@ extension Answerer {
             if (token.isNumber && !isDate) || Self.countWords.contains(word) {
                 let after = tokens.dropFirst(index + 1).prefix { !$0.isNumber && !Self.countWords.contains($0.text) }.prefix(4)
                 clause.figures.append(Set(after.map(key)))
+            }
+            if Self.speechWords.contains(word) || Answerer.askingVerbs.contains(word) {
+                // the subject before the verb (a few words back), the words just
+                // after it; who asks speaks too ("some people *asked* how to join")
+                if let key = keyAt[index] { clause.speakerWords.insert(key) }  // "a common *comment*": commenters speak
+                // (across one aside: "the prisoners of war, under armed guard, said")
+                var back = index - 1
+                var asides = 0
+                while back >= max(0, index - 8) {
+                    if let key = keyAt[back] { clause.speakerWords.insert(key) }
+                    if tokens[back].startsClause {
+                        asides += 1
+                        if asides > 1 { break }
+                    }
+                    back -= 1
+                }
+                for after in (index + 1)..<min(tokens.count, index + 3) {
+                    if tokens[after].startsClause { break }
+                    if let key = keyAt[after] { clause.speakerWords.insert(key) }
+                }
             }
             if Self.speechWords.contains(word) {
                 // a name after the verb speaks ("said Lin Jian"), unless it opens what was said

@@ -120,6 +120,8 @@ public struct Answerer: Sendable {
     let wordMemo = BoundedMemo<Int32, Set<String>>()
     /// What each fact's examples ask for by "which/what X", read when first needed (``askedInExamples(of:)``).
     let askedMemo = BoundedMemo<Int32, Set<String>>()
+    /// The terms of each fact's examples that ask what someone says (``speakingInExamples(of:)``).
+    let speakingMemo = BoundedMemo<Int32, Set<String>>()
     /// The accounts shown with each chosen fact, built once.
     let accountMemo = BoundedMemo<Int32, [Answer.Account]>()
     /// The short answers of several articles (``everyArticle``), built once.

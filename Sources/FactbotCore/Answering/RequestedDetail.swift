@@ -50,6 +50,9 @@ struct Request: Equatable {
     var counted: [String] = []
     /// In "what did X say?", X's terms when X is a name: the answer must report X speaking.
     var speaker: [String] = []
+    /// In "what did the X say?", X a noun ("the would-be soldier", "his wife"): its term,
+    /// which the answer must have speaking (beside a verb of saying).
+    var speakerNoun: String?
     /// "How much are they paid?", "do they get paid": what someone is paid, so not a fact
     /// in which someone pays ("he paid 300,000 rubles to join").
     var paidTo = false
@@ -112,14 +115,16 @@ struct Request: Equatable {
 
     /// Nothing to check.
     var isEmpty: Bool {
-        detail == nil && counted.isEmpty && speaker.isEmpty && people.isEmpty && sides.isEmpty && excluded.isEmpty && bound == nil && currency == nil && !paidTo
+        detail == nil && counted.isEmpty && speaker.isEmpty && speakerNoun == nil && people.isEmpty && sides.isEmpty && excluded.isEmpty && bound == nil
+            && currency == nil && !paidTo
             && !needsFigure && namedCounts.isEmpty && otherCount == nil && whether == nil && !origin && !namer
     }
 
     static func == (a: Request, b: Request) -> Bool {
         a.detail == b.detail && a.paidTo == b.paidTo && a.needsFigure == b.needsFigure && a.notOnlyTime == b.notOnlyTime && a.focus == b.focus
             && a.rarest == b.rarest && a.last == b.last && a.rareNames == b.rareNames
-            && a.sides.map(\.side) == b.sides.map(\.side) && a.counted == b.counted && a.speaker == b.speaker && a.asked == b.asked
+            && a.sides.map(\.side) == b.sides.map(\.side) && a.counted == b.counted && a.speaker == b.speaker && a.speakerNoun == b.speakerNoun
+            && a.asked == b.asked
             && a.excluded.map(\.key) == b.excluded.map(\.key) && a.bound == b.bound && a.currency?.word == b.currency?.word
             && a.namedCounts.map(\.number) == b.namedCounts.map(\.number) && a.otherCount?.number == b.otherCount?.number
             && a.whether == b.whether && a.origin == b.origin && a.namer == b.namer && a.people.map(\.key) == b.people.map(\.key)
@@ -313,6 +318,16 @@ extension Answerer {
             if !speakerTerms.isEmpty, speakerTerms.allSatisfy({ $0.isName || lexicon.namedKeys.contains($0.key) }) {
                 request.speaker = speakerTerms.map(\.key)
                 request.asked = "what " + Self.shown(speaker) + " said"
+            } else if !["according", "call", "called", "calls"].contains(text[verb]), speaker.count <= 3, let head = speakerTerms.last(where: { !$0.isWeak }),
+                let last = speaker.last,
+                head.surface == last.text || head.correctedFrom == last.text, !head.isName, !lexicon.namedKeys.contains(head.key),
+                !knowledge.words.classes.outletNouns.contains(last.text), !Self.notSpeakers.contains(last.text)
+            {
+                // "what did the would-be soldier say": someone by a noun, who must be the one speaking
+                // ("what is his wife called" asks a name, "according to" is the question above)
+                request.speakerNoun = head.key
+                let owned = speakerTerms.first.map { $0.isName || lexicon.namedKeys.contains($0.key) } ?? false  // "wangs wife"
+                request.asked = "what " + (owned ? "" : "the ") + Self.shown(speaker) + " said"
             }
         }
         // "besides Douyin, which other platforms": something other than Douyin, of its kind
@@ -482,6 +497,12 @@ extension Answerer {
                 return request.asked
             }
         }
+        // (or the curator's examples ask what they say: "What do the recruiting messages tell men?")
+        if let noun = request.speakerNoun, !details(of: position).clauses.contains(where: { $0.speakerWords.contains(noun) }),
+            !speakingInExamples(of: position).contains(noun)
+        {
+            return request.asked
+        }
         if !request.excluded.isEmpty, !namesAnother(request.excluded, in: index.facts[Int(position)].answer) { return request.asked }
         if let currency = request.currency {
             let answer = index.facts[Int(position)].answer
@@ -617,6 +638,20 @@ extension Answerer {
                     QuestionType.askedNoun(lexicon.words(example), stopWords: stop, length: Self.askedPhraseLength).last
                         .map { lexicon.literalKey(Lexicon.dropApostrophes($0.text)) }
                 })
+        }
+    }
+
+    /// The terms of a fact's example questions that ask what someone says or asks ("What
+    /// do the recruiting messages *tell* men?"): whom its curator says it has speaking.
+    func speakingInExamples(of position: Int32) -> Set<String> {
+        speakingMemo.value(position) {
+            var keys: Set<String> = []
+            for example in index.facts[Int(position)].questions {
+                let words = lexicon.words(example)
+                guard words.contains(where: { Self.speechWords.contains($0.text) || Self.askingVerbs.contains($0.text) }) else { continue }
+                keys.formUnion(lexicon.terms(words, vocabulary: index.vocabulary, table: wordTable, links: nil).map(\.key))
+            }
+            return keys
         }
     }
 
@@ -818,6 +853,11 @@ extension Answerer {
     /// After "how long": the time between two events, not a length ("how long *after*").
     static let betweenEvents: Set<String> = ["after", "before", "since", "until", "till", "ago"]
     static let auxiliaries: Set<String> = ["did", "does", "do", "has", "have", "had", "was", "is", "were", "are"]
+    /// Things that "say" only as the article does (its report, a video's text): not someone speaking.
+    static let notSpeakers: Set<String> = [
+        "article", "articles", "report", "reports", "story", "stories", "piece", "video", "videos", "clip", "clips", "ad", "ads",
+        "headline", "study", "survey", "post", "posts", "message", "statement", "caption", "subtitles", "text", "coverage",
+    ]
     static let speechWords: Set<String> = [
         "say", "said", "says", "saying", "tell", "told", "tells", "claim", "claimed", "claims",
         "announce", "announced", "accuse", "accused", "accuses", "demand", "demanded", "note",
