@@ -42,6 +42,16 @@ struct LanguageTests {
         #expect(vocabulary.correction(for: "qwerty") == nil)
     }
 
+    @Test func aSlipInTheOpeningQuestionWordIsRead() {
+        let stop: Set<String> = ["what", "which", "when", "where", "who", "why", "how", "with"]
+        #expect(Lexicon.questionWordSlip("wich", stopWords: stop) == "which")
+        #expect(Lexicon.questionWordSlip("whta", stopWords: stop) == "what")
+        #expect(Lexicon.questionWordSlip("hwen", stopWords: stop) == "when")
+        #expect(Lexicon.questionWordSlip("whet", stopWords: stop) == nil)  // what or when
+        #expect(Lexicon.questionWordSlip("with", stopWords: stop) == nil)  // a word of its own
+        #expect(Lexicon.questionWordSlip("douyin", stopWords: stop) == nil)
+    }
+
     @Test func lexiconExpandsShorthandPhrasesAndSynonyms() throws {
         let words = WordLists(
             synonyms: [["pay", "salary", "wage", "paid"], ["recruit", "sign up"]],
@@ -49,6 +59,8 @@ struct LanguageTests {
             names: ["north korea"])
         let lexicon = Lexicon(words: words, stemmer: try #require(Stemmer()))
         #expect(lexicon.words("how much r they paid").map(\.text) == ["how", "much", "are", "they", "paid"])
+        #expect(lexicon.words("hwat do they pay").first?.text == "what")  // only the opening word
+        #expect(lexicon.words("pay wich app")[1].text == "wich")
         #expect(lexicon.terms(of: "how much r they paid").map(\.key) == ["~pay"])
         #expect(lexicon.terms(of: "wages").map(\.key) == ["~pay"])
         #expect(lexicon.terms(of: "signing up").map(\.key) == ["~recruit"])

@@ -187,6 +187,8 @@ public struct Lexicon: Sendable {
                 continue
             }
             var word = token.text
+            // a slip in the question word that opens it ("wich", "whta"): the one question word it can be
+            if at == 0, let questionWord = Self.questionWordSlip(word, stopWords: stopWords) { word = questionWord }
             // "the US" is the country, never the pronoun
             if word == "us", result.last?.text == "the" { word = "usa" }
             guard word.utf8.contains(39) else {  // no apostrophe: nothing to split or drop
@@ -205,6 +207,22 @@ public struct Lexicon: Sendable {
             if !word.isEmpty { result.append(Token(word, capitalised: token.capitalised, startsClause: token.startsClause)) }
         }
         return Self.foldingMultipliers(result)
+    }
+
+    /// Question words a question may open with.
+    static let questionWords = ["what", "which", "when", "where", "who", "whom", "whose", "why", "how"]
+
+    /// The question word `word` is a slip of (one letter wrong, missing, extra or two
+    /// swapped), when it is one alone and `word` is no small word itself: "wich" is "which",
+    /// "whet" could be "what" or "when" and stays.
+    static func questionWordSlip(_ word: String, stopWords: Set<String>) -> String? {
+        let scalars = Array(word.unicodeScalars)
+        guard scalars.count >= 4, scalars.count <= 6, scalars.first == "w" || scalars.first == "h", !stopWords.contains(word),
+            scalars.allSatisfy(Tokenizer.isLetter)
+        else { return nil }
+        var distance = Suggestion.BoundedDistance(capacity: 8)
+        let near = questionWords.filter { distance.between(scalars, Array($0.unicodeScalars)[...], limit: 1) <= 1 }
+        return near.count == 1 ? near[0] : nil
     }
 
     /// How much "thousand", "million" and their short forms multiply a figure by ("m" only
