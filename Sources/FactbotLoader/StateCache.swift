@@ -5,7 +5,7 @@ import Foundation
 /// Where the caches of a knowledge folder live in the state folder, and how they are
 /// written: `<state>/index/<hash of the folder's absolute path>.<suffix>`, atomically,
 /// mode 0600 in 0700 folders; a failure is a warning and changes nothing else. The index
-/// cache and the WordNet links share it.
+/// cache, the WordNet links and the quoted sentences share it.
 enum StateCache {
     /// The folder and the file of the cache `suffix` of the knowledge folder `knowledge`.
     static func location(stateDirectory: String, knowledge: String, suffix: String) -> (folder: String, file: String) {

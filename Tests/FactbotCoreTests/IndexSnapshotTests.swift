@@ -142,11 +142,17 @@ struct IndexSnapshotTests {
         var flipped = bytes
         flipped[bytes.count / 3] ^= 4
         #expect(throws: IndexSnapshot.Refused.self) { try flipped.withUnsafeBytes { try QuoteSnapshot.decode($0, fingerprint: fingerprint) } }
-        // random bytes, with or without the magic, are refused, never a crash
+        // random bytes are refused, never a crash: alone, and behind the real header (so the
+        // counts and lengths are read before the checksum can refuse them)
         var generator = SystemRandomNumberGenerator()
-        for _ in 0..<200 {
+        for round in 0..<300 {
             var random = (0..<Int.random(in: 0..<400, using: &generator)).map { _ in UInt8.random(in: 0...255, using: &generator) }
-            if random.count >= 4, Bool.random(using: &generator) { random.replaceSubrange(0..<4, with: Array("FBQT".utf8)) }
+            if round % 3 == 1, random.count >= 4 { random.replaceSubrange(0..<4, with: Array("FBQT".utf8)) }
+            if round % 3 == 2 {
+                random = Array(bytes.prefix(32)) + (32..<bytes.count).map { _ in UInt8.random(in: 0...255, using: &generator) }
+                // a few of them keep the body's first counts too, to reach further in
+                if round % 2 == 0 { random.replaceSubrange(32..<min(64, bytes.count), with: bytes[32..<min(64, bytes.count)]) }
+            }
             #expect(throws: IndexSnapshot.Refused.self) { try random.withUnsafeBytes { try QuoteSnapshot.decode($0, fingerprint: fingerprint) } }
         }
         // an answerer that quotes nothing has nothing to store

@@ -24,10 +24,14 @@ struct AnswerDetails: Sendable {
         var events: Set<String> = []
         /// Per figure, the terms of the words right after it ("155 *Chinese citizens*").
         var figures: [Set<String>]
-        /// The terms of names within a few words of a verb of saying ("Zelensky *said*").
+        /// The terms of names within a few words of a verb of saying ("Zelensky *said*"), or
+        /// right after it unless a quotation or clause opens first ("said Lin Jian", not
+        /// 'said "Putin ...').
         var speakers: Set<String>
-        /// The terms of every word just before a verb of saying, or just after it ("the
-        /// *influencer* says", "said the *spokesman*"): who speaks, named or not.
+        /// Who speaks, named or not: the terms of the verb of saying or asking itself ("a
+        /// common *comment*"), of up to eight words before it across at most one aside ("the
+        /// *prisoners* of war, under armed guard, said"), and of two words after it ("said
+        /// the *spokesman*").
         var speakerWords: Set<String> = []
         /// The terms of the people it names: a "what is X's wife called?" answer must name
         /// someone other than X.

@@ -284,7 +284,8 @@ extension Answerer {
         // ...", a quantity in words or a claim quoted)
         if !request.needsFigure,
             let at = text.indices.first(where: { Self.figureNouns.contains(text[$0]) }),
-            at + 1 >= text.count || text[at + 1] != "of" || !(text[at].hasSuffix("s") || (at > 0 && Self.quantityWords.contains(text[at - 1]))),
+            at + 1 >= text.count || text[at + 1] != "of"
+                || !(text[at].hasSuffix("s") || (at > 0 && Self.quantityWords.contains(text[at - 1])) || !Self.countsMany(text, after: at + 1)),
             at == 0 || !words[at - 1].isNumber,
             !text[..<at].contains("that")
         {
@@ -326,7 +327,7 @@ extension Answerer {
                 // "what did the would-be soldier say": someone by a noun, who must be the one speaking
                 // ("what is his wife called" asks a name, "according to" is the question above)
                 request.speakerNoun = head.key
-                let owned = speakerTerms.first.map { $0.isName || lexicon.namedKeys.contains($0.key) } ?? false  // "wangs wife"
+                let owned = speakerTerms.first.map { lexicon.peopleKeys.contains($0.key) } ?? false  // "wangs wife"
                 request.asked = "what " + (owned ? "" : "the ") + Self.shown(speaker) + " said"
             }
         }
@@ -381,8 +382,11 @@ extension Answerer {
         }
         let peopleNouns = knowledge.words.classes.peopleNouns
         func peopleKey(_ at: Int) -> String { wordTable.info[text[at]]?.key ?? lexicon.stemmer.stem(text[at]) }
-        // (before a noun: not a small word, nor a verb that goes on about them, "the sailors *rescued*")
-        let beforeNoun = { (at: Int) in at + 1 < text.count && !stop.contains(text[at + 1]) && !QuestionType.looksLikeVerb(text[at + 1]) }
+        // (before a noun: not a small word, nor a verb that goes on about them, "the sailors *rescued*",
+        // nor another people word, "the Chinese *soldiers*")
+        let beforeNoun = { (at: Int) in
+            at + 1 < text.count && !stop.contains(text[at + 1]) && !QuestionType.looksLikeVerb(text[at + 1]) && !peopleNouns.contains(text[at + 1])
+        }
         let people = text.indices.filter { peopleNouns.contains(text[$0]) }
         request.adjectivalPeople = Set(people.filter(beforeNoun).map(peopleKey)).subtracting(people.filter { !beforeNoun($0) }.map(peopleKey))
         // the people it names, by a listed name
@@ -498,10 +502,13 @@ extension Answerer {
             }
         }
         // (or the curator's examples ask what they say: "What do the recruiting messages tell men?")
-        if let noun = request.speakerNoun, !details(of: position).clauses.contains(where: { $0.speakerWords.contains(noun) }),
-            !speakingInExamples(of: position).contains(noun)
-        {
-            return request.asked
+        // ("the Chinese man" may be "the Chinese POW": one word for people speaks for another)
+        if let noun = request.speakerNoun {
+            let people = peopleWordKeys
+            let either = people.contains(noun) ? people : [noun]
+            if !details(of: position).clauses.contains(where: { !$0.speakerWords.isDisjoint(with: either) }), !speakingInExamples(of: position).contains(noun) {
+                return request.asked
+            }
         }
         if !request.excluded.isEmpty, !namesAnother(request.excluded, in: index.facts[Int(position)].answer) { return request.asked }
         if let currency = request.currency {
@@ -726,13 +733,14 @@ extension Answerer {
                 }
                 return owner
             }
-            // "the recruiters name", "his wifes name"
-            if at > 0, text[at - 1].hasSuffix("s"), !words[at - 1].capitalised, !stop.contains(text[at - 1]),
-                !isPossessiveName(words[at - 1]), at < 2 || !Self.ownerDeterminers.contains(text[at - 1])
+            // "the recruiters name", "his wifes name": a word the facts know once its "s" is off
+            // (not "the press name")
+            if at > 0, text[at - 1].hasSuffix("s"), !text[at - 1].hasSuffix("ss"), !words[at - 1].capitalised, !stop.contains(text[at - 1]),
+                !isPossessiveName(words[at - 1])
             {
                 var owner = words[at - 1]
                 owner.text.removeLast()
-                return owner.text.count > 2 ? owner : nil
+                return owner.text.count > 2 && index.vocabulary.contains(owner.text) ? owner : nil
             }
         }
         return nil
@@ -847,12 +855,31 @@ extension Answerer {
     /// Nouns that ask for a figure ("troop numbers?").
     static let figureNouns: Set<String> = ["number", "numbers", "figure", "figures", "count", "headcount", "tally", "total"]
     /// Words before "number of" that make it a quantity in words ("a *large* number of"), not a figure asked for.
-    static let quantityWords: Set<String> = ["a", "large", "significant", "great", "huge", "small", "big", "growing", "considerable", "sizeable", "any"]
+    static let quantityWords: Set<String> = [
+        "a", "large", "significant", "great", "huge", "small", "big", "growing", "considerable", "sizeable", "any", "unknown", "record",
+        "increasing", "high", "certain", "limited", "substantial", "rising",
+    ]
+
+    /// Words before a noun besides ``determiners``.
+    static let moreDeterminers: Set<String> = ["these", "those", "all", "its", "our", "my", "your"]
+
+    /// True when "of" at `of` goes on to a plural ("the number of *journalists*"), which a
+    /// figure counts, not to one thing ("the number of *his regiment*", which names it).
+    static func countsMany(_ text: [String], after of: Int) -> Bool {
+        guard let noun = text.dropFirst(of + 1).first(where: { !Self.determiners.contains($0) && !Self.moreDeterminers.contains($0) }) else { return false }
+        return noun.hasSuffix("s") && !noun.hasSuffix("ss") || noun.hasSuffix("ese")
+            || ["people", "men", "women", "children", "staff", "personnel"].contains(noun)
+    }
     /// The words after "how" that ask for a figure.
     static let figureAsked: Set<String> = ["many", "much", "long", "old"]
     /// After "how long": the time between two events, not a length ("how long *after*").
     static let betweenEvents: Set<String> = ["after", "before", "since", "until", "till", "ago"]
     static let auxiliaries: Set<String> = ["did", "does", "do", "has", "have", "had", "was", "is", "were", "are"]
+    /// The terms of the words for people in general ("men", "prisoners", "man", "person").
+    var peopleWordKeys: Set<String> {
+        Set((knowledge.words.classes.peopleNouns.union(Self.anyone)).map { wordTable.info[$0]?.key ?? lexicon.stemmer.stem($0) })
+    }
+
     /// Things that "say" only as the article does (its report, a video's text): not someone speaking.
     static let notSpeakers: Set<String> = [
         "article", "articles", "report", "reports", "story", "stories", "piece", "video", "videos", "clip", "clips", "ad", "ads",
