@@ -159,14 +159,20 @@ public struct Answerer: Sendable {
     public init?(knowledge: KnowledgeBase, index: FactIndex?, settings: Settings = Settings(), quotes stored: StoredQuotes) {
         self.init(knowledge: knowledge, index: index, settings: settings, quoting: [], describingSources: true)
         let quoted = KnowledgeBase(facts: [], sources: stored.sources, words: knowledge.words)
-        guard let answerer = Answerer(knowledge: quoted, index: stored.index, settings: settings, quoting: [], describingSources: false) else { return nil }
+        guard let answerer = Answerer(knowledge: quoted, index: stored.index, settings: settings, quoting: [], describingSources: false, lexicon: lexicon)
+        else { return nil }
         quotes = QuoteIndex(answerer: answerer, attributions: stored.attributions)
     }
 
     /// With `describingSources`, the facts every source answers (``SourceFacts``) join the
     /// curated ones; the quoted sentences' own answerer goes without.
-    init?(knowledge: KnowledgeBase, index: FactIndex?, settings: Settings, quoting texts: [SourceSentences], describingSources: Bool) {
-        guard let stemmer = Stemmer() else { return nil }
+    /// `lexicon`, when given, is one already built from the same word lists (the quoted
+    /// sentences' answerer shares its parent's rather than building a second).
+    init?(
+        knowledge: KnowledgeBase, index: FactIndex?, settings: Settings, quoting texts: [SourceSentences], describingSources: Bool,
+        lexicon shared: Lexicon? = nil
+    ) {
+        guard let lexicon = shared ?? Stemmer().map({ Lexicon(words: knowledge.words, stemmer: $0) }) else { return nil }
         var knowledge = knowledge
         if let index {
             knowledge.facts = index.facts
@@ -175,14 +181,14 @@ public struct Answerer: Sendable {
         }
         self.knowledge = knowledge
         self.settings = settings
-        self.lexicon = Lexicon(words: knowledge.words, stemmer: stemmer)
+        self.lexicon = lexicon
         self.index = index ?? FactIndex(facts: knowledge.facts, lexicon: lexicon)
         self.wordTable = WordTable(words: self.index.vocabulary.words, lexicon: lexicon)
         self.accounts = Accounts(facts: self.index.facts)
         self.outletNames = Set(knowledge.sources.values.flatMap(Self.outletWords)).filter { !$0.isEmpty }.sorted {
             $0.count != $1.count ? $0.count > $1.count : $0.joined(separator: " ") < $1.joined(separator: " ")
         }
-        self.quotes = texts.isEmpty ? nil : QuoteIndex(texts: texts, words: knowledge.words, settings: settings)
+        self.quotes = texts.isEmpty ? nil : QuoteIndex(texts: texts, words: knowledge.words, settings: settings, lexicon: lexicon)
     }
 
     /// The same answerer matching unknown question words through `links` (compiled by

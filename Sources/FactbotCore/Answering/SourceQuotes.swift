@@ -35,7 +35,7 @@ final class QuoteIndex: Sendable {
     /// Where a sentence stands in the index: sentences of one article are in its order.
     func position(of id: String) -> Int { positions[id] ?? 0 }
 
-    convenience init?(texts: [SourceSentences], words: WordLists, settings: Answerer.Settings) {
+    convenience init?(texts: [SourceSentences], words: WordLists, settings: Answerer.Settings, lexicon: Lexicon? = nil) {
         var facts: [Fact] = []
         var attributions: [String: SentenceReading.Attribution] = [:]
         for text in texts {
@@ -55,7 +55,8 @@ final class QuoteIndex: Sendable {
         }
         guard !facts.isEmpty else { return nil }
         let knowledge = KnowledgeBase(facts: facts, sources: texts.map(\.source), words: words)
-        guard let answerer = Answerer(knowledge: knowledge, index: nil, settings: settings, quoting: [], describingSources: false) else { return nil }
+        guard let answerer = Answerer(knowledge: knowledge, index: nil, settings: settings, quoting: [], describingSources: false, lexicon: lexicon)
+        else { return nil }
         self.init(answerer: answerer, attributions: attributions)
     }
 
