@@ -165,6 +165,12 @@ struct RequestedDetailTests {
         #expect(Answerer.statesNamer("Holt identified them on Monday."))
         #expect(!Answerer.statesNamer("The two sailors were Ivo Lind and Per Sand."))
         #expect(!Answerer.statesNamer("The sailors, named by the port, were Ivo Lind and Per Sand."))
+        // in a later sentence, after a quotation mark, in the passive; never a pronoun
+        #expect(Answerer.statesNamer("The sailors were held. Holt later named them."))
+        #expect(Answerer.statesNamer("\u{201C}Holt named them,\u{201D} the paper said."))
+        #expect(Answerer.statesNamer("The sailors were identified by Mira Holt."))
+        #expect(!Answerer.statesNamer("They named them on Monday."))
+        #expect(!Answerer.statesNamer("The sailors were held. They later named them."))
         let answerer = Self.answerer(for: [
             Fact(
                 id: "names", answer: "The two detained sailors were Ivo Lind and Per Sand.", questions: ["What are the sailors' names?"],

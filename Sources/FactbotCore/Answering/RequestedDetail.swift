@@ -783,15 +783,37 @@ extension Answerer {
     static let namingVerbs: Set<String> = ["named", "identified", "names", "identifies", "name", "identify"]
 
     /// True when `answer` says who named someone: a capitalised word, then at most one
-    /// adverb, then a verb of naming ("Zelensky later named the two men").
+    /// adverb, then a verb of naming ("Zelensky later named the two men", in any sentence of
+    /// it), or a verb of naming, "by" and a capitalised word ("they were identified by
+    /// Zelensky"). A pronoun or "the" opening a sentence names no one ("They named them").
     static func statesNamer(_ answer: String) -> Bool {
-        let tokens = Tokenizer.tokens(answer)
-        return tokens.indices.contains { at in
-            guard namingVerbs.contains(tokens[at].text), at > 0 else { return false }
-            let before = tokens[at - 1].text.hasSuffix("ly") || tokens[at - 1].text == "later" || tokens[at - 1].text == "first" ? at - 2 : at - 1
-            return before >= 0 && (tokens[before].capitalised || (before == 0 && answer.first?.isUppercase == true))
+        // sentence by sentence: the tokenizer does not mark a sentence's first word as capitalised
+        let sentences = answer.split(omittingEmptySubsequences: true) { $0 == "." || $0 == "!" || $0 == "?" }
+        return sentences.contains { sentence in
+            let tokens = Tokenizer.tokens(String(sentence))
+            let opensCapitalised = sentence.first(where: \.isLetter)?.isUppercase ?? false
+            func names(_ at: Int) -> Bool {
+                guard at >= 0, at < tokens.count, !nonNames.contains(tokens[at].text) else { return false }
+                return tokens[at].capitalised || (at == 0 && opensCapitalised)
+            }
+            return tokens.indices.contains { at in
+                guard namingVerbs.contains(tokens[at].text) else { return false }
+                // "identified by (the) Kyiv police"
+                if at + 1 < tokens.count, tokens[at + 1].text == "by" {
+                    let agent = at + 2 < tokens.count && tokens[at + 2].text == "the" ? at + 3 : at + 2
+                    if names(agent) { return true }
+                }
+                guard at > 0 else { return false }
+                let before = tokens[at - 1].text.hasSuffix("ly") || tokens[at - 1].text == "later" || tokens[at - 1].text == "first" ? at - 2 : at - 1
+                return names(before)
+            }
         }
     }
+
+    /// Words that open a sentence capitalised but name no one.
+    static let nonNames: Set<String> = [
+        "they", "he", "she", "it", "we", "i", "you", "the", "this", "that", "these", "those", "who", "which", "a", "an", "both", "some",
+    ]
 
     /// True when `key` is the term of a listed name (or a synonym group holding one).
     func isNamed(_ key: String) -> Bool { lexicon.namedKeys.contains(key) }
