@@ -76,13 +76,7 @@ public enum IndexSnapshot {
         out.array(vocabulary.letterStart)
         out.strings(vocabulary.stems.sorted())
 
-        var header = ByteWriter()
-        header.bytes = magic
-        header.u32(version)
-        header.u64(fingerprint)
-        header.int(out.bytes.count)
-        header.u64(out.checksum)
-        return header.bytes + out.bytes
+        return SnapshotFrame.wrap(out, magic: magic, version: version, fingerprint: fingerprint)
     }
 
     /// The index stored in `bytes`, if they hold one built for `fingerprint` and intact.
@@ -100,14 +94,8 @@ public enum IndexSnapshot {
     ) throws(Refused) -> FactIndex {
         var reader = ByteReader(bytes: bytes)
         reader.consumed = consumed
-        guard bytes.count >= 32, Array(bytes[0..<4]) == magic else { throw Refused(description: "not a factbot index") }
-        reader.offset = 4
-        guard try reader.u32() == version else { throw Refused(description: "made by another version of factbot") }
-        guard try reader.u64() == fingerprint else { throw Refused(description: "the knowledge or the program has changed") }
-        let length = try reader.int()
-        let checksum = try reader.u64()
-        guard length == bytes.count - reader.offset else { throw Refused(description: "truncated") }
-        reader.startChecksum()  // checked once all is read, before anything is built on it
+        let checksum = try SnapshotFrame.open(
+            &reader, magic: magic, version: version, fingerprint: fingerprint, what: "a factbot index", changed: "the knowledge or the program has changed")
 
         let ids = try reader.strings()
         let count = ids.count

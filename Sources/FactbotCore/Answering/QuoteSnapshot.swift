@@ -24,27 +24,16 @@ public enum QuoteSnapshot {
         out.strings(attributed.map { $0.value.speaker ?? "" })
         out.strings(attributed.map(\.value.text))
         out.array(IndexSnapshot.encode(quotes.answerer.index, fingerprint: fingerprint))
-        var header = ByteWriter()
-        header.bytes = magic
-        header.u32(version)
-        header.u64(fingerprint)
-        header.int(out.bytes.count)
-        header.u64(out.checksum)
-        return header.bytes + out.bytes
+        return SnapshotFrame.wrap(out, magic: magic, version: version, fingerprint: fingerprint)
     }
 
     /// The quoted sentences stored in `bytes`, if they were stored for `fingerprint` and are intact.
     public static func decode(_ bytes: UnsafeRawBufferPointer, fingerprint: UInt64) throws(IndexSnapshot.Refused) -> StoredQuotes {
         typealias Refused = IndexSnapshot.Refused
         var reader = ByteReader(bytes: bytes)
-        guard bytes.count >= 32, Array(bytes[0..<4]) == magic else { throw Refused(description: "not factbot's quoted sentences") }
-        reader.offset = 4
-        guard try reader.u32() == version else { throw Refused(description: "made by another version of factbot") }
-        guard try reader.u64() == fingerprint else { throw Refused(description: "the stored copies, the knowledge or the program have changed") }
-        let length = try reader.int()
-        let checksum = try reader.u64()
-        guard length == bytes.count - reader.offset else { throw Refused(description: "truncated") }
-        reader.startChecksum()
+        let checksum = try SnapshotFrame.open(
+            &reader, magic: magic, version: version, fingerprint: fingerprint, what: "factbot's quoted sentences",
+            changed: "the stored copies, the knowledge or the program have changed")
         let ids = try reader.strings()
         var fields: [[String]] = [ids]
         for _ in 0..<6 { fields.append(try reader.strings(count: ids.count)) }

@@ -110,3 +110,38 @@ struct ByteReader {
         return result
     }
 }
+
+/// The header that frames a snapshot's payload (``IndexSnapshot``, ``QuoteSnapshot``): a
+/// magic of four bytes, the layout's version, the fingerprint it was built for, and the
+/// payload's length and checksum.
+enum SnapshotFrame {
+    /// `payload` behind its header.
+    static func wrap(_ payload: ByteWriter, magic: [UInt8], version: UInt32, fingerprint: UInt64) -> [UInt8] {
+        var header = ByteWriter()
+        header.bytes = magic
+        header.u32(version)
+        header.u64(fingerprint)
+        header.int(payload.bytes.count)
+        header.u64(payload.checksum)
+        return header.bytes + payload.bytes
+    }
+
+    /// Checks the header of `reader`'s bytes and leaves the reader at the payload, summing
+    /// what it reads; returns the checksum the payload must have once read. `what` names
+    /// the kind for a refusal ("not a factbot index"), `changed` what a fingerprint
+    /// mismatch means.
+    static func open(_ reader: inout ByteReader, magic: [UInt8], version: UInt32, fingerprint: UInt64, what: String, changed: String)
+        throws(IndexSnapshot.Refused) -> UInt64
+    {
+        let bytes = reader.bytes
+        guard bytes.count >= 32, Array(bytes[0..<4]) == magic else { throw IndexSnapshot.Refused(description: "not \(what)") }
+        reader.offset = 4
+        guard try reader.u32() == version else { throw IndexSnapshot.Refused(description: "made by another version of factbot") }
+        guard try reader.u64() == fingerprint else { throw IndexSnapshot.Refused(description: changed) }
+        let length = try reader.int()
+        let checksum = try reader.u64()
+        guard length == bytes.count - reader.offset else { throw IndexSnapshot.Refused(description: "truncated") }
+        reader.startChecksum()  // checked once all is read, before anything is built on it
+        return checksum
+    }
+}
