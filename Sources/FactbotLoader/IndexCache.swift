@@ -45,7 +45,8 @@ struct IndexCache {
         files.reduce(seed) { fingerprint($1.path, $1.data, seed: $0) }
     }
 
-    private static func fingerprint(_ path: String, _ data: Data, seed: UInt64) -> UInt64 {
+    /// `seed` extended with one file's name and bytes.
+    static func fingerprint(_ path: String, _ data: Data, seed: UInt64) -> UInt64 {
         let hash = Checksum.fnv64(Array("\(path)\u{0}\(data.count)\u{0}".utf8), seed: seed)
         return Checksum.fnv64(data, seed: hash)
     }

@@ -25,20 +25,13 @@ struct QuoteCache {
     init(stateDirectory: String, knowledge: String, files: [Loading.RawFile], store: SourceStore) {
         (folder, file) = StateCache.location(stateDirectory: stateDirectory, knowledge: knowledge, suffix: "quotes")
         var hash = Checksum.fnv64(Array("factbot quoted sentences".utf8), seed: IndexCache.seed)
-        for file in files where !KnowledgeBase.isFactFile(file.path) {
-            hash = Self.fingerprint(file.path, file.data, seed: hash)
-        }
+        for file in files { hash = IndexCache.fingerprint(file.path, file.data, seed: hash) }
         let copies = ((try? FileManager.default.contentsOfDirectory(atPath: store.folder)) ?? []).filter { $0.hasSuffix(".json") }.sorted()
         for name in copies {
             let data = (try? Data(contentsOf: URL(fileURLWithPath: store.folder + "/" + name))) ?? Data()
-            hash = Self.fingerprint(name, data, seed: hash)
+            hash = IndexCache.fingerprint(name, data, seed: hash)
         }
         fingerprint = hash
-    }
-
-    private static func fingerprint(_ name: String, _ data: Data, seed: UInt64) -> UInt64 {
-        let hash = Checksum.fnv64(Array("\(name)\u{0}\(data.count)\u{0}".utf8), seed: seed)
-        return Checksum.fnv64(data, seed: hash)
     }
 
     /// The stored sentences, if the file is there and matches; nil otherwise (silently:
