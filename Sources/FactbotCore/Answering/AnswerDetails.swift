@@ -70,10 +70,7 @@ extension Answerer {
             return token
         }
         func stem(_ token: Token) -> String { wordTable.info[token.text]?.stem ?? lexicon.stemmer.stem(token.text) }
-        func key(_ token: Token) -> String {
-            if let info = wordTable.info[token.text] { return info.key }
-            return lexicon.stemmer.stem(token.text)
-        }
+        func key(_ token: Token) -> String { wordTable.key(of: token.text, lexicon: lexicon) }
         var terms: Set<String> = []
         var keyAt = [String?](repeating: nil, count: tokens.count)  // each word's term (a phrase's for its words)
         var inName = [Bool](repeating: false, count: tokens.count)  // within a listed organisation's or person's name
@@ -185,7 +182,7 @@ extension Answerer {
                 let after = tokens.dropFirst(index + 1).prefix { !$0.isNumber && !Self.countWords.contains($0.text) }.prefix(4)
                 clause.figures.append(Set(after.map(key)))
             }
-            if Self.speechWords.contains(word) || Answerer.askingVerbs.contains(word) {
+            if Self.saysOrAsks(word) {
                 // the subject before the verb (a few words back), the words just
                 // after it; who asks speaks too ("some people *asked* how to join")
                 if let key = keyAt[index] { clause.speakerWords.insert(key) }  // "a common *comment*": commenters speak

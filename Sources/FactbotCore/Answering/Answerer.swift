@@ -120,6 +120,10 @@ public struct Answerer: Sendable {
     let wordMemo = BoundedMemo<Int32, Set<String>>()
     /// What each fact's examples ask for by "which/what X", read when first needed (``askedInExamples(of:)``).
     let askedMemo = BoundedMemo<Int32, Set<String>>()
+    /// The terms of the word lists' words for groups of people ("prisoners", "men"), and
+    /// of those with the words for anyone ("man", "person"): worked out once.
+    let peopleNounKeys: Set<String>
+    let personWordKeys: Set<String>
     /// The terms of each fact's examples that ask what someone says (``speakingInExamples(of:)``).
     let speakingMemo = BoundedMemo<Int32, Set<String>>()
     /// The accounts shown with each chosen fact, built once.
@@ -183,7 +187,11 @@ public struct Answerer: Sendable {
         self.settings = settings
         self.lexicon = lexicon
         self.index = index ?? FactIndex(facts: knowledge.facts, lexicon: lexicon)
-        self.wordTable = WordTable(words: self.index.vocabulary.words, lexicon: lexicon)
+        let wordTable = WordTable(words: self.index.vocabulary.words, lexicon: lexicon)
+        self.wordTable = wordTable
+        let peopleNounKeys = Set(knowledge.words.classes.peopleNouns.map { wordTable.key(of: $0, lexicon: lexicon) })
+        self.peopleNounKeys = peopleNounKeys
+        self.personWordKeys = peopleNounKeys.union(Self.anyone.map { wordTable.key(of: $0, lexicon: lexicon) })
         self.accounts = Accounts(facts: self.index.facts)
         self.outletNames = Set(knowledge.sources.values.flatMap(Self.outletWords)).filter { !$0.isEmpty }.sorted {
             $0.count != $1.count ? $0.count > $1.count : $0.joined(separator: " ") < $1.joined(separator: " ")

@@ -381,14 +381,14 @@ extension Answerer {
             if request.asked.isEmpty || request.asked == "where" { request.asked = phrase.isEmpty ? "where they come from" : askedPhrase }
         }
         let peopleNouns = knowledge.words.classes.peopleNouns
-        func peopleKey(_ at: Int) -> String { wordTable.info[text[at]]?.key ?? lexicon.stemmer.stem(text[at]) }
         // (before a noun: not a small word, nor a verb that goes on about them, "the sailors *rescued*",
         // nor another people word, "the Chinese *soldiers*")
         let beforeNoun = { (at: Int) in
             at + 1 < text.count && !stop.contains(text[at + 1]) && !QuestionType.looksLikeVerb(text[at + 1]) && !peopleNouns.contains(text[at + 1])
         }
         let people = text.indices.filter { peopleNouns.contains(text[$0]) }
-        request.adjectivalPeople = Set(people.filter(beforeNoun).map(peopleKey)).subtracting(people.filter { !beforeNoun($0) }.map(peopleKey))
+        func key(_ at: Int) -> String { wordTable.key(of: text[at], lexicon: lexicon) }
+        request.adjectivalPeople = Set(people.filter(beforeNoun).map(key)).subtracting(people.filter { !beforeNoun($0) }.map(key))
         // the people it names, by a listed name
         request.people = terms.filter { lexicon.peopleKeys.contains($0.key) && index.termID($0.key) != nil }.map { ($0.key, $0.surface) }
         if let first = text.first, Self.yesNoOpeners.contains(first), text.count > 2 {
@@ -455,8 +455,7 @@ extension Answerer {
             // nor someone who only reports on them: when the clause speaks of the people asked
             // about by a noun ("Zelensky said two *Chinese* citizens were captured"), its
             // speakers are not their names
-            let people = Set(knowledge.words.classes.peopleNouns.map { wordTable.info[$0]?.key ?? lexicon.stemmer.stem($0) }).intersection(request.focus)
-                .subtracting(request.adjectivalPeople)
+            let people = peopleNounKeys.intersection(request.focus).subtracting(request.adjectivalPeople)
             func names(_ clause: AnswerDetails.Clause) -> Set<String> {
                 let names = clause.personNames.subtracting(Self.titleKeys)
                 return people.isDisjoint(with: clause.terms) ? names : names.subtracting(clause.speakers)
@@ -504,8 +503,7 @@ extension Answerer {
         // (or the curator's examples ask what they say: "What do the recruiting messages tell men?")
         // ("the Chinese man" may be "the Chinese POW": one word for people speaks for another)
         if let noun = request.speakerNoun {
-            let people = peopleWordKeys
-            let either = people.contains(noun) ? people : [noun]
+            let either = personWordKeys.contains(noun) ? personWordKeys : [noun]
             if !details(of: position).clauses.contains(where: { !$0.speakerWords.isDisjoint(with: either) }), !speakingInExamples(of: position).contains(noun) {
                 return request.asked
             }
@@ -655,7 +653,7 @@ extension Answerer {
             var keys: Set<String> = []
             for example in index.facts[Int(position)].questions {
                 let words = lexicon.words(example)
-                guard words.contains(where: { Self.speechWords.contains($0.text) || Self.askingVerbs.contains($0.text) }) else { continue }
+                guard words.contains(where: { Self.saysOrAsks($0.text) }) else { continue }
                 keys.formUnion(lexicon.terms(words, vocabulary: index.vocabulary, table: wordTable, links: nil).map(\.key))
             }
             return keys
@@ -769,7 +767,7 @@ extension Answerer {
                 for word in [pair, words[index]] where knowledge.words.nameKinds[word] == kind {
                     // neither the name nor any word of it ("China" of "China's own version") set aside
                     let parts = word.split(separator: " ").compactMap { wordTable.info[String($0)]?.key }
-                    let keys = [wordTable.info[word]?.key ?? lexicon.stemmer.stem(word)] + parts
+                    let keys = [wordTable.key(of: word, lexicon: lexicon)] + parts
                     if setAside.isDisjoint(with: keys) { return true }
                 }
                 return false
@@ -897,10 +895,8 @@ extension Answerer {
     /// After "how long": the time between two events, not a length ("how long *after*").
     static let betweenEvents: Set<String> = ["after", "before", "since", "until", "till", "ago"]
     static let auxiliaries: Set<String> = ["did", "does", "do", "has", "have", "had", "was", "is", "were", "are"]
-    /// The terms of the words for people in general ("men", "prisoners", "man", "person").
-    var peopleWordKeys: Set<String> {
-        Set((knowledge.words.classes.peopleNouns.union(Self.anyone)).map { wordTable.info[$0]?.key ?? lexicon.stemmer.stem($0) })
-    }
+    /// A verb of saying or of asking: who asks speaks too ("some people *asked* how to join").
+    static func saysOrAsks(_ word: String) -> Bool { speechWords.contains(word) || askingVerbs.contains(word) }
 
     /// Things that "say" only as the article does (its report, a video's text): not someone speaking.
     static let notSpeakers: Set<String> = [

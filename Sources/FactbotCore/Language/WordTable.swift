@@ -18,6 +18,9 @@ struct WordTable: Sendable {
 
     let info: [String: Info]
 
+    /// The term `word` matches as on its own (``Info/key``); a word not in the table, its stem.
+    func key(of word: String, lexicon: Lexicon) -> String { info[word]?.key ?? lexicon.stemmer.stem(word) }
+
     /// The table for `words` (the vocabulary's) and every word of the lexicon's lists.
     init(words: [String], lexicon: Lexicon) {
         var info: [String: Info] = [:]
