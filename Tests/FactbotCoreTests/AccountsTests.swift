@@ -96,6 +96,31 @@ struct AccountsTests {
         }
     }
 
+    @Test func aFigureTheQuestionNamesKeepsTheAccountThatGivesIt() throws {
+        let facts = [
+            Self.fact("held-gazette", "At least 40 sailors were detained at the port.", ["How many sailors were detained?"], [.number], Self.gazette),
+            Self.fact(
+                "held-wire", "Several dozen sailors are now held at the port, the harbour master said.", ["How many sailors are held?"],
+                [.number], Self.wire, [.init(.updates, "held-gazette")]),
+        ]
+        var settings = Answerer.Settings()
+        settings.minimumConfidence = 0.3
+        let answerer = try #require(
+            Answerer(knowledge: KnowledgeBase(facts: facts, sources: [Self.gazette, Self.wire], words: Self.words), settings: settings))
+        // the figure asked about: its own account first, then the later one that changed it
+        let named = answerer.answer("were 40 sailors detained?")
+        #expect(named.reply.hasPrefix("At least 40 sailors were detained at the port. (Harbour Gazette"), "\(named.reply)")
+        #expect(
+            named.reply.hasSuffix(
+                "Later: Several dozen sailors are now held at the port, the harbour master said. (Coast Wire, 6 March 2026: https://wire.example/count)"
+            ))
+        #expect(named.accounts.map(\.isLater) == [false, true])
+        // no figure named: the newest, and the earlier one mentioned
+        let count = answerer.answer("how many sailors were detained?")
+        #expect(count.reply.hasPrefix("Several dozen sailors"), "\(count.reply)")
+        #expect(count.reply.contains("Earlier: At least 40 sailors"))
+    }
+
     @Test func confirmingSourcesAreBothCited() {
         let answer = Self.answerer.answer("Where were the sailors detained?")
         #expect(

@@ -62,6 +62,17 @@ public struct Answer: Sendable, Equatable {
         public var factIDs: [String]
         /// True when a newer fact updates it: shown last, as the earlier figure.
         public var isEarlier: Bool
+        /// True when it is the newer account of a figure the question named from an older
+        /// one ("were 155 fighting?"): shown after it, as the later figure.
+        public var isLater = false
+
+        /// An account; `isLater` is set where the answerer puts one after the figure asked about.
+        public init(text: String, sources: [Source], factIDs: [String], isEarlier: Bool) {
+            self.text = text
+            self.sources = sources
+            self.factIDs = factIDs
+            self.isEarlier = isEarlier
+        }
     }
 
     /// True when the reply answers: from the fact base, or quoting a fetched source.
@@ -89,7 +100,7 @@ public struct Answer: Sendable, Equatable {
     var mainParts: [String] {
         guard let source else { return [text] }
         if kind == .quoted { return ["\(text) (quoted from \(source.citation): \(source.url))"] }
-        let current = accounts.filter { !$0.isEarlier }
+        let current = accounts.filter { !$0.isEarlier && !$0.isLater }
         guard !accounts.isEmpty, !current.isEmpty else { return ["\(text) (\(source.citation): \(source.url))"] }
         var parts: [String] = []
         if current.count == 1 {
@@ -107,6 +118,10 @@ public struct Answer: Sendable, Equatable {
         for (position, account) in accounts.filter(\.isEarlier).enumerated() {
             let cited = account.sources.map { "\($0.citation): \($0.url)" }.joined(separator: "; also ")
             parts.append("\(position == 0 ? "Earlier" : "Before that"): \(account.text) (\(cited))")
+        }
+        for account in accounts.filter(\.isLater) {
+            let cited = account.sources.map { "\($0.citation): \($0.url)" }.joined(separator: "; also ")
+            parts.append("Later: \(account.text) (\(cited))")
         }
         return parts
     }
