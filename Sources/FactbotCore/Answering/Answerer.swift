@@ -610,46 +610,39 @@ public struct Answerer: Sendable {
             // several sources tell of this: who says what, newest first; an account about
             // someone else (it leaves out a person the question and the answer name) is not
             // one of them here, unless it names another person the question asks about ("who
-            // lost his job, Zhang or Wang?": the outlets disagree on who). Nor is one that
-            // leaves out a figure the question and the answer give ("who reported the 155
-            // figure" is not answered with the later "several hundred").
+            // lost his job, Zhang or Wang?": the outlets disagree on who)
             let asked = explanation.terms.filter { lexicon.peopleKeys.contains($0.key) }.compactMap { index.termID($0.key) }
             let names = asked.filter { index.uses(fact: chosen.fact, term: $0) }
             let others = asked.filter { !names.contains($0) }
-            let figures = explanation.terms.filter(\.isNumber).compactMap { index.termID($0.key) }.filter { index.uses(fact: chosen.fact, term: $0) }
             let relevant = group.filter { member in
-                member == chosen.fact
-                    || (figures.allSatisfy { index.uses(fact: member, term: $0) }
-                        && (names.allSatisfy { index.uses(fact: member, term: $0) } || others.contains { index.uses(fact: member, term: $0) }))
+                member == chosen.fact || names.allSatisfy { index.uses(fact: member, term: $0) }
+                    || others.contains { index.uses(fact: member, term: $0) }
             }
             if relevant.count == group.count {
                 answer.accounts = accountMemo.value(chosen.fact) {
                     Accounts.accounts(of: group.map { index.facts[Int($0)] }, chosen: fact.id, sources: knowledge.source(of:))
                 }
-            } else {
-                if relevant.count > 1 {
-                    answer.accounts = Accounts.accounts(of: relevant.map { index.facts[Int($0)] }, chosen: fact.id, sources: knowledge.source(of:))
+            } else if relevant.count > 1 {
+                answer.accounts = Accounts.accounts(of: relevant.map { index.facts[Int($0)] }, chosen: fact.id, sources: knowledge.source(of:))
+            }
+            // a figure the question names that a newer account changed ("were 155
+            // fighting?"): the accounts giving it lead, and the newer ones follow as later
+            let figures = explanation.terms.filter(\.isNumber).compactMap { index.termID($0.key) }.filter { index.uses(fact: chosen.fact, term: $0) }
+            if !figures.isEmpty, answer.accounts.contains(where: { $0.isEarlier && $0.factIDs.contains(fact.id) }) {
+                let giving = Set(
+                    relevant.filter { member in figures.allSatisfy { index.uses(fact: member, term: $0) } }.map { index.facts[Int($0)].id })
+                func gives(_ account: Answer.Account) -> Bool { account.factIDs.contains(where: giving.contains) }
+                let lead = answer.accounts.filter { $0.isEarlier && gives($0) }.map { account in
+                    var account = account
+                    account.isEarlier = false
+                    return account
                 }
-                // a figure asked about that a newer account changed: that one follows, as later
-                if !figures.isEmpty {
-                    let shown = Set(relevant.map { index.facts[Int($0)].id })
-                    let changed = Set(
-                        group.filter { member in !figures.allSatisfy { index.uses(fact: member, term: $0) } }.map { index.facts[Int($0)].id })
-                    let whole = Accounts.accounts(of: group.map { index.facts[Int($0)] }, chosen: fact.id, sources: knowledge.source(of:))
-                    let later = whole.filter { account in
-                        !account.isEarlier && !account.factIDs.contains(where: shown.contains) && account.factIDs.contains(where: changed.contains)
-                    }
-                    if !later.isEmpty {
-                        if answer.accounts.isEmpty, let source = answer.source {
-                            answer.accounts = [Answer.Account(text: fact.answer, sources: [source], factIDs: [fact.id], isEarlier: false)]
-                        }
-                        answer.accounts += later.map { account in
-                            var account = account
-                            account.isLater = true
-                            return account
-                        }
-                    }
+                let later = answer.accounts.filter { !$0.isEarlier }.map { account in
+                    var account = account
+                    account.isLater = true
+                    return account
                 }
+                answer.accounts = lead + answer.accounts.filter { $0.isEarlier && !gives($0) } + later
             }
         }
         // the account of an outlet (or author) the question names comes first ("per AFP, ...")
