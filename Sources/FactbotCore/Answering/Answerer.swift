@@ -63,6 +63,11 @@ public struct Answerer: Sendable {
     /// ...among the leading few, at most this many.
     static let nearbyLooked = 4
     static let nearbyShown = 2
+    /// The same when the question asks which outlets reported something (``coverageAsked(_:)``):
+    /// every outlet's account is the answer.
+    static let coverageLooked = 12
+    static let coverageShown = 6
+    static let coverageShare = 0.8
     /// A bare topic gets a choice when the third-best fact is this close to the best.
     static let topicSpread = 0.1
 
@@ -412,7 +417,7 @@ public struct Answerer: Sendable {
     func answerFromFacts(_ question: String) -> Answer {
         let words = lexicon.words(question)
         if let kind = SmallTalk.kind(of: words, in: knowledge.words.smallTalk) { return smallTalk(kind, question: question) }
-        let questionType = QuestionType.of(words)
+        var questionType = QuestionType.of(words)
         var terms: [Term] = []
         for term in lexicon.terms(words, vocabulary: index.vocabulary, table: wordTable, links: links) where !terms.contains(where: { $0.key == term.key }) {
             terms.append(term)
@@ -437,6 +442,16 @@ public struct Answerer: Sendable {
                 for position in terms.indices where terms[position].lies(within: naming) {
                     terms[position].isWeak = true
                 }
+            }
+        }
+        // "which outlets covered the press conference?": the outlet noun and the verb of
+        // reporting say that every outlet's account is wanted, not what it is about
+        let coverage = coverageAsked(words)
+        if !coverage.isEmpty {
+            questionType = .any  // ("who reported ...": the outlet is in every citation)
+            let asking = Set(coverage.map { words[$0].text })
+            if terms.contains(where: { !$0.lies(within: asking) }) {
+                for position in terms.indices where terms[position].lies(within: asking) { terms[position].isWeak = true }
             }
         }
         let identifying = Self.identifyingWords(words).union(Self.excludedWords(words))
@@ -659,10 +674,12 @@ public struct Answerer: Sendable {
         }
         // other sources' facts that answer as well, unlinked: shown after it
         var shownSources = Set(answer.accounts.flatMap { $0.sources.map(\.id) } + [fact.sourceID])
-        for candidate in ranked.prefix(Self.nearbyLooked) where candidate.fact != chosen.fact && answer.nearby.count < Self.nearbyShown {
+        let (looked, shown, share) =
+            coverage.isEmpty ? (Self.nearbyLooked, Self.nearbyShown, Self.nearbyShare) : (Self.coverageLooked, Self.coverageShown, Self.coverageShare)
+        for candidate in ranked.prefix(looked) where candidate.fact != chosen.fact && answer.nearby.count < shown {
             let other = index.facts[Int(candidate.fact)]
             // a fact matching the question as well as its own examples do is not joined by one that does not
-            guard candidate.confidence >= max(settings.minimumConfidence, chosen.confidence * Self.nearbyShare),
+            guard candidate.confidence >= max(settings.minimumConfidence, chosen.confidence * share),
                 chosen.confidence < Self.exactMatch || candidate.confidence >= Self.exactMatch,
                 !shownSources.contains(other.sourceID), !other.isAboutSource, !other.types.contains(.gap),
                 !(group?.contains(candidate.fact) ?? false), missing(request, in: candidate.fact) == nil,

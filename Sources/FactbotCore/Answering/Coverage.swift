@@ -1,0 +1,35 @@
+/// Questions that ask which outlets reported something ("which outlets covered the press
+/// conference?", "what media reported Wang's age?", "who else reported the 155 figure?"):
+/// the answer is every outlet's account of it, each with its citation.
+extension Answerer {
+    /// The positions of the words that ask for the outlets (the outlet noun and the verb of
+    /// reporting), or none when the question does not ask which outlets reported something.
+    /// A question about an article itself ("which outlet published the Babel article?",
+    /// "who wrote ...") is not one: its source facts answer it.
+    func coverageAsked(_ words: [Token]) -> [Int] {
+        let text = words.map(\.text)
+        guard !text.contains(where: Self.articleNouns.contains) else { return [] }
+        let outlets = knowledge.words.classes.outletNouns
+        // "which outlets", "what media", "which newspapers"
+        guard
+            let noun = text.indices.first(where: { at in
+                outlets.contains(text[at]) && text[max(0, at - 2)..<at].contains { $0 == "which" || $0 == "what" }
+            })
+        else {
+            // "who reported ...", "who else covered ...": someone asking who carried a story
+            guard text.first == "who" else { return [] }
+            let verb = text.count > 1 && text[1] == "else" ? 2 : 1
+            guard verb < text.count, Self.coverageVerbs.contains(text[verb]), verb + 1 < text.count else { return [] }
+            return Array(0...verb)
+        }
+        guard let verb = text.indices.first(where: { $0 > noun && $0 <= noun + 3 && Self.coverageVerbs.contains(text[$0]) }) else { return [] }
+        return [noun, verb]
+    }
+
+    /// Verbs of carrying a story; "published" and "wrote" are left out, as they ask about an
+    /// article ("which outlet published this?").
+    static let coverageVerbs: Set<String> = [
+        "report", "reports", "reported", "cover", "covers", "covered", "carry", "carries", "carried", "ran",
+        "mention", "mentions", "mentioned", "give", "gave", "gives", "cite", "cited",
+    ]
+}
