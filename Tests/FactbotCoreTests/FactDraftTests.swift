@@ -86,6 +86,39 @@ struct FactDraftTests {
         #expect(SentenceReading.person("Northlander", among: ["Northlander Ada"], lists: Self.words) == nil)
     }
 
+    @Test func whoASentenceSpeaksOfFollowsItsSubject() {
+        let sentences = [
+            "Ada Marsh and Lee Roan spoke to reporters on Monday.",
+            "Governor Tom Hale said the port would stay shut.",
+            "However, the pair said they had never worked for the port.",
+            "Ada Marsh said she found the job through an advert.",
+            "She then travelled by bus to Lowmere with Mr Roan.",
+            "Both were released on Friday.",
+        ]
+        let read = SentenceReading.readings(of: sentences, words: Self.words, rarity: { _ in 0.5 })
+        // "the pair": the two named together before, not the governor named since
+        #expect(read[2].reading.names == ["Ada Marsh", "Lee Roan"], "\(read[2].reading.names)")
+        // "She ... with Mr Roan": she, named before, is who it speaks of first
+        #expect(read[4].reading.names.first == "Ada Marsh", "\(read[4].reading.names)")
+        #expect(read[4].reading.questions.last?.hasPrefix("ada marsh ") ?? false, "\(read[4].reading.questions)")
+        #expect(read[5].reading.names == ["Ada Marsh", "Lee Roan"], "\(read[5].reading.names)")
+        // a possessive is not part of a name
+        #expect(Self.read("Tom Hale's office closed the port.").names == ["Tom Hale"])
+    }
+
+    @Test func aSentenceCreditedByTheNextIsTheirs() {
+        #expect(SentenceReading.creditsThePrevious("This was announced by Ada Marsh during a briefing."))
+        #expect(SentenceReading.creditsThePrevious("That was also stated by the harbour master."))
+        #expect(!SentenceReading.creditsThePrevious("This was the third storm this year."))
+        let sentences = ["The port will stay shut until April.", "This was announced by Ada Marsh during a briefing."]
+        let read = SentenceReading.readings(of: sentences, words: Self.words, rarity: { _ in 0.5 })
+        #expect(read[0].reading.names == ["Ada Marsh"])
+        #expect(read[0].sure)
+        #expect(
+            SentenceReading.attributed(sentences[0], to: read[0].reading.names, credited: read[0].reading.isCredited)
+                == "Ada Marsh: The port will stay shut until April.")
+    }
+
     @Test func draftedFactsOfAQuotationNameItsSpeaker() throws {
         let sentences = [
             "Ada Marsh and Lee Roan, two sailors held at the port of Lowmere, spoke to reporters on Monday.",

@@ -49,7 +49,7 @@ final class QuoteIndex: Sendable {
                 // matched by who the passage is about, shown naming who "he" is when that is sure
                 let (reading, carried, sure) = readings[number]
                 if carried { fact.context = reading.names }
-                if sure { attributions[fact.id] = SentenceReading.attribution(sentence, to: reading.names) }
+                if sure { attributions[fact.id] = SentenceReading.attribution(sentence, to: reading.names, credited: reading.isCredited) }
                 facts.append(fact)
             }
         }

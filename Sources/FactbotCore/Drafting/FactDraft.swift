@@ -33,7 +33,7 @@ public enum FactDraft {
             while usedIDs.contains(id) { id += "x" }
             usedIDs.insert(id)
             let fact = Fact(
-                id: id, answer: sure ? SentenceReading.attributed(coverage.sentence, to: reading.names) : coverage.sentence,
+                id: id, answer: sure ? SentenceReading.attributed(coverage.sentence, to: reading.names, credited: reading.isCredited) : coverage.sentence,
                 questions: reading.questions, keywords: reading.names,
                 types: reading.types, sourceID: text.source.id)
             drafts.append(Draft(fact: fact, sentenceNumber: coverage.number, elsewhere: coverage.elsewhere))

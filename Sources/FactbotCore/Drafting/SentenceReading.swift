@@ -23,6 +23,11 @@ struct SentenceReading {
     static let currencyMarks: Set<Character> = ["$", "£", "€", "¥", "₽"]
     static let multipliers = Set(Lexicon.multipliers.keys)
     static let pronouns: Set<String> = ["he", "she", "i", "his", "her", "him", "my", "me", "we", "they", "their"]
+    static let pluralPronouns: Set<String> = ["we", "they", "their"]
+    /// How many sentences after a group is named "the pair" may still mean them.
+    static let groupReach = 12
+    /// Words for a group after "the" ("the pair said"): several people.
+    static let groupWords: Set<String> = ["pair", "two", "men", "prisoners", "captives", "duo", "both"]
     static let titles: Set<String> = [
         "president", "minister", "spokesman", "spokeswoman", "lieutenant", "colonel", "general",
         "captain", "major", "sergeant", "mr", "mrs", "ms", "dr", "deputy", "chairman", "senator", "mayor", "governor",
@@ -63,6 +68,18 @@ struct SentenceReading {
     /// True when the sentence names no one but speaks of someone ("he", "I"): the person
     /// is the one named last before it.
     private(set) var needsPerson = false
+    /// True when the sentence after it says whose words it was ("This was announced by
+    /// ..."): its ``names`` are the speaker.
+    var isCredited = false
+    /// True when the people it speaks of are several ("they", "the pair", "both"): one
+    /// person named before is not them.
+    private(set) var speaksOfSeveral = false
+    /// True when it speaks of a group of people by a noun ("the pair", "both", "the two
+    /// men"): the people named together shortly before.
+    private(set) var namesAGroup = false
+    /// True when it opens with "he" or "she": the one named before is its subject, even
+    /// when it names someone else later ("He travelled ... with Mr Zhang").
+    private(set) var opensWithPronoun = false
     /// True when the sentence speaks of one person it does not name ("a Chinese citizen"):
     /// "he" in the sentences after it may be them, not the one named before.
     private(set) var mentionsUnnamedPerson = false
@@ -115,7 +132,9 @@ struct SentenceReading {
             {
                 first += 1
             }
-            let text = words[first...end].joined(separator: " ")
+            // a possessive is not part of the name ("Vladimir Putin's forces")
+            var text = words[first...end].joined(separator: " ")
+            for mark in ["'s", "\u{2019}s"] where text.hasSuffix(mark) && text.count > mark.count + 1 { text = String(text.dropLast(2)) }
             let listed = lists.nameKinds[text.lowercased()] != nil || Self.person(text, among: known, lists: lists) != nil
             if index > 0 || end > index || listed { runs.append((text, first, end)) }
             index = end + 1
@@ -186,6 +205,14 @@ struct SentenceReading {
         let about = topic.joined(separator: " ")
         let person = names.first
         needsPerson = people.isEmpty && lower.contains(where: Self.pronouns.contains)
+        // "They had been captured ...", "the pair stressed ...": several people, not one
+        let personal = lower.filter { Self.pronouns.contains($0) }
+        // (not "he said the men were ...": a "he" or "she" is one person)
+        let singular = !personal.allSatisfy(Self.pluralPronouns.contains)
+        speaksOfSeveral = !singular && !personal.isEmpty
+        namesAGroup = !singular && (zip(lower, lower.dropFirst()).contains { $0 == "the" && Self.groupWords.contains($1) } || lower.first == "both")
+        // "He told reporters he ... with Mr Zhang": the one speaking is the "he", not the one named
+        opensWithPronoun = lower.first.map { $0 == "he" || $0 == "she" } ?? false
         // "a Chinese citizen", "the soldier": someone not named (not "journalist and writer
         // *Chai Jing*", which says who a name is); "he" after one may be them
         let unnamed = lower.indices.filter { position in
@@ -300,7 +327,10 @@ struct SentenceReading {
             question.hasSuffix(" he?") ? String(question.dropLast(4)) + " \(people[0])?" : question
         }
         if let topic = topicQuestion, topic < questions.count, !questions[topic].hasPrefix(people[0].lowercased()) {
-            questions[topic] = people[0].lowercased() + " " + questions[topic]
+            // a name the sentence gave first gives way to the one it speaks of
+            var question = questions[topic]
+            if let named = people.dropFirst().first?.lowercased(), question.hasPrefix(named + " ") { question.removeFirst(named.count + 1) }
+            questions[topic] = people[0].lowercased() + " " + question
         }
     }
 }
@@ -325,24 +355,55 @@ extension SentenceReading {
         let quotationEnds = quotationEnds(sentences)
         var lastPeople: [String] = []  // who the sentences before spoke of: "he" and "I" are them
         var lastSure = false  // and no one unnamed came after them
+        var lastGroup: (names: [String], at: Int) = ([], 0)  // the several people named last, and where: "the pair"
         return readings.indices.map { number in
             var reading = readings[number]
             var carried = false
             var sure = false
-            if reading.names.isEmpty, let end = quotationEnds[number], readings[end].reportsSpeech, !readings[end].names.isEmpty {
+            if reading.names.isEmpty, number + 1 < readings.count, Self.creditsThePrevious(sentences[number + 1]),
+                !readings[number + 1].names.isEmpty
+            {
+                // "China promotes ... . This was announced by Zhang Renbo ...": whose words they were
+                reading.carry(readings[number + 1].names, quoting: true)
+                reading.isCredited = true
+                carried = true
+                sure = true
+            } else if reading.names.isEmpty, let end = quotationEnds[number], readings[end].reportsSpeech, !readings[end].names.isEmpty {
                 reading.carry(readings[end].names, quoting: true)  // a quotation's speaker is named at its end
                 carried = true
                 sure = true
-            } else if reading.names.isEmpty, reading.needsPerson {
+            } else if reading.names.isEmpty, reading.namesAGroup || reading.speaksOfSeveral, lastPeople.count < 2 {
+                // "the pair": the several people named together shortly before, not the one
+                // named since; "they" alone may be anything ("the videos"): no one
+                if reading.namesAGroup, number - lastGroup.at <= Self.groupReach {
+                    reading.carry(lastGroup.names)
+                    carried = !lastGroup.names.isEmpty
+                }
+            } else if reading.names.isEmpty, reading.needsPerson || reading.namesAGroup {
                 reading.carry(lastPeople)
                 carried = !lastPeople.isEmpty
                 sure = carried && lastSure && !reading.unnamedBeforePronoun
+            } else if reading.opensWithPronoun, let subject = lastPeople.first, !reading.names.contains(subject) {
+                reading.carry([subject] + reading.names)  // (not "sure": "he" is told apart by nothing but order)
+                carried = true
             }
             if !reading.names.isEmpty { lastPeople = reading.names }
+            if reading.names.count >= 2 { lastGroup = (reading.names, number) }
             lastSure = !readings[number].mentionsUnnamedPerson && (!readings[number].names.isEmpty || sure)
             return (reading, carried, sure)
         }
     }
+
+    /// True for a sentence that says who said the one before it: "This was announced by
+    /// Zhang Renbo ...", "This was stated by ...", "That was reported by ...".
+    static func creditsThePrevious(_ sentence: String) -> Bool {
+        let words = sentence.lowercased().split(separator: " ").prefix(5).map(String.init)
+        guard words.count >= 4, ["this", "that", "it"].contains(words[0]), words[1] == "was" || words[1] == "is" else { return false }
+        let verb = words[2] == "also" ? 3 : 2
+        return verb + 1 < words.count && Self.crediting.contains(words[verb]) && words[verb + 1] == "by"
+    }
+
+    static let crediting: Set<String> = ["announced", "stated", "said", "reported", "told", "claimed", "noted", "declared", "written"]
 
     /// The name a sentence that speaks of someone without naming them is given: put in
     /// brackets, as a quotation's insertions are ("[Wang Guangjun] was also offered ..." for
@@ -357,8 +418,10 @@ extension SentenceReading {
     }
 
     /// The attribution of `sentence` to the first of `names` (``Attribution``).
-    static func attribution(_ sentence: String, to names: [String]) -> Attribution? {
+    /// A sentence `credited` to them (``isCredited``) is said by the first of them.
+    static func attribution(_ sentence: String, to names: [String], credited: Bool = false) -> Attribution? {
         guard let name = names.first else { return nil }
+        if credited { return Attribution(speaker: name, text: sentence) }
         var words = sentence.split(separator: " ", omittingEmptySubsequences: false).map(String.init)
         // (the pronoun as a word, punctuation around it kept: "he," → "[Name],")
         if let at = words.firstIndex(where: { ["he", "she"].contains(trimmed($0).lowercased()) }),
@@ -374,8 +437,8 @@ extension SentenceReading {
 
     /// The sentence as a draft fact's answer: with its ``attribution(_:to:)``, the speaker
     /// before it ("Zhang Renbo: I received ..."); as it is without one.
-    static func attributed(_ sentence: String, to names: [String]) -> String {
-        guard let attribution = attribution(sentence, to: names) else { return sentence }
+    static func attributed(_ sentence: String, to names: [String], credited: Bool = false) -> String {
+        guard let attribution = attribution(sentence, to: names, credited: credited) else { return sentence }
         return attribution.speaker.map { "\($0): \(attribution.text)" } ?? attribution.text
     }
 
