@@ -768,4 +768,39 @@ extension RequestedDetailTests {
         #expect(detail(.narrower) == Request.Detail.word(key: "rank", surface: "rank", linked: nil))
         #expect(detail(.synonym) == Request.Detail.word(key: "rank", surface: "rank", linked: "line"))
     }
+
+    @Test func aLengthOfTimeInWordsSaysHowLong() {
+        let answerer = Self.answerer(for: [
+            Fact(id: "stay", answer: "Mira Holt stayed in Lowmere for a week before sailing.", questions: [], types: [.description], sourceID: "gazette"),
+            Fact(
+                id: "portby", answer: "On 28 March Mira Holt went to Portby, where she stayed several days.", questions: [], types: [.date],
+                sourceID: "gazette"),
+        ])
+        let answer = answerer.answer("How long did Mira Holt stay in Lowmere?")
+        #expect(answer.fact?.id == "stay", "\(answer.reply) \(answer.explanation)")
+        // "a day later" says when, not how long
+        let later = Self.answerer(for: [
+            Fact(id: "later", answer: "A day later Mira Holt left Lowmere.", questions: [], types: [.description], sourceID: "gazette")
+        ])
+        #expect(later.answer("How long did Mira Holt stay in Lowmere?").kind == .declined)
+    }
+
+    @Test func aSpeakerBeforeAColonSpeaks() {
+        let answerer = Self.answerer(for: [
+            Fact(id: "nets", answer: "Mira Holt: The storm took all our nets.", questions: [], types: [.quote], sourceID: "gazette")
+        ])
+        let answer = answerer.answer("What did the storm take, according to Mira Holt?")
+        #expect(answer.kind == .fact, "\(answer.reply)")
+        #expect(!answerer.answer("What did the storm take, according to the mayor?").answered)
+    }
+
+    @Test func aQuotedSentenceSaysWhoItsHeIsForTheChecks() throws {
+        let text = SourceSentences(
+            source: Self.source,
+            sentences: ["Mayor Mira Holt closed the port on Monday.", "A day later, she said 40 sailors were stranded in Lowmere."])
+        let answerer = try #require(
+            Answerer(knowledge: KnowledgeBase(facts: [], sources: [Self.source], words: Self.words), settings: Self.answerer.settings, quoting: [text]))
+        let answer = answerer.answer("When did Mira Holt say 40 sailors were stranded?")
+        #expect(answer.kind == .quoted, "\(answer.reply) \(answer.explanation)")
+    }
 }

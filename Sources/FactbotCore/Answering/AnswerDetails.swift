@@ -181,6 +181,12 @@ extension Answerer {
             if (token.isNumber && !isDate) || Self.countWords.contains(word) {
                 let after = tokens.dropFirst(index + 1).prefix { !$0.isNumber && !Self.countWords.contains($0.text) }.prefix(4)
                 clause.figures.append(Set(after.map(key)))
+            } else if Self.singleWords.contains(word), index + 1 < tokens.count, Self.durationUnits.contains(tokens[index + 1].text),
+                !(index + 2 < tokens.count && ["later", "earlier", "ago"].contains(tokens[index + 2].text))
+            {
+                // a length of time said in words ("stayed *a week*", "for about *a month*"): how
+                // long, though not when ("a day later")
+                clause.figures.append([key(tokens[index + 1])])
             }
             if Self.saysOrAsks(word) {
                 // the subject before the verb (a few words back), the words just
@@ -212,6 +218,20 @@ extension Answerer {
                         clause.speakers.insert(nearKey)
                         clause.speakers.insert(key(tokens[near]))  // "Wang" of "Wang Guangjun" said
                     }
+                }
+            }
+        }
+        // "Zhang Renbo: The drone dropped ...": a speaker named before a colon, as a draft
+        // gives what one person says in the first person
+        if let colon = text.firstIndex(of: ":") {
+            let named = text[..<colon].split(separator: " ")
+            if (1...4).contains(named.count), named.allSatisfy({ $0.first?.isUppercase ?? false }), named.count <= tokens.count,
+                tokens.prefix(named.count).allSatisfy({ !$0.isNumber })
+            {
+                for position in 0..<named.count {
+                    if let key = keyAt[position] { clause.speakers.insert(key) }
+                    clause.speakers.insert(key(tokens[position]))
+                    clause.speakerWords.insert(key(tokens[position]))
                 }
             }
         }
@@ -322,6 +342,9 @@ extension Answerer {
     static let enclosingPrepositions: Set<String> = ["in", "inside", "into", "under", "near", "outside", "behind"]
     /// Words before a capitalised name that make it a place ("in Harbourtown").
     static let placePrepositions: Set<String> = ["in", "near", "at", "from", "to", "into", "outside"]
+    /// "A week", "an hour": one of a unit of time.
+    static let singleWords: Set<String> = ["a", "an"]
+    static let durationUnits: Set<String> = ["minute", "hour", "day", "night", "week", "fortnight", "month", "year", "decade"]
     static let countWords: Set<String> = [
         "hundred", "hundreds", "thousand", "thousands", "million", "millions", "dozen", "dozens",
         "several", "few", "many", "some",

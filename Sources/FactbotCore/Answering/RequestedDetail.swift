@@ -433,10 +433,12 @@ extension Answerer {
         func stated(_ has: (AnswerDetails.Clause) -> Bool) -> Bool {
             let whole = details(of: position)
             // a clause naming no one goes on about the one before it ("Wang said he arrived ...
-            // and signed ..."): the names before it count for it too
-            var named: Set<String> = []
+            // and signed ..."): the names before it count for it too, and for a quoted
+            // sentence, the names of whom its "he" is (``Fact/context``)
+            let context = contextKeys(of: fact)
+            var named = context
             for clause in whole.clauses {
-                if clause.hasCapitalisedName { named = clause.terms } else { named.formUnion(clause.terms) }
+                if clause.hasCapitalisedName { named = clause.terms.union(context) } else { named.formUnion(clause.terms) }
                 if has(clause) && attached(clause, request, whole: whole, named: named) { return true }
             }
             return false
@@ -496,7 +498,13 @@ extension Answerer {
             guard counts.contains(where: { figure in request.counted.allSatisfy(figure.contains) }) else { return request.asked }
         }
         if !request.speaker.isEmpty {
-            guard details(of: position).clauses.contains(where: { clause in request.speaker.contains(where: clause.speakers.contains) }) else {
+            // (a quoted sentence's "she said" is said by whom its "she" is: ``Fact/context``)
+            let context = contextKeys(of: fact)
+            guard
+                details(of: position).clauses.contains(where: { clause in
+                    request.speaker.contains { clause.speakers.contains($0) || (!clause.speakerWords.isEmpty && context.contains($0)) }
+                })
+            else {
                 return request.asked
             }
         }
@@ -617,6 +625,11 @@ extension Answerer {
     /// A clause states the detail *about* what was asked when it (or a clause before it, whose
     /// subject it goes on about: `named`) names the question's rare names; in an answer of
     /// several clauses, a question without such a name must have its rarest or its last term there.
+    /// The terms of the names a quoted sentence's "he" or "she" stands for (``Fact/context``).
+    func contextKeys(of fact: Fact) -> Set<String> {
+        fact.context.isEmpty ? [] : Set(fact.context.flatMap { lexicon.terms(lexicon.words($0)).map(\.key) })
+    }
+
     private func attached(_ clause: AnswerDetails.Clause, _ request: Request, whole: AnswerDetails, named: Set<String>) -> Bool {
         guard request.rareNames.allSatisfy(named.contains) else { return false }
         guard whole.clauses.count > 1, request.rareNames.isEmpty, request.rarest != nil || request.last != nil else { return true }
