@@ -803,4 +803,16 @@ extension RequestedDetailTests {
         let answer = answerer.answer("When did Mira Holt say 40 sailors were stranded?")
         #expect(answer.kind == .quoted, "\(answer.reply) \(answer.explanation)")
     }
+
+    @Test func whoIsSpokenOfDoesNotSpeak() {
+        let answerer = Self.answerer(for: [
+            Fact(
+                id: "held", answer: "About 40 sailors were held at the port, Mira Holt said on Monday.", questions: [], types: [.number],
+                sourceID: "gazette"),
+            Fact(id: "crew", answer: "The crew said the port was closed.", questions: [], types: [.description], sourceID: "gazette"),
+        ])
+        // the sailors are spoken of, by Mira Holt before her verb; the crew speak
+        #expect(answerer.missing(Self.request("What did the sailors say about the port?", of: answerer), in: 0) != nil)
+        #expect(answerer.missing(Self.request("What did the crew say about the port?", of: answerer), in: 1) == nil)
+    }
 }

@@ -197,13 +197,18 @@ extension Answerer {
                 var asides = 0
                 while back >= max(0, index - 8) {
                     if let key = keyAt[back] { clause.speakerWords.insert(key) }
+                    // a name is the subject: what comes before it is what they said ("155 Chinese
+                    // citizens serve ..., *Zelensky* said")
+                    if capital[back], !knowledge.words.stopWords.contains(tokens[back].text), !isPlaceLike(tokens[back].text) { break }
                     if tokens[back].startsClause {
                         asides += 1
                         if asides > 1 { break }
                     }
                     back -= 1
                 }
-                for after in (index + 1)..<min(tokens.count, index + 3) {
+                // (after it only where it opens its clause, as in '..." said the spokesman':
+                // "said Chinese citizens were fighting" has them spoken of)
+                for after in (index + 1)..<min(tokens.count, index + 3) where token.startsClause || index == 0 {
                     if tokens[after].startsClause { break }
                     if let key = keyAt[after] { clause.speakerWords.insert(key) }
                 }
