@@ -39,6 +39,7 @@ struct CoverageTests {
         #expect(Self.answerer.coverageAsked(Tokenizer.tokens("which outlet published the article on the fire")).isEmpty)
         #expect(Self.answerer.coverageAsked(Tokenizer.tokens("who wrote about the fire")).isEmpty)
         #expect(Self.answerer.coverageAsked(Tokenizer.tokens("what did the outlets say")).isEmpty)
+        #expect(Self.answerer.coverageAsked(Tokenizer.tokens("which newspaper reported on the fire")).isEmpty)
         #expect(!Self.answerer.coverageAsked(Tokenizer.tokens("who else reported the fire")).isEmpty)
     }
 }

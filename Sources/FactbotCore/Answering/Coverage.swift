@@ -1,5 +1,6 @@
 /// Questions that ask which outlets reported something ("which outlets covered the press
-/// conference?", "what media reported Wang's age?", "who else reported the 155 figure?"):
+/// conference?", "what media reported Wang's age?", "who else reported the 155 figure?";
+/// not "which newspaper reported ...?", which asks for one):
 /// the answer is every outlet's account of it, each with its citation.
 extension Answerer {
     /// The positions of the words that ask for the outlets (the outlet noun and the verb of
@@ -13,7 +14,8 @@ extension Answerer {
         // "which outlets", "what media", "which newspapers"
         guard
             let noun = text.indices.first(where: { at in
-                outlets.contains(text[at]) && text[max(0, at - 2)..<at].contains { $0 == "which" || $0 == "what" }
+                outlets.contains(text[at]) && Self.severalOutlets(text[at])
+                    && text[max(0, at - 2)..<at].contains { $0 == "which" || $0 == "what" }
             })
         else {
             // "who reported ...", "who else covered ...": someone asking who carried a story
@@ -25,6 +27,10 @@ extension Answerer {
         guard let verb = text.indices.first(where: { $0 > noun && $0 <= noun + 3 && Self.coverageVerbs.contains(text[$0]) }) else { return [] }
         return [noun, verb]
     }
+
+    /// "Outlets", "media", "newspapers": several asked for. "Which newspaper reported on
+    /// the recruitment?" asks for the one the article credits, answered as any question is.
+    static func severalOutlets(_ noun: String) -> Bool { noun == "media" || (noun.hasSuffix("s") && !noun.hasSuffix("ss")) }
 
     /// Verbs of carrying a story; "published" and "wrote" are left out, as they ask about an
     /// article ("which outlet published this?").
