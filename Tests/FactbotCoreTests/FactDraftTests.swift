@@ -119,6 +119,24 @@ struct FactDraftTests {
                 == "Ada Marsh: The port will stay shut until April.")
     }
 
+    @Test func aVerbInThePastAfterAPersonAsksWhenAndWhere() throws {
+        let reading = Self.read("Mira Holt said that on 3 March she arrived in Lowmere, where she stayed a week.", known: ["Mira Holt"])
+        #expect(reading.activePast?.verb == "arrived")
+        #expect(reading.activePast?.object == ["in", "Lowmere"])
+        #expect(reading.activePast?.placeAfter == true)
+        // "to them" is no place; "was carried" is passive, not this
+        #expect(Self.read("As she referred to them, the crews left.").activePast?.placeAfter != true)
+        #expect(Self.read("She was carried to the boat.").activePast == nil)
+        // base forms, found among the fact base's words
+        let fact = Fact(
+            id: "f", answer: "They arrive, stay, stop and carry nets.", questions: ["Did they arrive?"], types: [.description],
+            sourceID: Self.source.id)
+        let answerer = try #require(Answerer(knowledge: KnowledgeBase(facts: [fact], sources: [Self.source], words: Self.words)))
+        #expect(["arrived", "stayed", "stopped", "carried"].map { FactDraft.baseForm(of: $0, answerer: answerer) } == ["arrive", "stay", "stop", "carry"])
+        #expect(FactDraft.activeQuestions(reading, answerer: answerer).contains("When did Mira Holt arrive in Lowmere?"))
+        #expect(FactDraft.activeQuestions(reading, answerer: answerer).contains("Where did Mira Holt arrive?"))
+    }
+
     @Test func draftedFactsOfAQuotationNameItsSpeaker() throws {
         let sentences = [
             "Ada Marsh and Lee Roan, two sailors held at the port of Lowmere, spoke to reporters on Monday.",

@@ -34,7 +34,7 @@ public enum FactDraft {
             usedIDs.insert(id)
             let fact = Fact(
                 id: id, answer: sure ? SentenceReading.attributed(coverage.sentence, to: reading.names, credited: reading.isCredited) : coverage.sentence,
-                questions: reading.questions, keywords: reading.names,
+                questions: activeQuestions(reading, answerer: answerer) + reading.questions, keywords: reading.names,
                 types: reading.types, sourceID: text.source.id)
             drafts.append(Draft(fact: fact, sentenceNumber: coverage.number, elsewhere: coverage.elsewhere))
         }
@@ -50,6 +50,30 @@ public enum FactDraft {
             drafts[position].fact.questions = Array(kept.prefix(maximumQuestions))
         }
         return drafts
+    }
+
+    /// "When did Zhang Renbo arrive in Moscow?" and "Where did Zhang Renbo arrive?" for "he
+    /// arrived in Moscow on 20 December" (``SentenceReading/activePast``), when the sentence
+    /// gives a date or a place and the verb's base form is a word the answerer knows.
+    static func activeQuestions(_ reading: SentenceReading, answerer: Answerer) -> [String] {
+        guard let active = reading.activePast, let person = reading.names.first, let base = baseForm(of: active.verb, answerer: answerer) else { return [] }
+        var questions: [String] = []
+        if reading.types.contains(.date) { questions.append((["When did", person, base] + active.object).joined(separator: " ") + "?") }
+        if active.placeAfter, reading.types.contains(.place) { questions.append("Where did \(person) \(base)?") }
+        return questions
+    }
+
+    /// The base form of a regular verb in the past ("arrived" → "arrive", "stayed" →
+    /// "stay", "stopped" → "stop", "carried" → "carry"): the first candidate the fact base
+    /// or WordNet knows as a word.
+    static func baseForm(of past: String, answerer: Answerer) -> String? {
+        guard past.hasSuffix("ed"), past.count > 4 else { return nil }
+        let stem = String(past.dropLast(2))
+        var candidates: [String] = []
+        if past.hasSuffix("ied") { candidates.append(String(past.dropLast(3)) + "y") }
+        if let last = stem.last, stem.dropLast().last == last, !"aeiouls".contains(last) { candidates.append(String(stem.dropLast())) }
+        candidates += [stem + "e", stem]
+        return candidates.first { $0.count > 2 && (answerer.index.vocabulary.contains($0) || (answerer.links?.isEnglish($0) ?? false)) }
     }
 
     /// The drafts as a fact file: valid YAML that `factbot check` reads, each fact headed

@@ -77,6 +77,12 @@ struct SentenceReading {
     /// True when it speaks of a group of people by a noun ("the pair", "both", "the two
     /// men"): the people named together shortly before.
     private(set) var namesAGroup = false
+    /// The first verb in the past tense right after a person or "he"/"she" ("he *arrived*
+    /// in Moscow"), the words after it to the end of its clause, and whether they open with
+    /// a preposition of place.
+    private(set) var activePast: (verb: String, object: [String], placeAfter: Bool)?
+    /// Words that open a new clause after a verb's object ("... in Moscow *where* ...").
+    static let clauseOpeners: Set<String> = ["where", "which", "who", "when", "while", "and", "but", "after", "before", "because"]
     /// True when it opens with "he" or "she": the one named before is its subject, even
     /// when it names someone else later ("He travelled ... with Mr Zhang").
     private(set) var opensWithPronoun = false
@@ -260,6 +266,20 @@ struct SentenceReading {
                 if placeAfter, types.contains(.place) { questions.append("Where was \(subject) \(verb)?") }
                 if hasDate { questions.append("When was \(subject) \(verb)?") }
             }
+        }
+        // "he arrived in Moscow": a verb in the past after a person, read by the draft, which
+        // knows the words to find its base form ("When did Zhang Renbo arrive in Moscow?")
+        if let at = lower.indices.dropFirst().first(where: { position in
+            let word = lower[position]
+            guard word.count > 4, word.hasSuffix("ed"), !["was", "were", "had", "been"].contains(lower[position - 1]) else { return false }
+            return lower[position - 1] == "he" || lower[position - 1] == "she" || people.contains { $0.end == position - 1 }
+        }) {
+            let object = clause(from: at + 1).prefix(5).prefix { !Self.clauseOpeners.contains($0.lowercased()) }
+            // a place after the preposition: a name ("in Moscow") or a place noun ("to the front"), not "to them"
+            let place =
+                object.count >= 2 && Self.placePrepositions.contains(object[object.startIndex].lowercased())
+                && object.dropFirst().prefix(2).contains { $0.first?.isUppercase == true || Self.placeWords.contains($0.lowercased()) }
+            activePast = (verb: lower[at], object: Array(object), placeAfter: place)
         }
         if reportsSpeech, let person { questions.append("What did \(person) say?") }
         for name in names.prefix(2) { questions.append("Who is \(name)?") }
