@@ -41,5 +41,6 @@ struct CoverageTests {
         #expect(Self.answerer.coverageAsked(Tokenizer.tokens("what did the outlets say")).isEmpty)
         #expect(Self.answerer.coverageAsked(Tokenizer.tokens("which newspaper reported on the fire")).isEmpty)
         #expect(!Self.answerer.coverageAsked(Tokenizer.tokens("who else reported the fire")).isEmpty)
+        #expect(Self.answerer.coverageAsked(Tokenizer.tokens("who carried the nets")).isEmpty)
     }
 }

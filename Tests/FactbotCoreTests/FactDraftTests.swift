@@ -102,6 +102,12 @@ struct FactDraftTests {
         #expect(read[4].reading.names.first == "Ada Marsh", "\(read[4].reading.names)")
         #expect(read[4].reading.questions.last?.hasPrefix("ada marsh ") ?? false, "\(read[4].reading.questions)")
         #expect(read[5].reading.names == ["Ada Marsh", "Lee Roan"], "\(read[5].reading.names)")
+        // "both sides", "the two ports", "we" are no group of the people named
+        let others = SentenceReading.readings(
+            of: ["Ada Marsh and Lee Roan spoke to reporters.", "Tom Hale closed the port.", "Both sides agreed to talk.", "We were promised work."],
+            words: Self.words, rarity: { _ in 0.5 })
+        #expect(others[2].reading.names.isEmpty, "\(others[2].reading.names)")
+        #expect(others[3].reading.names == ["Tom Hale"], "\(others[3].reading.names)")
         // a possessive is not part of a name
         #expect(Self.read("Tom Hale's office closed the port.").names == ["Tom Hale"])
     }
@@ -127,6 +133,9 @@ struct FactDraftTests {
         // "to them" is no place; "was carried" is passive, not this
         #expect(Self.read("As she referred to them, the crews left.").activePast?.placeAfter != true)
         #expect(Self.read("She was carried to the boat.").activePast == nil)
+        // the person right before the verb asks; a participle after a comma does not
+        #expect(Self.read("Tom Hale said Mira Holt arrived in Lowmere on 3 March.", known: ["Mira Holt"]).activePast?.subject == "Mira Holt")
+        #expect(Self.read("Mira Holt, detained in Lowmere, said the port was shut.").activePast == nil)
         // base forms, found among the fact base's words
         let fact = Fact(
             id: "f", answer: "They arrive, stay, stop and carry nets.", questions: ["Did they arrive?"], types: [.description],

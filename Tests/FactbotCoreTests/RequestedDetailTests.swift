@@ -780,7 +780,7 @@ extension RequestedDetailTests {
         #expect(answer.fact?.id == "stay", "\(answer.reply) \(answer.explanation)")
         // "a day later" says when, not how long
         let later = Self.answerer(for: [
-            Fact(id: "later", answer: "A day later Mira Holt left Lowmere.", questions: [], types: [.description], sourceID: "gazette")
+            Fact(id: "later", answer: "A day later Mira Holt stayed in Lowmere.", questions: [], types: [.description], sourceID: "gazette")
         ])
         #expect(later.answer("How long did Mira Holt stay in Lowmere?").kind == .declined)
     }
@@ -814,5 +814,21 @@ extension RequestedDetailTests {
         // the sailors are spoken of, by Mira Holt before her verb; the crew speak
         #expect(answerer.missing(Self.request("What did the sailors say about the port?", of: answerer), in: 0) != nil)
         #expect(answerer.missing(Self.request("What did the crew say about the port?", of: answerer), in: 1) == nil)
+    }
+
+    @Test func whoSpeaksInThePassiveAndAfterAPronoun() throws {
+        let answerer = Self.answerer(for: [
+            Fact(
+                id: "closure", answer: "The closure was announced by the harbour master on Monday.", questions: [], types: [.description],
+                sourceID: "gazette")
+        ])
+        #expect(answerer.missing(Self.request("What did the harbour master say?", of: answerer), in: 0) == nil)
+        // a quoted "She said the port, which Tom Hale runs, ...": she speaks, not Tom Hale
+        let text = SourceSentences(
+            source: Self.source, sentences: ["Mayor Mira Holt spoke on Monday.", "She said the port, which Tom Hale runs, was shut in Lowmere."])
+        let quoting = try #require(
+            Answerer(knowledge: KnowledgeBase(facts: [], sources: [Self.source], words: Self.words), settings: Self.answerer.settings, quoting: [text]))
+        #expect(quoting.answer("What did Tom Hale say about the port in Lowmere?").kind == .declined)
+        #expect(quoting.answer("What did Mira Holt say about the port in Lowmere?").kind == .quoted)
     }
 }

@@ -60,7 +60,7 @@ public struct Answer: Sendable, Equatable {
         public var sources: [Source]
         /// The facts behind it.
         public var factIDs: [String]
-        /// True when a newer fact updates it: shown last, as the earlier figure.
+        /// True when a newer fact updates it: shown after the current accounts, as the earlier figure.
         public var isEarlier: Bool
         /// True when it is the newer account of a figure the question named from an older
         /// one ("were 155 fighting?"): shown after it, as the later figure.

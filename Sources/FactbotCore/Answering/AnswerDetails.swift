@@ -199,7 +199,12 @@ extension Answerer {
                     if let key = keyAt[back] { clause.speakerWords.insert(key) }
                     // a name is the subject: what comes before it is what they said ("155 Chinese
                     // citizens serve ..., *Zelensky* said")
-                    if capital[back], !knowledge.words.stopWords.contains(tokens[back].text), !isPlaceLike(tokens[back].text) { break }
+                    // ("Sailors in Lowmere said": a place after a preposition is not it)
+                    if capital[back], !knowledge.words.stopWords.contains(tokens[back].text), !isPlaceLike(tokens[back].text),
+                        back == 0 || !roles[back - 1].contains(.placePreposition)
+                    {
+                        break
+                    }
                     if tokens[back].startsClause {
                         asides += 1
                         if asides > 1 { break }
@@ -208,7 +213,10 @@ extension Answerer {
                 }
                 // (after it only where it opens its clause, as in '..." said the spokesman':
                 // "said Chinese citizens were fighting" has them spoken of)
-                for after in (index + 1)..<min(tokens.count, index + 3) where token.startsClause || index == 0 {
+                // (and in the passive: "was announced *by the spokesman*")
+                let passive = index + 1 < tokens.count && tokens[index + 1].text == "by"
+                let inverted = token.startsClause || index == 0 || passive
+                for after in (index + 1)..<min(tokens.count, index + (passive ? 5 : 3)) where inverted {
                     if tokens[after].startsClause { break }
                     if let key = keyAt[after] { clause.speakerWords.insert(key) }
                 }
@@ -231,7 +239,7 @@ extension Answerer {
         if let colon = text.firstIndex(of: ":") {
             let named = text[..<colon].split(separator: " ")
             if (1...4).contains(named.count), named.allSatisfy({ $0.first?.isUppercase ?? false }), named.count <= tokens.count,
-                tokens.prefix(named.count).allSatisfy({ !$0.isNumber })
+                tokens.prefix(named.count).allSatisfy({ !$0.isNumber && !knowledge.words.stopWords.contains($0.text) && !isPlaceLike($0.text) })
             {
                 for position in 0..<named.count {
                     if let key = keyAt[position] { clause.speakers.insert(key) }

@@ -4,7 +4,7 @@
 /// the answer is every outlet's account of it, each with its citation.
 extension Answerer {
     /// The positions of the words that ask for the outlets (the outlet noun and the verb of
-    /// reporting), or none when the question does not ask which outlets reported something.
+    /// reporting; "who", "else" and the verb for "who else reported"), or none when the question does not ask which outlets reported something.
     /// A question about an article itself ("which outlet published the Babel article?",
     /// "who wrote ...") is not one: its source facts answer it.
     func coverageAsked(_ words: [Token]) -> [Int] {
@@ -21,7 +21,7 @@ extension Answerer {
             // "who reported ...", "who else covered ...": someone asking who carried a story
             guard text.first == "who" else { return [] }
             let verb = text.count > 1 && text[1] == "else" ? 2 : 1
-            guard verb < text.count, Self.coverageVerbs.contains(text[verb]), verb + 1 < text.count else { return [] }
+            guard verb < text.count, Self.reportingVerbs.contains(text[verb]), verb + 1 < text.count else { return [] }
             return Array(0...verb)
         }
         guard let verb = text.indices.first(where: { $0 > noun && $0 <= noun + 3 && Self.coverageVerbs.contains(text[$0]) }) else { return [] }
@@ -31,6 +31,9 @@ extension Answerer {
     /// "Outlets", "media", "newspapers": several asked for. "Which newspaper reported on
     /// the recruitment?" asks for the one the article credits, answered as any question is.
     static func severalOutlets(_ noun: String) -> Bool { noun == "media" || (noun.hasSuffix("s") && !noun.hasSuffix("ss")) }
+
+    /// After "who": only verbs of reporting ("who carried the bomb?" asks for a person).
+    static let reportingVerbs: Set<String> = ["report", "reports", "reported", "cover", "covers", "covered"]
 
     /// Verbs of carrying a story; "published" and "wrote" are left out, as they ask about an
     /// article ("which outlet published this?").

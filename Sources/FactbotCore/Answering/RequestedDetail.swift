@@ -502,7 +502,10 @@ extension Answerer {
             let context = contextKeys(of: fact)
             guard
                 details(of: position).clauses.contains(where: { clause in
-                    request.speaker.contains { clause.speakers.contains($0) || (!clause.speakerWords.isEmpty && context.contains($0)) }
+                    // (only names the sentence does not give itself: in "He said Tom Hale was held" the "he" speaks)
+                    request.speaker.contains {
+                        clause.speakers.contains($0) || (!clause.speakerWords.isEmpty && context.contains($0) && !clause.terms.contains($0))
+                    }
                 })
             else {
                 return request.asked
@@ -622,14 +625,14 @@ extension Answerer {
         }
     }
 
-    /// A clause states the detail *about* what was asked when it (or a clause before it, whose
-    /// subject it goes on about: `named`) names the question's rare names; in an answer of
-    /// several clauses, a question without such a name must have its rarest or its last term there.
     /// The terms of the names a quoted sentence's "he" or "she" stands for (``Fact/context``).
     func contextKeys(of fact: Fact) -> Set<String> {
         fact.context.isEmpty ? [] : Set(fact.context.flatMap { lexicon.terms(lexicon.words($0)).map(\.key) })
     }
 
+    /// A clause states the detail *about* what was asked when it (or a clause before it, whose
+    /// subject it goes on about: `named`) names the question's rare names; in an answer of
+    /// several clauses, a question without such a name must have its rarest or its last term there.
     private func attached(_ clause: AnswerDetails.Clause, _ request: Request, whole: AnswerDetails, named: Set<String>) -> Bool {
         guard request.rareNames.allSatisfy(named.contains) else { return false }
         guard whole.clauses.count > 1, request.rareNames.isEmpty, request.rarest != nil || request.last != nil else { return true }

@@ -56,7 +56,8 @@ public enum FactDraft {
     /// arrived in Moscow on 20 December" (``SentenceReading/activePast``), when the sentence
     /// gives a date or a place and the verb's base form is a word the answerer knows.
     static func activeQuestions(_ reading: SentenceReading, answerer: Answerer) -> [String] {
-        guard let active = reading.activePast, let person = reading.names.first, let base = baseForm(of: active.verb, answerer: answerer) else { return [] }
+        guard let active = reading.activePast, let person = active.subject ?? reading.names.first, let base = baseForm(of: active.verb, answerer: answerer)
+        else { return [] }
         var questions: [String] = []
         if reading.types.contains(.date) { questions.append((["When did", person, base] + active.object).joined(separator: " ") + "?") }
         if active.placeAfter, reading.types.contains(.place) { questions.append("Where did \(person) \(base)?") }

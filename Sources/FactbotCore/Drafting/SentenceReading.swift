@@ -23,11 +23,11 @@ struct SentenceReading {
     static let currencyMarks: Set<Character> = ["$", "£", "€", "¥", "₽"]
     static let multipliers = Set(Lexicon.multipliers.keys)
     static let pronouns: Set<String> = ["he", "she", "i", "his", "her", "him", "my", "me", "we", "they", "their"]
-    static let pluralPronouns: Set<String> = ["we", "they", "their"]
+    static let pluralPronouns: Set<String> = ["they", "their"]
     /// How many sentences after a group is named "the pair" may still mean them.
     static let groupReach = 12
     /// Words for a group after "the" ("the pair said"): several people.
-    static let groupWords: Set<String> = ["pair", "two", "men", "prisoners", "captives", "duo", "both"]
+    static let groupWords: Set<String> = ["pair", "men", "prisoners", "captives", "duo"]
     static let titles: Set<String> = [
         "president", "minister", "spokesman", "spokeswoman", "lieutenant", "colonel", "general",
         "captain", "major", "sergeant", "mr", "mrs", "ms", "dr", "deputy", "chairman", "senator", "mayor", "governor",
@@ -78,9 +78,10 @@ struct SentenceReading {
     /// men"): the people named together shortly before.
     private(set) var namesAGroup = false
     /// The first verb in the past tense right after a person or "he"/"she" ("he *arrived*
-    /// in Moscow"), the words after it to the end of its clause, and whether they open with
-    /// a preposition of place.
-    private(set) var activePast: (verb: String, object: [String], placeAfter: Bool)?
+    /// in Moscow"), the words after it to the end of its clause, whether they open with a
+    /// preposition of place followed by a name or a place noun ("in Moscow", "to the front"),
+    /// and the person before it (nil after "he" or "she": then whom the sentence speaks of).
+    private(set) var activePast: (verb: String, object: [String], placeAfter: Bool, subject: String?)?
     /// Words that open a new clause after a verb's object ("... in Moscow *where* ...").
     static let clauseOpeners: Set<String> = ["where", "which", "who", "when", "while", "and", "but", "after", "before", "because"]
     /// True when it opens with "he" or "she": the one named before is its subject, even
@@ -216,7 +217,14 @@ struct SentenceReading {
         // (not "he said the men were ...": a "he" or "she" is one person)
         let singular = !personal.allSatisfy(Self.pluralPronouns.contains)
         speaksOfSeveral = !singular && !personal.isEmpty
-        namesAGroup = !singular && (zip(lower, lower.dropFirst()).contains { $0 == "the" && Self.groupWords.contains($1) } || lower.first == "both")
+        // ("the two men", "both prisoners", "both were": not "the two countries", "both sides")
+        let group = { (word: String) in Self.groupWords.contains(word) || Self.personNouns.contains(word) }
+        let pairs = Array(zip(lower, lower.dropFirst()))
+        namesAGroup =
+            !singular
+            && (pairs.contains { $0 == "the" && group($1) }
+                || zip(pairs, lower.dropFirst(2)).contains { $0.0 == "the" && $0.1 == "two" && group($1) }
+                || (lower.first == "both" && lower.count > 1 && (group(lower[1]) || ["were", "was", "said", "had", "are", "have"].contains(lower[1]))))
         // "He told reporters he ... with Mr Zhang": the one speaking is the "he", not the one named
         opensWithPronoun = lower.first.map { $0 == "he" || $0 == "she" } ?? false
         // "a Chinese citizen", "the soldier": someone not named (not "journalist and writer
@@ -269,17 +277,21 @@ struct SentenceReading {
         }
         // "he arrived in Moscow": a verb in the past after a person, read by the draft, which
         // knows the words to find its base form ("When did Zhang Renbo arrive in Moscow?")
+        // (not a participle after a comma: "Zhang Renbo, detained in Moscow, said ...")
         if let at = lower.indices.dropFirst().first(where: { position in
             let word = lower[position]
-            guard word.count > 4, word.hasSuffix("ed"), !["was", "were", "had", "been"].contains(lower[position - 1]) else { return false }
+            guard word.count > 4, word.hasSuffix("ed"), !raw[position - 1].hasSuffix(",") else { return false }
             return lower[position - 1] == "he" || lower[position - 1] == "she" || people.contains { $0.end == position - 1 }
         }) {
+            // who: the person named right before it, else (for "he", "she") whom the sentence speaks of
+            let run = people.first { $0.end == at - 1 }
+            let subject = run.map { Self.person($0.text, among: known, lists: lists) ?? $0.text }
             let object = clause(from: at + 1).prefix(5).prefix { !Self.clauseOpeners.contains($0.lowercased()) }
             // a place after the preposition: a name ("in Moscow") or a place noun ("to the front"), not "to them"
             let place =
                 object.count >= 2 && Self.placePrepositions.contains(object[object.startIndex].lowercased())
                 && object.dropFirst().prefix(2).contains { $0.first?.isUppercase == true || Self.placeWords.contains($0.lowercased()) }
-            activePast = (verb: lower[at], object: Array(object), placeAfter: place)
+            activePast = (verb: lower[at], object: Array(object), placeAfter: place, subject: subject)
         }
         if reportsSpeech, let person { questions.append("What did \(person) say?") }
         for name in names.prefix(2) { questions.append("Who is \(name)?") }
