@@ -66,6 +66,12 @@ struct RequestedDetailTests {
         return Answerer(knowledge: KnowledgeBase(facts: facts, sources: [source], words: words), settings: settings)!
     }
 
+    /// An answerer with no facts, quoting `sentences` of the gazette, with these tests' word lists and low threshold.
+    static func quoting(_ sentences: [String]) throws -> Answerer {
+        let text = SourceSentences(source: source, sentences: sentences)
+        return try #require(Answerer(knowledge: KnowledgeBase(facts: [], sources: [source], words: words), settings: answerer.settings, quoting: [text]))
+    }
+
     /// What `answerer` reads a question to ask for.
     static func request(_ question: String, of answerer: Answerer = answerer) -> Request {
         let words = answerer.lexicon.words(question)
@@ -795,11 +801,7 @@ extension RequestedDetailTests {
     }
 
     @Test func aQuotedSentenceSaysWhoItsHeIsForTheChecks() throws {
-        let text = SourceSentences(
-            source: Self.source,
-            sentences: ["Mayor Mira Holt closed the port on Monday.", "A day later, she said 40 sailors were stranded in Lowmere."])
-        let answerer = try #require(
-            Answerer(knowledge: KnowledgeBase(facts: [], sources: [Self.source], words: Self.words), settings: Self.answerer.settings, quoting: [text]))
+        let answerer = try Self.quoting(["Mayor Mira Holt closed the port on Monday.", "A day later, she said 40 sailors were stranded in Lowmere."])
         let answer = answerer.answer("When did Mira Holt say 40 sailors were stranded?")
         #expect(answer.kind == .quoted, "\(answer.reply) \(answer.explanation)")
     }
@@ -824,10 +826,7 @@ extension RequestedDetailTests {
         ])
         #expect(answerer.missing(Self.request("What did the harbour master say?", of: answerer), in: 0) == nil)
         // a quoted "She said the port, which Tom Hale runs, ...": she speaks, not Tom Hale
-        let text = SourceSentences(
-            source: Self.source, sentences: ["Mayor Mira Holt spoke on Monday.", "She said the port, which Tom Hale runs, was shut in Lowmere."])
-        let quoting = try #require(
-            Answerer(knowledge: KnowledgeBase(facts: [], sources: [Self.source], words: Self.words), settings: Self.answerer.settings, quoting: [text]))
+        let quoting = try Self.quoting(["Mayor Mira Holt spoke on Monday.", "She said the port, which Tom Hale runs, was shut in Lowmere."])
         #expect(quoting.answer("What did Tom Hale say about the port in Lowmere?").kind == .declined)
         #expect(quoting.answer("What did Mira Holt say about the port in Lowmere?").kind == .quoted)
     }

@@ -643,24 +643,24 @@ public struct Answerer: Sendable {
             // a figure the question names that a newer account changed ("were 155
             // fighting?"): the accounts giving it lead, and the newer ones follow as later
             let figures = explanation.terms.filter(\.isNumber).compactMap { index.termID($0.key) }.filter { index.uses(fact: chosen.fact, term: $0) }
-            let giving = Set(
-                relevant.filter { member in figures.allSatisfy { index.uses(fact: member, term: $0) } }.map { index.facts[Int($0)].id })
-            func gives(_ account: Answer.Account) -> Bool { account.factIDs.contains(where: giving.contains) }
-            // (only when a current account leaves the figure out: a date both give is no changed figure)
-            if !figures.isEmpty, answer.accounts.contains(where: { $0.isEarlier && $0.factIDs.contains(fact.id) }),
-                answer.accounts.contains(where: { !$0.isEarlier && !gives($0) })
-            {
-                let lead = answer.accounts.filter { $0.isEarlier && gives($0) }.map { account in
-                    var account = account
-                    account.isEarlier = false
-                    return account
+            if !figures.isEmpty, answer.accounts.contains(where: { $0.isEarlier && $0.factIDs.contains(fact.id) }) {
+                let giving = Set(
+                    relevant.filter { member in figures.allSatisfy { index.uses(fact: member, term: $0) } }.map { index.facts[Int($0)].id })
+                func gives(_ account: Answer.Account) -> Bool { account.factIDs.contains(where: giving.contains) }
+                // (only when a current account leaves the figure out: a date both give is no changed figure)
+                if answer.accounts.contains(where: { !$0.isEarlier && !gives($0) }) {
+                    let lead = answer.accounts.filter { $0.isEarlier && gives($0) }.map { account in
+                        var account = account
+                        account.isEarlier = false
+                        return account
+                    }
+                    let later = answer.accounts.filter { !$0.isEarlier }.map { account in
+                        var account = account
+                        account.isLater = true
+                        return account
+                    }
+                    answer.accounts = lead + answer.accounts.filter { $0.isEarlier && !gives($0) } + later
                 }
-                let later = answer.accounts.filter { !$0.isEarlier }.map { account in
-                    var account = account
-                    account.isLater = true
-                    return account
-                }
-                answer.accounts = lead + answer.accounts.filter { $0.isEarlier && !gives($0) } + later
             }
         }
         // the account of an outlet (or author) the question names comes first ("per AFP, ...")

@@ -37,8 +37,7 @@ extension Answerer {
 
     /// Verbs of carrying a story; "published" and "wrote" are left out, as they ask about an
     /// article ("which outlet published this?").
-    static let coverageVerbs: Set<String> = [
-        "report", "reports", "reported", "cover", "covers", "covered", "carry", "carries", "carried", "ran",
-        "mention", "mentions", "mentioned", "give", "gave", "gives", "cite", "cited",
-    ]
+    static let coverageVerbs = reportingVerbs.union([
+        "carry", "carries", "carried", "ran", "mention", "mentions", "mentioned", "give", "gave", "gives", "cite", "cited",
+    ])
 }

@@ -429,13 +429,14 @@ extension Answerer {
             return whether
         }
         if request.namer, !Self.statesNamer(fact.answer) { return request.asked }
+        // for a quoted sentence, whom its "he" or "she" stands for (``Fact/context``), read once here
+        let context = contextKeys(of: fact)
         // the clauses are read only when a check needs them (remembered per fact)
         func stated(_ has: (AnswerDetails.Clause) -> Bool) -> Bool {
             let whole = details(of: position)
             // a clause naming no one goes on about the one before it ("Wang said he arrived ...
             // and signed ..."): the names before it count for it too, and for a quoted
-            // sentence, the names of whom its "he" is (``Fact/context``)
-            let context = contextKeys(of: fact)
+            // sentence, the names of whom its "he" is
             var named = context
             for clause in whole.clauses {
                 if clause.hasCapitalisedName { named = clause.terms.union(context) } else { named.formUnion(clause.terms) }
@@ -498,8 +499,7 @@ extension Answerer {
             guard counts.contains(where: { figure in request.counted.allSatisfy(figure.contains) }) else { return request.asked }
         }
         if !request.speaker.isEmpty {
-            // (a quoted sentence's "she said" is said by whom its "she" is: ``Fact/context``)
-            let context = contextKeys(of: fact)
+            // (a quoted sentence's "she said" is said by whom its "she" is)
             guard
                 details(of: position).clauses.contains(where: { clause in
                     // (only names the sentence does not give itself: in "He said Tom Hale was held" the "he" speaks)
