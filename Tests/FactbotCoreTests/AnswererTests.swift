@@ -284,6 +284,37 @@ struct TypedAnswererTests {
         #expect(index.facts.map(\.context) == [[], ["Anna Berg"], []])
     }
 
+    @Test func anArticleNoFactIsDrawnFromYetIsQuotedAfterACuratedAnswer() throws {
+        let gazette = Source(id: "g", url: "https://example.org/g", title: "G", author: "", publisher: "Gazette", published: "2025-01-02")
+        let herald = Source(id: "h", url: "https://example.org/h", title: "H", author: "", publisher: "Herald", published: "2025-01-03")
+        var words = WordLists(stopWords: ["the", "a", "of", "on", "in", "at", "is", "was", "what", "how", "did", "and", "to"])
+        words.classes.currencies = ["crowns"]
+        let toll = Fact(
+            id: "toll", answer: "The bridge toll is three crowns.", questions: ["What is the bridge toll?"], types: [.amount], sourceID: "g")
+        let ferry = Fact(id: "ferry", answer: "The ferry leaves at noon.", questions: ["When does the ferry leave?"], types: [.date], sourceID: "g")
+        func answerer(quoting texts: [SourceSentences]) throws -> Answerer {
+            try #require(Answerer(knowledge: KnowledgeBase(facts: [toll, ferry], sources: [gazette, herald], words: words), quoting: texts))
+        }
+        let heraldText = SourceSentences(
+            source: herald, sentences: ["The bridge toll is four crowns, the Herald was told.", "Fishermen mended nets on the quay."])
+        let both = try answerer(quoting: [heraldText]).answer("what is the bridge toll?")
+        // the curated answer first, then the new article's sentence, quoted and cited
+        #expect(both.kind == .fact && both.fact?.id == "toll")
+        #expect(both.nearby.map(\.factIDs) == [["h#s1"]])
+        #expect(both.reply.contains("Also, Herald: “The bridge toll is four crowns"), "\(both.reply)")
+        // nor a heading
+        let heading = SourceSentences(source: herald, sentences: ["How the bridge toll was set", "Fishermen mended nets on the quay."])
+        #expect(try answerer(quoting: [heading]).answer("what is the bridge toll?").nearby.isEmpty)
+        // a sentence that answers less well is not added
+        #expect(try answerer(quoting: [heraldText]).answer("when does the ferry leave?").nearby.isEmpty)
+        // nor one of an article the curator has drawn facts from (they chose what to take)
+        let gazetteText = SourceSentences(source: gazette, sentences: ["The bridge toll is four crowns, the Gazette was told."])
+        #expect(try answerer(quoting: [gazetteText]).answer("what is the bridge toll?").nearby.isEmpty)
+        // nor one of two sentences that answer as well and say different things: a guess
+        let torn = SourceSentences(source: herald, sentences: ["The bridge toll is four crowns.", "The bridge toll is five crowns."])
+        #expect(try answerer(quoting: [torn]).answer("what is the bridge toll?").nearby.isEmpty)
+    }
+
     @Test func aQuotedSentenceLackingTheAskedDetailIsQuotedInTheDecline() throws {
         let gazette = Source(id: "g", url: "https://example.org/g", title: "G", author: "", publisher: "Gazette", published: "2025-01-02")
         let text = SourceSentences(source: gazette, sentences: ["The striking sailors boarded ships in the northern harbour."])

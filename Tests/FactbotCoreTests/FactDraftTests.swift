@@ -146,6 +146,19 @@ struct FactDraftTests {
         #expect(FactDraft.activeQuestions(reading, answerer: answerer).contains("Where did Mira Holt arrive?"))
     }
 
+    @Test func aLengthOfTimeIsADateAndACauseOrPurposeAReason() throws {
+        // "how long" and "when" ask for these: a sentence giving one is typed for them
+        for sentence in ["Ada Marsh waited in the shed for several hours.", "The crew sailed that night.", "Lee Roan stayed for a week."] {
+            #expect(Self.read(sentence).types.contains(.date), "\(sentence): \(Self.read(sentence).types)")
+        }
+        // "may" the verb is no month
+        #expect(!Self.read("Sailors may leave the port.").types.contains(.date))
+        let answerer = try #require(Answerer(knowledge: KnowledgeBase(facts: [], sources: [Self.source], words: Self.words)))
+        let sentences = ["Lee Roan went to Lowmere to earn money for his family.", "Lee Roan went to Lowmere with his brother."]
+        let drafts = FactDraft.drafts(for: SourceSentences(source: Self.source, sentences: sentences), answerer: answerer)
+        #expect(drafts.map { $0.fact.types.contains(.reason) } == [true, false], "\(drafts.map(\.fact.types))")
+    }
+
     @Test func draftedFactsOfAQuotationNameItsSpeaker() throws {
         let sentences = [
             "Ada Marsh and Lee Roan, two sailors held at the port of Lowmere, spoke to reporters on Monday.",

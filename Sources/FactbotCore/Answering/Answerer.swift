@@ -118,6 +118,8 @@ public struct Answerer: Sendable {
         let personWordKeys: Set<String>
         let quotes: QuoteIndex?
         let links: WordLinks?
+        /// The sources some curated fact is drawn from: the rest are quoted alongside a curated answer.
+        let curatedSources: Set<String>
         let scratch = ScoreScratch()
         let clauseMemo = BoundedMemo<Int32, AnswerDetails>()
         let wordMemo = BoundedMemo<Int32, Set<String>>()
@@ -141,6 +143,7 @@ public struct Answerer: Sendable {
             self.personWordKeys = personWordKeys
             self.quotes = quotes
             self.links = links
+            self.curatedSources = Set(index.facts.lazy.filter { !$0.isAboutSource }.map(\.sourceID))
         }
 
         /// The same state with other links and quotes. The memos are not carried over:
@@ -202,6 +205,9 @@ public struct Answerer: Sendable {
     static let quoteScale = 0.75
     /// Another sentence this close to the best one makes quoting a guess (``answer(_:)``).
     static let quoteSpread = 0.03
+    /// ``nearbyShare`` for a quoted sentence: its only example is itself, so it matches a
+    /// question's wording less closely than a curated fact with its examples can.
+    static let quotedNearbyShare = 0.85
 
     /// Builds the lexicon and index; with `quoting`, an index over those sources'
     /// sentences too. Returns nil only if libstemmer is missing English.
@@ -341,7 +347,9 @@ public struct Answerer: Sendable {
     /// sentence that answers it, else with a decline.
     public func answer(_ question: String) -> Answer {
         let curated = answerFromFacts(question)
-        guard curated.kind == .declined, curated.fact == nil, let quotes else { return curated }
+        guard let quotes else { return curated }
+        if curated.kind == .fact { return withQuotedAccount(curated, question: question, quotes: quotes) }
+        guard curated.kind == .declined, curated.fact == nil else { return curated }
         let quoted = quotes.answerer.answerFromFacts(question)
         // "dev.ua does not say which prison. It says: ...": a sentence about the very thing
         // asked, which lacks the detail asked for, says more than a plain decline
@@ -379,6 +387,29 @@ public struct Answerer: Sendable {
             question: question, kind: .quoted, text: Self.quotedText(sentence, attribution: quotes.attributions[sentence.id]),
             confidence: confidence * Self.quoteScale, fact: sentence, source: source,
             suggestions: [], explanation: quoted.explanation)
+    }
+
+    /// A curated answer, and after it what an article no fact is drawn from yet says, when
+    /// one of its sentences answers about as well (``quotedNearbyShare``) and surely (the margin a
+    /// quote needs, and no other sentence as close): who says what, before the curator has
+    /// read the new article.
+    func withQuotedAccount(_ curated: Answer, question: String, quotes: QuoteIndex) -> Answer {
+        guard curated.nearby.count < Self.nearbyShown else { return curated }
+        let quoted = quotes.answerer.answerFromFacts(question)
+        // (a whole sentence: a heading, "How Zhang was captured", tells nothing)
+        guard quoted.kind == .fact, let sentence = quoted.fact, let source = quoted.source, !state.curatedSources.contains(source.id),
+            let last = sentence.answer.last, ".!?\"”’'".contains(last),
+            quoted.confidence >= max(settings.minimumConfidence + Self.quoteMargin, curated.confidence * Self.quotedNearbyShare),
+            !quoted.explanation.candidates.dropFirst().contains(where: { rival in
+                rival.confidence >= quoted.confidence - Self.quoteSpread && quotes.sentence(rival.factID)?.answer != sentence.answer
+            })
+        else { return curated }
+        var answer = curated
+        answer.nearby.append(
+            Answer.Account(
+                text: Self.quotedText(sentence, attribution: quotes.attributions[sentence.id]), sources: [source], factIDs: [sentence.id],
+                isEarlier: false))
+        return answer
     }
 
     /// A stored sentence as quoted: in quotation marks, with the person it calls "he" or

@@ -35,7 +35,7 @@ public enum FactDraft {
             let fact = Fact(
                 id: id, answer: sure ? SentenceReading.attributed(coverage.sentence, to: reading.names, credited: reading.isCredited) : coverage.sentence,
                 questions: activeQuestions(reading, answerer: answerer) + reading.questions, keywords: reading.names,
-                types: reading.types, sourceID: text.source.id)
+                types: types(reading, of: coverage.sentence, answerer: answerer), sourceID: text.source.id)
             drafts.append(Draft(fact: fact, sentenceNumber: coverage.number, elsewhere: coverage.elsewhere))
         }
         guard !drafts.isEmpty else { return [] }
@@ -50,6 +50,17 @@ public enum FactDraft {
             drafts[position].fact.questions = Array(kept.prefix(maximumQuestions))
         }
         return drafts
+    }
+
+    /// The types `reading` guessed, and `reason` when a clause of the sentence gives a cause
+    /// or a purpose as the answerer reads one ("went to Russia to travel, then decided *to
+    /// earn* some money"): what a "why" question asks for.
+    static func types(_ reading: SentenceReading, of sentence: String, answerer: Answerer) -> [AnswerType] {
+        var types = reading.types
+        if !types.contains(.reason), Answerer.clauses(of: sentence).contains(where: { answerer.clause($0).givesReason }) {
+            types.insert(.reason, at: max(0, types.count - 1))
+        }
+        return types
     }
 
     /// "When did Zhang Renbo arrive in Moscow?" and "Where did Zhang Renbo arrive?" for "he

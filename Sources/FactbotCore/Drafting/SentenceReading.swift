@@ -183,7 +183,16 @@ struct SentenceReading {
                 counts.append((word, Array(what)))
             }
         }
-        let hasDate = lower.contains(where: Self.months.contains) || words.contains(where: isYear)
+        // a date, or a time or length of time ("that night", "for about a month"): what
+        // "when" and "how long" ask for
+        // ("may" only as a month: "on 3 May", "in May 2025", not "sailors may leave")
+        let isMonth = { (position: Int) in
+            lower[position] != "may"
+                || [position - 1, position + 1].contains { $0 >= 0 && $0 < words.count && words[$0].first?.isNumber == true }
+        }
+        let hasDate =
+            lower.indices.contains { Self.months.contains(lower[$0]) && isMonth($0) } || words.contains(where: isYear)
+            || lower.contains { $0 != "may" && Answerer.timeWords.contains($0) }
         reportsSpeech = lower.contains(where: Self.saying.contains)
         let quotes = sentence.contains(where: QuoteIndex.quotationMarks.contains)
 
