@@ -97,6 +97,33 @@ struct RequestedDetailTests {
         #expect(Self.answerer.answer("Which app sells the tickets?").fact?.id == "app")
     }
 
+    @Test func aJobNamedOnlyAsHisJobDoesNotSayWhichJob() {
+        let lost = Fact(
+            id: "lost", answer: "Mira Holt lost her job when the ferry strike began.", questions: ["Why did Mira Holt lose her job?"],
+            types: [.reason], sourceID: "gazette")
+        declinedBy(Self.answerer(for: [lost]), "What job did Mira Holt have before the ferry strike?", saying: "what job")
+        // said in words of its own, or with the job's kind, it is stated
+        for answer in ["Mira Holt worked as a ferry pilot before the strike.", "Mira Holt had a pilot job before the strike."] {
+            let held = Fact(id: "held", answer: answer, questions: ["What job did Mira Holt have?"], types: [.description], sourceID: "gazette")
+            let reply = Self.answerer(for: [held]).answer("What job did Mira Holt have before the strike?")
+            #expect(reply.fact?.id == "held", "\(answer) → \(reply.text)")
+        }
+    }
+
+    @Test func whoWithinABodyWantsSomeoneThereByName() {
+        let denied = Fact(
+            id: "denied", answer: "The Southland ministry denied that Northlander sailors were detained.",
+            questions: ["Did the ministry deny the detention?"], types: [.organization], sourceID: "gazette")
+        declinedBy(Self.answerer(for: [denied]), "who at the ministry denied the detention?", saying: "who at the ministry")
+        let named = Fact(
+            id: "named", answer: "Mira Holt of the Southland ministry denied that Northlander sailors were detained.",
+            questions: ["Did the ministry deny the detention?"], types: [.person], sourceID: "gazette")
+        #expect(Self.answerer(for: [named]).answer("who at the ministry denied the detention?").fact?.id == "named")
+        // "who in Lowmere": a town is no body one works in; "who denied it": anyone will do
+        #expect(Self.request("who in lowmere filmed the walkout?").detail != .personName)
+        #expect(Self.request("who denied the detention?").detail != .personName)
+    }
+
     @Test func namesMustBeGivenAndAboutWhatWasAsked() {
         // the clause that names someone is about another thing
         declined("What are the names of the two Northlander sailors detained at the port?", saying: "their names")

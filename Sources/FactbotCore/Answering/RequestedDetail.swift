@@ -30,6 +30,9 @@ struct Request: Equatable {
         /// of the fact must use the word itself (or, for a word matched through WordNet,
         /// the word it leads to).
         case word(key: String, surface: String, linked: String?)
+        /// "What *job* did he hold": any answer may say it in its own words ("worked as a
+        /// firefighter"), but not one that names the job only as "his job".
+        case role(key: String, surface: String)
     }
 
     /// What is asked for, if anything checkable.
@@ -193,6 +196,11 @@ extension Answerer {
             request.namer = true
             request.asked = "who " + text[verbAt] + " them"
             head = nil
+        } else if let body = whoWithin(text) {
+            // "who in the Kremlin denied it": someone there, by name (not "the Kremlin denied it")
+            request.detail = .personName
+            request.asked = "who \(body)"
+            head = nil
         } else if whichOf, !text.contains(where: knowledge.words.classes.organisationNouns.contains) {
             request.detail = .personName
             request.asked = "which of them"
@@ -227,8 +235,10 @@ extension Answerer {
             // "which outlet reported ...": every answer names its outlet in its citation
             head = nil
         } else if let asked = head, knowledge.words.classes.roleNouns.contains(asked.surface) {
-            // "what is Zaporozhets's job": a role, said in words no check can list
-            _ = asked
+            // "what is Zaporozhets's job": a role, said in words no check can list; but
+            // "he lost his job" does not say which
+            request.detail = .role(key: lexicon.literalKey(asked.surface), surface: asked.surface)
+            request.asked = askedPhrase
             head = nil
         } else if let asked = head {
             switch QuestionType.nounTypes[asked.surface] {
@@ -486,6 +496,8 @@ extension Answerer {
             {
                 return request.asked
             }
+        case .role(let key, _)?:
+            if !statesRole(key, in: index.facts[Int(position)].answer) { return request.asked }
         case nil: break
         }
         if request.needsFigure {
@@ -684,6 +696,25 @@ extension Answerer {
     /// Words after a plural that go on to name its members: "platforms *such as* Douyin".
     static let instanceMarkers: Set<String> = ["such", "including", "like", "namely", "called", "named"]
 
+    /// False when `answer` speaks of the role `key` only as someone's ("he lost *his job*",
+    /// "the *work* was hard"): a word before it that is no determiner ("a *construction*
+    /// job"), or "as", "at", "in" or a marker of an instance after it ("a job *as* a
+    /// driver"), says which. True when it does not use the word (it may say it otherwise).
+    func statesRole(_ key: String, in answer: String) -> Bool {
+        let tokens = Tokenizer.tokens(answer)
+        var mentioned = false
+        for (index, token) in tokens.enumerated() where lexicon.literalKey(Lexicon.dropApostrophes(token.text)) == key {
+            mentioned = true
+            if index > 0, !Self.determiners.contains(tokens[index - 1].text), !knowledge.words.stopWords.contains(tokens[index - 1].text) {
+                return true
+            }
+            if tokens.dropFirst(index + 1).prefix(3).contains(where: { Self.roleMarkers.contains($0.text) }) { return true }
+        }
+        return !mentioned
+    }
+
+    static let roleMarkers = instanceMarkers.union(["as", "at", "in", "on", "with"])
+
     /// True when `answer` may speak of a particular `key`, not only of them in general
     /// ("Russian units"): a singular mention ("his unit"), or a plural one with a name or
     /// figure beside it ("the villages of Tarasivka") or members named after it ("platforms
@@ -843,6 +874,24 @@ extension Answerer {
     ]
     /// Stems of units of time: "two *hours*" counts time, not people.
     static let timeUnits: Set<String> = ["hour", "day", "week", "month", "year", "minut", "second", "night"]
+    /// For "who in the Kremlin ...", "who at the ministry ...": where someone is asked for
+    /// ("in the Kremlin"; a listed organisation or country, or a word for a body), as typed.
+    func whoWithin(_ text: [String]) -> String? {
+        guard text.count > 3, text[0] == "who", Self.withinPrepositions.contains(text[1]) else { return nil }
+        let at = text[2] == "the" ? 3 : 2
+        guard at < text.count else { return nil }
+        let word = text[at]
+        let listed = knowledge.words.nameKinds[word].map { $0 == .organisations || $0 == .countries } ?? false
+        return listed || Self.bodyNouns.contains(word) ? text[1...at].joined(separator: " ") : nil
+    }
+
+    static let withinPrepositions: Set<String> = ["in", "at", "inside", "within"]
+    /// Bodies people work in: "who at the *ministry*" asks for one of them.
+    static let bodyNouns: Set<String> = [
+        "ministry", "government", "embassy", "kremlin", "administration", "office", "agency", "army", "military", "police",
+        "service", "parliament", "cabinet", "company", "team", "unit", "command", "headquarters",
+    ]
+
     static let nameWords: Set<String> = ["name", "names", "named", "identity", "identities", "identify", "identified"]
     /// Nouns that describe the answer rather than a detail in it ("what kind", "what role").
     static let vagueNouns: Set<String> = [
