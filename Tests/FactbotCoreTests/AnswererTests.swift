@@ -326,6 +326,27 @@ struct TypedAnswererTests {
         #expect(ship.source?.id == "g")
     }
 
+    @Test func aWordOfMotiveInAWhyQuestionOnlyAsksForAReason() throws {
+        let gazette = Source(id: "g", url: "https://example.org/g", title: "G", author: "", publisher: "Gazette", published: "2025-01-02")
+        let words = WordLists(stopWords: ["the", "a", "to", "are", "is", "by", "its", "why", "what", "do", "of"])
+        let facts = [
+            Fact(
+                id: "crews", answer: "Sailors join the Northland crews because the pay is high.",
+                questions: ["Why do sailors join the Northland crews?"], types: [.reason], sourceID: "g"),
+            Fact(
+                id: "lights", answer: "Tourists are drawn to the harbour by its lights.", questions: ["What draws tourists to the harbour?"],
+                types: [.description], sourceID: "g"),
+            Fact(id: "weekly", answer: "The Northland crews pay sailors weekly.", questions: [], types: [.description], sourceID: "g"),
+            Fact(id: "strike", answer: "Sailors of the Northland crews joined a strike.", questions: [], types: [.description], sourceID: "g"),
+        ]
+        let answerer = try #require(Answerer(knowledge: KnowledgeBase(facts: facts, sources: [gazette], words: words)))
+        // "drawn" is the question's rarest word, and only the tourists' fact has it
+        let crews = answerer.answer("why are sailors drawn to joining the northland crews?")
+        #expect(crews.fact?.id == "crews", "\(crews.text)")
+        // outside a why question it counts in full
+        #expect(answerer.answer("what draws tourists to the harbour?").fact?.id == "lights")
+    }
+
     @Test func thresholdComesFromSettings() {
         var settings = Answerer.Settings()
         settings.minimumConfidence = 1.0

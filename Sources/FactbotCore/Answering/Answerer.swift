@@ -485,6 +485,14 @@ public struct Answerer: Sendable {
                 for position in terms.indices where terms[position].lies(within: asking) { terms[position].isWeak = true }
             }
         }
+        // "why was he *drawn* to enlisting", "what *motivated* him": a word of motive only
+        // says a reason is wanted, which the type check weighs
+        if questionType == .reason {
+            let motive = Set(words.lazy.map(\.text).filter { Self.motiveWords.contains($0) })
+            if !motive.isEmpty, terms.contains(where: { !$0.isWeak && !$0.lies(within: motive) }) {
+                for position in terms.indices where terms[position].lies(within: motive) { terms[position].isWeak = true }
+            }
+        }
         let identifying = Self.identifyingWords(words).union(Self.excludedWords(words))
         if !identifying.isEmpty {
             if terms.contains(where: { !$0.isWeak && !$0.lies(within: identifying) }) {
@@ -816,6 +824,10 @@ public struct Answerer: Sendable {
 
     /// Words that make a question about an article, not the story: an outlet named in one
     /// is what it asks about ("who wrote the Babel article?").
+    /// Words that ask for a motive in a "why" question ("drawn to", "lured into"); not
+    /// "prompted" or "made", which a curator's examples use for a fact's own cause.
+    static let motiveWords: Set<String> = ["drawn", "draws", "draw", "drew", "lured", "attracted", "tempted", "motivated", "inspired"]
+
     static let articleWords: Set<String> = [
         "article", "articles", "report", "reports", "story", "piece", "headline", "title", "author", "authors", "wrote",
         "written", "writer", "published", "publish", "link", "url", "outlet", "site", "website", "journalist", "reporter",
