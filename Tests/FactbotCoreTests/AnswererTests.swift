@@ -326,6 +326,22 @@ struct TypedAnswererTests {
         #expect(ship.source?.id == "g")
     }
 
+    @Test func anOutletTheQuestionNamesCostsItsOwnFactsNothing() throws {
+        let gazette = Source(id: "g", url: "https://example.org/g", title: "G", author: "", publisher: "Gazette", published: "2025-01-02")
+        let herald = Source(id: "h", url: "https://example.org/h", title: "H", author: "", publisher: "Herald", published: "2025-01-01")
+        let words = WordLists(stopWords: ["the", "a", "is", "what", "to", "according", "per"])
+        let facts = [
+            Fact(id: "g-toll", answer: "The bridge toll is three crowns.", questions: [], types: [.amount], sourceID: "g"),
+            Fact(id: "h-toll", answer: "The bridge toll is four crowns.", questions: [], types: [.amount], sourceID: "h"),
+            Fact(id: "h-ferry", answer: "The Herald reported the ferry was late.", questions: [], types: [.description], sourceID: "h"),
+        ]
+        let answerer = try #require(Answerer(knowledge: KnowledgeBase(facts: facts, sources: [gazette, herald], words: words)))
+        // "Herald" only says whose account is asked: the Herald's own fact answers, as sure as without it
+        let asked = answerer.answer("according to the Herald, what is the bridge toll?")
+        #expect(asked.fact?.id == "h-toll", "\(asked.text)")
+        #expect(asked.confidence >= answerer.answer("what is the bridge toll?").confidence - 0.01)
+    }
+
     @Test func aWordOfMotiveInAWhyQuestionOnlyAsksForAReason() throws {
         let gazette = Source(id: "g", url: "https://example.org/g", title: "G", author: "", publisher: "Gazette", published: "2025-01-02")
         let words = WordLists(stopWords: ["the", "a", "to", "are", "is", "by", "its", "why", "what", "do", "of"])

@@ -464,6 +464,9 @@ public struct Answerer: Sendable {
         }
         // "per Business Insider", "could Babel verify it", "per AFP": the outlet (or the author) only says whose account
         // is asked for (its facts do not name it), unless the question is about its article
+        // (and costs nothing to a fact of that outlet's article)
+        var outletNaming: Set<String> = []
+        var namedSources: Set<String> = []
         if !words.contains(where: { Self.articleWords.contains($0.text) }) {
             let named = outletSpans(words)
             if !named.isEmpty {
@@ -473,6 +476,11 @@ public struct Answerer: Sendable {
                 for position in terms.indices where terms[position].lies(within: naming) {
                     terms[position].isWeak = true
                 }
+                outletNaming = naming
+                let said = Set(named.map { words[$0].text })
+                namedSources = Set(
+                    knowledge.sources.values.filter { source in Self.outletWords(source).contains { !$0.isEmpty && $0.allSatisfy(said.contains) } }
+                        .map(\.id))
             }
         }
         // "which outlets covered the press conference?": the outlet noun and the verb of
@@ -510,12 +518,14 @@ public struct Answerer: Sendable {
         var credited: [(id: Int32, weight: Double)] = []
         var names: [Int32] = []
         var heaviest: (id: Int32, weight: Double)?
+        var outletCost = 0.0  // the weight of the outlet's name, as a weak term
         for term in terms {
             if term.isWeak {
                 // helps the facts that have it; costs the others a little
                 guard let id = index.termID(term.key) else { continue }
                 let weight = index.weight(of: id)
                 total += Self.weakShare * weight
+                if !outletNaming.isEmpty, term.lies(within: outletNaming) { outletCost += Self.weakShare * weight }
                 credited.append((id, weight))
                 questionTerms.append((id, Self.weakShare * weight))  // tells apart facts whose examples use it
                 continue
@@ -573,6 +583,10 @@ public struct Answerer: Sendable {
             // in a description) fits nearly as well as one of that type
             // (read only where the lift could make it answer: reading a fact's clauses is costly)
             let curated = questionType.fit(index.facts[Int(fact)].types)
+            // "according to TAG24": a fact of TAG24's article has what the outlet's name asks for
+            if outletCost > 0, namedSources.contains(index.facts[Int(fact)].sourceID), !index.facts[Int(fact)].isAboutSource {
+                ranked[position].confidence = min(1, ranked[position].confidence + curated * outletCost / total)
+            }
             if ranked[position].confidence * factor * Self.statedTypeFit >= settings.minimumConfidence * curated,
                 let stated = statedFit(fact, questionType, curated: curated)
             {
