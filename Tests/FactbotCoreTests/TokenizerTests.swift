@@ -6,7 +6,8 @@ import Testing
 struct TokenizerTests {
     static let samples = [
         "How much r they paid??", "dev.ua said 60,000 or 1.5 or 18k (18K)!", "Zelensky's 'quote' `here`",
-        "a.b.c ...x,y 1,2,3 1.2.3 $5 $ 5", "don't won't 'tis ''", "-- ( ) : ; \" \n\t end", "", "   ", "k 1k kk 0k",
+        "a.b.c ...x,y 1,2,3 1.2.3 $5 $ 5", "300 000 rubles, 1 500 000 and 2024 100 or 20 2024", "don't won't 'tis ''", "-- ( ) : ; \" \n\t end", "", "   ",
+        "k 1k kk 0k",
         String(repeating: "word ", count: 100), String(repeating: "x", count: 5000),
     ]
 
@@ -28,6 +29,15 @@ struct TokenizerTests {
             let fast = copy.withUTF8 { Tokenizer.asciiTokens($0) }
             #expect(fast == Tokenizer.scalarTokens(text), "\(text.debugDescription)")
         }
+    }
+
+    @Test func thousandsSetApartByASpaceAreOneNumber() {
+        #expect(Tokenizer.tokens("paid 300 000 rubles").map(\.text) == ["paid", "300000", "rubles"])
+        #expect(Tokenizer.tokens("1 500 000 views").map(\.text) == ["1500000", "views"])
+        #expect(Tokenizer.tokens("300 000 рублів").map(\.text).first == "300000")
+        // not a year, nor a group of more or fewer than three digits
+        #expect(Tokenizer.tokens("in 2024 100 people").map(\.text) == ["in", "2024", "100", "people"])
+        #expect(Tokenizer.tokens("December 20 2024, 20 12, 5 0001").map(\.text) == ["december", "20", "2024", "20", "12", "5", "0001"])
     }
 
     @Test func nonASCIITakesTheGeneralPath() {

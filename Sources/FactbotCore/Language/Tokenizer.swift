@@ -1,7 +1,7 @@
 import Foundation
 
 /// Splits text into normalised words: case and accents folded, curly quotes made straight,
-/// punctuation dropped, numbers unified (`60,000` → `60000`, `18k` → `18000`).
+/// punctuation dropped, numbers unified (`60,000`, `60 000` → `60000`, `18k` → `18000`).
 /// Robust to any input: control characters and junk are separators.
 public enum Tokenizer {
     /// Longest input considered, in words. Questions are short; this bounds the work a
@@ -28,8 +28,10 @@ public enum Tokenizer {
         var clauseStart = true
         @inline(__always) func isLetter(_ b: UInt8) -> Bool { (b | 0x20) >= 97 && (b | 0x20) <= 122 }
         @inline(__always) func isDigit(_ b: UInt8) -> Bool { b >= 48 && b <= 57 }
+        var grouped = false  // the current number has had a group of thousands joined
 
         func flush() {
+            grouped = false
             guard !current.isEmpty else { return }
             var start = 0
             var end = current.count
@@ -70,6 +72,11 @@ public enum Tokenizer {
                 isDigit(bytes[index + 1]), byte != 46 || !current.contains(46)
             {
                 if byte == 46 { current.append(byte) }  // a digit separator: 60,000 or 1.5
+            } else if byte == 32, !current.isEmpty, current.count <= 3 || grouped, current.allSatisfy(isDigit), index + 3 < bytes.count,
+                isDigit(bytes[index + 1]), isDigit(bytes[index + 2]), isDigit(bytes[index + 3]),
+                index + 4 == bytes.count || !isDigit(bytes[index + 4])
+            {
+                grouped = true  // thousands set apart by a space: "300 000"
             } else {
                 flush()
                 if byte == 46 || byte == 63 || byte == 33 || byte == 10 { sentenceStart = true }
@@ -91,8 +98,10 @@ public enum Tokenizer {
         var sentenceStart = true
         var clauseStart = true
         let scalars = Array(text.unicodeScalars.prefix(4096))
+        var grouped = false  // the current number has had a group of thousands joined
 
         func flush() {
+            grouped = false
             guard !current.isEmpty else { return }
             var word = String(current)
             current = String.UnicodeScalarView()
@@ -133,6 +142,10 @@ public enum Tokenizer {
             {
                 // a digit separator: 60,000 or 1.5; kept only between digits
                 if scalar == "." { current.append(scalar) }
+            } else if scalar == " ", !current.isEmpty, current.count <= 3 || grouped, current.allSatisfy(isDigit), index + 3 < scalars.count,
+                scalars[(index + 1)...(index + 3)].allSatisfy(isDigit), index + 4 == scalars.count || !isDigit(scalars[index + 4])
+            {
+                grouped = true  // thousands set apart by a space: "300 000"
             } else {
                 flush()
                 if scalar == "." || scalar == "?" || scalar == "!" || scalar == "\n" { sentenceStart = true }
