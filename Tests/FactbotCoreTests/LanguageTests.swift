@@ -178,6 +178,11 @@ struct LanguageTests {
         #expect(type("what sum was he offered") == .amount)
         #expect(type("What monthly wage do the ads promise?") == .amount)
         #expect(type("per amount of time") == .any)  // "per": a rate, not the thing asked
+        // what someone hopes or tries to get from something: a purpose
+        #expect(type("What was he hoping to obtain from the crew?") == .reason)
+        #expect(type("what is the port trying to achieve by closing") == .reason)
+        #expect(type("What did he obtain from the crew?") == .any)
+        #expect(type("what did they try to sell") == .any)
         #expect(QuestionType.number.fit([.amount]) < 1)
         #expect(QuestionType.number.fit([.person]) < QuestionType.number.fit([.amount]))
         #expect(QuestionType.any.fit([.quote]) == 1)

@@ -840,7 +840,8 @@ public struct Answerer: Sendable {
     /// is what it asks about ("who wrote the Babel article?").
     /// Words that ask for a motive in a "why" question ("drawn to", "lured into"); not
     /// "prompted" or "made", which a curator's examples use for a fact's own cause.
-    static let motiveWords: Set<String> = ["drawn", "draws", "draw", "drew", "lured", "attracted", "tempted", "motivated", "inspired"]
+    static let motiveWords = Set(["drawn", "draws", "draw", "drew", "lured", "attracted", "tempted", "motivated", "inspired"])
+        .union(QuestionType.goalVerbs).union(QuestionType.gains)
 
     static let articleWords: Set<String> = [
         "article", "articles", "report", "reports", "story", "piece", "headline", "title", "author", "authors", "wrote",

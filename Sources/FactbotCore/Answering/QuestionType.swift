@@ -53,7 +53,7 @@ public enum QuestionType: String, Sendable, Equatable {
         if has("how", "many") || has("how", "old") || has("how", "large") || has("how", "big") || has("how", "high") { return .number }
         if has("how", "long") || w.contains("when") { return .date }
         if has("how", "come") || w.contains("why")
-            || afterWhat.contains(where: reasonVerbs.contains)
+            || afterWhat.contains(where: reasonVerbs.contains) || (w.first == "what" && asksAGoal(w))
         {
             return .reason
         }
@@ -100,6 +100,16 @@ public enum QuestionType: String, Sendable, Equatable {
     }
 
     static let reasonVerbs: Set<String> = ["made", "makes", "drove", "drives", "prompted", "motivated", "led"]
+
+    /// "what was he *hoping to obtain*", "what is Moscow *trying to achieve*": what someone
+    /// wants from something, a purpose.
+    static func asksAGoal(_ w: [String]) -> Bool {
+        zip(w, zip(w.dropFirst(), w.dropFirst(2))).contains { wanting, next in
+            goalVerbs.contains(wanting) && next.0 == "to" && gains.contains(next.1)
+        }
+    }
+    static let goalVerbs: Set<String> = ["hoping", "hope", "hoped", "hopes", "trying", "try", "tried", "tries", "wanting", "seeking", "aiming"]
+    static let gains: Set<String> = ["obtain", "gain", "get", "achieve", "win", "earn", "secure", "accomplish"]
     static let futureWords: Set<String> = ["will", "would", "shall", "should"]
     static let nounsOfWill: Set<String> = ["own", "free", "good", "ill", "political"]
     static let periods: Set<String> = ["year", "month", "week", "time"]
