@@ -394,7 +394,9 @@ public struct Answerer: Sendable {
     /// quote needs, and no other sentence as close): who says what, before the curator has
     /// read the new article.
     func withQuotedAccount(_ curated: Answer, question: String, quotes: QuoteIndex) -> Answer {
-        guard curated.nearby.count < Self.nearbyShown else { return curated }
+        // (not looked up at all while every stored article has curated facts)
+        guard curated.nearby.count < Self.nearbyShown, quotes.answerer.knowledge.sources.keys.contains(where: { !state.curatedSources.contains($0) })
+        else { return curated }
         let quoted = quotes.answerer.answerFromFacts(question)
         // (a whole sentence: a heading, "How Zhang was captured", tells nothing)
         guard quoted.kind == .fact, let sentence = quoted.fact, let source = quoted.source, !state.curatedSources.contains(source.id),
