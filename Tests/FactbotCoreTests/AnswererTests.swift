@@ -305,7 +305,7 @@ struct TypedAnswererTests {
         // nor a heading
         let heading = SourceSentences(source: herald, sentences: ["How the bridge toll was set", "Fishermen mended nets on the quay."])
         #expect(try answerer(quoting: [heading]).answer("what is the bridge toll?").nearby.isEmpty)
-        // a sentence that answers less well is not added
+        // a question the new article says nothing about gets none of it
         #expect(try answerer(quoting: [heraldText]).answer("when does the ferry leave?").nearby.isEmpty)
         // nor one of an article the curator has drawn facts from (they chose what to take)
         let gazetteText = SourceSentences(source: gazette, sentences: ["The bridge toll is four crowns, the Gazette was told."])

@@ -153,6 +153,7 @@ struct FactDraftTests {
         }
         // "may" the verb is no month
         #expect(!Self.read("Sailors may leave the port.").types.contains(.date))
+        #expect(Self.read("The strike began in May.").types.contains(.date))
         let answerer = try #require(Answerer(knowledge: KnowledgeBase(facts: [], sources: [Self.source], words: Self.words)))
         let sentences = ["Lee Roan went to Lowmere to earn money for his family.", "Lee Roan went to Lowmere with his brother."]
         let drafts = FactDraft.drafts(for: SourceSentences(source: Self.source, sentences: sentences), answerer: answerer)

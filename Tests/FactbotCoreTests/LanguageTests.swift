@@ -183,6 +183,7 @@ struct LanguageTests {
         #expect(type("what is the port trying to achieve by closing") == .reason)
         #expect(type("What did he obtain from the crew?") == .any)
         #expect(type("what did they try to sell") == .any)
+        #expect(type("What price did the seller hope to get?") == .amount)  // the noun says what is wanted
         #expect(QuestionType.number.fit([.amount]) < 1)
         #expect(QuestionType.number.fit([.person]) < QuestionType.number.fit([.amount]))
         #expect(QuestionType.any.fit([.quote]) == 1)

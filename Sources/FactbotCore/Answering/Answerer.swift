@@ -498,7 +498,9 @@ public struct Answerer: Sendable {
         // "why was he *drawn* to enlisting", "what *motivated* him": a word of motive only
         // says a reason is wanted, which the type check weighs
         if questionType == .reason {
-            let motive = Set(words.lazy.map(\.text).filter { Self.motiveWords.contains($0) })
+            // (the words of wanting and getting only in "hoping to obtain" and the like)
+            let wanted = QuestionType.asksAGoal(words.map(\.text)) ? Self.goalWords : []
+            let motive = Set(words.lazy.map(\.text).filter { Self.motiveWords.contains($0) || wanted.contains($0) })
             if !motive.isEmpty, terms.contains(where: { !$0.isWeak && !$0.lies(within: motive) }) {
                 for position in terms.indices where terms[position].lies(within: motive) { terms[position].isWeak = true }
             }
@@ -520,14 +522,14 @@ public struct Answerer: Sendable {
         var credited: [(id: Int32, weight: Double)] = []
         var names: [Int32] = []
         var heaviest: (id: Int32, weight: Double)?
-        var outletCost = 0.0  // the weight of the outlet's name, as a weak term
+        var outletCosts: [(id: Int32, cost: Double)] = []  // what the outlet's name costs, as weak terms
         for term in terms {
             if term.isWeak {
                 // helps the facts that have it; costs the others a little
                 guard let id = index.termID(term.key) else { continue }
                 let weight = index.weight(of: id)
                 total += Self.weakShare * weight
-                if !outletNaming.isEmpty, term.lies(within: outletNaming) { outletCost += Self.weakShare * weight }
+                if !outletNaming.isEmpty, term.lies(within: outletNaming) { outletCosts.append((id, Self.weakShare * weight)) }
                 credited.append((id, weight))
                 questionTerms.append((id, Self.weakShare * weight))  // tells apart facts whose examples use it
                 continue
@@ -586,8 +588,10 @@ public struct Answerer: Sendable {
             // (read only where the lift could make it answer: reading a fact's clauses is costly)
             let curated = questionType.fit(index.facts[Int(fact)].types)
             // "according to TAG24": a fact of TAG24's article has what the outlet's name asks for
-            if outletCost > 0, namedSources.contains(index.facts[Int(fact)].sourceID), !index.facts[Int(fact)].isAboutSource {
-                ranked[position].confidence = min(1, ranked[position].confidence + curated * outletCost / total)
+            // (only what the fact does not have already: a fact that names the outlet got it)
+            if !outletCosts.isEmpty, namedSources.contains(index.facts[Int(fact)].sourceID), !index.facts[Int(fact)].isAboutSource {
+                let refund = outletCosts.reduce(0) { index.uses(fact: fact, term: $1.id) ? $0 : $0 + $1.cost }
+                ranked[position].confidence = min(1, ranked[position].confidence + curated * refund / total)
             }
             if ranked[position].confidence * factor * Self.statedTypeFit >= settings.minimumConfidence * curated,
                 let stated = statedFit(fact, questionType, curated: curated)
@@ -838,13 +842,14 @@ public struct Answerer: Sendable {
         return found
     }
 
-    /// Words that make a question about an article, not the story: an outlet named in one
-    /// is what it asks about ("who wrote the Babel article?").
     /// Words that ask for a motive in a "why" question ("drawn to", "lured into"); not
     /// "prompted" or "made", which a curator's examples use for a fact's own cause.
-    static let motiveWords = Set(["drawn", "draws", "draw", "drew", "lured", "attracted", "tempted", "motivated", "inspired"])
-        .union(QuestionType.goalVerbs).union(QuestionType.gains)
+    static let motiveWords: Set<String> = ["drawn", "draws", "draw", "drew", "lured", "attracted", "tempted", "motivated", "inspired"]
+    /// The words of wanting and getting in a goal asked for ("hoping to obtain").
+    static let goalWords = QuestionType.goalVerbs.union(QuestionType.gains)
 
+    /// Words that make a question about an article, not the story: an outlet named in one
+    /// is what it asks about ("who wrote the Babel article?").
     static let articleWords: Set<String> = [
         "article", "articles", "report", "reports", "story", "piece", "headline", "title", "author", "authors", "wrote",
         "written", "writer", "published", "publish", "link", "url", "outlet", "site", "website", "journalist", "reporter",

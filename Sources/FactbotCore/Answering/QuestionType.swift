@@ -53,7 +53,8 @@ public enum QuestionType: String, Sendable, Equatable {
         if has("how", "many") || has("how", "old") || has("how", "large") || has("how", "big") || has("how", "high") { return .number }
         if has("how", "long") || w.contains("when") { return .date }
         if has("how", "come") || w.contains("why")
-            || afterWhat.contains(where: reasonVerbs.contains) || (w.first == "what" && asksAGoal(w))
+            || afterWhat.contains(where: reasonVerbs.contains)
+            || (w.first == "what" && asksAGoal(w) && !w.dropFirst().prefix(3).contains { nounTypes[$0] != nil })
         {
             return .reason
         }

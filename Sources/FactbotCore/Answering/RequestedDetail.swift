@@ -696,10 +696,12 @@ extension Answerer {
     /// Words after a plural that go on to name its members: "platforms *such as* Douyin".
     static let instanceMarkers: Set<String> = ["such", "including", "like", "namely", "called", "named"]
 
-    /// False when `answer` speaks of the role `key` only as someone's ("he lost *his job*",
-    /// "the *work* was hard"): a word before it that is no determiner ("a *construction*
-    /// job"), or "as", "at", "in" or a marker of an instance after it ("a job *as* a
-    /// driver"), says which. True when it does not use the word (it may say it otherwise).
+    /// False when `answer` speaks of the role `key` only as someone's ("he lost *his job*"):
+    /// a word before it that is no determiner ("a *construction* job"), or after it "as",
+    /// "at", "in", "on", "with", "of", "was", "is" or a marker of an instance ("a job *as* a
+    /// driver", "work *on* building sites", "the post *of* governor", "his job *was* to
+    /// recruit"; not "on Monday"), says which. True when it does not use the word (it may
+    /// say it otherwise).
     func statesRole(_ key: String, in answer: String) -> Bool {
         let tokens = Tokenizer.tokens(answer)
         var mentioned = false
@@ -708,12 +710,18 @@ extension Answerer {
             if index > 0, !Self.determiners.contains(tokens[index - 1].text), !knowledge.words.stopWords.contains(tokens[index - 1].text) {
                 return true
             }
-            if tokens.dropFirst(index + 1).prefix(3).contains(where: { Self.roleMarkers.contains($0.text) }) { return true }
+            // (not "lost his job on Monday": a time is no role)
+            let after = Array(tokens.dropFirst(index + 1).prefix(4))
+            for (at, word) in after.prefix(3).enumerated() where Self.roleMarkers.contains(word.text) {
+                let next = at + 1 < after.count ? after[at + 1] : nil
+                if ["on", "with"].contains(word.text), let next, next.isNumber || Answerer.timeWords.contains(next.text) { continue }
+                return true
+            }
         }
         return !mentioned
     }
 
-    static let roleMarkers = instanceMarkers.union(["as", "at", "in", "on", "with"])
+    static let roleMarkers = instanceMarkers.union(["as", "at", "in", "on", "with", "of", "was", "is"])
 
     /// True when `answer` may speak of a particular `key`, not only of them in general
     /// ("Russian units"): a singular mention ("his unit"), or a plural one with a name or
@@ -875,13 +883,14 @@ extension Answerer {
     /// Stems of units of time: "two *hours*" counts time, not people.
     static let timeUnits: Set<String> = ["hour", "day", "week", "month", "year", "minut", "second", "night"]
     /// For "who in the Kremlin ...", "who at the ministry ...": where someone is asked for
-    /// ("in the Kremlin"; a listed organisation or country, or a word for a body), as typed.
+    /// ("in the Kremlin"; a listed organisation, or a word for a body), as typed.
     func whoWithin(_ text: [String]) -> String? {
         guard text.count > 3, text[0] == "who", Self.withinPrepositions.contains(text[1]) else { return nil }
         let at = text[2] == "the" ? 3 : 2
         guard at < text.count else { return nil }
         let word = text[at]
-        let listed = knowledge.words.nameKinds[word].map { $0 == .organisations || $0 == .countries } ?? false
+        // (a body, not a country: "who in Russia recruits them" may be answered by "recruiters")
+        let listed = knowledge.words.nameKinds[word] == .organisations
         return listed || Self.bodyNouns.contains(word) ? text[1...at].joined(separator: " ") : nil
     }
 

@@ -185,9 +185,9 @@ struct SentenceReading {
         }
         // a date, or a time or length of time ("that night", "for about a month"): what
         // "when" and "how long" ask for
-        // ("may" only as a month: "on 3 May", "in May 2025", not "sailors may leave")
+        // ("may" only as a month: "on 3 May", "began in May", not "sailors may leave")
         let isMonth = { (position: Int) in
-            lower[position] != "may"
+            lower[position] != "may" || (position > 0 && words[position].hasPrefix("May"))
                 || [position - 1, position + 1].contains { $0 >= 0 && $0 < words.count && words[$0].first?.isNumber == true }
         }
         let hasDate =

@@ -69,12 +69,12 @@ public enum Tokenizer {
             } else if byte == 39 || byte == 96 {  // ' and `: inside words only
                 if !current.isEmpty { current.append(39) }
             } else if byte == 44 || byte == 46, let last = current.last, isDigit(last), index + 1 < bytes.count,
-                isDigit(bytes[index + 1]), byte != 46 || !current.contains(46)
+                isDigit(bytes[index + 1]), byte != 46 || !current.contains(46), byte != 44 || !grouped
             {
                 if byte == 46 { current.append(byte) }  // a digit separator: 60,000 or 1.5
             } else if byte == 32, !current.isEmpty, current.count <= 3 || grouped, current.allSatisfy(isDigit), index + 3 < bytes.count,
                 isDigit(bytes[index + 1]), isDigit(bytes[index + 2]), isDigit(bytes[index + 3]),
-                index + 4 == bytes.count || !isDigit(bytes[index + 4])
+                index + 4 == bytes.count || !(isDigit(bytes[index + 4]) || isLetter(bytes[index + 4]))
             {
                 grouped = true  // thousands set apart by a space: "300 000"
             } else {
@@ -138,12 +138,13 @@ public enum Tokenizer {
                 if !current.isEmpty { current.append("'") }
             } else if scalar == "," || scalar == "." || scalar == "\u{00A0}", let last = current.last,
                 isDigit(last), index + 1 < scalars.count,
-                isDigit(scalars[index + 1]), scalar != "." || !current.contains(".")
+                isDigit(scalars[index + 1]), scalar != "." || !current.contains("."), scalar != "," || !grouped
             {
                 // a digit separator: 60,000 or 1.5; kept only between digits
                 if scalar == "." { current.append(scalar) }
             } else if scalar == " ", !current.isEmpty, current.count <= 3 || grouped, current.allSatisfy(isDigit), index + 3 < scalars.count,
-                scalars[(index + 1)...(index + 3)].allSatisfy(isDigit), index + 4 == scalars.count || !isDigit(scalars[index + 4])
+                scalars[(index + 1)...(index + 3)].allSatisfy(isDigit),
+                index + 4 == scalars.count || !(isDigit(scalars[index + 4]) || isLetter(scalars[index + 4]))
             {
                 grouped = true  // thousands set apart by a space: "300 000"
             } else {
