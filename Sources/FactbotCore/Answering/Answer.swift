@@ -73,6 +73,16 @@ public struct Answer: Sendable, Equatable {
             self.factIDs = factIDs
             self.isEarlier = isEarlier
         }
+
+        /// Every source cited in full: "dev.ua, 11 April 2025: URL; also Babel, ...".
+        var citations: String { sources.map { "\($0.citation): \($0.url)" }.joined(separator: "; also ") }
+
+        /// The account led by its outlets: "Babel: text (14 April 2025: URL; 10 April 2025: URL)".
+        var byOutlet: String {
+            let who = sources.map(\.publisher).uniqued().joined(separator: ", ")
+            let cited = sources.map { "\(Source.readableDate($0.published)): \($0.url)" }.joined(separator: "; ")
+            return "\(who): \(text) (\(cited))"
+        }
     }
 
     /// True when the reply answers: from the fact base, or quoting a fetched source.
@@ -88,12 +98,7 @@ public struct Answer: Sendable, Equatable {
     public var replyParts: [String] {
         if !listing.isEmpty { return listing }
         guard !nearby.isEmpty else { return mainParts }
-        return mainParts
-            + nearby.map { account in
-                let who = account.sources.map(\.publisher).uniqued().joined(separator: ", ")
-                let cited = account.sources.map { "\(Source.readableDate($0.published)): \($0.url)" }.joined(separator: "; ")
-                return "Also, \(who): \(account.text) (\(cited))"
-            }
+        return mainParts + nearby.map { "Also, \($0.byOutlet)" }
     }
 
     /// The parts of the reply from the chosen fact and the accounts linked to it.
@@ -104,25 +109,15 @@ public struct Answer: Sendable, Equatable {
         guard !accounts.isEmpty, !current.isEmpty else { return ["\(text) (\(source.citation): \(source.url))"] }
         var parts: [String] = []
         if current.count == 1 {
-            let account = current[0]
-            let cited = account.sources.map { "\($0.citation): \($0.url)" }.joined(separator: "; also ")
-            parts.append("\(account.text) (\(cited))")
+            parts.append("\(current[0].text) (\(current[0].citations))")
         } else {
             parts.append("Sources differ.")
-            for account in current {
-                let who = account.sources.map(\.publisher).uniqued().joined(separator: ", ")
-                let cited = account.sources.map { "\(Source.readableDate($0.published)): \($0.url)" }.joined(separator: "; ")
-                parts.append("\(who): \(account.text) (\(cited))")
-            }
+            for account in current { parts.append(account.byOutlet) }
         }
         for (position, account) in accounts.filter(\.isEarlier).enumerated() {
-            let cited = account.sources.map { "\($0.citation): \($0.url)" }.joined(separator: "; also ")
-            parts.append("\(position == 0 ? "Earlier" : "Before that"): \(account.text) (\(cited))")
+            parts.append("\(position == 0 ? "Earlier" : "Before that"): \(account.text) (\(account.citations))")
         }
-        for account in accounts.filter(\.isLater) {
-            let cited = account.sources.map { "\($0.citation): \($0.url)" }.joined(separator: "; also ")
-            parts.append("Later: \(account.text) (\(cited))")
-        }
+        for account in accounts.filter(\.isLater) { parts.append("Later: \(account.text) (\(account.citations))") }
         return parts
     }
 }

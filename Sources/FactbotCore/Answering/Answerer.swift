@@ -118,8 +118,8 @@ public struct Answerer: Sendable {
         let personWordKeys: Set<String>
         let quotes: QuoteIndex?
         let links: WordLinks?
-        /// The sources some curated fact is drawn from: the rest are quoted alongside a curated answer.
-        let curatedSources: Set<String>
+        /// The stored articles no curated fact is drawn from yet: quoted beside a curated answer.
+        let uncuratedQuotedSources: Set<String>
         let scratch = ScoreScratch()
         let clauseMemo = BoundedMemo<Int32, AnswerDetails>()
         let wordMemo = BoundedMemo<Int32, Set<String>>()
@@ -143,7 +143,8 @@ public struct Answerer: Sendable {
             self.personWordKeys = personWordKeys
             self.quotes = quotes
             self.links = links
-            self.curatedSources = Set(index.facts.lazy.filter { !$0.isAboutSource }.map(\.sourceID))
+            let curated = Set(index.facts.lazy.filter { !$0.isAboutSource }.map(\.sourceID))
+            self.uncuratedQuotedSources = Set(quotes?.answerer.knowledge.sources.keys.filter { !curated.contains($0) } ?? [])
         }
 
         /// The same state with other links and quotes. The memos are not carried over:
@@ -395,11 +396,10 @@ public struct Answerer: Sendable {
     /// read the new article.
     func withQuotedAccount(_ curated: Answer, question: String, quotes: QuoteIndex) -> Answer {
         // (not looked up at all while every stored article has curated facts)
-        guard curated.nearby.count < Self.nearbyShown, quotes.answerer.knowledge.sources.keys.contains(where: { !state.curatedSources.contains($0) })
-        else { return curated }
+        guard curated.nearby.count < Self.nearbyShown, !state.uncuratedQuotedSources.isEmpty else { return curated }
         let quoted = quotes.answerer.answerFromFacts(question)
         // (a whole sentence: a heading, "How Zhang was captured", tells nothing)
-        guard quoted.kind == .fact, let sentence = quoted.fact, let source = quoted.source, !state.curatedSources.contains(source.id),
+        guard quoted.kind == .fact, let sentence = quoted.fact, let source = quoted.source, state.uncuratedQuotedSources.contains(source.id),
             let last = sentence.answer.last, ".!?\"”’'".contains(last),
             quoted.confidence >= max(settings.minimumConfidence + Self.quoteMargin, curated.confidence * Self.quotedNearbyShare),
             !quoted.explanation.candidates.dropFirst().contains(where: { rival in
@@ -467,22 +467,15 @@ public struct Answerer: Sendable {
         // "per Business Insider", "could Babel verify it", "per AFP": the outlet (or the author) only says whose account
         // is asked for (its facts do not name it), unless the question is about its article
         // (and costs nothing to a fact of that outlet's article)
+        let named = outletSpans(words)
+        let namedSources = named.isEmpty ? [] : sourcesNamed(by: Set(named.map { words[$0].text }))
         var outletNaming: Set<String> = []
-        var namedSources: Set<String> = []
-        if !words.contains(where: { Self.articleWords.contains($0.text) }) {
-            let named = outletSpans(words)
-            if !named.isEmpty {
-                // a word that is also used outside the outlet's name ("... fight for Ukraine") keeps its weight
-                let elsewhere = Set(words.indices.filter { !named.contains($0) }.map { words[$0].text })
-                let naming = Set(named.map { words[$0].text }).subtracting(elsewhere)
-                for position in terms.indices where terms[position].lies(within: naming) {
-                    terms[position].isWeak = true
-                }
-                outletNaming = naming
-                let said = Set(named.map { words[$0].text })
-                namedSources = Set(
-                    knowledge.sources.values.filter { source in Self.outletWords(source).contains { !$0.isEmpty && $0.allSatisfy(said.contains) } }
-                        .map(\.id))
+        if !named.isEmpty, !words.contains(where: { Self.articleWords.contains($0.text) }) {
+            // a word that is also used outside the outlet's name ("... fight for Ukraine") keeps its weight
+            let elsewhere = Set(words.indices.filter { !named.contains($0) }.map { words[$0].text })
+            outletNaming = Set(named.map { words[$0].text }).subtracting(elsewhere)
+            for position in terms.indices where terms[position].lies(within: outletNaming) {
+                terms[position].isWeak = true
             }
         }
         // "which outlets covered the press conference?": the outlet noun and the verb of
@@ -501,16 +494,9 @@ public struct Answerer: Sendable {
             // (the words of wanting and getting only in "hoping to obtain" and the like)
             let wanted = QuestionType.asksAGoal(words.map(\.text)) ? Self.goalWords : []
             let motive = Set(words.lazy.map(\.text).filter { Self.motiveWords.contains($0) || wanted.contains($0) })
-            if !motive.isEmpty, terms.contains(where: { !$0.isWeak && !$0.lies(within: motive) }) {
-                for position in terms.indices where terms[position].lies(within: motive) { terms[position].isWeak = true }
-            }
+            Self.weaken(&terms, within: motive)
         }
-        let identifying = Self.identifyingWords(words).union(Self.excludedWords(words))
-        if !identifying.isEmpty {
-            if terms.contains(where: { !$0.isWeak && !$0.lies(within: identifying) }) {
-                for position in terms.indices where terms[position].lies(within: identifying) { terms[position].isWeak = true }
-            }
-        }
+        Self.weaken(&terms, within: Self.identifyingWords(words).union(Self.excludedWords(words)))
         var explanation = Explanation(questionType: questionType, terms: terms)
         guard !terms.isEmpty else {
             return decline(question, explanation, suggestions: [])
@@ -723,16 +709,10 @@ public struct Answerer: Sendable {
             }
         }
         // the account of an outlet (or author) the question names comes first ("per AFP, ...")
-        if answer.accounts.count > 1 {
-            let named = outletSpans(words)
-            if !named.isEmpty {
-                let said = Set(named.map { words[$0].text })
-                func isNamed(_ account: Answer.Account) -> Bool {
-                    account.sources.contains { source in Self.outletWords(source).contains { !$0.isEmpty && $0.allSatisfy(said.contains) } }
-                }
-                let current = answer.accounts.filter { !$0.isEarlier }
-                answer.accounts = current.filter(isNamed) + current.filter { !isNamed($0) } + answer.accounts.filter(\.isEarlier)
-            }
+        if answer.accounts.count > 1, !namedSources.isEmpty {
+            func isNamed(_ account: Answer.Account) -> Bool { account.sources.contains { namedSources.contains($0.id) } }
+            let current = answer.accounts.filter { !$0.isEarlier }
+            answer.accounts = current.filter(isNamed) + current.filter { !isNamed($0) } + answer.accounts.filter(\.isEarlier)
         }
         // other sources' facts that answer as well, unlinked: shown after it
         var shownSources = Set(answer.accounts.flatMap { $0.sources.map(\.id) } + [fact.sourceID])
@@ -831,6 +811,12 @@ public struct Answerer: Sendable {
         [source.publisher, source.author].map { Array(Tokenizer.tokens($0).map(\.text).drop { $0 == "the" }) }
     }
 
+    /// The ids of the sources whose outlet or author `said` (a question's words naming them,
+    /// ``outletSpans(_:)``) names in full.
+    func sourcesNamed(by said: Set<String>) -> Set<String> {
+        Set(knowledge.sources.values.filter { source in Self.outletWords(source).contains { !$0.isEmpty && $0.allSatisfy(said.contains) } }.map(\.id))
+    }
+
     /// The positions of a question's words that name an outlet in full ("Business
     /// Insider", "Interfax-Ukraine", not "Ukraine" alone).
     func outletSpans(_ words: [Token]) -> Set<Int> {
@@ -840,6 +826,13 @@ public struct Answerer: Sendable {
             for start in text.indices where text[start...].starts(with: name) { found.formUnion(start..<(start + name.count)) }
         }
         return found
+    }
+
+    /// Makes the terms that lie within `words` weak (they help a fact that has them and cost
+    /// a little to one that lacks them), unless no other term would carry the question.
+    static func weaken(_ terms: inout [Term], within words: Set<String>) {
+        guard !words.isEmpty, terms.contains(where: { !$0.isWeak && !$0.lies(within: words) }) else { return }
+        for position in terms.indices where terms[position].lies(within: words) { terms[position].isWeak = true }
     }
 
     /// Words that ask for a motive in a "why" question ("drawn to", "lured into"); not

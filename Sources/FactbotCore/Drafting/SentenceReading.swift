@@ -190,9 +190,7 @@ struct SentenceReading {
             lower[position] != "may" || (position > 0 && words[position].hasPrefix("May"))
                 || [position - 1, position + 1].contains { $0 >= 0 && $0 < words.count && words[$0].first?.isNumber == true }
         }
-        let hasDate =
-            lower.indices.contains { Self.months.contains(lower[$0]) && isMonth($0) } || words.contains(where: isYear)
-            || lower.contains { $0 != "may" && Answerer.timeWords.contains($0) }
+        let hasDate = words.contains(where: isYear) || lower.indices.contains { Answerer.timeWords.contains(lower[$0]) && isMonth($0) }
         reportsSpeech = lower.contains(where: Self.saying.contains)
         let quotes = sentence.contains(where: QuoteIndex.quotationMarks.contains)
 
