@@ -84,6 +84,9 @@ struct ShippedAnswererTests {
     }
 }
 
+/// The source of the small fact bases these tests write.
+private let gazette = Source(id: "g", url: "https://example.org/g", title: "G", author: "", publisher: "Gazette", published: "2025-01-02")
+
 @Suite("Answering: type checks on a small fact base")
 struct TypedAnswererTests {
     /// An answerer of `facts` (of source "s") with these stop words.
@@ -181,7 +184,6 @@ struct TypedAnswererTests {
     }
 
     @Test func aSentenceIsQuotedOnlyWhenNoOtherSaysSomethingElseAsWell() throws {
-        let gazette = Source(id: "g", url: "https://example.org/g", title: "G", author: "", publisher: "Gazette", published: "2025-01-02")
         let courier = Source(id: "c", url: "https://example.org/c", title: "C", author: "", publisher: "Courier", published: "2025-01-03")
         let texts = [
             SourceSentences(
@@ -233,7 +235,6 @@ struct TypedAnswererTests {
     }
 
     @Test func tiedQuotesAreToldApartByWordsAsCorrectedAndNamesByTheirFirstMention() throws {
-        let gazette = Source(id: "g", url: "https://example.org/g", title: "G", author: "", publisher: "Gazette", published: "2025-01-02")
         var words = WordLists(stopWords: ["the", "in", "is", "of", "a", "who", "them", "and"])
         words.synonyms = [["salary", "pay"]]
         words.names = ["ola lind"]  // listed, so known as a name typed in lower case
@@ -259,7 +260,6 @@ struct TypedAnswererTests {
     }
 
     @Test func aQuotedSentenceIsFoundByThePersonItSpeaksOfAsHeOrShe() throws {
-        let gazette = Source(id: "g", url: "https://example.org/g", title: "G", author: "", publisher: "Gazette", published: "2025-01-02")
         let text = SourceSentences(
             source: gazette,
             sentences: [
@@ -285,7 +285,6 @@ struct TypedAnswererTests {
     }
 
     @Test func anArticleNoFactIsDrawnFromYetIsQuotedAfterACuratedAnswer() throws {
-        let gazette = Source(id: "g", url: "https://example.org/g", title: "G", author: "", publisher: "Gazette", published: "2025-01-02")
         let herald = Source(id: "h", url: "https://example.org/h", title: "H", author: "", publisher: "Herald", published: "2025-01-03")
         var words = WordLists(stopWords: ["the", "a", "of", "on", "in", "at", "is", "was", "what", "how", "did", "and", "to"])
         words.classes.currencies = ["crowns"]
@@ -316,7 +315,6 @@ struct TypedAnswererTests {
     }
 
     @Test func aQuotedSentenceLackingTheAskedDetailIsQuotedInTheDecline() throws {
-        let gazette = Source(id: "g", url: "https://example.org/g", title: "G", author: "", publisher: "Gazette", published: "2025-01-02")
         let text = SourceSentences(source: gazette, sentences: ["The striking sailors boarded ships in the northern harbour."])
         let words = WordLists(stopWords: ["the", "in", "which", "did"])
         let answerer = try #require(Answerer(knowledge: KnowledgeBase(facts: [], sources: [gazette], words: words), quoting: [text]))
@@ -327,7 +325,6 @@ struct TypedAnswererTests {
     }
 
     @Test func anOutletTheQuestionNamesCostsItsOwnFactsNothing() throws {
-        let gazette = Source(id: "g", url: "https://example.org/g", title: "G", author: "", publisher: "Gazette", published: "2025-01-02")
         let herald = Source(id: "h", url: "https://example.org/h", title: "H", author: "", publisher: "Herald", published: "2025-01-01")
         let words = WordLists(stopWords: ["the", "a", "is", "what", "to", "according", "per"])
         let facts = [
@@ -343,7 +340,6 @@ struct TypedAnswererTests {
     }
 
     @Test func aWordOfMotiveInAWhyQuestionOnlyAsksForAReason() throws {
-        let gazette = Source(id: "g", url: "https://example.org/g", title: "G", author: "", publisher: "Gazette", published: "2025-01-02")
         let words = WordLists(stopWords: ["the", "a", "to", "are", "is", "by", "its", "why", "what", "do", "of"])
         let facts = [
             Fact(
