@@ -159,6 +159,10 @@ struct MultiSourceTests {
             to: fixture.folder.appendingPathComponent("knowledge/facts/draft.yaml"))
         let check = try fixture.run(["check"])
         #expect(check.status == 0, "\(check.stderr)")
+        // and says what is left to review: every drafted fact is marked as a draft
+        #expect((check.stdout + check.stderr).contains("draft.yaml:"), "\(check.stdout)\(check.stderr)")
+        #expect((check.stdout + check.stderr).contains("no one has reviewed yet (draft: true)"), "\(check.stdout)\(check.stderr)")
+        #expect(text.components(separatedBy: "\n  draft: true\n").count - 1 == text.components(separatedBy: "\n- id: ").count - 1)
         var examples: [(id: String, question: String)] = []
         var id = ""
         for line in text.split(separator: "\n") {

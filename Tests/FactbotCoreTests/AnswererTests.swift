@@ -314,6 +314,43 @@ struct TypedAnswererTests {
         #expect(try answerer(quoting: [torn]).answer("what is the bridge toll?").nearby.isEmpty)
     }
 
+    @Test func anArticleWithOnlyDraftFactsIsStillQuotedAndADraftGivesWayToAReviewedFact() throws {
+        let herald = Source(id: "h", url: "https://example.org/h", title: "H", author: "", publisher: "Herald", published: "2025-01-03")
+        var words = WordLists(stopWords: ["the", "a", "of", "on", "in", "at", "is", "was", "what", "how", "did", "and", "to"])
+        words.classes.currencies = ["crowns"]
+        let toll = Fact(
+            id: "toll", answer: "The bridge toll is three crowns.", questions: ["What is the bridge toll?"], types: [.amount], sourceID: "g")
+        var drafted = Fact(
+            id: "h-s1", answer: "The bridge toll is four crowns, the Herald was told.", questions: ["What is the bridge toll?"],
+            types: [.amount], sourceID: "h")
+        drafted.isDraft = true
+        let heraldText = SourceSentences(source: herald, sentences: ["The bridge toll is four crowns, the Herald was told."])
+        func answer(_ facts: [Fact]) throws -> Answer {
+            let knowledge = KnowledgeBase(facts: facts, sources: [gazette, herald], words: words)
+            return try #require(Answerer(knowledge: knowledge, quoting: [heraldText])).answer("what is the bridge toll?")
+        }
+        // a draft matching as well as a reviewed fact gives way to it, and its article is
+        // quoted after, as if no fact were drawn from it yet
+        let withDraft = try answer([toll, drafted])
+        #expect(withDraft.fact?.id == "toll", "\(withDraft.text)")
+        #expect(withDraft.reply.contains("Also, Herald: “The bridge toll is four crowns"), "\(withDraft.reply)")
+        // reviewed, the Herald's fact is the curator's choice: it competes as an equal, and
+        // its article is no longer quoted beside other answers
+        drafted.isDraft = false
+        let reviewed = try answer([toll, drafted])
+        #expect(reviewed.nearby.allSatisfy { !$0.factIDs.contains("h#s1") }, "\(reviewed.reply)")
+        // a draft that is the answer is not quoted again after itself
+        drafted.isDraft = true
+        let alone = try answer([drafted])
+        #expect(alone.fact?.id == "h-s1")
+        #expect(alone.nearby.isEmpty, "\(alone.reply)")
+        // and it is held a little less sure than the same fact reviewed
+        drafted.isDraft = false
+        let aloneReviewed = try answer([drafted])
+        #expect(abs(alone.confidence - aloneReviewed.confidence * Answerer.draftShare) < 0.01, "\(alone.confidence) \(aloneReviewed.confidence)")
+        #expect(Answerer.draftShare < 1)
+    }
+
     @Test func aQuotedSentenceLackingTheAskedDetailIsQuotedInTheDecline() throws {
         let text = SourceSentences(source: gazette, sentences: ["The striking sailors boarded ships in the northern harbour."])
         let words = WordLists(stopWords: ["the", "in", "which", "did"])

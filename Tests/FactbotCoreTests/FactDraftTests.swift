@@ -160,6 +160,30 @@ struct FactDraftTests {
         #expect(drafts.map { $0.fact.types.contains(.reason) } == [true, false], "\(drafts.map(\.fact.types))")
     }
 
+    @Test func draftedFactsAreMarkedAsDraftsAndCheckListsThem() throws {
+        let sentences = [
+            "Ada Marsh, a sailor from Lowmere, said on Monday that the strike had ended after nine days.",
+            "The harbour board agreed to pay each crew 900 crowns for the days the ferries stood idle.",
+        ]
+        var settings = Answerer.Settings()
+        settings.minimumConfidence = 0.3
+        let answerer = try #require(Answerer(knowledge: KnowledgeBase(facts: [], sources: [Self.source], words: Self.words), settings: settings))
+        let drafts = FactDraft.drafts(for: SourceSentences(source: Self.source, sentences: sentences), answerer: answerer)
+        try #require(drafts.count == 2)
+        let read = try FactFileParser.parse(FactDraft.yaml(drafts, source: Self.source), file: "draft.yaml")
+        #expect(read.count == 2 && read.allSatisfy(\.isDraft))
+        // one warning for the file: how many are left to review, from the first
+        let warnings = KnowledgeCheck.draftWarnings(for: read)
+        #expect(warnings.count == 1)
+        #expect(warnings.first?.file == "draft.yaml" && warnings.first?.line == read[0].line)
+        #expect(warnings.first?.message.contains("2 facts") == true, "\(warnings)")
+        var reviewed = read
+        reviewed[0].isDraft = false
+        #expect(KnowledgeCheck.draftWarnings(for: reviewed).first?.message.contains("fact \"\(read[1].id)\" is a draft") == true)
+        reviewed[1].isDraft = false
+        #expect(KnowledgeCheck.draftWarnings(for: reviewed).isEmpty)
+    }
+
     @Test func draftedFactsOfAQuotationNameItsSpeaker() throws {
         let sentences = [
             "Ada Marsh and Lee Roan, two sailors held at the port of Lowmere, spoke to reporters on Monday.",

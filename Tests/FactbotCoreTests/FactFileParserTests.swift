@@ -46,6 +46,16 @@ struct FactFileParserTests {
         #expect(found.contains { $0.line == 1 && $0.message.contains("missing \"answer:\"") })
     }
 
+    @Test func aDraftMarkIsTrueOrFalse() throws {
+        let fact = "- id: a\n  type: number\n  answer: x\n  questions: [q]\n  source: s\n"
+        #expect(try FactFileParser.parse(fact, file: "f.yaml")[0].isDraft == false)
+        #expect(try FactFileParser.parse(fact + "  draft: true\n", file: "f.yaml")[0].isDraft)
+        #expect(try FactFileParser.parse(fact + "  draft: false\n", file: "f.yaml")[0].isDraft == false)
+        let found = problems(fact + "  draft: maybe\n")
+        #expect(found.map(\.line) == [6])
+        #expect(found.first?.message.contains("\"draft\" is true or false") == true, "\(found)")
+    }
+
     @Test func answersAndQuestionsAreOneLine() throws {
         let facts = try FactFileParser.parse(
             "- id: a\n  type: number\n  answer: |\n    two\n    lines\n  questions: [\"one\\ntwo\"]\n  source: s\n", file: "f.yaml")

@@ -31,6 +31,15 @@ struct IndexSnapshotTests {
         }
     }
 
+    @Test func aDraftMarkIsReadBack() throws {
+        var drafted = Fact(id: "d", answer: "The ferry leaves at noon.", questions: ["When does the ferry leave?"], types: [.date], sourceID: "g")
+        drafted.isDraft = true
+        let reviewed = Fact(id: "r", answer: "The toll is three crowns.", questions: ["What is the toll?"], types: [.amount], sourceID: "g")
+        let built = try #require(Answerer(knowledge: KnowledgeBase(facts: [drafted, reviewed], sources: [RequestedDetailTests.source])))
+        let index = try IndexSnapshot.decode(IndexSnapshot.encode(built.index, fingerprint: fingerprint), fingerprint: fingerprint)
+        #expect(index.facts.filter { !$0.isAboutSource }.map(\.isDraft) == [true, false])
+    }
+
     @Test func anotherFingerprintIsRefused() {
         let bytes = IndexSnapshot.encode(answerer.index, fingerprint: fingerprint)
         #expect(throws: IndexSnapshot.Refused.self) { try IndexSnapshot.decode(bytes, fingerprint: fingerprint &+ 1) }

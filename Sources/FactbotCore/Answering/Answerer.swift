@@ -143,7 +143,7 @@ public struct Answerer: Sendable {
             self.personWordKeys = personWordKeys
             self.quotes = quotes
             self.links = links
-            let curated = Set(index.facts.lazy.filter { !$0.isAboutSource }.map(\.sourceID))
+            let curated = Set(index.facts.lazy.filter { !$0.isAboutSource && !$0.isDraft }.map(\.sourceID))
             self.uncuratedQuotedSources = Set(quotes?.answerer.knowledge.sources.keys.filter { !curated.contains($0) } ?? [])
         }
 
@@ -209,6 +209,9 @@ public struct Answerer: Sendable {
     /// ``nearbyShare`` for a quoted sentence: its only example is itself, so it matches a
     /// question's wording less closely than a curated fact with its examples can.
     static let quotedNearbyShare = 0.85
+    /// A draft fact no curator has reviewed (``Fact/isDraft``) weighs this share of its match:
+    /// its examples were made by rules from the sentence, not written by someone who read it.
+    static let draftShare = 0.9
 
     /// Builds the lexicon and index; with `quoting`, an index over those sources'
     /// sentences too. Returns nil only if libstemmer is missing English.
@@ -400,6 +403,7 @@ public struct Answerer: Sendable {
         let quoted = quotes.answerer.answerFromFacts(question)
         // (a whole sentence: a heading, "How Zhang was captured", tells nothing)
         guard quoted.kind == .fact, let sentence = quoted.fact, let source = quoted.source, state.uncuratedQuotedSources.contains(source.id),
+            curated.source?.id != source.id, !curated.accounts.contains(where: { $0.sources.contains { $0.id == source.id } }),
             let last = sentence.answer.last, ".!?\"”’'".contains(last),
             quoted.confidence >= max(settings.minimumConfidence + Self.quoteMargin, curated.confidence * Self.quotedNearbyShare),
             !quoted.explanation.candidates.dropFirst().contains(where: { rival in
@@ -597,6 +601,7 @@ public struct Answerer: Sendable {
             // unless the curator wrote it for a question like this ("how were they brought in?" "in handcuffs")
             if asksMeans, likeness < Self.curatedLikeness, !Self.statesMeans(index.facts[Int(fact)].answer) { factor *= Self.noMeansShare }
             if askedAboutUnknown { factor *= Self.unknownSubjectPenalty }
+            if index.facts[Int(fact)].isDraft { factor *= Self.draftShare }
             if let heaviest, terms.count > 1, !index.uses(fact: fact, term: heaviest.id) { factor *= Self.missingFocusPenalty }
             ranked[position].confidence *= factor
         }

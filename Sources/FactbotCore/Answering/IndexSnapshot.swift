@@ -9,7 +9,7 @@
 /// corrupt file is refused (and rebuilt by the caller), never trusted.
 public enum IndexSnapshot {
     /// Bumped whenever the layout changes.
-    static let version: UInt32 = 5
+    static let version: UInt32 = 6
     static let magic: [UInt8] = Array("FBIX".utf8)
 
     /// Why a snapshot was not used.
@@ -54,6 +54,7 @@ public enum IndexSnapshot {
         out.array(facts.flatMap { $0.relations.map { Int64($0.line) } })
         out.array(facts.map { Int32($0.context.count) })
         out.strings(facts.flatMap(\.context))
+        out.array(facts.map { $0.isDraft ? UInt8(1) : 0 })
         // index
         var keys = [String](repeating: "", count: index.termCount)
         for (key, id) in index.termIDs { keys[Int(id)] = key }
@@ -113,6 +114,7 @@ public enum IndexSnapshot {
         let relationIDs = try reader.groups { reader throws(Refused) in try reader.strings() }
         let relationLines = try reader.groups { reader throws(Refused) in try reader.array(Int64.self) }
         let contexts = try reader.groups { reader throws(Refused) in try reader.strings() }
+        let drafts = try reader.array(UInt8.self, count: count)
         guard questions.count == count, questionLines.count == count, keywords.count == count, types.count == count,
             relationKinds.count == count, relationIDs.count == count, relationLines.count == count, contexts.count == count,
             zip(relationKinds, relationIDs).allSatisfy({ $0.count == $1.count }), zip(relationKinds, relationLines).allSatisfy({ $0.count == $1.count }),
@@ -132,6 +134,7 @@ public enum IndexSnapshot {
                 questionLines: questionLines[f].map { Int($0) })
             fact.sourceLine = sourceLines[f] < 0 ? nil : Int(sourceLines[f])
             fact.context = contexts[f]
+            fact.isDraft = drafts[f] != 0
             for (r, raw) in relationKinds[f].enumerated() {
                 guard Int(raw) < Fact.Relation.Kind.allCases.count else { throw Refused(description: "unknown relation") }
                 fact.relations.append(Fact.Relation(Fact.Relation.Kind.allCases[Int(raw)], relationIDs[f][r], line: Int(relationLines[f][r])))

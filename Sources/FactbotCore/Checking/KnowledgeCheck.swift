@@ -41,7 +41,30 @@ public enum KnowledgeCheck {
                 }
             }
         }
-        return warnings + linkWarnings(for: answerer)
+        return warnings + draftWarnings(for: answerer.knowledge.facts) + linkWarnings(for: answerer)
+    }
+
+    /// One warning for each file holding facts still marked `draft: true`: how many, and
+    /// where the first is, so a curator sees what is left to review.
+    public static func draftWarnings(for facts: [Fact]) -> [Diagnostic] {
+        var drafts: [String: (count: Int, first: Fact)] = [:]
+        var files: [String] = []
+        for fact in facts where fact.isDraft {
+            if let known = drafts[fact.file] {
+                drafts[fact.file] = (known.count + 1, known.first.line <= fact.line ? known.first : fact)
+            } else {
+                drafts[fact.file] = (1, fact)
+                files.append(fact.file)
+            }
+        }
+        return files.map { file in
+            let (count, first) = drafts[file]!
+            let what = count == 1 ? "fact \"\(first.id)\" is a draft" : "\(count) facts, from \"\(first.id)\" on, are drafts"
+            return Diagnostic(
+                file: file, line: first.line,
+                "\(what) no one has reviewed yet (draft: true): they answer only where no reviewed fact answers about as well; delete the line once a fact is reviewed",
+                severity: .warning)
+        }
     }
 
     /// Most WordNet words tried in place of each word of an example...

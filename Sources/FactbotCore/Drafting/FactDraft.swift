@@ -95,7 +95,8 @@ public enum FactDraft {
             # Draft facts for \(source.id) (\(printable(source.citation))): one for each sentence no fact of
             # that source tells yet. Rewrite each answer in your own words (keep the figures, names
             # and dates), fix the type and the questions, delete what is not worth a fact, then move
-            # the file into knowledge/facts/ and run `factbot check`.
+            # the file into knowledge/facts/ and run `factbot check`. Delete a fact's "draft: true"
+            # once you have reviewed it: until then it answers only where no reviewed fact does.
 
             """
         for draft in drafts {
@@ -111,6 +112,7 @@ public enum FactDraft {
             for question in fact.questions { out += "    - \(quoted(question))\n" }
             if !fact.keywords.isEmpty { out += "  keywords: [\(fact.keywords.map(quoted).joined(separator: ", "))]\n" }
             out += "  source: \(fact.sourceID)\n"
+            out += "  draft: true\n"
         }
         return out
     }

@@ -28,6 +28,10 @@ public struct Fact: Sendable, Equatable {
     /// How this fact stands to other sources' accounts of the same thing (`updates`,
     /// `disputes`, `confirms` in the fact file).
     public var relations: [Relation] = []
+    /// True for a fact `factbot draft` wrote that no curator has reviewed yet (`draft: true`
+    /// in the fact file): it answers only where no reviewed fact answers about as well, and
+    /// it leaves its article quoted beside other outlets' answers, as if it had no facts.
+    public var isDraft = false
 
     /// True for the facts every source answers about itself (``SourceFacts``): made from
     /// sources.yaml, not curated.

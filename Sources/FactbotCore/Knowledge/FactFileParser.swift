@@ -1,8 +1,9 @@
 /// Parses a fact file (`knowledge/facts/*.yaml`): a list of facts, each with
 /// `id`, `answer`, `questions`, `type`, `source` and optional `keywords`, and links to
-/// other facts telling of the same thing: `updates`, `disputes`, `confirms`.
+/// other facts telling of the same thing: `updates`, `disputes`, `confirms`; `draft: true`
+/// marks a fact `factbot draft` wrote that is not reviewed yet.
 public enum FactFileParser {
-    static let keys = ["id", "answer", "questions", "keywords", "type", "source"] + Fact.Relation.Kind.allCases.map(\.rawValue)
+    static let keys = ["id", "answer", "questions", "keywords", "type", "source", "draft"] + Fact.Relation.Kind.allCases.map(\.rawValue)
     static let required = ["id", "answer", "questions", "type", "source"]
 
     /// Parses `text` read from `file`. Throws ``Diagnostics`` listing every problem found.
@@ -37,6 +38,14 @@ public enum FactFileParser {
             if entry.fields["type"] != nil, typeItems.isEmpty {
                 reader.fail(line: entry.line(of: "type"), "\"type\" is empty")
             }
+            var isDraft = false
+            if let draft = reader.text(entry, "draft") {
+                switch draft.lowercased() {
+                case "true", "yes": isDraft = true
+                case "false", "no": isDraft = false
+                default: reader.fail(line: entry.line(of: "draft"), "\"draft\" is true or false, not \"\(draft)\"; delete the line once the fact is reviewed")
+                }
+            }
             var relations: [Fact.Relation] = []
             for kind in Fact.Relation.Kind.allCases {
                 for (other, line) in reader.listWithLines(entry, kind.rawValue) {
@@ -56,6 +65,7 @@ public enum FactFileParser {
                 questionLines: questionsWithLines.map(\.line))
             fact.relations = relations
             fact.sourceLine = entry.line(of: "source")
+            fact.isDraft = isDraft
             facts.append(fact)
         }
         if !reader.diagnostics.isEmpty { throw Diagnostics(reader.diagnostics) }
