@@ -184,6 +184,11 @@ struct LanguageTests {
         #expect(type("What did he obtain from the crew?") == .any)
         #expect(type("what did they try to sell") == .any)
         #expect(type("What price did the seller hope to get?") == .amount)  // the noun says what is wanted
+        // a terse question that names its topic before "how many"
+        #expect(type("harbour crews how many sailors") == .number)
+        #expect(type("ferry tickets how much") == .amount)
+        #expect(type("did the crews say how many sailors left") == .any)  // a yes or no question
+        #expect(type("the crews who said how many left") == .any)  // another question word came first
         #expect(QuestionType.number.fit([.amount]) < 1)
         #expect(QuestionType.number.fit([.person]) < QuestionType.number.fit([.amount]))
         #expect(QuestionType.any.fit([.quote]) == 1)

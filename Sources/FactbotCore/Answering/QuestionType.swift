@@ -29,11 +29,16 @@ public enum QuestionType: String, Sendable, Equatable {
         // A question word asks only where a clause starts, after a filler ("so who"), a
         // preposition ("by whom") or at the very end ("paid how much"); elsewhere it joins
         // clauses ("Chinese who sign up") and is ignored.
+        // (in a question that opens with neither a question word nor a verb, "how many" or "how
+        // much" after its topic asks: "tarasivka bilohorivka how many chinese")
+        let opensWithTopic = words.first.map { !questionWords.contains($0.text) && !Answerer.yesNoOpeners.contains($0.text) } ?? false
         let w = words.enumerated().map { index, token -> String in
             guard questionWords.contains(token.text) else { return token.text }
             let asks =
                 token.startsClause || index == words.count - 1
                 || (index > 0 && leadIns.contains(words[index - 1].text))
+                || (opensWithTopic && token.text == "how" && index + 1 < words.count && ["many", "much"].contains(words[index + 1].text)
+                    && !words[..<index].contains { questionWords.contains($0.text) })
             return asks ? token.text : "_"
         }
         // the words after "how" and "what", the pairs asked about most
