@@ -148,6 +148,22 @@ struct RequestedDetailTests {
     @Test func aQuestionAboutOneSideIsNotAnsweredWithTheOther() {
         declined("How much does Southland's ferry operator pay its crews a month?", saying: "that about Southland")
         #expect(Self.answerer.answer("How much does Northland's ferry operator pay its crews a month?").fact?.id == "crew-pay")
+        // a side named only as a place is no side: "trained in Northland" answers about Southland's recruits
+        let trained = Self.answerer(for: [
+            Fact(
+                id: "trained", answer: "The recruits train for two months at a camp and then sail to Northland.",
+                questions: ["How long do the recruits train?"], types: [.date], sourceID: "gazette")
+        ])
+        #expect(trained.answer("How long do Southland's recruits train?").fact?.id == "trained")
+        let lexicon = Self.answerer.lexicon
+        let (north, south) = (lexicon.sideOfKey[lexicon.terms(of: "northland")[0].key]!, lexicon.sideOfKey[lexicon.terms(of: "southland")[0].key]!)
+        func named(_ answer: String) -> Set<Int> { Answerer.sidesNotOnlyPlaces(in: answer, lexicon: lexicon, among: [north, south]) }
+        #expect(named("They sail to Northland.").isEmpty)
+        #expect(named("the Council for the Defence of Northland").isEmpty)
+        #expect(named("They serve in Northland's navy.") == [north])
+        #expect(named("They were sent to Northland units.") == [north])
+        #expect(named("They fought on the side of Northland.") == [north])
+        #expect(named("Northland pays them; they sail from Southland.") == [north])
     }
 
     @Test func whatSomeoneSaidMustBeTheirs() {

@@ -569,6 +569,8 @@ extension Answerer {
         if !request.sides.isEmpty {
             var stated: Set<Int> = []
             for clause in details(of: position).clauses { for term in clause.terms { if let side = lexicon.sideOfKey[term] { stated.insert(side) } } }
+            // (a side named only as a place, "fight in Ukraine", "the Defense of Ukraine", says nothing of whose side)
+            if !stated.isEmpty { stated = Self.sidesNotOnlyPlaces(in: index.facts[Int(position)].answer, lexicon: lexicon, among: stated) }
             let asked = Set(request.sides.map(\.side))
             if let absent = request.sides.first(where: { !stated.contains($0.side) }), !stated.subtracting(asked).isEmpty {
                 return "that about \(absent.surface.capitalizedFirst)"
@@ -576,6 +578,29 @@ extension Answerer {
         }
         return nil
     }
+
+    /// Of `sides`, those `answer` names otherwise than as a place: not only right after "in",
+    /// "to", "from", "of" and the like ("fight in Ukraine", "the Defense of Ukraine"), unless
+    /// a possessive or its forces follow ("in Ukraine's army", "to Russian units"), and not
+    /// "the side of Russia".
+    static func sidesNotOnlyPlaces(in answer: String, lexicon: Lexicon, among sides: Set<Int>) -> Set<Int> {
+        let raw = Tokenizer.tokens(answer).map(\.text)
+        let tokens = raw.map(Lexicon.dropApostrophes)
+        var named: Set<Int> = []
+        for at in tokens.indices {
+            guard let side = lexicon.terms(of: tokens[at]).first.flatMap({ lexicon.sideOfKey[$0.key] }), sides.contains(side), !named.contains(side)
+            else { continue }
+            let asPlace =
+                at > 0 && placeOfSide.contains(tokens[at - 1]) && !raw[at].hasSuffix("'s")
+                && !(tokens[at - 1] == "of" && tokens[max(0, at - 4)..<(at - 1)].contains("side"))  // "on the side of Russia"
+                && !tokens[(at + 1)...].prefix(2).contains(where: forceWords.contains)
+            if !asPlace { named.insert(side) }
+        }
+        return named
+    }
+
+    /// Prepositions after which a side's name is a place ("in Ukraine", "of Ukraine").
+    static let placeOfSide: Set<String> = ["in", "into", "to", "from", "of", "across", "near", "at", "outside", "inside"]
 
     /// Verbs of taking a side in the war ("fighting for", "serve alongside").
     static let fightingWords: Set<String> = [
