@@ -184,6 +184,10 @@ struct LanguageTests {
         #expect(type("What did he obtain from the crew?") == .any)
         #expect(type("what did they try to sell") == .any)
         #expect(type("What price did the seller hope to get?") == .amount)  // the noun says what is wanted
+        // a size of money is an amount; of anything else, a number
+        #expect(type("How big is the joining bonus?") == .amount)
+        #expect(type("how high is the crew wage") == .amount)
+        #expect(type("How big is the blogger's audience?") == .number)
         // a terse question that names its topic before "how many"
         #expect(type("harbour crews how many sailors") == .number)
         #expect(type("ferry tickets how much") == .amount)

@@ -89,6 +89,34 @@ struct RequestedDetailTests {
         #expect(answer.explanation.unstated == unstated)
     }
 
+    @Test func aCountryNamedSaysWhichNation() throws {
+        var words = Self.words
+        let (names, kinds, sides) = try WordListParser.names("[countries]\nvalmora\nostrand\n[sides]\nnorthland\nsouthland\n")
+        (words.names, words.nameKinds, words.sides) = (names, kinds, sides)
+        var settings = Answerer.Settings()
+        settings.minimumConfidence = 0.3
+        let facts = [
+            Fact(
+                id: "crews", answer: "The harbour master said crews from Valmora had not been enough, so he hired sailors from another port.",
+                questions: ["Where did the harbour master hire crews from?"], types: [.description], sourceID: "gazette")
+        ]
+        let answerer = try #require(Answerer(knowledge: KnowledgeBase(facts: facts, sources: [Self.source], words: words), settings: settings))
+        // "which nation": Valmora, a country, says which
+        #expect(answerer.answer("crews from which nation?").fact?.id == "crews")
+        // a kind of thing that is no country still needs the fact to say which
+        let ship = answerer.answer("crews from which harbour?")  // (a short question: this base lists few stop words)
+        #expect(
+            !ship.answered && ship.text.contains("does not say which harbour"),
+            "\(ship.text) \(ship.explanation.questionType) \(ship.explanation.terms.map(\.key))")
+        // nor does a fact that names no country answer "which nation"
+        let none = Self.answerer(for: [
+            Fact(
+                id: "hired", answer: "The harbour master hired sailors from another port.", questions: ["Who hired sailors?"],
+                types: [.person], sourceID: "gazette")
+        ])
+        #expect(!none.answer("From which nation did the harbour master hire sailors?").answered)
+    }
+
     @Test func aWordTheFactDoesNotUseIsNotStated() {
         declined("Which prison were the two Northlander sailors detained in?", saying: "which prison")
         let answer = Self.answerer.answer("which prison were the two Northlander sailors detained in")

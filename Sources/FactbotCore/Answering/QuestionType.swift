@@ -55,6 +55,10 @@ public enum QuestionType: String, Sendable, Equatable {
                     : zip(w, w.dropFirst()).contains { $0 == a && $1 == b }
         }
         if has("how", "much") { return .amount }
+        // "how big is the bonus", "how high is the salary": a size of money is an amount
+        for (index, word) in w.enumerated() where word == "how" && index + 1 < w.count && ["large", "big", "high"].contains(w[index + 1]) {
+            if w.dropFirst(index + 2).prefix(5).contains(where: { nounTypes[$0] == .amount }) { return .amount }
+        }
         if has("how", "many") || has("how", "old") || has("how", "large") || has("how", "big") || has("how", "high") { return .number }
         if has("how", "long") || w.contains("when") { return .date }
         if has("how", "come") || w.contains("why")

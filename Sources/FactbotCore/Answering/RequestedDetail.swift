@@ -487,6 +487,12 @@ extension Answerer {
             if !clauses.contains(where: { $0.hasPlace || !$0.events.isSubset(of: request.focus) }) { return request.asked }
         case .quote?: if !details(of: position).clauses.contains(where: \.hasQuote) { return request.asked }
         case .word(let key, let surface, let linked)?:
+            // "from which other nation": a country the answer names says which
+            if Self.countryNouns.contains(surface),
+                lexicon.countryKeys.contains(where: { index.termID($0).map { index.uses(fact: position, term: $0) } ?? false })
+            {
+                break
+            }
             let viaLink = linked.flatMap(index.termID).map { index.uses(fact: position, term: $0) } ?? false
             if !viaLink, !literalWords(of: position).contains(key) { return request.asked }
             // "which unit" is not answered by "Russian units" in general, unless the curator's
@@ -601,6 +607,9 @@ extension Answerer {
 
     /// Prepositions after which a side's name is a place ("in Ukraine", "of Ukraine").
     static let placeOfSide: Set<String> = ["in", "into", "to", "from", "of", "across", "near", "at", "outside", "inside"]
+
+    /// Words for a country: a country's name says which one.
+    static let countryNouns: Set<String> = ["nation", "country", "state", "nationality"]
 
     /// Verbs of taking a side in the war ("fighting for", "serve alongside").
     static let fightingWords: Set<String> = [
