@@ -873,6 +873,34 @@ extension RequestedDetailTests {
         let answer = answerer.answer("What did the storm take, according to Mira Holt?")
         #expect(answer.kind == .fact, "\(answer.reply)")
         #expect(!answerer.answer("What did the storm take, according to the mayor?").answered)
+        // Mira Holt speaks here: a decline names the detail missing, not the speaker
+        let atPort = Self.answerer(for: [
+            Fact(id: "nets", answer: "Mira Holt: The storm took all our nets at the port.", questions: [], types: [.quote], sourceID: "gazette")
+        ])
+        let port = atPort.answer("According to Mira Holt, at which port did the storm take the nets?")
+        #expect(port.explanation.unstated == "which port", "\(port.reply)")
+        // and a speaker missing is named as such
+        let other = Self.answerer(for: [
+            Fact(id: "nets", answer: "The storm took all the nets at the port.", questions: [], types: [.description], sourceID: "gazette")
+        ])
+        let unsaid = other.answer("What did the storm take at the port, according to Mira Holt?")
+        #expect(unsaid.explanation.unstated == "that according to Mira Holt", "\(unsaid.reply)")
+    }
+
+    @Test func aNameBeforeAnAsideSpeaks() {
+        let answerer = Self.answerer(for: [
+            Fact(
+                id: "closing", answer: "Mira Holt, mayor of the northern harbour of Lowmere, said the port would close.",
+                questions: [], types: [.quote], sourceID: "gazette")
+        ])
+        #expect(answerer.answer("What did Mira Holt say about the port?").fact?.id == "closing")
+        // a name inside the aside does not speak
+        let inside = Self.answerer(for: [
+            Fact(
+                id: "closing", answer: "The mayor, a cousin of Mira Holt from the small northern town, said the port would close.",
+                questions: [], types: [.quote], sourceID: "gazette")
+        ])
+        #expect(!inside.answer("What did Mira Holt say about the port?").answered)
     }
 
     @Test func aQuotedSentenceSaysWhoItsHeIsForTheChecks() throws {

@@ -53,6 +53,9 @@ struct Request: Equatable {
     var counted: [String] = []
     /// In "what did X say?", X's terms when X is a name: the answer must report X speaking.
     var speaker: [String] = []
+    /// What a decline says when the answer does not report ``speaker`` speaking ("that
+    /// according to Lin Jian"), apart from ``asked``, which another check may need.
+    var speakerAsked = ""
     /// In "what did the X say?", X a noun ("the would-be soldier", "his wife"): its term,
     /// which the answer must have speaking (beside a verb of saying).
     var speakerNoun: String?
@@ -315,7 +318,8 @@ extension Answerer {
                 !named.contains(where: { outlets.contains($0.text) || isPlaceLike($0.text) })
             {
                 request.speaker = speakerTerms.map(\.key)
-                request.asked = "that according to " + Self.shown(Array(named))
+                request.speakerAsked = "that according to " + Self.shown(Array(named))
+                if request.asked.isEmpty { request.asked = request.speakerAsked }
             }
         }
 
@@ -329,6 +333,7 @@ extension Answerer {
             if !speakerTerms.isEmpty, speakerTerms.allSatisfy({ $0.isName || lexicon.namedKeys.contains($0.key) }) {
                 request.speaker = speakerTerms.map(\.key)
                 request.asked = "what " + Self.shown(speaker) + " said"
+                request.speakerAsked = request.asked
             } else if !["according", "call", "called", "calls"].contains(text[verb]), speaker.count <= 3, let head = speakerTerms.last(where: { !$0.isWeak }),
                 let last = speaker.last,
                 head.surface == last.text || head.correctedFrom == last.text, !head.isName, !lexicon.namedKeys.contains(head.key),
@@ -526,7 +531,7 @@ extension Answerer {
                     }
                 })
             else {
-                return request.asked
+                return request.speakerAsked.isEmpty ? request.asked : request.speakerAsked
             }
         }
         // (or the curator's examples ask what they say: "What do the recruiting messages tell men?")
