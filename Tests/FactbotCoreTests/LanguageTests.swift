@@ -184,6 +184,9 @@ struct LanguageTests {
         #expect(type("What did he obtain from the crew?") == .any)
         #expect(type("what did they try to sell") == .any)
         #expect(type("What price did the seller hope to get?") == .amount)  // the noun says what is wanted
+        // a length of time asked tersely is "how long" (lengths of time are dates here)
+        #expect(type("press conference length") == .date)
+        #expect(type("ferry crossing duration?") == .date)
         // a size of money is an amount; of anything else, a number
         #expect(type("How big is the joining bonus?") == .amount)
         #expect(type("how high is the crew wage") == .amount)

@@ -15,7 +15,7 @@ public enum QuestionType: String, Sendable, Equatable {
         "newspaper": .organization, "paper": .organization, "outlet": .organization, "platform": .organization,
         "platforms": .organization, "app": .organization, "site": .organization, "website": .organization,
         "network": .organization, "company": .organization, "publication": .organization,
-        "year": .date, "month": .date, "day": .date, "date": .date, "time": .date, "when": .date,
+        "year": .date, "month": .date, "day": .date, "date": .date, "time": .date, "when": .date, "length": .date, "duration": .date,
         "number": .number, "figure": .number, "total": .number, "count": .number, "amount": .amount, "sum": .amount,
         "salary": .amount, "wage": .amount, "wages": .amount, "fee": .amount, "price": .amount, "cost": .amount, "bonus": .amount,
         "reason": .reason, "motive": .reason, "words": .quote, "quote": .quote, "slogan": .quote, "phrase": .quote,
@@ -127,7 +127,9 @@ public enum QuestionType: String, Sendable, Equatable {
     static let opinionNouns: Set<String> = ["opinion", "view", "take"]
 
     /// Words that alone say what is wanted, wherever they stand ("publication date?").
-    static let terseCues: Set<String> = ["date", "year", "month", "day", "total", "number", "figure", "count", "amount", "location"]
+    static let terseCues: Set<String> = [
+        "date", "year", "month", "day", "total", "number", "figure", "count", "amount", "location", "length", "duration",
+    ]
 
     /// The words a "which"/"what" question asks about: up to `length` words after the
     /// question word, before the next small word or verb ("which *Ukrainian brigade*
