@@ -23,6 +23,11 @@ struct LanguageTests {
         let stemmer = try #require(Stemmer())
         #expect(["recruiting", "recruited", "recruitment", "recruits"].map(stemmer.stem) == Array(repeating: "recruit", count: 4))
         #expect(stemmer.stem("") == "")
+        // irregular pasts stem as their verb, but not forms that are often other words
+        #expect(stemmer.stem("sent") == stemmer.stem("sending"))
+        #expect(stemmer.stem("hid") == stemmer.stem("hides") && stemmer.stem("hidden") == stemmer.stem("hide"))
+        #expect(stemmer.stem("fought") == stemmer.stem("fighting"))
+        #expect(stemmer.stem("left") != stemmer.stem("leave") && stemmer.stem("found") != stemmer.stem("find"))
     }
 
     @Test func vocabularyCorrectsCloseWordsOnly() {

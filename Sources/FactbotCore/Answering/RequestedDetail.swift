@@ -751,7 +751,9 @@ extension Answerer {
             }
             // (not "lost his job on Monday": a time is no role)
             let after = Array(tokens.dropFirst(index + 1).prefix(4))
-            for (at, word) in after.prefix(3).enumerated() where Self.roleMarkers.contains(word.text) {
+            // (right after it: "his job *as* a firefighter", "the role *of* mediator", "his job *was* to";
+            // not "lost his job because *of* the pandemic")
+            for (at, word) in after.prefix(1).enumerated() where Self.roleMarkers.contains(word.text) {
                 let next = at + 1 < after.count ? after[at + 1] : nil
                 if ["on", "with"].contains(word.text), let next, next.isNumber || Answerer.timeWords.contains(next.text) { continue }
                 return true

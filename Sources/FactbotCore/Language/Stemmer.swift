@@ -22,12 +22,28 @@ public final class Stemmer: @unchecked Sendable {
 
     deinit { sb_stemmer_delete(stemmer) }
 
+    /// Irregular pasts and participles of verbs, stemmed as their verb ("sent" as "send",
+    /// "hid" as "hide"), which Snowball leaves alone. Only forms that are seldom another
+    /// word: not "left", "found", "saw", "led", "shot", "won" (a currency), "rose". "paid" is
+    /// left to the word lists' pay group: the checks of who is paid read it as written.
+    static let irregularForms: [String: String] = [
+        "sent": "send", "hid": "hide", "hidden": "hide", "began": "begin", "begun": "begin", "took": "take", "taken": "take",
+        "gave": "give", "given": "give", "spoke": "speak", "spoken": "speak", "brought": "bring", "bought": "buy", "sold": "sell",
+        "kept": "keep", "held": "hold", "wrote": "write", "written": "write", "fought": "fight", "caught": "catch",
+        "taught": "teach", "told": "tell", "knew": "know", "known": "know", "flew": "fly", "flown": "fly", "drove": "drive",
+        "driven": "drive", "chose": "choose", "chosen": "choose", "threw": "throw", "thrown": "throw", "struck": "strike",
+        "stole": "steal", "stolen": "steal", "fallen": "fall", "broke": "break", "broken": "break", "lost": "lose",
+        "sought": "seek", "understood": "understand", "forgot": "forget", "forgotten": "forget", "met": "meet", "meant": "mean",
+        "ran": "run", "grew": "grow", "grown": "grow", "drew": "draw", "drawn": "draw", "spent": "spend", "built": "build",
+        "stood": "stand", "fled": "flee", "slept": "sleep", "swore": "swear", "sworn": "swear", "wore": "wear", "worn": "wear",
+    ]
+
     /// The stem of a lowercase word. Words libstemmer cannot take come back unchanged.
     public func stem(_ word: String) -> String {
         lock.lock()
         defer { lock.unlock() }
         if let known = cache[word] { return known }
-        var copy = word
+        var copy = Self.irregularForms[word] ?? word
         let stem = copy.withUTF8 { bytes -> String in
             guard let base = bytes.baseAddress, bytes.count > 0, bytes.count < 256,
                 let result = sb_stemmer_stem(stemmer, base, Int32(bytes.count))
