@@ -191,6 +191,7 @@ struct LanguageTests {
         #expect(type("What price did the seller hope to get?") == .amount)  // the noun says what is wanted
         // a length of time asked tersely is "how long" (lengths of time are dates here)
         #expect(type("press conference length") == .date)
+        #expect(type("What is the length of the quay?") == .any)  // a length, not how long
         #expect(type("ferry crossing duration?") == .date)
         // a size of money is an amount; of anything else, a number
         #expect(type("How big is the joining bonus?") == .amount)

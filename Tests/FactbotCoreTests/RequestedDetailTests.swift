@@ -108,13 +108,20 @@ struct RequestedDetailTests {
         #expect(
             !ship.answered && ship.text.contains("does not say which harbour"),
             "\(ship.text) \(ship.explanation.questionType) \(ship.explanation.terms.map(\.key))")
-        // nor does a fact that names no country answer "which nation"
-        let none = Self.answerer(for: [
+        // nor does a fact that names no country answer "which nation"; a side's name does
+        func answering(_ facts: [Fact]) throws -> Answerer {
+            try #require(Answerer(knowledge: KnowledgeBase(facts: facts, sources: [Self.source], words: words), settings: settings))
+        }
+        let none = try answering([
             Fact(
                 id: "hired", answer: "The harbour master hired sailors from another port.", questions: ["Who hired sailors?"],
                 types: [.person], sourceID: "gazette")
         ])
         #expect(!none.answer("From which nation did the harbour master hire sailors?").answered)
+        let side = try answering([
+            Fact(id: "for", answer: "The hired sailors sail for Northland.", questions: ["Who do the sailors sail for?"], types: [.place], sourceID: "gazette")
+        ])
+        #expect(side.answer("which nation do the hired sailors sail for?").fact?.id == "for")
     }
 
     @Test func aWordTheFactDoesNotUseIsNotStated() {
@@ -194,6 +201,15 @@ struct RequestedDetailTests {
         #expect(named("They were sent to Northland units.") == [north])
         #expect(named("They fought on the side of Northland.") == [north])
         #expect(named("Northland pays them; they sail from Southland.") == [north])
+        #expect(named("They were held in Northlander camps.") == [north])  // a people's word, not a place
+        #expect(named("According to Northland, they sailed.") == [north])
+        // the side asked about counts wherever it is named: "the war in Northland" is about Northland
+        let war = Self.answerer(for: [
+            Fact(
+                id: "war", answer: "The harbour council never condemned Southland's war in Northland.",
+                questions: ["Has the harbour council condemned the war?"], types: [.description], sourceID: "gazette")
+        ])
+        #expect(war.answer("Has the harbour council condemned the war in Northland?").fact?.id == "war")
     }
 
     @Test func whatSomeoneSaidMustBeTheirs() {
@@ -897,13 +913,13 @@ extension RequestedDetailTests {
                 questions: [], types: [.quote], sourceID: "gazette")
         ])
         #expect(answerer.answer("What did Mira Holt say about the port?").fact?.id == "closing")
-        // a name inside the aside does not speak
-        let inside = Self.answerer(for: [
+        // a place before the aside does not speak
+        let place = Self.answerer(for: [
             Fact(
-                id: "closing", answer: "The mayor, a cousin of Mira Holt from the small northern town, said the port would close.",
+                id: "closing", answer: "Sailors from Lowmere, tired of the long and bitter strike, said the port would close.",
                 questions: [], types: [.quote], sourceID: "gazette")
         ])
-        #expect(!inside.answer("What did Mira Holt say about the port?").answered)
+        #expect(!place.answer("What did Lowmere say about the port?").answered)
     }
 
     @Test func aQuotedSentenceSaysWhoItsHeIsForTheChecks() throws {

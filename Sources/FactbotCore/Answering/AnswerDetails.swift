@@ -232,11 +232,13 @@ extension Answerer {
                         clause.speakers.insert(key(tokens[near]))  // "Wang" of "Wang Guangjun" said
                     }
                 }
-                // "Lin Jian, spokesman for China's foreign ministry, said": the name before an aside
-                // that ends at the verb speaks
+                // "Lin Jian, spokesman for China's foreign ministry, said": the name (not a place:
+                // "Sailors from Lowmere, tired of waiting, said") before an aside that ends at the verb speaks
                 if token.startsClause, index > 1, let aside = (max(1, index - 8)..<index).last(where: { tokens[$0].startsClause }) {
                     for near in stride(from: aside - 1, through: max(0, aside - 3), by: -1) {
-                        guard let nearKey = keyAt[near], capital[near] || isNamed(nearKey) else { break }
+                        guard let nearKey = keyAt[near], capital[near] || isNamed(nearKey), !isPlaceLike(tokens[near].text),
+                            near == 0 || !roles[near - 1].contains(.placePreposition)
+                        else { break }
                         clause.speakers.insert(nearKey)
                         clause.speakers.insert(key(tokens[near]))
                     }

@@ -118,7 +118,8 @@ public struct Answerer: Sendable {
         let personWordKeys: Set<String>
         let quotes: QuoteIndex?
         let links: WordLinks?
-        /// The stored articles no curated fact is drawn from yet: quoted beside a curated answer.
+        /// The stored articles no reviewed fact is drawn from yet (none, or only drafts):
+        /// quoted beside a curated answer.
         let uncuratedQuotedSources: Set<String>
         let scratch = ScoreScratch()
         let clauseMemo = BoundedMemo<Int32, AnswerDetails>()
@@ -393,17 +394,18 @@ public struct Answerer: Sendable {
             suggestions: [], explanation: quoted.explanation)
     }
 
-    /// A curated answer, and after it what an article no fact is drawn from yet says, when
-    /// one of its sentences answers about as well (``quotedNearbyShare``) and surely (the margin a
-    /// quote needs, and no other sentence as close): who says what, before the curator has
-    /// read the new article.
+    /// A curated answer, and after it what an article no reviewed fact is drawn from yet (none,
+    /// or only drafts) says, when one of its sentences answers about as well
+    /// (``quotedNearbyShare``) and surely (the margin a quote needs, and no other sentence as
+    /// close): who says what, before the curator has read the new article. Not an article the
+    /// answer already cites.
     func withQuotedAccount(_ curated: Answer, question: String, quotes: QuoteIndex) -> Answer {
-        // (not looked up at all while every stored article has curated facts)
+        // (not looked up at all while every stored article has reviewed facts)
         guard curated.nearby.count < Self.nearbyShown, !state.uncuratedQuotedSources.isEmpty else { return curated }
         let quoted = quotes.answerer.answerFromFacts(question)
         // (a whole sentence: a heading, "How Zhang was captured", tells nothing)
         guard quoted.kind == .fact, let sentence = quoted.fact, let source = quoted.source, state.uncuratedQuotedSources.contains(source.id),
-            curated.source?.id != source.id, !curated.accounts.contains(where: { $0.sources.contains { $0.id == source.id } }),
+            curated.source?.id != source.id, !(curated.accounts + curated.nearby).contains(where: { $0.sources.contains { $0.id == source.id } }),
             let last = sentence.answer.last, ".!?\"”’'".contains(last),
             quoted.confidence >= max(settings.minimumConfidence + Self.quoteMargin, curated.confidence * Self.quotedNearbyShare),
             !quoted.explanation.candidates.dropFirst().contains(where: { rival in

@@ -15,7 +15,7 @@ public enum QuestionType: String, Sendable, Equatable {
         "newspaper": .organization, "paper": .organization, "outlet": .organization, "platform": .organization,
         "platforms": .organization, "app": .organization, "site": .organization, "website": .organization,
         "network": .organization, "company": .organization, "publication": .organization,
-        "year": .date, "month": .date, "day": .date, "date": .date, "time": .date, "when": .date, "length": .date, "duration": .date,
+        "year": .date, "month": .date, "day": .date, "date": .date, "time": .date, "when": .date, "duration": .date,
         "number": .number, "figure": .number, "total": .number, "count": .number, "amount": .amount, "sum": .amount,
         "salary": .amount, "wage": .amount, "wages": .amount, "fee": .amount, "price": .amount, "cost": .amount, "bonus": .amount,
         "reason": .reason, "motive": .reason, "words": .quote, "quote": .quote, "slogan": .quote, "phrase": .quote,
@@ -29,8 +29,8 @@ public enum QuestionType: String, Sendable, Equatable {
         // A question word asks only where a clause starts, after a filler ("so who"), a
         // preposition ("by whom") or at the very end ("paid how much"); elsewhere it joins
         // clauses ("Chinese who sign up") and is ignored.
-        // (in a question that opens with neither a question word nor a verb, "how many" or "how
-        // much" after its topic asks: "tarasivka bilohorivka how many chinese")
+        // (in a question that opens with neither a question word nor an auxiliary verb, "how many"
+        // or "how much" after its topic asks: "tarasivka bilohorivka how many chinese")
         let opensWithTopic = words.first.map { !questionWords.contains($0.text) && !Answerer.yesNoOpeners.contains($0.text) } ?? false
         let w = words.enumerated().map { index, token -> String in
             guard questionWords.contains(token.text) else { return token.text }
@@ -76,9 +76,10 @@ public enum QuestionType: String, Sendable, Equatable {
             }
         }
         // terse questions: "publication date?", "total?"
+        let asksNothing = !w.contains(where: questionWords.contains)
         for (index, word) in w.enumerated() where terseCues.contains(word) {
             if index > 0, ["per", "a", "each", "every", "last", "this", "next"].contains(w[index - 1]) { continue }  // "per month"
-            if let type = nounTypes[word] { return type }
+            if let type = nounTypes[word] ?? (asksNothing ? terseOnlyTypes[word] : nil) { return type }
         }
         if w.contains("quote") || has("exact", "words") { return .quote }
         return .any
@@ -127,6 +128,9 @@ public enum QuestionType: String, Sendable, Equatable {
     static let opinionNouns: Set<String> = ["opinion", "view", "take"]
 
     /// Words that alone say what is wanted, wherever they stand ("publication date?").
+    /// Cues read only in a question with no question word: "press conference length" asks how
+    /// long, "the length of the front line" does not.
+    static let terseOnlyTypes: [String: QuestionType] = ["length": .date]
     static let terseCues: Set<String> = [
         "date", "year", "month", "day", "total", "number", "figure", "count", "amount", "location", "length", "duration",
     ]

@@ -494,7 +494,7 @@ extension Answerer {
         case .word(let key, let surface, let linked)?:
             // "from which other nation": a country the answer names says which
             if Self.countryNouns.contains(surface),
-                lexicon.countryKeys.contains(where: { index.termID($0).map { index.uses(fact: position, term: $0) } ?? false })
+                lexicon.countryKeys.union(lexicon.sideOfKey.keys).contains(where: { index.termID($0).map { index.uses(fact: position, term: $0) } ?? false })
             {
                 break
             }
@@ -580,10 +580,12 @@ extension Answerer {
         if !request.sides.isEmpty {
             var stated: Set<Int> = []
             for clause in details(of: position).clauses { for term in clause.terms { if let side = lexicon.sideOfKey[term] { stated.insert(side) } } }
-            // (a side named only as a place, "fight in Ukraine", "the Defense of Ukraine", says nothing of whose side)
-            if !stated.isEmpty { stated = Self.sidesNotOnlyPlaces(in: index.facts[Int(position)].answer, lexicon: lexicon, among: stated) }
             let asked = Set(request.sides.map(\.side))
-            if let absent = request.sides.first(where: { !stated.contains($0.side) }), !stated.subtracting(asked).isEmpty {
+            // (the other side named only as a place, "fight in Ukraine", "the Defense of Ukraine",
+            // says nothing of whose side; the side asked about counts wherever it is named)
+            if let absent = request.sides.first(where: { !stated.contains($0.side) }), !stated.subtracting(asked).isEmpty,
+                !Self.sidesNotOnlyPlaces(in: index.facts[Int(position)].answer, lexicon: lexicon, among: stated.subtracting(asked)).isEmpty
+            {
                 return "that about \(absent.surface.capitalizedFirst)"
             }
         }
@@ -601,8 +603,10 @@ extension Answerer {
         for at in tokens.indices {
             guard let side = lexicon.terms(of: tokens[at]).first.flatMap({ lexicon.sideOfKey[$0.key] }), sides.contains(side), !named.contains(side)
             else { continue }
+            // (a country's or city's name, not a people's word: "Ukrainian", "Russians")
             let asPlace =
-                at > 0 && placeOfSide.contains(tokens[at - 1]) && !raw[at].hasSuffix("'s")
+                at > 0 && placeOfSide.contains(tokens[at - 1]) && !raw[at].hasSuffix("'s") && !Self.isPeoplesWord(tokens[at])
+                && !(tokens[at - 1] == "to" && at > 1 && tokens[at - 2] == "according")
                 && !(tokens[at - 1] == "of" && tokens[max(0, at - 4)..<(at - 1)].contains("side"))  // "on the side of Russia"
                 && !tokens[(at + 1)...].prefix(2).contains(where: forceWords.contains)
             if !asPlace { named.insert(side) }
@@ -610,11 +614,18 @@ extension Answerer {
         return named
     }
 
+    /// True for a word for a people or what is theirs ("Ukrainian", "Russians", "Chinese",
+    /// "Northlanders"), not the name of a place. (Read only of the words the lists give a side.)
+    static func isPeoplesWord(_ word: String) -> Bool {
+        ["an", "ans", "ese", "ish", "er", "ers"].contains { word.hasSuffix($0) }
+    }
+
     /// Prepositions after which a side's name is a place ("in Ukraine", "of Ukraine").
     static let placeOfSide: Set<String> = ["in", "into", "to", "from", "of", "across", "near", "at", "outside", "inside"]
 
-    /// Words for a country: a country's name says which one.
-    static let countryNouns: Set<String> = ["nation", "country", "state", "nationality"]
+    /// Words for a country ("which *nation*"; "country" is a place type, read apart): a
+    /// country's name, or a side's, says which one.
+    static let countryNouns: Set<String> = ["nation", "nationality"]
 
     /// Verbs of taking a side in the war ("fighting for", "serve alongside").
     static let fightingWords: Set<String> = [
@@ -736,7 +747,7 @@ extension Answerer {
     static let instanceMarkers: Set<String> = ["such", "including", "like", "namely", "called", "named"]
 
     /// False when `answer` speaks of the role `key` only as someone's ("he lost *his job*"):
-    /// a word before it that is no determiner ("a *construction* job"), or after it "as",
+    /// a word before it that is no determiner ("a *construction* job"), or right after it "as",
     /// "at", "in", "on", "with", "of", "was", "is" or a marker of an instance ("a job *as* a
     /// driver", "work *on* building sites", "the post *of* governor", "his job *was* to
     /// recruit"; not "on Monday"), says which. True when it does not use the word (it may
@@ -750,12 +761,12 @@ extension Answerer {
                 return true
             }
             // (not "lost his job on Monday": a time is no role)
-            let after = Array(tokens.dropFirst(index + 1).prefix(4))
-            // (right after it: "his job *as* a firefighter", "the role *of* mediator", "his job *was* to";
-            // not "lost his job because *of* the pandemic")
-            for (at, word) in after.prefix(1).enumerated() where Self.roleMarkers.contains(word.text) {
-                let next = at + 1 < after.count ? after[at + 1] : nil
-                if ["on", "with"].contains(word.text), let next, next.isNumber || Answerer.timeWords.contains(next.text) { continue }
+            // right after it: "his job *as* a firefighter", "the role *of* mediator", "his job *was* to";
+            // not "lost his job because *of* the pandemic", nor "on Monday"
+            let after = tokens.dropFirst(index + 1).prefix(2).map(\.text)
+            if let marker = after.first, Self.roleMarkers.contains(marker) {
+                let next = after.dropFirst().first
+                if ["on", "with"].contains(marker), let next, Int(next) != nil || Answerer.timeWords.contains(next) { continue }
                 return true
             }
         }

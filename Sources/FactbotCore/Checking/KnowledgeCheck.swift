@@ -59,10 +59,13 @@ public enum KnowledgeCheck {
         }
         return files.map { file in
             let (count, first) = drafts[file]!
-            let what = count == 1 ? "fact \"\(first.id)\" is a draft" : "\(count) facts, from \"\(first.id)\" on, are drafts"
+            let what =
+                count == 1
+                ? "fact \"\(first.id)\" is a draft no one has reviewed yet (draft: true): it counts"
+                : "\(count) facts, from \"\(first.id)\" on, are drafts no one has reviewed yet (draft: true): each counts"
             return Diagnostic(
                 file: file, line: first.line,
-                "\(what) no one has reviewed yet (draft: true): they answer only where no reviewed fact answers about as well; delete the line once a fact is reviewed",
+                "\(what) a little less than a reviewed fact that answers as well; delete the line once a fact is reviewed",
                 severity: .warning)
         }
     }

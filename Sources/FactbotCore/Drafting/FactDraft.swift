@@ -96,7 +96,7 @@ public enum FactDraft {
             # that source tells yet. Rewrite each answer in your own words (keep the figures, names
             # and dates), fix the type and the questions, delete what is not worth a fact, then move
             # the file into knowledge/facts/ and run `factbot check`. Delete a fact's "draft: true"
-            # once you have reviewed it: until then it answers only where no reviewed fact does.
+            # once you have reviewed it: until then a reviewed fact that answers as well comes first.
 
             """
         for draft in drafts {

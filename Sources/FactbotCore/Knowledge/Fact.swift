@@ -29,8 +29,10 @@ public struct Fact: Sendable, Equatable {
     /// `disputes`, `confirms` in the fact file).
     public var relations: [Relation] = []
     /// True for a fact `factbot draft` wrote that no curator has reviewed yet (`draft: true`
-    /// in the fact file): it answers only where no reviewed fact answers about as well, and
-    /// it leaves its article quoted beside other outlets' answers, as if it had no facts.
+    /// in the fact file). It counts ``Answerer/draftShare`` of its match, so a reviewed fact
+    /// that answers about as well comes first (and a draft near the threshold may fall below
+    /// it); while all of an article's facts are drafts, the article is still quoted beside
+    /// other outlets' answers.
     public var isDraft = false
 
     /// True for the facts every source answers about itself (``SourceFacts``): made from

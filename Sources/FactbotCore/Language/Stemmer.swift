@@ -24,7 +24,8 @@ public final class Stemmer: @unchecked Sendable {
 
     /// Irregular pasts and participles of verbs, stemmed as their verb ("sent" as "send",
     /// "hid" as "hide"), which Snowball leaves alone. Only forms that are seldom another
-    /// word: not "left", "found", "saw", "led", "shot", "won" (a currency), "rose". "paid" is
+    /// word: not "left", "found", "saw", "led", "shot", "won" (a currency), "rose", "met" (the
+    /// Met), "broke" (penniless), "ran" ("the paper ran the story": the lists' publish). "paid" is
     /// left to the word lists' pay group: the checks of who is paid read it as written.
     static let irregularForms: [String: String] = [
         "sent": "send", "hid": "hide", "hidden": "hide", "began": "begin", "begun": "begin", "took": "take", "taken": "take",
@@ -32,9 +33,9 @@ public final class Stemmer: @unchecked Sendable {
         "kept": "keep", "held": "hold", "wrote": "write", "written": "write", "fought": "fight", "caught": "catch",
         "taught": "teach", "told": "tell", "knew": "know", "known": "know", "flew": "fly", "flown": "fly", "drove": "drive",
         "driven": "drive", "chose": "choose", "chosen": "choose", "threw": "throw", "thrown": "throw", "struck": "strike",
-        "stole": "steal", "stolen": "steal", "fallen": "fall", "broke": "break", "broken": "break", "lost": "lose",
-        "sought": "seek", "understood": "understand", "forgot": "forget", "forgotten": "forget", "met": "meet", "meant": "mean",
-        "ran": "run", "grew": "grow", "grown": "grow", "drew": "draw", "drawn": "draw", "spent": "spend", "built": "build",
+        "stole": "steal", "stolen": "steal", "fallen": "fall", "broken": "break", "lost": "lose",
+        "sought": "seek", "understood": "understand", "forgot": "forget", "forgotten": "forget", "meant": "mean", "grew": "grow", "grown": "grow",
+        "drew": "draw", "drawn": "draw", "spent": "spend", "built": "build",
         "stood": "stand", "fled": "flee", "slept": "sleep", "swore": "swear", "sworn": "swear", "wore": "wear", "worn": "wear",
     ]
 
