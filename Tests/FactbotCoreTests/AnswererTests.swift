@@ -284,12 +284,19 @@ struct TypedAnswererTests {
         #expect(index.facts.map(\.context) == [[], ["Anna Berg"], []])
     }
 
-    @Test func anArticleNoFactIsDrawnFromYetIsQuotedAfterACuratedAnswer() throws {
-        let herald = Source(id: "h", url: "https://example.org/h", title: "H", author: "", publisher: "Herald", published: "2025-01-03")
+    /// A second outlet, the Herald, beside the gazette, for the tests of articles quoted
+    /// beside a curated answer; the word lists and the gazette's toll fact they share.
+    static let herald = Source(id: "h", url: "https://example.org/h", title: "H", author: "", publisher: "Herald", published: "2025-01-03")
+    static let tollWords: WordLists = {
         var words = WordLists(stopWords: ["the", "a", "of", "on", "in", "at", "is", "was", "what", "how", "did", "and", "to"])
         words.classes.currencies = ["crowns"]
-        let toll = Fact(
-            id: "toll", answer: "The bridge toll is three crowns.", questions: ["What is the bridge toll?"], types: [.amount], sourceID: "g")
+        return words
+    }()
+    static let toll = Fact(
+        id: "toll", answer: "The bridge toll is three crowns.", questions: ["What is the bridge toll?"], types: [.amount], sourceID: "g")
+
+    @Test func anArticleNoFactIsDrawnFromYetIsQuotedAfterACuratedAnswer() throws {
+        let (herald, words, toll) = (Self.herald, Self.tollWords, Self.toll)
         let ferry = Fact(id: "ferry", answer: "The ferry leaves at noon.", questions: ["When does the ferry leave?"], types: [.date], sourceID: "g")
         func answerer(quoting texts: [SourceSentences]) throws -> Answerer {
             try #require(Answerer(knowledge: KnowledgeBase(facts: [toll, ferry], sources: [gazette, herald], words: words), quoting: texts))
@@ -315,11 +322,7 @@ struct TypedAnswererTests {
     }
 
     @Test func anArticleWithOnlyDraftFactsIsStillQuotedAndADraftGivesWayToAReviewedFact() throws {
-        let herald = Source(id: "h", url: "https://example.org/h", title: "H", author: "", publisher: "Herald", published: "2025-01-03")
-        var words = WordLists(stopWords: ["the", "a", "of", "on", "in", "at", "is", "was", "what", "how", "did", "and", "to"])
-        words.classes.currencies = ["crowns"]
-        let toll = Fact(
-            id: "toll", answer: "The bridge toll is three crowns.", questions: ["What is the bridge toll?"], types: [.amount], sourceID: "g")
+        let (herald, words, toll) = (Self.herald, Self.tollWords, Self.toll)
         var drafted = Fact(
             id: "h-s1", answer: "The bridge toll is four crowns, the Herald was told.", questions: ["What is the bridge toll?"],
             types: [.amount], sourceID: "h")

@@ -375,14 +375,12 @@ public struct Answerer: Sendable {
         // an unedited sentence is quoted only when no other sentence saying something else
         // matches about as well; of those that do, the one holding the most of the question's
         // words as typed is quoted ("monthly *salary*" over "monthly payments"), and a tie is a guess
-        let rivals = quoted.explanation.candidates.dropFirst().filter { $0.confidence >= quoted.confidence - Self.quoteSpread }
-            .compactMap { rival in quotes.sentence(rival.factID).map { ($0, rival.confidence) } }
-            .filter { $0.0.answer != sentence.answer }
+        let rivals = Self.rivals(of: quoted, sentence: sentence, in: quotes)
         if !rivals.isEmpty {
             // as typed, or as spelling correction read it ("montly salery")
             let corrected = quoted.explanation.terms.filter { $0.correctedFrom != nil }.map(\.surface)
             let asked = typedWords(lexicon.words(question)).union(corrected)
-            let tied = [(fact: sentence, confidence: confidence)] + rivals.map { (fact: $0.0, confidence: $0.1) }
+            let tied = [(fact: sentence, confidence: confidence)] + rivals
             guard let chosen = Self.quotable(tied, asked: asked) ?? firstMention(tied, terms: quoted.explanation.terms, in: quotes),
                 let chosenSource = knowledge.sources[chosen.fact.sourceID]
             else { return curated }
@@ -408,9 +406,7 @@ public struct Answerer: Sendable {
             curated.source?.id != source.id, !(curated.accounts + curated.nearby).contains(where: { $0.sources.contains { $0.id == source.id } }),
             let last = sentence.answer.last, ".!?\"”’'".contains(last),
             quoted.confidence >= max(settings.minimumConfidence + Self.quoteMargin, curated.confidence * Self.quotedNearbyShare),
-            !quoted.explanation.candidates.dropFirst().contains(where: { rival in
-                rival.confidence >= quoted.confidence - Self.quoteSpread && quotes.sentence(rival.factID)?.answer != sentence.answer
-            })
+            Self.rivals(of: quoted, sentence: sentence, in: quotes).isEmpty
         else { return curated }
         var answer = curated
         answer.nearby.append(
@@ -418,6 +414,14 @@ public struct Answerer: Sendable {
                 text: Self.quotedText(sentence, attribution: quotes.attributions[sentence.id]), sources: [source], factIDs: [sentence.id],
                 isEarlier: false))
         return answer
+    }
+
+    /// The other sentences `quoted` found about as sure as its `sentence` (within
+    /// ``quoteSpread``) that say something else: with any of them, quoting it is a guess.
+    static func rivals(of quoted: Answer, sentence: Fact, in quotes: QuoteIndex) -> [(fact: Fact, confidence: Double)] {
+        quoted.explanation.candidates.dropFirst().filter { $0.confidence >= quoted.confidence - quoteSpread }
+            .compactMap { rival in quotes.sentence(rival.factID).map { (fact: $0, confidence: rival.confidence) } }
+            .filter { $0.fact.answer != sentence.answer }
     }
 
     /// A stored sentence as quoted: in quotation marks, with the person it calls "he" or

@@ -492,12 +492,9 @@ extension Answerer {
             if !clauses.contains(where: { $0.hasPlace || !$0.events.isSubset(of: request.focus) }) { return request.asked }
         case .quote?: if !details(of: position).clauses.contains(where: \.hasQuote) { return request.asked }
         case .word(let key, let surface, let linked)?:
-            // "from which other nation": a country the answer names says which
-            if Self.countryNouns.contains(surface),
-                lexicon.countryKeys.union(lexicon.sideOfKey.keys).contains(where: { index.termID($0).map { index.uses(fact: position, term: $0) } ?? false })
-            {
-                break
-            }
+            // "from which other nation": a country (or a side) the answer names says which
+            let uses = { (key: String) in index.termID(key).map { index.uses(fact: position, term: $0) } ?? false }
+            if Self.countryNouns.contains(surface), lexicon.countryKeys.contains(where: uses) || lexicon.sideOfKey.keys.contains(where: uses) { break }
             let viaLink = linked.flatMap(index.termID).map { index.uses(fact: position, term: $0) } ?? false
             if !viaLink, !literalWords(of: position).contains(key) { return request.asked }
             // "which unit" is not answered by "Russian units" in general, unless the curator's
@@ -597,21 +594,37 @@ extension Answerer {
     /// a possessive or its forces follow ("in Ukraine's army", "to Russian units"), and not
     /// "the side of Russia".
     static func sidesNotOnlyPlaces(in answer: String, lexicon: Lexicon, among sides: Set<Int>) -> Set<Int> {
-        let raw = Tokenizer.tokens(answer).map(\.text)
-        let tokens = raw.map(Lexicon.dropApostrophes)
+        let (raw, tokens, sideAt) = sideWords(in: answer, lexicon: lexicon)
         var named: Set<Int> = []
         for at in tokens.indices {
-            guard let side = lexicon.terms(of: tokens[at]).first.flatMap({ lexicon.sideOfKey[$0.key] }), sides.contains(side), !named.contains(side)
-            else { continue }
+            guard let side = sideAt[at], sides.contains(side), !named.contains(side) else { continue }
             // (a country's or city's name, not a people's word: "Ukrainian", "Russians")
             let asPlace =
                 at > 0 && placeOfSide.contains(tokens[at - 1]) && !raw[at].hasSuffix("'s") && !Self.isPeoplesWord(tokens[at])
                 && !(tokens[at - 1] == "to" && at > 1 && tokens[at - 2] == "according")
-                && !(tokens[at - 1] == "of" && tokens[max(0, at - 4)..<(at - 1)].contains("side"))  // "on the side of Russia"
-                && !tokens[(at + 1)...].prefix(2).contains(where: forceWords.contains)
+                && !isSideOf(tokens, at: at) && !forcesFollow(tokens, at: at)
             if !asPlace { named.insert(side) }
         }
         return named
+    }
+
+    /// An answer's words as written, the same with apostrophes dropped ("russias"), and the
+    /// side each names, if any: what ``sidesTaken(in:lexicon:)`` and
+    /// ``sidesNotOnlyPlaces(in:lexicon:among:)`` read.
+    static func sideWords(in answer: String, lexicon: Lexicon) -> (raw: [String], tokens: [String], sides: [Int?]) {
+        let raw = Tokenizer.tokens(answer).map(\.text)
+        let tokens = raw.map(Lexicon.dropApostrophes)
+        return (raw, tokens, tokens.map { lexicon.terms(of: $0).first.flatMap { lexicon.sideOfKey[$0.key] } })
+    }
+
+    /// "the side *of* Russia": the side's word after "of", with "side" a few words before.
+    static func isSideOf(_ tokens: [String], at: Int) -> Bool {
+        at >= 2 && tokens[at - 1] == "of" && tokens[max(0, at - 4)..<(at - 1)].contains("side")
+    }
+
+    /// The side's forces right after its word: "Russian *units*", "Ukraine's *army*".
+    static func forcesFollow(_ tokens: [String], at: Int) -> Bool {
+        tokens[(at + 1)...].prefix(2).contains(where: forceWords.contains)
     }
 
     /// True for a word for a people or what is theirs ("Ukrainian", "Russians", "Chinese",
@@ -621,7 +634,7 @@ extension Answerer {
     }
 
     /// Prepositions after which a side's name is a place ("in Ukraine", "of Ukraine").
-    static let placeOfSide: Set<String> = ["in", "into", "to", "from", "of", "across", "near", "at", "outside", "inside"]
+    static let placeOfSide = placePrepositions.union(["of", "across", "inside"])
 
     /// Words for a country ("which *nation*"; "country" is a place type, read apart): a
     /// country's name, or a side's, says which one.
@@ -653,8 +666,7 @@ extension Answerer {
     /// of Russia", "for either Russia or Ukraine"). And the sides someone in it fights
     /// ("against Ukrainians", "Ukrainian troops fought them").
     static func sidesTaken(in answer: String, lexicon: Lexicon) -> (placed: Set<Int>, opposing: Set<Int>) {
-        let tokens = Tokenizer.tokens(answer).map { Lexicon.dropApostrophes($0.text) }
-        let sides = tokens.map { lexicon.terms(of: $0).first.flatMap { lexicon.sideOfKey[$0.key] } }
+        let (_, tokens, sides) = sideWords(in: answer, lexicon: lexicon)
         var placed = [Bool](repeating: false, count: tokens.count)
         var result: (placed: Set<Int>, opposing: Set<Int>) = ([], [])
         for at in tokens.indices {
@@ -662,11 +674,11 @@ extension Answerer {
             // the words before it, back to "against", another side or a verb of combat
             let before = (max(0, at - 3)..<at).reversed().prefix { sides[$0] == nil && tokens[$0] != "against" && !combatVerbs.contains(tokens[$0]) }
                 .map { tokens[$0] }
-            let forces = tokens[(at + 1)...].prefix(2).contains(where: forceWords.contains)
+            let forces = forcesFollow(tokens, at: at)
             placed[at] =
                 before.contains(where: sideMarkers.contains) || (forces && before.contains(where: forceMarkers.contains))
                 || (at + 1 < tokens.count && tokens[at + 1] == "side")  // "on Ukraine's side"
-                || (at >= 2 && tokens[at - 1] == "of" && tokens[max(0, at - 4)..<(at - 1)].contains("side"))  // "the side of Russia"
+                || isSideOf(tokens, at: at)  // "the side of Russia"
                 || (at >= 2 && ["or", "and"].contains(tokens[at - 1]) && placed[at - 2])  // "for either Russia or Ukraine"
             if placed[at] {
                 result.placed.insert(side)
@@ -760,7 +772,6 @@ extension Answerer {
             if index > 0, !Self.determiners.contains(tokens[index - 1].text), !knowledge.words.stopWords.contains(tokens[index - 1].text) {
                 return true
             }
-            // (not "lost his job on Monday": a time is no role)
             // right after it: "his job *as* a firefighter", "the role *of* mediator", "his job *was* to";
             // not "lost his job because *of* the pandemic", nor "on Monday"
             let after = tokens.dropFirst(index + 1).prefix(2).map(\.text)
