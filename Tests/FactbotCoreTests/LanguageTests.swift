@@ -48,7 +48,7 @@ struct LanguageTests {
     }
 
     @Test func aSlipInTheOpeningQuestionWordIsRead() {
-        let stop: Set<String> = ["what", "which", "when", "where", "who", "why", "how", "with"]
+        let stop: WordSet = ["what", "which", "when", "where", "who", "why", "how", "with"]
         #expect(Lexicon.questionWordSlip("wich", stopWords: stop) == "which")
         #expect(Lexicon.questionWordSlip("whta", stopWords: stop) == "what")
         #expect(Lexicon.questionWordSlip("hwen", stopWords: stop) == "when")

@@ -312,14 +312,14 @@ extension Answerer {
         value == 0x22 || value == 0x201C || value == 0x201D || value == 0xAB || value == 0xBB
     }
 
-    static let timeWords: Set<String> = [
+    static let timeWords: WordSet = [
         "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
         "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "yesterday", "today", "tomorrow",
         "day", "days", "week", "weeks", "month", "months", "year", "years", "decade", "later", "ago", "earlier", "hour", "hours",
         "morning", "evening", "night", "spring", "summer", "autumn", "winter", "weekend",
     ]
     /// Nouns that say where: an answer holding one states a place.
-    static let placeNouns: Set<String> = [
+    static let placeNouns: WordSet = [
         "region", "regions", "oblast", "village", "villages", "city", "cities", "town", "towns", "province", "district",
         "front", "frontline", "border", "area", "areas", "capital", "base", "camp", "battlefield", "territory", "territories",
         "east", "west", "north", "south", "abroad", "home", "country", "countries", "port", "harbour", "harbor", "airport",
@@ -352,24 +352,24 @@ extension Answerer {
     }()
 
     /// Words that give a cause or a motive.
-    static let reasonWords: Set<String> = [
+    static let reasonWords: WordSet = [
         "because", "due", "reason", "reasons", "motive", "motives", "hoping", "hoped", "wanted", "seeking", "sought", "why",
         "thanks", "motivated", "lured", "attracted", "drawn",
     ]
     /// Verbs after "to" that give a purpose ("paid ... *to get* into the army").
-    static let purposeVerbs: Set<String> = [
+    static let purposeVerbs: WordSet = [
         "get", "earn", "obtain", "receive", "make", "join", "avoid", "gain", "find", "secure", "escape", "support", "help", "prove",
     ]
     /// Words for an event someone can be at: "at the meeting" says where something was said.
-    static let eventNouns: Set<String> = ["meeting", "conference", "summit", "briefing", "event", "session", "rally", "forum", "hearing"]
+    static let eventNouns: WordSet = ["meeting", "conference", "summit", "briefing", "event", "session", "rally", "forum", "hearing"]
     /// Prepositions before "a/the ..." that put something somewhere ("in a wooden shelter").
-    static let enclosingPrepositions: Set<String> = ["in", "inside", "into", "under", "near", "outside", "behind"]
+    static let enclosingPrepositions: WordSet = ["in", "inside", "into", "under", "near", "outside", "behind"]
     /// Words before a capitalised name that make it a place ("in Harbourtown").
-    static let placePrepositions: Set<String> = ["in", "near", "at", "from", "to", "into", "outside"]
+    static let placePrepositions: WordSet = ["in", "near", "at", "from", "to", "into", "outside"]
     /// "A week", "an hour": one of a unit of time.
-    static let singleWords: Set<String> = ["a", "an"]
-    static let durationUnits: Set<String> = ["minute", "hour", "day", "night", "week", "fortnight", "month", "year", "decade"]
-    static let countWords: Set<String> = [
+    static let singleWords: WordSet = ["a", "an"]
+    static let durationUnits: WordSet = ["minute", "hour", "day", "night", "week", "fortnight", "month", "year", "decade"]
+    static let countWords: WordSet = [
         "hundred", "hundreds", "thousand", "thousands", "million", "millions", "dozen", "dozens",
         "several", "few", "many", "some",
     ]

@@ -282,7 +282,7 @@ public struct Answerer: Sendable {
         var targets: [String: String] = [:]
         var known: Set<String> = []
         for table in [wordTable] + (quotes.map { [$0.answerer.wordTable] } ?? []) {
-            for (word, info) in table.info where !info.isStop && !word.isEmpty && !word.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }) {
+            for (word, info) in table.info.pairs where !info.isStop && !word.isEmpty && !word.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }) {
                 let key = info.key
                 targets[word] = key
                 known.insert(info.stem)
@@ -331,7 +331,7 @@ public struct Answerer: Sendable {
         let (targets, known) = linkTargets
         var table = WordLinkCompiler(database: database, stemmer: lexicon.stemmer)
             .compile(
-                targets: targets, known: known, stopWords: knowledge.words.stopWords, names: lexicon.namedKeys,
+                targets: targets, known: known, stopWords: knowledge.words.stopWords, names: Set(lexicon.namedKeys),
                 unlinked: knowledge.words.unlinked)
         // words seen in WordNet's tagged corpus (WordNet also lists rare spellings, "ukranian",
         // which are better corrected), but not irregular forms ("understood" is still
@@ -618,7 +618,8 @@ public struct Answerer: Sendable {
         explanation.candidates = ranked.prefix(3).map { candidate in
             Explanation.Candidate(
                 factID: index.facts[Int(candidate.fact)].id, confidence: candidate.confidence,
-                matched: zip(terms, termIDs).filter { $1.map { index.uses(fact: candidate.fact, term: $0) } ?? false }.map(\.0.surface))
+                // (by position: copying each whole term cost more than the rest of the explanation)
+                matched: terms.indices.compactMap { termIDs[$0].map { index.uses(fact: candidate.fact, term: $0) } ?? false ? terms[$0].surface : nil })
         }
 
         guard let best = ranked.first, best.confidence >= settings.minimumConfidence else {
@@ -812,7 +813,7 @@ public struct Answerer: Sendable {
 
     /// The few words after `words[index]` that say who or what (at most ``identifyingSpan``),
     /// up to a new clause, an auxiliary or one of `stops`.
-    static func span(of words: [Token], after index: Int, stoppingAt stops: Set<String> = []) -> ArraySlice<Token> {
+    static func span(of words: [Token], after index: Int, stoppingAt stops: WordSet = []) -> ArraySlice<Token> {
         words.dropFirst(index + 1).prefix(identifyingSpan).prefix { !$0.startsClause && !auxiliaries.contains($0.text) && !stops.contains($0.text) }
     }
 
@@ -848,19 +849,19 @@ public struct Answerer: Sendable {
 
     /// Words that ask for a motive in a "why" question ("drawn to", "lured into"); not
     /// "prompted" or "made", which a curator's examples use for a fact's own cause.
-    static let motiveWords: Set<String> = ["drawn", "draws", "draw", "drew", "lured", "attracted", "tempted", "motivated", "inspired"]
+    static let motiveWords: WordSet = ["drawn", "draws", "draw", "drew", "lured", "attracted", "tempted", "motivated", "inspired"]
     /// The words of wanting and getting in a goal asked for ("hoping to obtain").
     static let goalWords = QuestionType.goalVerbs.union(QuestionType.gains)
 
     /// Words that make a question about an article, not the story: an outlet named in one
     /// is what it asks about ("who wrote the Babel article?").
-    static let articleWords: Set<String> = [
+    static let articleWords: WordSet = [
         "article", "articles", "report", "reports", "story", "piece", "headline", "title", "author", "authors", "wrote",
         "written", "writer", "published", "publish", "link", "url", "outlet", "site", "website", "journalist", "reporter",
     ]
 
     /// Words for the article itself, after "this".
-    static let articleNouns: Set<String> = ["article", "story", "piece", "report", "post", "text", "page"]
+    static let articleNouns: WordSet = ["article", "story", "piece", "report", "post", "text", "page"]
 
     /// True when a question asks by what means or in what way something happens ("how does
     /// Russia recruit foreigners?", "how were the orders given?"), not how much, how someone
@@ -889,13 +890,13 @@ public struct Answerer: Sendable {
     static let meansWords: Set<Substring> = ["through", "via", "using", "online"]
 
     /// Words after "how" that ask something other than a means ("how many", "how come", "how far").
-    static let notMeansAfterHow: Set<String> = [
+    static let notMeansAfterHow: WordSet = [
         "many", "much", "old", "long", "large", "big", "high", "come", "far", "often", "soon", "serious", "likely", "important",
         "true", "bad", "good", "well", "to",
     ]
 
     /// Verbs whose "how" asks what someone said, felt or thought, not by what means.
-    static let contentVerbs: Set<String> = [
+    static let contentVerbs: WordSet = [
         "react", "reacted", "reacting", "respond", "responded", "responding", "reply", "replied", "describe", "described",
         "describes", "characterise", "characterize", "characterised", "characterized", "feel", "felt", "feels", "view", "views",
         "viewed", "see", "sees", "explain", "explained", "explains", "say", "said", "says", "comment", "commented", "justify",
@@ -918,10 +919,14 @@ public struct Answerer: Sendable {
     /// Words that lead a span of things a question sets aside: "*besides* Douyin, which other
     /// platforms ...", "*apart from* China", "*other than* Moscow", "*except* ...".
     static let exclusionLeads: [[String]] = [["besides"], ["apart", "from"], ["aside", "from"], ["other", "than"], ["except", "for"], ["except"]]
+    /// The first words of ``exclusionLeads``.
+    static let exclusionStarts = WordSet(exclusionLeads.map { $0[0] })
 
     /// The words a question sets aside ("besides *Douyin*"): the answer need not hold them,
     /// and must name something else of their kind (``Request/excluded``).
     static func excludedWords(_ words: [Token]) -> Set<String> {
+        // (most questions set nothing aside: one look-up a word tells)
+        guard words.contains(where: { exclusionStarts.contains($0.text) }) else { return [] }
         var found: Set<String> = []
         let text = words.map(\.text)
         var index = 0

@@ -9,15 +9,13 @@ extension Answerer {
     /// "who wrote ...") is not one: its source facts answer it.
     func coverageAsked(_ words: [Token]) -> [Int] {
         let text = words.map(\.text)
-        guard !text.contains(where: Self.articleNouns.contains) else { return [] }
         let outlets = knowledge.words.classes.outletNouns
         // "which outlets", "what media", "which newspapers"
-        guard
-            let noun = text.indices.first(where: { at in
-                outlets.contains(text[at]) && Self.severalOutlets(text[at])
-                    && text[max(0, at - 2)..<at].contains { $0 == "which" || $0 == "what" }
-            })
-        else {
+        let asked = text.indices.first { at in
+            text[max(0, at - 2)..<at].contains { $0 == "which" || $0 == "what" } && outlets.contains(text[at]) && Self.severalOutlets(text[at])
+        }
+        guard asked != nil || text.first == "who", !text.contains(where: Self.articleNouns.contains) else { return [] }
+        guard let noun = asked else {
             // "who reported ...", "who else covered ...": someone asking who carried a story
             guard text.first == "who" else { return [] }
             let verb = text.count > 1 && text[1] == "else" ? 2 : 1
@@ -33,7 +31,7 @@ extension Answerer {
     static func severalOutlets(_ noun: String) -> Bool { noun == "media" || (noun.hasSuffix("s") && !noun.hasSuffix("ss")) }
 
     /// After "who": only verbs of reporting ("who carried the bomb?" asks for a person).
-    static let reportingVerbs: Set<String> = ["report", "reports", "reported", "cover", "covers", "covered"]
+    static let reportingVerbs: WordSet = ["report", "reports", "reported", "cover", "covers", "covered"]
 
     /// Verbs of carrying a story; "published" and "wrote" are left out, as they ask about an
     /// article ("which outlet published this?").

@@ -110,7 +110,7 @@ public enum QuestionType: String, Sendable, Equatable {
         return false
     }
 
-    static let reasonVerbs: Set<String> = ["made", "makes", "drove", "drives", "prompted", "motivated", "led"]
+    static let reasonVerbs: WordSet = ["made", "makes", "drove", "drives", "prompted", "motivated", "led"]
 
     /// "what was he *hoping to obtain*", "what is Moscow *trying to achieve*": what someone
     /// wants from something, a purpose.
@@ -119,19 +119,19 @@ public enum QuestionType: String, Sendable, Equatable {
             goalVerbs.contains(wanting) && next.0 == "to" && gains.contains(next.1)
         }
     }
-    static let goalVerbs: Set<String> = ["hoping", "hope", "hoped", "hopes", "trying", "try", "tried", "tries", "wanting", "seeking", "aiming"]
-    static let gains: Set<String> = ["obtain", "gain", "get", "achieve", "win", "earn", "secure", "accomplish"]
-    static let futureWords: Set<String> = ["will", "would", "shall", "should"]
-    static let nounsOfWill: Set<String> = ["own", "free", "good", "ill", "political"]
-    static let periods: Set<String> = ["year", "month", "week", "time"]
-    static let opinionVerbs: Set<String> = ["think", "believe", "reckon", "feel", "expect", "predict"]
-    static let opinionNouns: Set<String> = ["opinion", "view", "take"]
+    static let goalVerbs: WordSet = ["hoping", "hope", "hoped", "hopes", "trying", "try", "tried", "tries", "wanting", "seeking", "aiming"]
+    static let gains: WordSet = ["obtain", "gain", "get", "achieve", "win", "earn", "secure", "accomplish"]
+    static let futureWords: WordSet = ["will", "would", "shall", "should"]
+    static let nounsOfWill: WordSet = ["own", "free", "good", "ill", "political"]
+    static let periods: WordSet = ["year", "month", "week", "time"]
+    static let opinionVerbs: WordSet = ["think", "believe", "reckon", "feel", "expect", "predict"]
+    static let opinionNouns: WordSet = ["opinion", "view", "take"]
 
     /// Words that alone say what is wanted, wherever they stand ("publication date?").
     /// Cues read only in a question with no question word: "press conference length" asks how
     /// long, "the length of the front line" does not.
     static let terseOnlyTypes: [String: QuestionType] = ["length": .date]
-    static let terseCues: Set<String> = [
+    static let terseCues: WordSet = [
         "date", "year", "month", "day", "total", "number", "figure", "count", "amount", "location", "length", "duration",
     ]
 
@@ -157,7 +157,7 @@ public enum QuestionType: String, Sendable, Equatable {
     }
 
     /// "what *did* ...": the question word is the object of a clause, not a determiner.
-    static let clauseAuxiliaries: Set<String> = [
+    static let clauseAuxiliaries: WordSet = [
         "did", "does", "do", "has", "have", "had", "can", "could", "will", "would",
         "should", "may", "might", "must",
     ]
@@ -168,7 +168,7 @@ public enum QuestionType: String, Sendable, Equatable {
         (word.count > 4 && (word.hasSuffix("ed") || word.hasSuffix("ing"))) || irregularPasts.contains(word)
     }
 
-    static let irregularPasts: Set<String> = [
+    static let irregularPasts: WordSet = [
         "said", "spoke", "wrote", "told", "took", "made", "gave", "got", "went", "came", "ran", "saw", "knew", "fought", "paid",
         "caught", "held", "left", "sent", "became", "began", "brought", "thought", "put", "led", "won", "lost", "met", "sold",
         "spent", "stood", "taught", "kept", "says", "pays", "offers", "runs", "holds", "shows", "claims", "recruits", "uses",
@@ -176,26 +176,26 @@ public enum QuestionType: String, Sendable, Equatable {
         "comes", "gives", "takes", "tells", "wants", "needs", "seems", "looks", "has", "have",
     ]
 
-    static let askedNounSkips: Set<String> = [
+    static let askedNounSkips: WordSet = [
         "is", "are", "was", "were", "the", "a", "an", "kind", "kinds", "sort", "sorts",
         "type", "types", "of", "exactly", "exact", "did", "does", "do", "s", "other",
     ]
 
     /// Verbs that report what someone said: a "will" after one is theirs, not the asker's.
-    static let reporting: Set<String> = [
+    static let reporting: WordSet = [
         "say", "says", "said", "warn", "warns", "warned", "claim", "claims", "claimed",
         "predict", "predicts", "predicted", "promise", "promises", "promised", "tell", "told",
     ]
 
     /// Words of judgement: "is Zelensky a good president?" asks an opinion.
-    static let judgements: Set<String> = [
+    static let judgements: WordSet = [
         "good", "bad", "right", "wrong", "justified", "fair", "evil", "best", "worst",
         "moral", "legal", "illegal", "ok", "okay", "smart", "stupid", "true", "lying", "liar",
         "believable", "credible", "trustworthy", "honest", "reliable", "plausible", "likely",
     ]
 
-    static let questionWords: Set<String> = ["who", "whom", "whose", "when", "where", "why", "how", "what", "which"]
-    static let leadIns: Set<String> = [
+    static let questionWords: WordSet = ["who", "whom", "whose", "when", "where", "why", "how", "what", "which"]
+    static let leadIns: WordSet = [
         "so", "and", "but", "then", "ok", "okay", "hey", "yo", "exactly", "by", "from",
         "to", "with", "for", "about", "of", "in", "at", "on", "since", "until", "me", "us", "know", "ask",
     ]

@@ -638,26 +638,26 @@ extension Answerer {
 
     /// Words for a country ("which *nation*"; "country" is a place type, read apart): a
     /// country's name, or a side's, says which one.
-    static let countryNouns: Set<String> = ["nation", "nationality"]
+    static let countryNouns: WordSet = ["nation", "nationality"]
 
     /// Verbs of taking a side in the war ("fighting for", "serve alongside").
-    static let fightingWords: Set<String> = [
+    static let fightingWords: WordSet = [
         "fight", "fights", "fighting", "fought", "serve", "serves", "serving", "served", "join", "joins", "joining", "joined",
         "enlist", "enlisted", "enlisting", "volunteer", "volunteers", "volunteering", "volunteered", "battle", "battling",
     ]
     /// "For" or "alongside" a side, in a question: the side someone fights on.
-    static let onTheSideOf: Set<String> = ["for", "alongside"]
+    static let onTheSideOf: WordSet = ["for", "alongside"]
     /// The words before a side that put someone on it in an answer ("fighting for Russia",
     /// "joined Russia's forces", "alongside Russia").
-    static let sideMarkers: Set<String> = ["for", "alongside", "join", "joined", "joining"]
+    static let sideMarkers: WordSet = ["for", "alongside", "join", "joined", "joining"]
     /// Words that put someone on a side only with its forces after it: "in Russia's
     /// *army*", "with Russian *units*" (not "captured in Ukraine", "the war in Ukraine").
-    static let forceMarkers: Set<String> = ["in", "into", "with"]
+    static let forceMarkers: WordSet = ["in", "into", "with"]
 
     /// Words for a side's own forces, and what they do to their enemy: "Ukrainian *troops
     /// fought* them".
-    static let forceWords: Set<String> = ["troops", "forces", "army", "soldiers", "military", "units", "defenders", "fighters"]
-    static let combatVerbs: Set<String> = ["fought", "fight", "fights", "captured", "capture", "attacked", "killed", "battled", "engaged"]
+    static let forceWords: WordSet = ["troops", "forces", "army", "soldiers", "military", "units", "defenders", "fighters"]
+    static let combatVerbs: WordSet = ["fought", "fight", "fights", "captured", "capture", "attacked", "killed", "battled", "engaged"]
 
     /// The sides `answer` puts someone on: a word of the side close after "for", "alongside"
     /// or "joined" (with nothing between but "the", "either" and the like: not "for Russia
@@ -756,7 +756,7 @@ extension Answerer {
     }
 
     /// Words after a plural that go on to name its members: "platforms *such as* Douyin".
-    static let instanceMarkers: Set<String> = ["such", "including", "like", "namely", "called", "named"]
+    static let instanceMarkers: WordSet = ["such", "including", "like", "namely", "called", "named"]
 
     /// False when `answer` speaks of the role `key` only as someone's ("he lost *his job*"):
     /// a word before it that is no determiner ("a *construction* job"), or right after it "as",
@@ -813,9 +813,9 @@ extension Answerer {
     }
 
     /// Words for someone at all ("the name of the *man* who ..."): they say nothing of who.
-    static let anyone: Set<String> = ["man", "woman", "person", "guy", "individual", "one", "men", "women", "people", "persons", "guys", "someone"]
+    static let anyone: WordSet = ["man", "woman", "person", "guy", "individual", "one", "men", "women", "people", "persons", "guys", "someone"]
     /// Words between "name of" and whose name it is ("the name of *his* wife").
-    static let ownerDeterminers: Set<String> = ["the", "his", "her", "their", "its", "a", "an", "this", "that", "these", "those", "both", "two", "my"]
+    static let ownerDeterminers: WordSet = ["the", "his", "her", "their", "its", "a", "an", "this", "that", "these", "those", "both", "two", "my"]
 
     /// In "the name of (the/his/Wang's) X" or "X's name", X: the one whose name is asked
     /// for, when it is a plain word (not capitalised, not possessive of a name).
@@ -893,10 +893,10 @@ extension Answerer {
         }
     }
 
-    static let determiners: Set<String> = ["a", "an", "the", "one", "another", "some", "every", "each", "this", "that", "his", "her", "their"]
+    static let determiners: WordSet = ["a", "an", "the", "one", "another", "some", "every", "each", "this", "that", "his", "her", "their"]
 
     /// Verbs of naming someone ("who *named* the prisoners?").
-    static let namingVerbs: Set<String> = ["named", "identified", "names", "identifies", "name", "identify"]
+    static let namingVerbs: WordSet = ["named", "identified", "names", "identifies", "name", "identify"]
 
     /// True when `answer` says who named someone: a capitalised word, then at most one
     /// adverb, then a verb of naming ("Zelensky later named the two men", in any sentence of
@@ -927,7 +927,7 @@ extension Answerer {
     }
 
     /// Words that open a sentence capitalised but name no one.
-    static let nonNames: Set<String> = [
+    static let nonNames: WordSet = [
         "they", "he", "she", "it", "we", "i", "you", "the", "this", "that", "these", "those", "who", "which", "a", "an", "both", "some",
     ]
 
@@ -935,16 +935,16 @@ extension Answerer {
     func isNamed(_ key: String) -> Bool { lexicon.namedKeys.contains(key) }
 
     /// Titles before a name ("Captain Ivo Marsh"), which are not the name.
-    static let titleKeys: Set<String> = [
+    static let titleKeys: WordSet = [
         "captain", "presid", "mayor", "minist", "general", "colonel", "lieuten", "sergeant", "major",
         "mr", "mrs", "ms", "dr", "spokesman", "spokeswoman", "deputi", "chairman", "senat", "governor",
     ]
-    static let monthNames: Set<String> = [
+    static let monthNames: WordSet = [
         "january", "february", "march", "april", "may", "june", "july", "august", "september",
         "october", "november", "december",
     ]
     /// Stems of units of time: "two *hours*" counts time, not people.
-    static let timeUnits: Set<String> = ["hour", "day", "week", "month", "year", "minut", "second", "night"]
+    static let timeUnits: WordSet = ["hour", "day", "week", "month", "year", "minut", "second", "night"]
     /// For "who in the Kremlin ...", "who at the ministry ...": where someone is asked for
     /// ("in the Kremlin"; a listed organisation, or a word for a body), as typed.
     func whoWithin(_ text: [String]) -> String? {
@@ -957,16 +957,16 @@ extension Answerer {
         return listed || Self.bodyNouns.contains(word) ? text[1...at].joined(separator: " ") : nil
     }
 
-    static let withinPrepositions: Set<String> = ["in", "at", "inside", "within"]
+    static let withinPrepositions: WordSet = ["in", "at", "inside", "within"]
     /// Bodies people work in: "who at the *ministry*" asks for one of them.
-    static let bodyNouns: Set<String> = [
+    static let bodyNouns: WordSet = [
         "ministry", "government", "embassy", "kremlin", "administration", "office", "agency", "army", "military", "police",
         "service", "parliament", "cabinet", "company", "team", "unit", "command", "headquarters",
     ]
 
-    static let nameWords: Set<String> = ["name", "names", "named", "identity", "identities", "identify", "identified"]
+    static let nameWords: WordSet = ["name", "names", "named", "identity", "identities", "identify", "identified"]
     /// Nouns that describe the answer rather than a detail in it ("what kind", "what role").
-    static let vagueNouns: Set<String> = [
+    static let vagueNouns: WordSet = [
         "kind", "kinds", "sort", "type", "types", "thing", "things", "way", "ways", "one", "ones",
         "lot", "part", "point", "happened", "happen", "else", "other", "others", "reason", "reasons",
         "purpose", "idea", "happening", "stuff", "info", "information", "details", "detail", "exactly",
@@ -976,7 +976,7 @@ extension Answerer {
     /// ("the bonus in dollars", "converted to sterling"), perhaps with a country's word
     /// before it ("in British pounds", "in US dollars"): the positions of those words, the
     /// currency's last.
-    static func currencyAsked(_ words: [Token], currencies: Set<String>, countries: (String) -> Bool = { _ in false }) -> ClosedRange<Int>? {
+    static func currencyAsked(_ words: [Token], currencies: WordSet, countries: (String) -> Bool = { _ in false }) -> ClosedRange<Int>? {
         for at in words.indices.dropFirst() where currencies.contains(words[at].text) {
             if ["in", "to"].contains(words[at - 1].text) { return at...at }
             if at > 1, ["in", "to"].contains(words[at - 2].text), words[at - 1].text == "us" || countries(words[at - 1].text) {
@@ -1003,22 +1003,22 @@ extension Answerer {
     }
 
     /// Words asking for one end of a range, and words an answer states each end with.
-    static let lowerBoundAsked: Set<String> = ["minimum", "min", "youngest", "lowest"]
-    static let upperBoundAsked: Set<String> = ["maximum", "max", "oldest", "highest"]
-    static let lowerBoundStated: Set<String> = ["minimum", "min", "least", "over", "above", "older", "lowest", "youngest"]
-    static let upperBoundStated: Set<String> = ["maximum", "max", "under", "below", "younger", "most", "highest", "oldest"]
+    static let lowerBoundAsked: WordSet = ["minimum", "min", "youngest", "lowest"]
+    static let upperBoundAsked: WordSet = ["maximum", "max", "oldest", "highest"]
+    static let lowerBoundStated: WordSet = ["minimum", "min", "least", "over", "above", "older", "lowest", "youngest"]
+    static let upperBoundStated: WordSet = ["maximum", "max", "under", "below", "younger", "most", "highest", "oldest"]
     /// Words before a number that make it say who rather than count ("*the* two men").
-    static let identifyingDeterminers: Set<String> = ["the", "these", "those", "his", "her", "their", "its", "both", "all", "other"]
+    static let identifyingDeterminers: WordSet = ["the", "these", "those", "his", "her", "their", "its", "both", "all", "other"]
     /// Nouns that ask for a figure ("troop numbers?").
-    static let figureNouns: Set<String> = ["number", "numbers", "figure", "figures", "count", "headcount", "tally", "total"]
+    static let figureNouns: WordSet = ["number", "numbers", "figure", "figures", "count", "headcount", "tally", "total"]
     /// Words before "number of" that make it a quantity in words ("a *large* number of"), not a figure asked for.
-    static let quantityWords: Set<String> = [
+    static let quantityWords: WordSet = [
         "a", "large", "significant", "great", "huge", "small", "big", "growing", "considerable", "sizeable", "any", "unknown", "record",
         "increasing", "high", "certain", "limited", "substantial", "rising",
     ]
 
     /// Words before a noun besides ``determiners``.
-    static let moreDeterminers: Set<String> = ["these", "those", "all", "its", "our", "my", "your"]
+    static let moreDeterminers: WordSet = ["these", "those", "all", "its", "our", "my", "your"]
 
     /// True when "of" at `of` goes on to a plural ("the number of *journalists*"), which a
     /// figure counts, not to one thing ("the number of *his regiment*", which names it).
@@ -1028,19 +1028,19 @@ extension Answerer {
             || ["people", "men", "women", "children", "staff", "personnel"].contains(noun)
     }
     /// The words after "how" that ask for a figure.
-    static let figureAsked: Set<String> = ["many", "much", "long", "old"]
+    static let figureAsked: WordSet = ["many", "much", "long", "old"]
     /// After "how long": the time between two events, not a length ("how long *after*").
-    static let betweenEvents: Set<String> = ["after", "before", "since", "until", "till", "ago"]
-    static let auxiliaries: Set<String> = ["did", "does", "do", "has", "have", "had", "was", "is", "were", "are"]
+    static let betweenEvents: WordSet = ["after", "before", "since", "until", "till", "ago"]
+    static let auxiliaries: WordSet = ["did", "does", "do", "has", "have", "had", "was", "is", "were", "are"]
     /// A verb of saying or of asking: who asks speaks too ("some people *asked* how to join").
     static func saysOrAsks(_ word: String) -> Bool { speechWords.contains(word) || askingVerbs.contains(word) }
 
     /// Things that "say" only as the article does (its report, a video's text): not someone speaking.
-    static let notSpeakers: Set<String> = [
+    static let notSpeakers: WordSet = [
         "article", "articles", "report", "reports", "story", "stories", "piece", "video", "videos", "clip", "clips", "ad", "ads",
         "headline", "study", "survey", "post", "posts", "message", "statement", "caption", "subtitles", "text", "coverage",
     ]
-    static let speechWords: Set<String> = [
+    static let speechWords: WordSet = [
         "say", "said", "says", "saying", "tell", "told", "tells", "claim", "claimed", "claims",
         "announce", "announced", "accuse", "accused", "accuses", "demand", "demanded", "note",
         "notes", "noted", "write", "wrote", "writes", "call", "called", "calls", "describe",
@@ -1049,7 +1049,7 @@ extension Answerer {
         "think", "thinks", "thought", "state", "stated", "suggest", "suggested", "according",
     ]
     /// Words before "paid" that make it passive: "are paid", "get paid", "r they paid".
-    static let passiveMarkers: Set<String> = ["are", "is", "was", "were", "be", "been", "being", "get", "gets", "got", "getting", "r"]
+    static let passiveMarkers: WordSet = ["are", "is", "was", "were", "be", "been", "being", "get", "gets", "got", "getting", "r"]
 
     /// True when `answer` has someone paying ("he paid 300,000 rubles"): "paid" right after
     /// a pronoun, with no "be" before it.
@@ -1062,7 +1062,7 @@ extension Answerer {
     }
 
     /// Verbs that make "where" ask for a source, not a place ("where did Babel *get* the quote?").
-    static let sourcingVerbs: Set<String> = [
+    static let sourcingVerbs: WordSet = [
         "get", "got", "obtain", "obtained", "take", "took", "find", "found", "learn", "learned", "learnt", "hear", "heard",
         "read", "cite", "cited", "source", "sourced",
     ]
@@ -1088,14 +1088,14 @@ extension Answerer {
     static func asksWhereFrom(_ words: [String]) -> Bool {
         words.last == "from" || zip(words, words.dropFirst()).contains { Self.comingVerbs.contains($0) && $1 == "from" }
     }
-    static let comingVerbs: Set<String> = ["come", "comes", "came", "hail", "hails"]
+    static let comingVerbs: WordSet = ["come", "comes", "came", "hail", "hails"]
 
     /// Words that open a yes or no question.
-    static let yesNoOpeners: Set<String> = [
+    static let yesNoOpeners: WordSet = [
         "do", "does", "did", "is", "are", "was", "were", "can", "could", "must", "should", "will", "would", "has", "have", "had",
     ]
-    static let askingVerbs: Set<String> = ["ask", "asks", "asked", "asking", "wonder", "wonders", "wondered", "wondering", "inquired", "enquired"]
-    static let reportedQuestionWords: Set<String> = ["whether", "if", "how", "why", "what", "when", "where", "who", "which"]
+    static let askingVerbs: WordSet = ["ask", "asks", "asked", "asking", "wonder", "wonders", "wondered", "wondering", "inquired", "enquired"]
+    static let reportedQuestionWords: WordSet = ["whether", "if", "how", "why", "what", "when", "where", "who", "which"]
 
     /// True when every term of `focus` that `answer` uses lies in a question it reports
     /// someone asking ("some people asked how to join and whether not speaking Russian

@@ -24,18 +24,18 @@ enum SmallTalk {
 /// them is answered politely, never with a fact.
 public struct SmallTalkWords: Sendable, Equatable {
     /// `[greetings]`: "hi", "hello", "morning".
-    public var greetings: Set<String> = ["hi", "hello", "hey", "hiya", "howdy", "yo", "morning", "evening", "afternoon", "good", "greetings", "sup"]
+    public var greetings: WordSet = ["hi", "hello", "hey", "hiya", "howdy", "yo", "morning", "evening", "afternoon", "good", "greetings", "sup"]
     /// `[thanks]`: "thanks", "cheers", "ok".
-    public var thanks: Set<String> = ["thanks", "thank", "thx", "ty", "cheers", "great", "ok", "okay", "cool", "nice"]
+    public var thanks: WordSet = ["thanks", "thank", "thx", "ty", "cheers", "great", "ok", "okay", "cool", "nice"]
     /// `[help]`: asking how to use the bot.
-    public var help: Set<String> = ["help", "usage", "commands"]
+    public var help: WordSet = ["help", "usage", "commands"]
     /// `[filler]`: words that go with the others ("thank *you*", "hi *there*").
-    public var filler: Set<String> = ["you", "there", "bot", "factbot", "much", "a", "lot", "please", "me", "so"]
+    public var filler: WordSet = ["you", "there", "bot", "factbot", "much", "a", "lot", "please", "me", "so"]
     /// `[story cues]`: one of these in a message of story words asks what the bot knows
     /// ("what do you *know* about?", "which *topics*").
-    public var storyCues: Set<String> = ["know", "topics", "topic", "stories", "cover", "covered", "subjects", "news"]
+    public var storyCues: WordSet = ["know", "topics", "topic", "stories", "cover", "covered", "subjects", "news"]
     /// `[story words]`: the words such a message may be made of.
-    public var storyWords: Set<String> = [
+    public var storyWords: WordSet = [
         "what", "which", "do", "does", "you", "know", "about", "can", "could", "tell", "me", "us",
         "topics", "topic", "stories", "story", "cover", "covered", "subjects", "news", "is", "are",
         "there", "the", "any", "anything", "of", "on", "have", "got", "so", "far", "bot", "factbot",
@@ -45,7 +45,7 @@ public struct SmallTalkWords: Sendable, Equatable {
     public init() {}
 
     /// The sections of `smalltalk.txt`, by name, and the list each fills.
-    nonisolated(unsafe) static let sections: [(name: String, list: WritableKeyPath<SmallTalkWords, Set<String>>)] = [  // key paths: immutable, never written
+    nonisolated(unsafe) static let sections: [(name: String, list: WritableKeyPath<SmallTalkWords, WordSet>)] = [  // key paths: immutable, never written
         ("greetings", \.greetings), ("thanks", \.thanks), ("help", \.help), ("filler", \.filler),
         ("story cues", \.storyCues), ("story words", \.storyWords),
     ]

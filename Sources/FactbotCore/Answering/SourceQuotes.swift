@@ -63,7 +63,7 @@ final class QuoteIndex: Sendable {
     /// What a sentence can answer, read from its surface: a count when it has a figure,
     /// an amount when a currency goes with it, a date when it names a time, a person
     /// when it names one (two capitalised words), a quote when it quotes; always a description.
-    static func types(of sentence: String, currencies: Set<String>) -> [AnswerType] {
+    static func types(of sentence: String, currencies: WordSet) -> [AnswerType] {
         var types: [AnswerType] = [.description]
         let words = sentence.split { !$0.isLetter && !$0.isNumber && $0 != "£" && $0 != "$" && $0 != "€" }
         let lower = words.map { $0.lowercased() }
@@ -90,8 +90,8 @@ final class QuoteIndex: Sendable {
     static let currencySigns: Set<Character> = ["£", "$", "€", "¥"]
     /// Marks that open a quotation.
     static let quotationMarks: Set<Character> = ["\"", "“", "«"]
-    static let countWords: Set<String> = ["hundreds", "thousands", "millions", "dozens", "two", "three", "several"]
+    static let countWords: WordSet = ["hundreds", "thousands", "millions", "dozens", "two", "three", "several"]
     /// Words of pay, which make a sentence's figure an amount as a currency does.
-    static let payWords: Set<String> = ["salary", "salaries", "pay", "paid", "wage", "wages"]
-    static let reasonWords: Set<String> = ["because", "since", "reason", "why", "driven", "motivated", "due"]
+    static let payWords: WordSet = ["salary", "salaries", "pay", "paid", "wage", "wages"]
+    static let reasonWords: WordSet = ["because", "since", "reason", "why", "driven", "motivated", "due"]
 }

@@ -12,7 +12,7 @@ struct SentenceReading {
 
     /// Words that date a sentence: the months (as the requested-detail checks know them),
     /// the days of the week, "yesterday" and "today".
-    static let months: Set<String> = Answerer.monthNames.union([
+    static let months: Set<String> = Set(Answerer.monthNames).union([
         "monday", "tuesday", "wednesday", "thursday", "friday",
         "saturday", "sunday", "yesterday", "today",
     ])

@@ -4,33 +4,33 @@
 public struct WordClasses: Sendable, Equatable {
     /// `[people nouns]`: plural nouns for people; "which of the *prisoners*" wants one of
     /// them by name.
-    public var peopleNouns: Set<String> = [
+    public var peopleNouns: WordSet = [
         "prisoners", "men", "soldiers", "fighters", "captives", "pows", "recruits", "people", "women",
         "journalists", "officials", "them", "pair", "brothers", "volunteers", "mercenaries", "chinese",
         "sailors", "crew", "workers", "officers", "children", "leaders", "suspects", "detainees",
     ]
     /// `[institution words]`: capitalised words of institutions, not people ("Foreign
     /// *Ministry*", "Security *Service*"): a name asked for is not one of these.
-    public var institutionWords: Set<String> = [
+    public var institutionWords: WordSet = [
         "ministry", "office", "service", "forces", "force", "group", "council", "department",
         "army", "committee", "agency", "union", "party", "government", "conference", "district",
         "center", "centre", "armed", "foreign", "security", "military", "defense", "defence",
         "presidential", "parliament", "embassy", "court", "police",
     ]
     /// `[outlet nouns]`: "which *outlet*" is answered by any answer's citation.
-    public var outletNouns: Set<String> = [
+    public var outletNouns: WordSet = [
         "outlet", "outlets", "media", "newspaper", "newspapers", "paper", "papers", "publication",
         "publications", "site", "sites", "website", "websites", "agency", "agencies", "source", "sources",
     ]
     /// `[role nouns]`: a job or role, stated in too many words to check for.
-    public var roleNouns: Set<String> = ["job", "jobs", "role", "roles", "position", "occupation", "profession", "post", "title", "work", "living"]
+    public var roleNouns: WordSet = ["job", "jobs", "role", "roles", "position", "occupation", "profession", "post", "title", "work", "living"]
     /// `[organisation nouns]`: "which *app*" wants an organisation's name.
-    public var organisationNouns: Set<String> = [
+    public var organisationNouns: WordSet = [
         "app", "platform", "platforms", "site", "website", "outlet", "newspaper", "paper",
         "company", "network", "publication", "channel", "account",
     ]
     /// `[currencies]`: words that make a figure an amount of money.
-    public var currencies: Set<String> = [
+    public var currencies: WordSet = [
         "yuan", "pound", "pounds", "dollar", "dollars", "euro", "euros", "rouble", "roubles",
         "ruble", "rubles", "hryvnia", "hryvnias", "usd",
     ]
@@ -46,7 +46,7 @@ public struct WordClasses: Sendable, Equatable {
     public init() {}
 
     /// The sections of word lists, by name (`[number words]` is read apart).
-    nonisolated(unsafe) static let sections: [(name: String, list: WritableKeyPath<WordClasses, Set<String>>)] = [  // key paths: immutable, never written
+    nonisolated(unsafe) static let sections: [(name: String, list: WritableKeyPath<WordClasses, WordSet>)] = [  // key paths: immutable, never written
         ("people nouns", \.peopleNouns), ("institution words", \.institutionWords), ("outlet nouns", \.outletNouns),
         ("role nouns", \.roleNouns), ("organisation nouns", \.organisationNouns), ("currencies", \.currencies),
     ]

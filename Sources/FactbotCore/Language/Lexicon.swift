@@ -9,9 +9,9 @@ public struct Lexicon: Sendable {
     }
 
     let stemmer: Stemmer
-    let shorthand: [String: [String]]
-    let stopWords: Set<String>
-    let weakWords: Set<String>
+    let shorthand: WordMap<[String]>
+    let stopWords: WordSet
+    let weakWords: WordSet
     /// Stem sequences of phrases (two or more words), by their first stem, longest first.
     let phrases: [String: [([String], Entry)]]
     /// Single stems that belong to a synonym group or name the list knows.
@@ -35,28 +35,28 @@ public struct Lexicon: Sendable {
     /// The synonym group of each single word the lists name, by the word as written.
     let groupOfWord: [String: String]
     /// Keys of every listed name and of synonym groups that hold one.
-    let namedKeys: Set<String>
+    let namedKeys: WordSet
     /// Keys of the names listed under `[countries]`.
-    let countryKeys: Set<String>
+    let countryKeys: WordSet
     /// Keys of the names listed under `[people]` (a synonym group's when the name is in one).
-    let peopleKeys: Set<String>
+    let peopleKeys: WordSet
     /// The side of the story (``WordLists/sides``) each name's key is on.
     let sideOfKey: [String: Int]
 
     /// Number words read as digits (``WordClasses/numberWords``).
-    let numberWords: [String: String]
+    let numberWords: WordMap<String>
 
     /// Every word the lists know: they are never "corrected", and the answerer adds
     /// them to its vocabulary so question words can be corrected towards them.
-    public let listWords: Set<String>
+    public let listWords: WordSet
 
     /// Builds the lexicon from the word lists.
     public init(words: WordLists, stemmer: Stemmer) {
         self.stemmer = stemmer
-        self.shorthand = words.shorthand
-        self.numberWords = words.classes.numberWords
-        self.stopWords = words.stopWords
-        self.weakWords = words.weakWords
+        self.shorthand = WordMap(words.shorthand)
+        self.numberWords = WordMap(words.classes.numberWords)
+        self.stopWords = WordSet(words.stopWords)
+        self.weakWords = WordSet(words.weakWords)
         var phrases: [String: [([String], Entry)]] = [:]
         var singles: [String: Entry] = [:]
         var listWords: Set<String> = []
@@ -111,13 +111,13 @@ public struct Lexicon: Sendable {
         for (stem, entry) in parts { if let entry { singles[stem] = entry } }
         self.phrases = sortedPhrases
         self.singles = singles
-        self.listWords = listWords
+        self.listWords = WordSet(listWords)
         self.clashes = clashes
         self.groupOfWord = groupOfWord
         var named: Set<String> = []
         for entry in singles.values where entry.isName { named.insert(entry.key) }
         for list in phrases.values { for (_, entry) in list where entry.isName { named.insert(entry.key) } }
-        self.namedKeys = named
+        self.namedKeys = WordSet(named)
         func key(of name: String) -> String? {
             let stems = Tokenizer.tokens(name).map { stemmer.stem(Self.dropApostrophes($0.text)) }
             if stems.count == 1 { return singles[stems[0]]?.key ?? stems[0] }
@@ -129,13 +129,13 @@ public struct Lexicon: Sendable {
             if kind == .countries, let key = key(of: name) { countries.insert(key) }
             if kind == .people, let key = key(of: name) { people.insert(key) }
         }
-        self.peopleKeys = people
+        self.peopleKeys = WordSet(people)
         var sideOfKey: [String: Int] = [:]
         for (side, names) in words.sides.enumerated() {
             for name in names { if let key = key(of: name) { sideOfKey[key] = side } }
         }
         self.sideOfKey = sideOfKey
-        self.countryKeys = countries
+        self.countryKeys = WordSet(countries)
     }
 
     /// The key of a synonym group: `~` and its first member (`~pay`, `~social_media`).
@@ -156,7 +156,7 @@ public struct Lexicon: Sendable {
 
     /// Words before a number that make it a count, not chat shorthand ("the other *4*
     /// soldiers", not "thanks *4* that").
-    static let countLeads: Set<String> = [
+    static let countLeads: WordSet = [
         "the", "other", "those", "these", "all", "only", "about", "around", "nearly", "almost", "over", "under", "than", "another",
         "first", "last", "next", "just",
     ]
@@ -172,7 +172,7 @@ public struct Lexicon: Sendable {
     }
 
     /// Plurals a number counts that may be stop words or lack an "s": "4 days", "4 men".
-    static let countedPlurals: Set<String> = [
+    static let countedPlurals: WordSet = [
         "days", "weeks", "months", "years", "hours", "minutes", "times", "men", "women", "people", "children",
     ]
 
@@ -215,7 +215,7 @@ public struct Lexicon: Sendable {
     /// The question word `word` is a slip of (one letter wrong, missing, extra or two
     /// swapped), when it is one alone and `word` is no small word itself: "wich" is "which",
     /// "whet" could be "what" or "when" and stays.
-    static func questionWordSlip(_ word: String, stopWords: Set<String>) -> String? {
+    static func questionWordSlip(_ word: String, stopWords: WordSet) -> String? {
         let scalars = Array(word.unicodeScalars)
         guard scalars.count >= 4, scalars.count <= 6, scalars.first == "w" || scalars.first == "h", !stopWords.contains(word),
             scalars.allSatisfy(Tokenizer.isLetter)
@@ -468,7 +468,7 @@ public struct Lexicon: Sendable {
         ["heads", "for"],
     ]
     /// The first words of the function phrases.
-    static let functionPhraseStarts = Set(functionPhrases.map { $0[0] })
+    static let functionPhraseStarts = WordSet(functionPhrases.map { $0[0] })
 
     /// The positions of `words` inside a function phrase (``functionPhrases``).
     static func functionPhrasePositions(_ words: [Token]) -> Set<Int> {

@@ -16,7 +16,7 @@ struct WordTable: Sendable {
         var key: String { single?.key ?? stem }
     }
 
-    let info: [String: Info]
+    let info: WordMap<Info>
 
     /// The term `word` matches as on its own (``Info/key``); a word not in the table, its stem.
     func key(of word: String, lexicon: Lexicon) -> String { info[word]?.key ?? lexicon.stemmer.stem(word) }
@@ -34,6 +34,6 @@ struct WordTable: Sendable {
                 isWeak: lexicon.isWeak(word, entry: single), startsPhrase: lexicon.phrases[stem] != nil,
                 startsFunctionPhrase: Lexicon.functionPhraseStarts.contains(word))
         }
-        self.info = info
+        self.info = WordMap(info)
     }
 }
