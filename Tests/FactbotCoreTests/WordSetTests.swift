@@ -44,6 +44,19 @@ struct WordSetTests {
         #expect(set == ["post", "role", "job"])
     }
 
+    @Test func canonicallyEquivalentSpellingsAreOneWordAsInSet() {
+        // "café" with a precomposed é and with e + combining accent; the Kelvin sign and K
+        let composed = "caf\u{E9}"
+        let decomposed = "cafe\u{301}"
+        let set = WordSet([composed, "K"])
+        #expect(Set([composed, "K"]).contains(decomposed) && Set([composed, "K"]).contains("\u{212A}"))
+        #expect(set.contains(decomposed))
+        #expect(set.contains("\u{212A}"))
+        #expect(WordSet([decomposed]).contains(composed))
+        #expect(WordSet([composed, decomposed]).count == 1)
+        #expect(!set.contains("cafe"))
+    }
+
     @Test func aSubstringIsLookedUpByItsText() {
         let set: WordSet = ["dev", "ua"]
         let text = "dev.ua"

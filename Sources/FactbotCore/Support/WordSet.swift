@@ -1,3 +1,5 @@
+import Foundation
+
 /// A fixed set of words, made for one thing: telling quickly whether a word is in it.
 ///
 /// The answerer asks this of every question word against dozens of word classes ("is it
@@ -5,8 +7,9 @@
 /// SipHash on every such test, which made the tests a large share of answering a question.
 /// A `WordSet` hashes with FNV-1a, which is a few instructions a byte on words this short,
 /// and probes a small open-addressed table; a word that hashes alike is still compared in
-/// full, so the answer is exactly `Set<String>`'s. Built once (the sets are constants or
-/// built with the fact base) and never changed.
+/// full, and a word past ASCII is hashed in its composed form, so the answer is exactly
+/// `Set<String>`'s, canonical equivalence included. Built once (the sets are constants or
+/// built with the fact base; ``formUnion(_:)`` builds anew, for reading word lists).
 public struct WordSet: Sendable, ExpressibleByArrayLiteral, Equatable, Sequence {
     /// The distinct words, in the order first given.
     public let words: [String]
@@ -72,16 +75,26 @@ public struct WordSet: Sendable, ExpressibleByArrayLiteral, Equatable, Sequence 
     }
 
     /// FNV-1a over the word's UTF-8 bytes, its high bits folded into the low ones that pick
-    /// a slot.
+    /// a slot. A word with any byte past ASCII is hashed in its composed form (NFC), as
+    /// Swift compares strings by canonical equivalence: "café" typed with a combining accent
+    /// is the same word, and so hashes the same.
     static func hash(_ word: String) -> UInt64 {
-        // (on the bytes in place where it can: walking a string's UTF-8 view byte by byte
-        // costs more than the hash)
-        func fnv<C: Collection<UInt8>>(_ bytes: C) -> UInt64 {
+        // ASCII, on the bytes in place (walking a string's UTF-8 view byte by byte costs more
+        // than the hash)
+        let ascii = word.utf8.withContiguousStorageIfAvailable { bytes -> UInt64? in
             var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-            for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3 }
-            return hash ^ (hash >> 29)
+            var bits: UInt8 = 0  // every byte's bits: past ASCII when the top one is set
+            for byte in bytes {
+                bits |= byte
+                hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3
+            }
+            return bits < 0x80 ? hash ^ (hash >> 29) : nil
         }
-        return word.utf8.withContiguousStorageIfAvailable(fnv) ?? fnv(word.utf8)
+        if case let hash?? = ascii { return hash }
+        // the rest (and any string not stored contiguously), composed first
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in word.precomposedStringWithCanonicalMapping.utf8 { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3 }
+        return hash ^ (hash >> 29)
     }
 
     public static func == (lhs: WordSet, rhs: WordSet) -> Bool { Set(lhs.words) == Set(rhs.words) }
