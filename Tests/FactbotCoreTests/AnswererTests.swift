@@ -90,7 +90,7 @@ private let gazette = Source(id: "g", url: "https://example.org/g", title: "G", 
 @Suite("Answering: type checks on a small fact base")
 struct TypedAnswererTests {
     /// An answerer of `facts` (of source "s") with these stop words.
-    static func answerer(_ facts: [Fact], stopWords: Set<String>) -> Answerer {
+    static func answerer(_ facts: [Fact], stopWords: WordSet) -> Answerer {
         let source = Source(id: "s", url: "https://example.org", title: "T", author: "", publisher: "Ex", published: "2025-01-02")
         return Answerer(knowledge: KnowledgeBase(facts: facts, sources: [source], words: WordLists(stopWords: stopWords)))!
     }

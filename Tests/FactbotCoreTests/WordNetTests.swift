@@ -157,7 +157,7 @@ struct WordLinkTests {
     }
 
     /// An answerer of two facts, the monthly pay and the office's town, with no links yet.
-    static func payAndOffice(minimumConfidence: Double, stopWords: Set<String>) -> Answerer {
+    static func payAndOffice(minimumConfidence: Double, stopWords: WordSet) -> Answerer {
         let source = Source(id: "s", url: "https://example.org/a", title: "Pay", author: "A. Writer", publisher: "Example", published: "2026-01-02")
         let facts = [
             Fact(id: "wage", answer: "The monthly pay is 100 coins.", questions: ["What is the pay?"], types: [.amount], sourceID: "s"),

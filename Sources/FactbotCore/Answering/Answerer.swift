@@ -73,7 +73,7 @@ public struct Answerer: Sendable {
 
     /// The topic of a question that is only a topic: a few content words ("russia?",
     /// "chinese pay") or "tell me about X"; nil for anything with a question word.
-    static func bareTopic(_ words: [Token], stopWords: Set<String>) -> String? {
+    static func bareTopic(_ words: [Token], stopWords: WordSet) -> String? {
         var rest = words.map(\.text)
         for lead in [
             ["tell", "me", "about"], ["what", "about"], ["anything", "on"], ["anything", "about"], ["info", "on"],
@@ -90,7 +90,7 @@ public struct Answerer: Sendable {
 
     /// The topic of a question with one word left once the small words are gone ("how did
     /// he get into russia"), nil for any other.
-    static func onlyTopic(_ words: [Token], stopWords: Set<String>) -> String? {
+    static func onlyTopic(_ words: [Token], stopWords: WordSet) -> String? {
         let content = words.filter { !stopWords.contains($0.text) }
         return content.count == 1 ? bareTopic(content, stopWords: stopWords) : nil
     }

@@ -17,7 +17,7 @@ extension Answerer {
         guard asked != nil || text.first == "who", !text.contains(where: Self.articleNouns.contains) else { return [] }
         guard let noun = asked else {
             // "who reported ...", "who else covered ...": someone asking who carried a story
-            guard text.first == "who" else { return [] }
+            // (the question opens with "who": the guard above)
             let verb = text.count > 1 && text[1] == "else" ? 2 : 1
             guard verb < text.count, Self.reportingVerbs.contains(text[verb]), verb + 1 < text.count else { return [] }
             return Array(0...verb)

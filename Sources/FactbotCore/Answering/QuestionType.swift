@@ -139,7 +139,7 @@ public enum QuestionType: String, Sendable, Equatable {
     /// question word, before the next small word or verb ("which *Ukrainian brigade*
     /// captured them", "what is the *population* of Shanxi"). Empty when there are none, as
     /// in "what did they say", where "what" is the object.
-    public static func askedNoun(_ words: [Token], stopWords: Set<String>, length: Int = 2) -> [Token] {
+    public static func askedNoun(_ words: [Token], stopWords: WordSet, length: Int = 2) -> [Token] {
         guard
             let start = words.indices.first(where: { index in
                 (words[index].text == "which" || words[index].text == "what")

@@ -96,7 +96,7 @@ public struct KnowledgeBase: Sendable {
                 words.shorthand = collect { () throws(Diagnostics) in try WordListParser.shorthand(file.text, file: file.path) } ?? [:]
             case FileName.stopWords:
                 sawStopWords = true
-                words.stopWords = WordListParser.words(file.text)
+                words.stopWords = WordSet(WordListParser.words(file.text))
             case FileName.weakWords:
                 words.weakWords = WordListParser.words(file.text)
             case FileName.smallTalk:

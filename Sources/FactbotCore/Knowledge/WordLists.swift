@@ -6,7 +6,7 @@ public struct WordLists: Sendable, Equatable {
     /// Chat shorthand and contractions: `r` → `are`, `what's` → `what is`.
     public var shorthand: [String: [String]] = [:]
     /// Words too common to match on ("the", "is", "many").
-    public var stopWords: Set<String> = []
+    public var stopWords: WordSet = []
     /// Words that help a fact that has them but cost nothing to one that lacks them:
     /// words about the article itself ("article", "story", "piece").
     public var weakWords: Set<String> = []
@@ -55,7 +55,7 @@ public struct WordLists: Sendable, Equatable {
     /// sources listed and nothing curated): English function words, question words and
     /// auxiliaries, so "who published the article?" weighs "published" and "article", not
     /// "who" and "the". A folder's own `stopwords.txt` replaces them.
-    public static let englishStopWords: Set<String> = [
+    public static let englishStopWords: WordSet = [
         "a", "an", "the", "and", "or", "but", "if", "then", "so", "than", "that", "this", "these", "those", "there", "here",
         "is", "are", "was", "were", "be", "been", "being", "am", "do", "does", "did", "done", "doing", "have", "has", "had",
         "having", "i", "me", "my", "we", "us", "our", "you", "your", "he", "him", "his", "she", "her", "it", "its", "they",
@@ -70,7 +70,7 @@ public struct WordLists: Sendable, Equatable {
     /// Makes lists directly (tests, benchmarks).
     public init(
         synonyms: [[String]] = [], shorthand: [String: [String]] = [:],
-        stopWords: Set<String> = [], weakWords: Set<String> = [], names: [String] = []
+        stopWords: WordSet = [], weakWords: Set<String> = [], names: [String] = []
     ) {
         self.synonyms = synonyms
         self.shorthand = shorthand

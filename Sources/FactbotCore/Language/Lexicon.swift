@@ -55,7 +55,7 @@ public struct Lexicon: Sendable {
         self.stemmer = stemmer
         self.shorthand = WordMap(words.shorthand)
         self.numberWords = WordMap(words.classes.numberWords)
-        self.stopWords = WordSet(words.stopWords)
+        self.stopWords = words.stopWords
         self.weakWords = WordSet(words.weakWords)
         var phrases: [String: [([String], Entry)]] = [:]
         var singles: [String: Entry] = [:]

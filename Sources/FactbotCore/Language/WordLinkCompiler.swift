@@ -70,7 +70,7 @@ public struct WordLinkCompiler {
     /// forms only: a name has no more general or more specific word ("Chinese" is not "Cantonese").
     /// Words in `unlinked` (the curator's `unlinked.txt`), and words of the same stem, are never linked from.
     public func compile(
-        targets: [(word: String, key: String)], known: Set<String>, stopWords: Set<String>,
+        targets: [(word: String, key: String)], known: Set<String>, stopWords: WordSet,
         names: Set<String> = [], unlinked: Set<String> = []
     ) -> [String: [WordLink]] {
         var best: [String: [String: WordLink]] = [:]  // question key → target key → best link

@@ -80,21 +80,21 @@ public struct WordSet: Sendable, ExpressibleByArrayLiteral, Equatable, Sequence 
     /// is the same word, and so hashes the same.
     static func hash(_ word: String) -> UInt64 {
         // ASCII, on the bytes in place (walking a string's UTF-8 view byte by byte costs more
-        // than the hash)
-        let ascii = word.utf8.withContiguousStorageIfAvailable { bytes -> UInt64? in
-            var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-            var bits: UInt8 = 0  // every byte's bits: past ASCII when the top one is set
-            for byte in bytes {
-                bits |= byte
-                hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3
-            }
-            return bits < 0x80 ? hash ^ (hash >> 29) : nil
-        }
-        if case let hash?? = ascii { return hash }
-        // the rest (and any string not stored contiguously), composed first
+        // than the hash); the rest (and any string not stored contiguously), composed first
+        if case let (hash, bits)? = word.utf8.withContiguousStorageIfAvailable({ fnv($0) }), bits < 0x80 { return hash }
+        return fnv(word.precomposedStringWithCanonicalMapping.utf8).hash
+    }
+
+    /// FNV-1a of `bytes` with its high bits folded in, and every byte's bits or-ed together
+    /// (past ASCII when the top one is set).
+    @inline(__always) private static func fnv<Bytes: Sequence<UInt8>>(_ bytes: Bytes) -> (hash: UInt64, bits: UInt8) {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in word.precomposedStringWithCanonicalMapping.utf8 { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3 }
-        return hash ^ (hash >> 29)
+        var bits: UInt8 = 0
+        for byte in bytes {
+            bits |= byte
+            hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3
+        }
+        return (hash ^ (hash >> 29), bits)
     }
 
     public static func == (lhs: WordSet, rhs: WordSet) -> Bool { Set(lhs.words) == Set(rhs.words) }
