@@ -369,8 +369,10 @@ extension Answerer {
     /// "A week", "an hour": one of a unit of time.
     static let singleWords: WordSet = ["a", "an"]
     static let durationUnits: WordSet = ["minute", "hour", "day", "night", "week", "fortnight", "month", "year", "decade"]
+    /// Words that state a figure without digits ("several hundred", "a few"). Not "some":
+    /// "earn some money" says there was money, not how much.
     static let countWords: WordSet = [
         "hundred", "hundreds", "thousand", "thousands", "million", "millions", "dozen", "dozens",
-        "several", "few", "many", "some",
+        "several", "few", "many",
     ]
 }

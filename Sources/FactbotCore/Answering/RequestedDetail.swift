@@ -103,6 +103,9 @@ struct Request: Equatable {
     /// "Where is Wang from?", "which province does he come from?": where someone or
     /// something comes from, which a place they were at ("fighting in Donetsk region") is not.
     var origin = false
+    /// Whose origin is asked: the people the question names, but not one it only cites
+    /// ("according to Wang Guangjun, where were the others from?").
+    var originOf: [(key: String, surface: String)] = []
 
     /// The people the question names ("Wang Guangjun's pay"), each as the question says it:
     /// an answer about none of them (its answer, examples and keywords never name them) is
@@ -406,6 +409,13 @@ extension Answerer {
         request.adjectivalPeople = Set(people.filter(beforeNoun).map(key)).subtracting(people.filter { !beforeNoun($0) }.map(key))
         // the people it names, by a listed name
         request.people = terms.filter { lexicon.peopleKeys.contains($0.key) && index.termID($0.key) != nil }.map { ($0.key, $0.surface) }
+        if request.origin {
+            // whose origin: the people named, but not one only cited ("according to Wang")
+            request.originOf = request.people.filter { !request.speaker.contains($0.key) }
+            if let person = request.originOf.first, request.asked == "where they come from" {
+                request.asked = "where " + person.surface.split(separator: " ").map { String($0).capitalizedFirst }.joined(separator: " ") + " comes from"
+            }
+        }
         if let first = text.first, Self.yesNoOpeners.contains(first), text.count > 2 {
             request.whether = "whether " + Self.shown(Array(words.dropFirst()))
         }
@@ -434,9 +444,15 @@ extension Answerer {
         guard !request.isEmpty else { return nil }
         let fact = index.facts[Int(position)]
         if fact.types.contains(.gap) || fact.isAboutSource { return nil }  // a source's facts state exactly their field
-        // (unless the curator's examples ask it: "Which province did someone want to join from?")
-        if request.origin, !Self.statesOrigin(fact.answer), !fact.questions.contains(where: { Self.asksWhereFrom(Tokenizer.tokens($0).map(\.text)) }) {
-            return request.asked
+        // (unless the curator's examples ask it: "Which province did someone want to join from?",
+        // of the person asked about, if the question names one)
+        if request.origin {
+            let person = request.originOf.flatMap { $0.surface.split(separator: " ").map(String.init) }
+            let asked = fact.questions.contains { example in
+                let words = Tokenizer.tokens(example).map(\.text)
+                return Self.asksWhereFrom(words) && (person.isEmpty || words.contains(where: person.contains))
+            }
+            if !asked, !Self.statesOrigin(fact.answer, of: person, peopleNouns: knowledge.words.classes.peopleNouns) { return request.asked }
         }
         if let whether = request.whether, !literalWords(of: position).isDisjoint(with: Self.askingVerbs),
             onlyReportsAsking(request.focus, in: fact.answer)
@@ -1074,11 +1090,25 @@ extension Answerer {
     /// True when `answer` says where someone or something comes from: "from" and a name
     /// within three words ("from Central Asia", "from North Korea, Syria and Libya"), or
     /// "born", "native", "hometown", "hails".
-    static func statesOrigin(_ answer: String) -> Bool {
+    ///
+    /// With `person` (the words of the name a question asks about: "where is Wang from?"),
+    /// the "from" must be theirs: after their name, with no one else brought in between ("Wang
+    /// said there were foreigners *who* had come *from* Ghana", "Wang met *soldiers* from Iraq").
+    static func statesOrigin(_ answer: String, of person: [String] = [], peopleNouns: WordSet = []) -> Bool {
         let tokens = Tokenizer.tokens(answer)
         for (at, token) in tokens.enumerated() {
             if ["born", "native", "hometown", "hails"].contains(token.text) { return true }
-            if token.text == "from", tokens.dropFirst(at + 1).prefix(3).contains(where: \.capitalised) { return true }
+            guard token.text == "from", tokens.dropFirst(at + 1).prefix(3).contains(where: \.capitalised) else { continue }
+            if person.isEmpty { return true }
+            guard let named = tokens[..<at].lastIndex(where: { person.contains($0.text) }) else { continue }
+            let between = tokens[(named + 1)..<at]
+            // ("Wang, who comes from ...": the "who" right after the name is him)
+            if between.contains(where: { peopleNouns.contains($0.text) })
+                || between.indices.contains(where: { between[$0].text == "who" && $0 > named + 1 })
+            {
+                continue
+            }
+            return true
         }
         return false
     }
