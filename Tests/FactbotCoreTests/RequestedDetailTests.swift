@@ -293,6 +293,21 @@ struct RequestedDetailTests {
         #expect(answerer.namesAnInstance(of: "port", in: "Northland ships call at harbours."), "not mentioned: not for this check")
     }
 
+    @Test func beingInASidesArmyIsFightingForIt() {
+        let answerer = Self.answerer(for: [
+            Fact(
+                id: "north-army", answer: "A Southland report says at least 40 sailors serve in Northland's army.",
+                questions: ["How many sailors serve?"], types: [.number], sourceID: "gazette")
+        ])
+        let lexicon = answerer.lexicon
+        let southland = lexicon.sideOfKey[lexicon.terms(of: "southland")[0].key]!
+        #expect(Self.request("how many sailors are in the Southland army", of: answerer).fightsFor?.side == southland)
+        #expect(Self.request("how many sailors joined Southland's forces", of: answerer).fightsFor?.side == southland)
+        #expect(Self.request("how many Southland soldiers captured sailors", of: answerer).fightsFor == nil)  // their own troops
+        declinedBy(answerer, "how many sailors are in the Southland army", saying: "how many fight for Southland")
+        #expect(answerer.answer("how many sailors are in the Northland army").fact?.id == "north-army")
+    }
+
     @Test func fightingForASideIsNotFightingAgainstIt() {
         let answerer = Self.answerer(for: [
             Fact(

@@ -273,6 +273,17 @@ extension Answerer {
             request.fightsFor = (side, token.text)
             break
         }
+        // "in the Ukrainian army", "joined Russia's forces": a side's forces that someone is in
+        if request.fightsFor == nil {
+            for (at, token) in words.enumerated() where Self.forcesFollow(text, at: at) {
+                let before = text[max(0, at - 3)..<at]
+                guard before.contains(where: { Self.forceMarkers.contains($0) || Self.sideMarkers.contains($0) || Self.fightingWords.contains($0) }),
+                    let side = termsOf([token]).first.flatMap({ lexicon.sideOfKey[$0.key] })
+                else { continue }
+                request.fightsFor = (side, token.text)
+                break
+            }
+        }
 
         // "how many X": the peoples in X
         if let many = text.indices.first(where: { text[$0] == "how" && $0 + 1 < text.count && text[$0 + 1] == "many" }) {
@@ -587,7 +598,13 @@ extension Answerer {
         if let side = request.fightsFor {
             let taken = Self.sidesTaken(in: index.facts[Int(position)].answer, lexicon: lexicon)
             if !taken.placed.contains(side.side), taken.opposing.contains(side.side) || !taken.placed.isEmpty {
-                return request.asked.isEmpty ? "that anyone fights for \(side.surface.capitalizedFirst)" : request.asked
+                // (the side by its name, "Ukraine", as its list gives it first; not "Ukrainian")
+                let sides = knowledge.words.sides
+                let name = (side.side < sides.count ? sides[side.side].first : nil).map { String($0).capitalizedFirst } ?? side.surface.capitalizedFirst
+                if request.asked.isEmpty { return "that anyone fights for \(name)" }
+                guard request.asked == "how many" || request.asked.hasPrefix("how many ") else { return request.asked }
+                let fights = request.asked.split(separator: " ").contains { Self.fightingWords.contains(String($0)) }
+                return "\(request.asked) \(fights ? "" : "fight ")for \(name)"
             }
         }
         if !request.sides.isEmpty {
