@@ -46,6 +46,25 @@ struct ShippedAnswererTests {
         #expect(answer.text.contains("don't know"))
     }
 
+    /// Near misses found by asking as a reader would: each got a neighbouring fact before.
+    @Test(
+        "a detail the sources do not give about someone is declined",
+        arguments: [
+            "how much did wang pay",  // he went "to earn some money": no amount
+            "where is wang from",  // the foreigners he met came from Ghana
+            "how many chinese are in the ukrainian army",  // the counts are of Russia's army
+            "what did ukraine's foreign ministry say",  // China's Foreign Ministry spoke
+        ])
+    func nearMissesAreDeclined(question: String) {
+        let answer = answerer.answer(question)
+        #expect(!answer.answered, "\(question) → \(answer.fact?.id ?? "")")
+    }
+
+    @Test func theAgeLimitIsTheLimitNotSomeonesAge() {
+        // "age limit" is not listed with "age": the fact that says "limit" comes first
+        #expect(answerer.answer("what is the age limit").fact?.id == "moscow-age-limit")
+    }
+
     @Test func declineOffersSuggestionsWhenSomethingIsClose() {
         let answer = answerer.answer("what did the Kremlin promise about salary bonuses in Tibet")
         #expect(!answer.answered)

@@ -293,6 +293,25 @@ struct RequestedDetailTests {
         #expect(answerer.namesAnInstance(of: "port", in: "Northland ships call at harbours."), "not mentioned: not for this check")
     }
 
+    @Test func oneCountrysInstitutionDoesNotSpeakForAnothers() throws {
+        // countries, not sides of the story: the sides check does not tell them apart
+        var words = Self.words
+        let (names, kinds, sides) = try WordListParser.names("[sides]\nnorthland\nsouthland\n[countries]\nwestland\neastland")
+        (words.names, words.nameKinds, words.sides) = (names, kinds, sides)
+        var settings = Answerer.Settings()
+        settings.minimumConfidence = 0.3
+        let fact = Fact(
+            id: "west-office", answer: "Westland's Harbour Office said the sailors would be freed soon.",
+            questions: ["What did the Harbour Office say?"], types: [.quote], sourceID: "gazette")
+        let answerer = try #require(Answerer(knowledge: KnowledgeBase(facts: [fact], sources: [Self.source], words: words), settings: settings))
+        #expect(answerer.institutionsOwned(["the", "eastland", "harbour", "office"]).map(\.owner) == ["eastland"])
+        #expect(answerer.institutionsOwned(["the", "harbour", "office", "of", "eastland"]).map(\.owner) == ["eastland"])
+        #expect(answerer.institutionsOwned(["the", "harbour", "office"]).isEmpty)  // whose is not said
+        declinedBy(answerer, "what did Eastland's harbour office say", saying: "what the Eastland harbour office said")
+        #expect(answerer.answer("what did Westland's harbour office say").fact?.id == "west-office")
+        #expect(answerer.answer("what did the harbour office say").fact?.id == "west-office")
+    }
+
     @Test func beingInASidesArmyIsFightingForIt() {
         let answerer = Self.answerer(for: [
             Fact(

@@ -79,6 +79,10 @@ struct Request: Equatable {
     /// Names the question sets aside ("besides *Douyin*, which other platforms"), with
     /// their kind: the answer must name something else of that kind.
     var excluded: [(key: String, kind: WordLists.NameKind)] = []
+    /// "Ukraine's foreign ministry", "the Russian embassy": an institution of one country or
+    /// side (the owner's term, the institution's last word, as asked), which an answer about
+    /// another's ("China's Foreign Ministry") does not speak for.
+    var institution: (owner: String, word: String, surface: String)?
     /// "The *other four* soldiers": a group told apart from the rest by its size, which the
     /// answer must state ("six fought, two were captured" says nothing of the other four).
     var otherCount: (number: String, words: String)?
@@ -126,7 +130,7 @@ struct Request: Equatable {
     var isEmpty: Bool {
         detail == nil && counted.isEmpty && speaker.isEmpty && speakerNoun == nil && people.isEmpty && sides.isEmpty && excluded.isEmpty && bound == nil
             && currency == nil && !paidTo
-            && !needsFigure && namedCounts.isEmpty && otherCount == nil && whether == nil && !origin && !namer
+            && !needsFigure && namedCounts.isEmpty && otherCount == nil && whether == nil && !origin && !namer && institution == nil
     }
 
     static func == (a: Request, b: Request) -> Bool {
@@ -420,6 +424,9 @@ extension Answerer {
         request.adjectivalPeople = Set(people.filter(beforeNoun).map(key)).subtracting(people.filter { !beforeNoun($0) }.map(key))
         // the people it names, by a listed name
         request.people = terms.filter { lexicon.peopleKeys.contains($0.key) && index.termID($0.key) != nil }.map { ($0.key, $0.surface) }
+        if let owned = institutionsOwned(text).first {
+            request.institution = (owned.owner, owned.word, Self.shown(Array(words[owned.span])))
+        }
         if request.origin {
             // whose origin: the people named, but not one only cited ("according to Wang")
             request.originOf = request.people.filter { !request.speaker.contains($0.key) }
@@ -607,6 +614,11 @@ extension Answerer {
                 return "\(request.asked) \(fights ? "" : "fight ")for \(name)"
             }
         }
+        // another country's institution ("China's Foreign Ministry" for Ukraine's)
+        if let asked = request.institution {
+            let owners = institutionsOwned(lexicon.words(index.facts[Int(position)].answer).map(\.text)).filter { $0.word == asked.word }.map(\.owner)
+            if !owners.isEmpty, !owners.contains(asked.owner) { return request.asked.isEmpty ? "anything about " + asked.surface : request.asked }
+        }
         if !request.sides.isEmpty {
             var stated: Set<Int> = []
             for clause in details(of: position).clauses { for term in clause.terms { if let side = lexicon.sideOfKey[term] { stated.insert(side) } } }
@@ -722,6 +734,40 @@ extension Answerer {
             }
         }
         return result
+    }
+
+    /// The institutions `words` name with their country or side: "Ukraine('s) foreign
+    /// ministry", "the Russian embassy", "the Security Service of Ukraine". Each with the
+    /// owner's term, the institution's last word and the words naming it.
+    func institutionsOwned(_ words: [String]) -> [(owner: String, word: String, span: Range<Int>)] {
+        let institutions = knowledge.words.classes.institutionWords
+        func owner(_ at: Int) -> String? {
+            guard at >= 0, at < words.count else { return nil }
+            let key = wordTable.key(of: words[at], lexicon: lexicon)
+            return lexicon.countryKeys.contains(key) || lexicon.sideOfKey[key] != nil ? key : nil
+        }
+        var found: [(owner: String, word: String, span: Range<Int>)] = []
+        var at = 0
+        while at < words.count {
+            guard institutions.contains(words[at]) else {
+                at += 1
+                continue
+            }
+            var end = at
+            while end + 1 < words.count, institutions.contains(words[end + 1]) { end += 1 }
+            // the owner right before it, or a word or two of its name between ("Ukraine's
+            // Harbour Office"), or after "of" ("the Security Service of Ukraine")
+            let stop = knowledge.words.stopWords
+            if let start = (max(0, at - 3)..<at).reversed().prefix(while: { owner($0) != nil || !stop.contains(words[$0]) }).first(where: { owner($0) != nil }),
+                let key = owner(start)
+            {
+                found.append((key, words[end], start..<(end + 1)))
+            } else if end + 2 < words.count, words[end + 1] == "of", let key = owner(end + 2) {
+                found.append((key, words[end], at..<(end + 3)))
+            }
+            at = end + 1
+        }
+        return found
     }
 
     /// For each place `number` stands in `tokens` (an answer's words, number words as
