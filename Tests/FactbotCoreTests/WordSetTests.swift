@@ -64,6 +64,24 @@ struct WordSetTests {
         #expect(!set.contains(text.dropFirst()))
     }
 
+    @Test func aTokenIsLookedUpByTheHashItKeeps() {
+        let set = WordSet(Self.words)
+        let map = WordMap(Dictionary(uniqueKeysWithValues: Self.words.map { ($0, $0.count) }))
+        // the tokenizer's words, ASCII (hashed from its bytes) and not (hashed from the string)
+        let text = "Who paid 18k yuan? Zelensky's café, Café, CAFÉ and Kyiv's ЧЕРНІГІВ recruits which whichs"
+        var tokens = Tokenizer.tokens(text) + Tokenizer.tokens(text.filter(\.isASCII))
+        #expect(tokens.count > 10)
+        #expect(["which", "yuan"].allSatisfy { word in tokens.contains { $0.text == word && set.contains($0) } })
+        // a token whose word changes keeps the hash of its new word
+        tokens[0].text = "recruits"
+        tokens[1].text.removeLast()
+        for token in tokens {
+            #expect(token.wordHash == WordSet.hash(token.text), "\(token.text)")
+            #expect(set.contains(token) == set.contains(token.text), "\(token.text)")
+            #expect(map[token] == map[token.text], "\(token.text)")
+        }
+    }
+
     @Test func mapAgreesWithDictionary() {
         let dictionary = Dictionary(uniqueKeysWithValues: Self.words.enumerated().map { ($1, $0) })
         let map = WordMap(dictionary)

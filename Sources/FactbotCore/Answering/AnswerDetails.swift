@@ -69,7 +69,7 @@ extension Answerer {
             if let digits = knowledge.words.classes.numberWords[token.text], token.text != "one" || Self.countsOne(read, at) { token.text = digits }
             return token
         }
-        func stem(_ token: Token) -> String { wordTable.info[token.text]?.stem ?? lexicon.stemmer.stem(token.text) }
+        func stem(_ token: Token) -> String { wordTable.info[token]?.stem ?? lexicon.stemmer.stem(token.text) }
         func key(_ token: Token) -> String { wordTable.key(of: token.text, lexicon: lexicon) }
         var terms: Set<String> = []
         var keyAt = [String?](repeating: nil, count: tokens.count)  // each word's term (a phrase's for its words)
@@ -129,7 +129,7 @@ extension Answerer {
                 clause.hasCapitalisedName = true
                 if index + 1 < tokens.count, capital[index + 1], !isPlaceLike(tokens[index + 1].text),
                     !isPlaceLike(word + " " + tokens[index + 1].text),
-                    !knowledge.words.classes.institutionWords.contains(word), !knowledge.words.classes.institutionWords.contains(tokens[index + 1].text)
+                    !knowledge.words.classes.institutionWords.contains(word), !knowledge.words.classes.institutionWords.contains(tokens[index + 1])
                 {
                     clause.hasPersonName = true
                     clause.personNames.formUnion([key(token), key(tokens[index + 1])])
@@ -175,13 +175,13 @@ extension Answerer {
             // a day of a month ("on 11 April") or a year is a date, not a count
             let isDate =
                 token.isNumber
-                && ((index + 1 < tokens.count && Self.monthNames.contains(tokens[index + 1].text))
-                    || (index > 0 && Self.monthNames.contains(tokens[index - 1].text))
+                && ((index + 1 < tokens.count && Self.monthNames.contains(tokens[index + 1]))
+                    || (index > 0 && Self.monthNames.contains(tokens[index - 1]))
                     || (word.utf8.count == 4 && Int(word).map { (1900...2100).contains($0) } ?? false))
             if (token.isNumber && !isDate) || Self.countWords.contains(word) {
-                let after = tokens.dropFirst(index + 1).prefix { !$0.isNumber && !Self.countWords.contains($0.text) }.prefix(4)
+                let after = tokens.dropFirst(index + 1).prefix { !$0.isNumber && !Self.countWords.contains($0) }.prefix(4)
                 clause.figures.append(Set(after.map(key)))
-            } else if Self.singleWords.contains(word), index + 1 < tokens.count, Self.durationUnits.contains(tokens[index + 1].text),
+            } else if Self.singleWords.contains(word), index + 1 < tokens.count, Self.durationUnits.contains(tokens[index + 1]),
                 !(index + 2 < tokens.count && ["later", "earlier", "ago"].contains(tokens[index + 2].text))
             {
                 // a length of time said in words ("stayed *a week*", "for about *a month*"): how
@@ -200,7 +200,7 @@ extension Answerer {
                     // a name is the subject: what comes before it is what they said ("155 Chinese
                     // citizens serve ..., *Zelensky* said")
                     // ("Sailors in Lowmere said": a place after a preposition is not it)
-                    if capital[back], !knowledge.words.stopWords.contains(tokens[back].text), !isPlaceLike(tokens[back].text),
+                    if capital[back], !knowledge.words.stopWords.contains(tokens[back]), !isPlaceLike(tokens[back].text),
                         back == 0 || !roles[back - 1].contains(.placePreposition)
                     {
                         break
@@ -250,7 +250,7 @@ extension Answerer {
         if let colon = text.firstIndex(of: ":") {
             let named = text[..<colon].split(separator: " ")
             if (1...4).contains(named.count), named.allSatisfy({ $0.first?.isUppercase ?? false }), named.count <= tokens.count,
-                tokens.prefix(named.count).allSatisfy({ !$0.isNumber && !knowledge.words.stopWords.contains($0.text) && !isPlaceLike($0.text) })
+                tokens.prefix(named.count).allSatisfy({ !$0.isNumber && !knowledge.words.stopWords.contains($0) && !isPlaceLike($0.text) })
             {
                 for position in 0..<named.count {
                     if let key = keyAt[position] { clause.speakers.insert(key) }

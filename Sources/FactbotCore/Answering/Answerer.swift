@@ -91,7 +91,7 @@ public struct Answerer: Sendable {
     /// The topic of a question with one word left once the small words are gone ("how did
     /// he get into russia"), nil for any other.
     static func onlyTopic(_ words: [Token], stopWords: WordSet) -> String? {
-        let content = words.filter { !stopWords.contains($0.text) }
+        let content = words.filter { !stopWords.contains($0) }
         return content.count == 1 ? bareTopic(content, stopWords: stopWords) : nil
     }
 
@@ -482,7 +482,7 @@ public struct Answerer: Sendable {
         let named = outletSpans(words)
         let namedSources = named.isEmpty ? [] : sourcesNamed(by: Set(named.map { words[$0].text }))
         var outletNaming: Set<String> = []
-        if !named.isEmpty, !words.contains(where: { Self.articleWords.contains($0.text) }) {
+        if !named.isEmpty, !words.contains(where: { Self.articleWords.contains($0) }) {
             // a word that is also used outside the outlet's name ("... fight for Ukraine") keeps its weight
             let elsewhere = Set(words.indices.filter { !named.contains($0) }.map { words[$0].text })
             outletNaming = Set(named.map { words[$0].text }).subtracting(elsewhere)
@@ -568,7 +568,7 @@ public struct Answerer: Sendable {
         let askedPhrase = QuestionType.askedNoun(words, stopWords: knowledge.words.stopWords, length: Self.askedPhraseLength)
         // what a "which/what X" question asks about, or a terse one's last word ("ramstein
         // meeting chair"), that no fact uses: no fact gives it
-        let terse = !words.contains { QuestionType.questionWords.contains($0.text) } && !(words.first.map { Self.yesNoOpeners.contains($0.text) } ?? false)
+        let terse = !words.contains { QuestionType.questionWords.contains($0) } && !(words.first.map { Self.yesNoOpeners.contains($0) } ?? false)
         let askedAboutUnknown =
             askedPhrase.prefix(2).contains { explanation.unknown.contains($0.text) }
             || (terse && words.count > 1 && words.last.map { explanation.unknown.contains($0.text) } ?? false)
@@ -816,7 +816,7 @@ public struct Answerer: Sendable {
     /// The few words after `words[index]` that say who or what (at most ``identifyingSpan``),
     /// up to a new clause, an auxiliary or one of `stops`.
     static func span(of words: [Token], after index: Int, stoppingAt stops: WordSet = []) -> ArraySlice<Token> {
-        words.dropFirst(index + 1).prefix(identifyingSpan).prefix { !$0.startsClause && !auxiliaries.contains($0.text) && !stops.contains($0.text) }
+        words.dropFirst(index + 1).prefix(identifyingSpan).prefix { !$0.startsClause && !auxiliaries.contains($0) && !stops.contains($0) }
     }
 
     /// A source's outlet and author as a question names them: their words, a leading "the"
@@ -870,9 +870,9 @@ public struct Answerer: Sendable {
     /// reacted or how something is described, which any statement answers.
     static func asksMeans(_ words: [Token]) -> Bool {
         guard let how = words.firstIndex(where: { $0.text == "how" }), how + 1 < words.count,
-            !notMeansAfterHow.contains(words[how + 1].text)
+            !notMeansAfterHow.contains(words[how + 1])
         else { return false }
-        return !words.dropFirst(how + 1).contains { contentVerbs.contains($0.text) }
+        return !words.dropFirst(how + 1).contains { contentVerbs.contains($0) }
     }
 
     /// True when a text gives a means or a way: "*through* intermediaries", "*via* ads",
@@ -928,7 +928,7 @@ public struct Answerer: Sendable {
     /// and must name something else of their kind (``Request/excluded``).
     static func excludedWords(_ words: [Token]) -> Set<String> {
         // (most questions set nothing aside: one look-up a word tells)
-        guard words.contains(where: { exclusionStarts.contains($0.text) }) else { return [] }
+        guard words.contains(where: { exclusionStarts.contains($0) }) else { return [] }
         var found: Set<String> = []
         let text = words.map(\.text)
         var index = 0

@@ -31,14 +31,14 @@ public enum QuestionType: String, Sendable, Equatable {
         // clauses ("Chinese who sign up") and is ignored.
         // (in a question that opens with neither a question word nor an auxiliary verb, "how many"
         // or "how much" after its topic asks: "tarasivka bilohorivka how many chinese")
-        let opensWithTopic = words.first.map { !questionWords.contains($0.text) && !Answerer.yesNoOpeners.contains($0.text) } ?? false
+        let opensWithTopic = words.first.map { !questionWords.contains($0) && !Answerer.yesNoOpeners.contains($0) } ?? false
         let w = words.enumerated().map { index, token -> String in
-            guard questionWords.contains(token.text) else { return token.text }
+            guard questionWords.contains(token) else { return token.text }
             let asks =
                 token.startsClause || index == words.count - 1
-                || (index > 0 && leadIns.contains(words[index - 1].text))
+                || (index > 0 && leadIns.contains(words[index - 1]))
                 || (opensWithTopic && token.text == "how" && index + 1 < words.count && ["many", "much"].contains(words[index + 1].text)
-                    && !words[..<index].contains { questionWords.contains($0.text) })
+                    && !words[..<index].contains { questionWords.contains($0) })
             return asks ? token.text : "_"
         }
         // the words after "how" and "what", the pairs asked about most
@@ -143,14 +143,14 @@ public enum QuestionType: String, Sendable, Equatable {
         guard
             let start = words.indices.first(where: { index in
                 (words[index].text == "which" || words[index].text == "what")
-                    && (words[index].startsClause || (index > 0 && leadIns.contains(words[index - 1].text)))
+                    && (words[index].startsClause || (index > 0 && leadIns.contains(words[index - 1])))
             })
         else { return [] }
-        if start + 1 < words.count, clauseAuxiliaries.contains(words[start + 1].text) { return [] }
+        if start + 1 < words.count, clauseAuxiliaries.contains(words[start + 1]) { return [] }
         var phrase: [Token] = []
         for token in words[(start + 1)...] {
-            if askedNounSkips.contains(token.text) && phrase.isEmpty { continue }
-            if stopWords.contains(token.text) || phrase.count == length || looksLikeVerb(token.text) { break }
+            if askedNounSkips.contains(token) && phrase.isEmpty { continue }
+            if stopWords.contains(token) || phrase.count == length || looksLikeVerb(token.text) { break }
             phrase.append(token)
         }
         return phrase

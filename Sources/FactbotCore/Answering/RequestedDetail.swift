@@ -270,8 +270,8 @@ extension Answerer {
             if let side = lexicon.sideOfKey[term.key], !request.sides.contains(where: { $0.side == side }) { request.sides.append((side, term.surface)) }
         }
         // "fighting for Ukraine": a verb of fighting, then "for" or "alongside" the side
-        for (at, token) in words.enumerated() where at >= 2 && Self.onTheSideOf.contains(words[at - 1].text) {
-            guard words[..<(at - 1)].suffix(4).contains(where: { Self.fightingWords.contains($0.text) }),
+        for (at, token) in words.enumerated() where at >= 2 && Self.onTheSideOf.contains(words[at - 1]) {
+            guard words[..<(at - 1)].suffix(4).contains(where: { Self.fightingWords.contains($0) }),
                 let side = termsOf([token]).first.flatMap({ lexicon.sideOfKey[$0.key] })
             else { continue }
             request.fightsFor = (side, token.text)
@@ -291,7 +291,7 @@ extension Answerer {
 
         // "how many X": the peoples in X
         if let many = text.indices.first(where: { text[$0] == "how" && $0 + 1 < text.count && text[$0 + 1] == "many" }) {
-            let counted = words.dropFirst(many + 2).prefix { !stop.contains($0.text) }.prefix(3)
+            let counted = words.dropFirst(many + 2).prefix { !stop.contains($0) }.prefix(3)
             let countedTerms = terms.filter { term in counted.contains { term.surface == $0.text || term.correctedFrom == $0.text } }
             request.counted = countedTerms.filter { lexicon.countryKeys.contains($0.key) || lexicon.sideOfKey[$0.key] != nil }.map(\.key)
             if !request.counted.isEmpty, request.asked.isEmpty { request.asked = "how many " + counted.map(\.text).joined(separator: " ") }
@@ -330,7 +330,7 @@ extension Answerer {
         // country or city standing for its government): the answer must report X speaking
         if let according = text.indices.first(where: { text[$0] == "according" && $0 + 1 < text.count && text[$0 + 1] == "to" }) {
             let named = Self.span(of: words, after: according + 1)
-            let speakerTerms = termsOf(Array(named).filter { !stop.contains($0.text) })
+            let speakerTerms = termsOf(Array(named).filter { !stop.contains($0) })
             let outlets = Set(outletNames.joined())  // and their authors: the citation names them too
             if !speakerTerms.isEmpty, speakerTerms.allSatisfy({ $0.isName || lexicon.namedKeys.contains($0.key) }),
                 !named.contains(where: { outlets.contains($0.text) || isPlaceLike($0.text) })
@@ -346,7 +346,7 @@ extension Answerer {
             Self.auxiliaries.contains(text[first + 1]),
             let verb = text.indices.dropFirst(first + 2).first(where: { Self.speechWords.contains(text[$0]) })
         {
-            let speaker = Array(words[(first + 2)..<verb]).filter { !stop.contains($0.text) }
+            let speaker = Array(words[(first + 2)..<verb]).filter { !stop.contains($0) }
             let speakerTerms = termsOf(speaker)
             if !speakerTerms.isEmpty, speakerTerms.allSatisfy({ $0.isName || lexicon.namedKeys.contains($0.key) }) {
                 request.speaker = speakerTerms.map(\.key)
@@ -355,7 +355,7 @@ extension Answerer {
             } else if !["according", "call", "called", "calls"].contains(text[verb]), speaker.count <= 3, let head = speakerTerms.last(where: { !$0.isWeak }),
                 let last = speaker.last,
                 head.surface == last.text || head.correctedFrom == last.text, !head.isName, !lexicon.namedKeys.contains(head.key),
-                !knowledge.words.classes.outletNouns.contains(last.text), !Self.notSpeakers.contains(last.text)
+                !knowledge.words.classes.outletNouns.contains(last), !Self.notSpeakers.contains(last)
             {
                 // "what did the would-be soldier say": someone by a noun, who must be the one speaking
                 // ("what is his wife called" asks a name, "according to" is the question above)
@@ -383,7 +383,7 @@ extension Answerer {
         // "what three types of videos": a number named, counting something other than time
         // ("the two Chinese men" only says who)
         for (index, word) in words.enumerated() where word.isNumber && index + 1 < words.count && !["of", "and", "or", "to"].contains(words[index + 1].text) {
-            if index > 0, Self.identifyingDeterminers.contains(words[index - 1].text) { continue }
+            if index > 0, Self.identifyingDeterminers.contains(words[index - 1]) { continue }
             let next = words[index + 1].text
             guard !Self.monthNames.contains(next), !Self.timeUnits.contains(lexicon.stemmer.stem(next)), word.text.utf8.count < 4 else { continue }
             let typed = index < text.count ? text[index] : word.text
@@ -848,7 +848,7 @@ extension Answerer {
         var mentioned = false
         for (index, token) in tokens.enumerated() where lexicon.literalKey(Lexicon.dropApostrophes(token.text)) == key {
             mentioned = true
-            if index > 0, !Self.determiners.contains(tokens[index - 1].text), !knowledge.words.stopWords.contains(tokens[index - 1].text) {
+            if index > 0, !Self.determiners.contains(tokens[index - 1]), !knowledge.words.stopWords.contains(tokens[index - 1]) {
                 return true
             }
             // right after it: "his job *as* a firefighter", "the role *of* mediator", "his job *was* to";
@@ -876,17 +876,17 @@ extension Answerer {
             guard tokens.indices.contains(index) else { return false }
             let token = tokens[index]
             if token.isNumber { return true }
-            return (token.capitalised || (index == 0 && initialCapital)) && !knowledge.words.stopWords.contains(token.text) && !isPlaceLike(token.text)
+            return (token.capitalised || (index == 0 && initialCapital)) && !knowledge.words.stopWords.contains(token) && !isPlaceLike(token.text)
         }
         var mentioned = false
         for (index, token) in tokens.enumerated() where lexicon.literalKey(Lexicon.dropApostrophes(token.text)) == key {
             mentioned = true
             // "an assault unit" may be the one asked about; "his unit" alone does not say which
-            if Lexicon.singular(token.text) == token.text, index == 0 || !Self.determiners.contains(tokens[index - 1].text) { return true }
+            if Lexicon.singular(token.text) == token.text, index == 0 || !Self.determiners.contains(tokens[index - 1]) { return true }
             if isName(index - 1) || isName(index + 1) { return true }
             // "the village of Tarasivka", "a prison in Lviv"
             if index + 1 < tokens.count, ["of", "in", "at"].contains(tokens[index + 1].text), isName(index + 2) { return true }
-            if tokens.dropFirst(index + 1).prefix(3).contains(where: { Self.instanceMarkers.contains($0.text) }) { return true }
+            if tokens.dropFirst(index + 1).prefix(3).contains(where: { Self.instanceMarkers.contains($0) }) { return true }
         }
         return !mentioned  // found only in a synonym's form: not for this check to judge
     }
@@ -921,7 +921,7 @@ extension Answerer {
                 // the noun's head: the last of at most three plain words ("the ferry *blogger* who ...",
                 // "the ferry blogger's *wife*", its "'s" read off)
                 let run = words[next...].prefix { word in
-                    !stop.contains(word.text) && !word.isNumber && !(word.text.count > 4 && (word.text.hasSuffix("ed") || word.text.hasSuffix("ing")))
+                    !stop.contains(word) && !word.isNumber && !(word.text.count > 4 && (word.text.hasSuffix("ed") || word.text.hasSuffix("ing")))
                 }.prefix(3)
                 guard let owner = run.last, !run.contains(where: { $0.capitalised || isPossessiveName($0) }), !Self.anyone.contains(owner.text) else {
                     return nil
@@ -988,11 +988,11 @@ extension Answerer {
             let tokens = Tokenizer.tokens(String(sentence))
             let opensCapitalised = sentence.first(where: \.isLetter)?.isUppercase ?? false
             func names(_ at: Int) -> Bool {
-                guard at >= 0, at < tokens.count, !nonNames.contains(tokens[at].text) else { return false }
+                guard at >= 0, at < tokens.count, !nonNames.contains(tokens[at]) else { return false }
                 return tokens[at].capitalised || (at == 0 && opensCapitalised)
             }
             return tokens.indices.contains { at in
-                guard namingVerbs.contains(tokens[at].text) else { return false }
+                guard namingVerbs.contains(tokens[at]) else { return false }
                 // "identified by (the) Kyiv police"
                 if at + 1 < tokens.count, tokens[at + 1].text == "by" {
                     let agent = at + 2 < tokens.count && tokens[at + 2].text == "the" ? at + 3 : at + 2
@@ -1056,7 +1056,7 @@ extension Answerer {
     /// before it ("in British pounds", "in US dollars"): the positions of those words, the
     /// currency's last.
     static func currencyAsked(_ words: [Token], currencies: WordSet, countries: (String) -> Bool = { _ in false }) -> ClosedRange<Int>? {
-        for at in words.indices.dropFirst() where currencies.contains(words[at].text) {
+        for at in words.indices.dropFirst() where currencies.contains(words[at]) {
             if ["in", "to"].contains(words[at - 1].text) { return at...at }
             if at > 1, ["in", "to"].contains(words[at - 2].text), words[at - 1].text == "us" || countries(words[at - 1].text) {
                 return (at - 1)...at
@@ -1166,7 +1166,7 @@ extension Answerer {
             guard let named = tokens[..<at].lastIndex(where: { person.contains($0.text) }) else { continue }
             let between = tokens[(named + 1)..<at]
             // ("Wang, who comes from ...": the "who" right after the name is him)
-            if between.contains(where: { peopleNouns.contains($0.text) })
+            if between.contains(where: { peopleNouns.contains($0) })
                 || between.indices.contains(where: { between[$0].text == "who" && $0 > named + 1 })
             {
                 continue
@@ -1195,14 +1195,14 @@ extension Answerer {
     /// would be a problem"): the answer tells that it was asked, not what the answer is.
     func onlyReportsAsking(_ focus: Set<String>, in answer: String) -> Bool {
         let tokens = Tokenizer.tokens(answer)
-        guard tokens.contains(where: { Self.askingVerbs.contains($0.text) }) else { return false }
+        guard tokens.contains(where: { Self.askingVerbs.contains($0) }) else { return false }
         var inside: [Token] = []
         var outside: [Token] = []
         var asking = false
         for (at, token) in tokens.enumerated() {
             if token.startsClause { asking = false }
-            if !asking, Self.askingVerbs.contains(token.text),
-                tokens.dropFirst(at + 1).prefix(2).contains(where: { Self.reportedQuestionWords.contains($0.text) })
+            if !asking, Self.askingVerbs.contains(token),
+                tokens.dropFirst(at + 1).prefix(2).contains(where: { Self.reportedQuestionWords.contains($0) })
             {
                 asking = true
             }

@@ -182,7 +182,7 @@ public struct Lexicon: Sendable {
         var result: [Token] = []
         let tokens = Tokenizer.tokens(text)
         for (at, token) in tokens.enumerated() {
-            if let long = shorthand[token.text], !countsHere(tokens, at, after: result.last) {
+            if let long = shorthand[token], !countsHere(tokens, at, after: result.last) {
                 result += long.enumerated().map { Token($1, startsClause: $0 == 0 && token.startsClause) }
                 continue
             }
@@ -286,7 +286,7 @@ public struct Lexicon: Sendable {
         stems.reserveCapacity(words.count)
         var anyUnknown = false
         for token in words {
-            if let known = table?.info[token.text] {  // a word the facts or lists use: never corrected
+            if let known = table?.info[token] {  // a word the facts or lists use: never corrected
                 stems.append((known.stem, token, nil, known, 1))
             } else {
                 stems.append((stemmer.stem(token.text), token, nil, nil, 1))
@@ -302,7 +302,7 @@ public struct Lexicon: Sendable {
             let token = stems[index].token
             let stem = stems[index].stem
             guard let vocabulary, !token.isNumber, singles[stem] == nil, !vocabulary.knows(stem: stem) else { return false }
-            return !stopWords.contains(token.text) && !weakWords.contains(token.text) && !listWords.contains(token.text)
+            return !stopWords.contains(token) && !weakWords.contains(token) && !listWords.contains(token)
                 && !vocabulary.contains(token.text)
         }
         func correction(at index: Int) -> String? {
@@ -394,7 +394,7 @@ public struct Lexicon: Sendable {
                 continue
             }
             index += 1
-            if known?.isStop ?? stopWords.contains(token.text) { continue }
+            if known?.isStop ?? stopWords.contains(token) { continue }
             let entry = known.map(\.single) ?? singles[stem]
             var term = Term(
                 key: entry?.key ?? stem, surface: token.text,
@@ -473,7 +473,7 @@ public struct Lexicon: Sendable {
     /// The positions of `words` inside a function phrase (``functionPhrases``).
     static func functionPhrasePositions(_ words: [Token]) -> Set<Int> {
         var inside: Set<Int> = []
-        for start in words.indices.dropLast() where functionPhraseStarts.contains(words[start].text) {
+        for start in words.indices.dropLast() where functionPhraseStarts.contains(words[start]) {
             for phrase in functionPhrases where phrase[0] == words[start].text && phrase[1] == words[start + 1].text {
                 if start + phrase.count <= words.count, zip(phrase, words[start...]).allSatisfy({ $0 == $1.text }) {
                     inside.formUnion(start..<(start + phrase.count))

@@ -44,8 +44,11 @@ public enum Tokenizer {
                 current.replaceSubrange((end - 1)..<end, with: [48, 48, 48])
                 end += 2
             }
+            let word = current[start..<end]
             tokens.append(
-                Token(String(decoding: current[start..<end], as: UTF8.self), capitalised: currentCapitalised && !sentenceStart, startsClause: clauseStart))
+                Token(
+                    String(decoding: word, as: UTF8.self), hash: WordSet.hash(ascii: word), capitalised: currentCapitalised && !sentenceStart,
+                    startsClause: clauseStart))
             sentenceStart = false
             clauseStart = false
         }

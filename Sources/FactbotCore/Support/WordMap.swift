@@ -17,6 +17,9 @@ public struct WordMap<Value: Sendable>: Sendable {
     /// The value of `word`, if it is a key.
     public subscript(word: String) -> Value? { keys.position(of: word).map { values[$0] } }
 
+    /// The value of `token`'s word, if it is a key (with the hash the token keeps).
+    public subscript(token: Token) -> Value? { keys.position(of: token.text, hash: token.wordHash).map { values[$0] } }
+
     /// How many keys the map holds.
     public var count: Int { values.count }
 

@@ -48,6 +48,9 @@ public struct WordSet: Sendable, ExpressibleByArrayLiteral, Equatable, Sequence 
     /// True when `word` is one of the set's words.
     public func contains(_ word: Substring) -> Bool { contains(String(word)) }
 
+    /// True when `token`'s word is one of the set's words (with the hash the token keeps).
+    public func contains(_ token: Token) -> Bool { position(of: token.text, hash: token.wordHash) != nil }
+
     /// The set of this set's words and `other`'s.
     public func union<S: Sequence>(_ other: S) -> WordSet where S.Element == String { WordSet(words + Array(other)) }
 
@@ -63,8 +66,10 @@ public struct WordSet: Sendable, ExpressibleByArrayLiteral, Equatable, Sequence 
     public var isEmpty: Bool { words.isEmpty }
 
     /// The position of `word` in ``words``, if it is there.
-    func position(of word: String) -> Int? {
-        let hash = Self.hash(word)
+    func position(of word: String) -> Int? { position(of: word, hash: Self.hash(word)) }
+
+    /// The position of `word`, whose ``hash(_:)`` is `hash`, in ``words``, if it is there.
+    func position(of word: String, hash: UInt64) -> Int? {
         var slot = Int(truncatingIfNeeded: hash) & mask
         while true {
             let position = Int(slots[slot])
@@ -84,6 +89,9 @@ public struct WordSet: Sendable, ExpressibleByArrayLiteral, Equatable, Sequence 
         if case let (hash, bits)? = word.utf8.withContiguousStorageIfAvailable({ fnv($0) }), bits < 0x80 { return hash }
         return fnv(word.precomposedStringWithCanonicalMapping.utf8).hash
     }
+
+    /// ``hash(_:)`` of a word given as its bytes, all ASCII (the tokenizer has them at hand).
+    static func hash<Bytes: Sequence<UInt8>>(ascii bytes: Bytes) -> UInt64 { fnv(bytes).hash }
 
     /// FNV-1a of `bytes` with its high bits folded in, and every byte's bits or-ed together
     /// (past ASCII when the top one is set).
