@@ -114,10 +114,11 @@ soak-smoke:
 
 ## eval: the answer-quality yardstick in ../shared/eval, and the project's own question sets
 ## (untuned-b, untuned-c, followups-g, followups-h, followups-j, followups-k and followups-l were never tuned on; followups-e and
-## followups-f were, from 2026-11-29), each with its confident wrong answers
+## followups-f were, from 2026-11-29, and followups-m, written to catch confident wrong answers, from its afternoon),
+## each with its confident wrong answers
 eval: release
 	python3 $(EVAL)/score.py $(EVAL)/questions.tsv -- $(RELEASE_BIN) ask --json | tail -4
-	@for set in followups-l followups-k followups-j followups-h followups-g followups-f followups-e followups-d untuned-b untuned-c tuning-i tuning-a holdout paraphrases; do \
+	@for set in followups-m followups-l followups-k followups-j followups-h followups-g followups-f followups-e followups-d untuned-b untuned-c tuning-i tuning-a holdout paraphrases; do \
 	  echo "== $$set"; \
 	  python3 $(EVAL)/score.py Tests/FactbotCLITests/Fixtures/$$set.tsv -- $(RELEASE_BIN) ask --json | tail -1; \
 	  python3 $(EVAL)/wrong_rate.py Tests/FactbotCLITests/Fixtures/$$set.tsv -- $(RELEASE_BIN) ask --json | tail -1; \

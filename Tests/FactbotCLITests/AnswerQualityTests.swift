@@ -73,6 +73,7 @@ struct AnswerQualityTests {
         ("followups-f.tsv", 0.68, 0.88, 0.05), ("followups-g.tsv", 0.70, 0.9, 0.07),
         ("followups-h.tsv", 0.73, 0.88, 0.06), ("tuning-i.tsv", 0.73, 0.92, 0.05), ("followups-j.tsv", 0.71, 0.85, 0.05),
         ("followups-k.tsv", 0.75, 0.9, 0.06), ("followups-l.tsv", 0.65, 0.88, 0.05),
+        ("followups-m.tsv", 0.79, 0.9, 0.05),
     ])
     func scoreStaysHigh(set: String, floor: Double, refusalFloor: Double, wrongCeiling: Double) throws {
         let score = try Self.score(set)

@@ -307,9 +307,35 @@ struct RequestedDetailTests {
         #expect(answerer.institutionsOwned(["the", "eastland", "harbour", "office"]).map(\.owner) == ["eastland"])
         #expect(answerer.institutionsOwned(["the", "harbour", "office", "of", "eastland"]).map(\.owner) == ["eastland"])
         #expect(answerer.institutionsOwned(["the", "harbour", "office"]).isEmpty)  // whose is not said
+        // who speaks for one is theirs too ("the Kremlin spokesman", "Westland's foreign minister")
+        #expect(answerer.institutionsOwned(["the", "eastland", "spokesman", "said"]).map(\.word) == ["spokesman"])
+        #expect(answerer.institutionsOwned(["westland", "harbour", "office", "spokesman"]).map(\.word) == ["spokesman"])
         declinedBy(answerer, "what did Eastland's harbour office say", saying: "what the Eastland harbour office said")
         #expect(answerer.answer("what did Westland's harbour office say").fact?.id == "west-office")
         #expect(answerer.answer("what did the harbour office say").fact?.id == "west-office")
+    }
+
+    @Test func aFigureTheQuestionGivesIsNotTheOneItAsks() {
+        let answerer = Self.answerer(for: [
+            Fact(
+                id: "stopped", answer: "Harbour guards stopped six sailors near the port.", questions: ["Who stopped the sailors?"],
+                types: [.number], sourceID: "gazette")
+        ])
+        declinedBy(answerer, "how many of the six sailors were hurt?", saying: "how many")
+        #expect(answerer.answer("how many sailors did the harbour guards stop?").fact?.id == "stopped")
+    }
+
+    @Test func whatASidePaysIsNotWhatSomeonePaidIt() {
+        let fee = Fact(
+            id: "fee", answer: "A deckhand said he paid 500 crowns to a Northland agent to get a place on a ferry.",
+            questions: ["How much did the deckhand pay?"], types: [.amount], sourceID: "gazette")
+        let answerer = Self.answerer(for: [fee])
+        #expect(Self.request("how much does Northland pay deckhands", of: answerer).paidTo)
+        #expect(Self.request("what does the Northland army give them", of: answerer).paidTo)
+        #expect(!Self.request("how much did the deckhand pay the agent", of: answerer).paidTo)  // he paid
+        #expect(!Self.request("how much did the deckhand pay", of: answerer).paidTo)
+        #expect(!answerer.answer("how much does Northland pay deckhands").answered)
+        #expect(answerer.answer("how much did the deckhand pay?").fact?.id == "fee")
     }
 
     @Test func beingInASidesArmyIsFightingForIt() {

@@ -83,6 +83,9 @@ struct Request: Equatable {
     /// side (the owner's term, the institution's last word, as asked), which an answer about
     /// another's ("China's Foreign Ministry") does not speak for.
     var institution: (owner: String, word: String, surface: String)?
+    /// The figures a question asking for one names itself ("how many of *the six* were
+    /// killed"): a fact stating only these does not give the figure asked.
+    var givenFigures: [String] = []
     /// "The *other four* soldiers": a group told apart from the rest by its size, which the
     /// answer must state ("six fought, two were captured" says nothing of the other four).
     var otherCount: (number: String, words: String)?
@@ -341,8 +344,10 @@ extension Answerer {
             }
         }
 
-        // "what did X say", "how did X react": X, when it is a name
-        if let first = text.firstIndex(where: { $0 == "what" || $0 == "how" }), first + 2 < text.count,
+        // "what did X say", "how did X react": X, when it is a name (not "what is the name
+        // of the spokesman who denied it": that asks the name)
+        if request.detail != .personName, request.detail != .organizationName,
+            let first = text.firstIndex(where: { $0 == "what" || $0 == "how" }), first + 2 < text.count,
             Self.auxiliaries.contains(text[first + 1]),
             let verb = text.indices.dropFirst(first + 2).first(where: { Self.speechWords.contains(text[$0]) })
         {
@@ -401,12 +406,25 @@ extension Answerer {
             request.bound = lower ? .lower : .upper
             if request.asked.isEmpty { request.asked = lower ? "the lowest" : "the highest" }
         }
+        if request.needsFigure { request.givenFigures = words.filter(\.isNumber).map(\.text) }
         // "how much are they paid", "r they paid", "get paid": paid to someone
         if let paid = text.firstIndex(of: "paid"), paid > 0,
             text[max(0, paid - 3)..<paid].contains(where: Self.passiveMarkers.contains)
         {
             request.paidTo = true
             if request.asked.isEmpty { request.asked = "what they are paid" }
+        }
+        // "how much does Russia pay recruits", "what does Moscow's army hand Chinese enlistees":
+        // a side or its forces paying someone (not "how much did Wang pay the recruiter")
+        if !request.paidTo, let verb = text.indices.first(where: { Self.givingVerbs.contains(text[$0]) }), verb + 1 < text.count,
+            !stop.contains(text[verb + 1]) || text[verb + 1] == "them",
+            let auxiliary = text[..<verb].lastIndex(where: Self.auxiliaries.contains)
+        {
+            let payer = text[(auxiliary + 1)..<verb]
+            if payer.contains(where: { Self.forceWords.contains($0) || lexicon.sideOfKey[wordTable.key(of: $0, lexicon: lexicon)] != nil }) {
+                request.paidTo = true
+                if request.asked.isEmpty { request.asked = "what they are paid" }
+            }
         }
         // where from: a place asked for, and "from" closing the question or "come(s) from"
         if type == .place, Self.asksWhereFrom(text) {
@@ -545,6 +563,16 @@ extension Answerer {
         if request.needsFigure {
             let figures = details(of: position).clauses.flatMap(\.figures)
             if figures.isEmpty { return request.asked }
+            // "how many of the six soldiers were killed": a fact whose only figures are the
+            // ones the question gives ("fought six soldiers") does not count what is asked
+            if !request.givenFigures.isEmpty {
+                let stated = lexicon.words(fact.answer)
+                if !stated.contains(where: { Self.countWords.contains($0) }),
+                    stated.allSatisfy({ !$0.isNumber || request.givenFigures.contains($0.text) })
+                {
+                    return request.asked
+                }
+            }
             // every figure counts time ("for two hours") and the question counts something else
             if request.notOnlyTime, figures.allSatisfy({ !$0.isDisjoint(with: Self.timeUnits) }) { return request.asked }
         }
@@ -740,7 +768,8 @@ extension Answerer {
     /// ministry", "the Russian embassy", "the Security Service of Ukraine". Each with the
     /// owner's term, the institution's last word and the words naming it.
     func institutionsOwned(_ words: [String]) -> [(owner: String, word: String, span: Range<Int>)] {
-        let institutions = knowledge.words.classes.institutionWords
+        let institutionWords = knowledge.words.classes.institutionWords
+        func institutions(_ word: String) -> Bool { institutionWords.contains(word) || Self.officeHolders.contains(word) }
         func owner(_ at: Int) -> String? {
             guard at >= 0, at < words.count else { return nil }
             let key = wordTable.key(of: words[at], lexicon: lexicon)
@@ -749,12 +778,12 @@ extension Answerer {
         var found: [(owner: String, word: String, span: Range<Int>)] = []
         var at = 0
         while at < words.count {
-            guard institutions.contains(words[at]) else {
+            guard institutions(words[at]) else {
                 at += 1
                 continue
             }
             var end = at
-            while end + 1 < words.count, institutions.contains(words[end + 1]) { end += 1 }
+            while end + 1 < words.count, institutions(words[end + 1]) { end += 1 }
             // the owner right before it, or a word or two of its name between ("Ukraine's
             // Harbour Office"), or after "of" ("the Security Service of Ukraine")
             let stop = knowledge.words.stopWords
@@ -1127,6 +1156,11 @@ extension Answerer {
         "comment", "commented", "react", "reacted", "respond", "responded", "reply", "replied",
         "think", "thinks", "thought", "state", "stated", "suggest", "suggested", "according",
     ]
+    /// Who speaks or acts for a country's institutions ("the Kremlin *spokesman*", "China's
+    /// Foreign Ministry *spokesman*"): owned by a country as its institutions are.
+    static let officeHolders: WordSet = ["spokesman", "spokesperson", "spokeswoman", "spokesmen", "ambassador", "envoy"]
+    /// Verbs of paying or giving, whose object is paid ("does Russia *pay* recruits").
+    static let givingVerbs: WordSet = ["pay", "pays", "paying", "give", "gives", "giving", "hand", "hands", "offer", "offers", "offering"]
     /// Words before "paid" that make it passive: "are paid", "get paid", "r they paid".
     static let passiveMarkers: WordSet = ["are", "is", "was", "were", "be", "been", "being", "get", "gets", "got", "getting", "r"]
 
