@@ -315,6 +315,23 @@ struct RequestedDetailTests {
         #expect(answerer.answer("what did the harbour office say").fact?.id == "west-office")
     }
 
+    @Test func aTitleOfRankSaysWhichRank() {
+        let answerer = Self.answerer(for: [
+            Fact(
+                id: "marsh", answer: "The statement was read by Lieutenant Commander Ivo Marsh of the harbour guard.",
+                questions: ["Who read the statement?"], types: [.person], sourceID: "gazette"),
+            Fact(
+                id: "lind", answer: "Per Lind was sent to the harbour guard in March.", questions: ["Where was Per Lind sent?"],
+                types: [.place], sourceID: "gazette"),
+            // (a fact that uses the word, so that it is no word the fact base never heard of)
+            Fact(
+                id: "strike", answer: "Sailors of every rank joined the strike.", questions: ["Who joined the strike?"],
+                types: [.description], sourceID: "gazette"),
+        ])
+        #expect(answerer.answer("what rank is Ivo Marsh").fact?.id == "marsh")
+        #expect(!answerer.answer("what rank is Per Lind").answered)
+    }
+
     @Test func aFigureTheQuestionGivesIsNotTheOneItAsks() {
         let answerer = Self.answerer(for: [
             Fact(

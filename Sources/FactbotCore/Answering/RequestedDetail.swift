@@ -547,6 +547,8 @@ extension Answerer {
             // "from which other nation": a country (or a side) the answer names says which
             let uses = { (key: String) in index.termID(key).map { index.uses(fact: position, term: $0) } ?? false }
             if Self.countryNouns.contains(surface), lexicon.countryKeys.contains(where: uses) || lexicon.sideOfKey.keys.contains(where: uses) { break }
+            // "what rank": a title of rank says which ("Lieutenant Colonel Dmytro Zaporozhets")
+            if surface == "rank", lexicon.words(index.facts[Int(position)].answer).contains(where: { $0.capitalised && Self.rankTitles.contains($0) }) { break }
             let viaLink = linked.flatMap(index.termID).map { index.uses(fact: position, term: $0) } ?? false
             if !viaLink, !literalWords(of: position).contains(key) { return request.asked }
             // "which unit" is not answered by "Russian units" in general, unless the curator's
@@ -1155,6 +1157,11 @@ extension Answerer {
         "described", "deny", "denied", "denies", "insist", "insisted", "warn", "warned",
         "comment", "commented", "react", "reacted", "respond", "responded", "reply", "replied",
         "think", "thinks", "thought", "state", "stated", "suggest", "suggested", "according",
+    ]
+    /// Military and police ranks, which state a rank without the word ("*Lieutenant Colonel* Zaporozhets").
+    static let rankTitles: WordSet = [
+        "private", "corporal", "sergeant", "lieutenant", "captain", "major", "colonel", "general", "brigadier", "commander",
+        "admiral", "marshal", "officer", "ensign",
     ]
     /// Who speaks or acts for a country's institutions ("the Kremlin *spokesman*", "China's
     /// Foreign Ministry *spokesman*"): owned by a country as its institutions are.
