@@ -416,7 +416,7 @@ extension Answerer {
         }
         // "how much does Russia pay recruits", "what does Moscow's army hand Chinese enlistees":
         // a side or its forces paying someone (not "how much did Wang pay the recruiter")
-        if !request.paidTo, let verb = text.indices.first(where: { Self.givingVerbs.contains(text[$0]) }), verb + 1 < text.count,
+        if !request.paidTo, let verb = words.indices.first(where: { Self.givingVerbs.contains(words[$0]) }), verb + 1 < text.count,
             !stop.contains(text[verb + 1]) || text[verb + 1] == "them",
             let auxiliary = text[..<verb].lastIndex(where: Self.auxiliaries.contains)
         {
@@ -442,7 +442,7 @@ extension Answerer {
         request.adjectivalPeople = Set(people.filter(beforeNoun).map(key)).subtracting(people.filter { !beforeNoun($0) }.map(key))
         // the people it names, by a listed name
         request.people = terms.filter { lexicon.peopleKeys.contains($0.key) && index.termID($0.key) != nil }.map { ($0.key, $0.surface) }
-        if let owned = institutionsOwned(text).first {
+        if let owned = institutionsOwned(words).first {
             request.institution = (owned.owner, owned.word, Self.shown(Array(words[owned.span])))
         }
         if request.origin {
@@ -646,7 +646,7 @@ extension Answerer {
         }
         // another country's institution ("China's Foreign Ministry" for Ukraine's)
         if let asked = request.institution {
-            let owners = institutionsOwned(lexicon.words(index.facts[Int(position)].answer).map(\.text)).filter { $0.word == asked.word }.map(\.owner)
+            let owners = institutionsOwned(lexicon.words(index.facts[Int(position)].answer)).filter { $0.word == asked.word }.map(\.owner)
             if !owners.isEmpty, !owners.contains(asked.owner) { return request.asked.isEmpty ? "anything about " + asked.surface : request.asked }
         }
         if !request.sides.isEmpty {
@@ -769,12 +769,12 @@ extension Answerer {
     /// The institutions `words` name with their country or side: "Ukraine('s) foreign
     /// ministry", "the Russian embassy", "the Security Service of Ukraine". Each with the
     /// owner's term, the institution's last word and the words naming it.
-    func institutionsOwned(_ words: [String]) -> [(owner: String, word: String, span: Range<Int>)] {
+    func institutionsOwned(_ words: [Token]) -> [(owner: String, word: String, span: Range<Int>)] {
         let institutionWords = knowledge.words.classes.institutionWords
-        func institutions(_ word: String) -> Bool { institutionWords.contains(word) || Self.officeHolders.contains(word) }
+        func institutions(_ word: Token) -> Bool { institutionWords.contains(word) || Self.officeHolders.contains(word) }
         func owner(_ at: Int) -> String? {
             guard at >= 0, at < words.count else { return nil }
-            let key = wordTable.key(of: words[at], lexicon: lexicon)
+            let key = wordTable.key(of: words[at].text, lexicon: lexicon)
             return lexicon.countryKeys.contains(key) || lexicon.sideOfKey[key] != nil ? key : nil
         }
         var found: [(owner: String, word: String, span: Range<Int>)] = []
@@ -792,13 +792,18 @@ extension Answerer {
             if let start = (max(0, at - 3)..<at).reversed().prefix(while: { owner($0) != nil || !stop.contains(words[$0]) }).first(where: { owner($0) != nil }),
                 let key = owner(start)
             {
-                found.append((key, words[end], start..<(end + 1)))
-            } else if end + 2 < words.count, words[end + 1] == "of", let key = owner(end + 2) {
-                found.append((key, words[end], at..<(end + 3)))
+                found.append((key, words[end].text, start..<(end + 1)))
+            } else if end + 2 < words.count, words[end + 1].text == "of", let key = owner(end + 2) {
+                found.append((key, words[end].text, at..<(end + 3)))
             }
             at = end + 1
         }
         return found
+    }
+
+    /// The same for words as text (tests).
+    func institutionsOwned(_ words: [String]) -> [(owner: String, word: String, span: Range<Int>)] {
+        institutionsOwned(words.map { Token($0) })
     }
 
     /// For each place `number` stands in `tokens` (an answer's words, number words as
