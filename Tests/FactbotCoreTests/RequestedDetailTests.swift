@@ -340,6 +340,13 @@ struct RequestedDetailTests {
         ])
         declinedBy(answerer, "how many of the six sailors were hurt?", saying: "how many")
         #expect(answerer.answer("how many sailors did the harbour guards stop?").fact?.id == "stopped")
+        // the same number counting something else is a figure given
+        let talk = Self.answerer(for: [
+            Fact(
+                id: "talk", answer: "Two sailors spoke to reporters for two hours.", questions: ["Did the sailors speak to reporters?"],
+                types: [.description], sourceID: "gazette")
+        ])
+        #expect(talk.answer("how long did the two sailors speak to reporters?").fact?.id == "talk")
     }
 
     @Test func whatASidePaysIsNotWhatSomeonePaidIt() {

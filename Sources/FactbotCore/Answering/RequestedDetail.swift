@@ -83,8 +83,9 @@ struct Request: Equatable {
     /// side (the owner's term, the institution's last word, as asked), which an answer about
     /// another's ("China's Foreign Ministry") does not speak for.
     var institution: (owner: String, word: String, surface: String)?
-    /// The figures a question asking for one names itself ("how many of *the six* were
-    /// killed"): a fact stating only these does not give the figure asked.
+    /// The figures a question asking for one names itself, each with the term of the word
+    /// after it ("how many of *the six soldiers* were killed": "6 soldier"): a fact stating
+    /// only these does not give the figure asked.
     var givenFigures: [String] = []
     /// "The *other four* soldiers": a group told apart from the rest by its size, which the
     /// answer must state ("six fought, two were captured" says nothing of the other four).
@@ -406,7 +407,11 @@ extension Answerer {
             request.bound = lower ? .lower : .upper
             if request.asked.isEmpty { request.asked = lower ? "the lowest" : "the highest" }
         }
-        if request.needsFigure { request.givenFigures = words.filter(\.isNumber).map(\.text) }
+        if request.needsFigure {
+            request.givenFigures = words.indices.filter { words[$0].isNumber }.map { at in
+                words[at].text + " " + (at + 1 < words.count ? wordTable.key(of: words[at + 1].text, lexicon: lexicon) : "")
+            }
+        }
         // "how much are they paid", "r they paid", "get paid": paid to someone
         if let paid = text.firstIndex(of: "paid"), paid > 0,
             text[max(0, paid - 3)..<paid].contains(where: Self.passiveMarkers.contains)
@@ -567,11 +572,13 @@ extension Answerer {
             if figures.isEmpty { return request.asked }
             // "how many of the six soldiers were killed": a fact whose only figures are the
             // ones the question gives ("fought six soldiers") does not count what is asked
+            // (a figure and what it counts: "two hours" is not "the two prisoners")
             if !request.givenFigures.isEmpty {
                 let stated = lexicon.words(fact.answer)
-                if !stated.contains(where: { Self.countWords.contains($0) }),
-                    stated.allSatisfy({ !$0.isNumber || request.givenFigures.contains($0.text) })
-                {
+                let figures = stated.indices.filter { stated[$0].isNumber }.map { at in
+                    stated[at].text + " " + (at + 1 < stated.count ? wordTable.key(of: stated[at + 1].text, lexicon: lexicon) : "")
+                }
+                if !stated.contains(where: { Self.countWords.contains($0) }), figures.allSatisfy(request.givenFigures.contains) {
                     return request.asked
                 }
             }
