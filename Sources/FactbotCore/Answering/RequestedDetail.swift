@@ -46,6 +46,9 @@ struct Request: Equatable {
     /// Names of the question that few facts use ("Chai Jing", not "Chinese"): a detail must
     /// be stated in a clause that names them.
     var rareNames: [String] = []
+    /// The term of each word of the names the question gives ("chang", "renbo"): a name asked
+    /// for is someone else's.
+    var nameWords: Set<String> = []
     /// The sides of the story the question names, with the words used.
     var sides: [(side: Int, surface: String)] = []
     /// Peoples in a "how many X" question's X ("how many *Ukrainians*"): the answer's
@@ -234,6 +237,8 @@ extension Answerer {
                 if !(term?.isName ?? false), !(term.map { lexicon.peopleKeys.contains($0.key) } ?? false), !(term?.isWeak ?? false) {
                     let surface = term?.surface ?? owner.text
                     request.nameOf = (lexicon.literalKey(surface), owner.text)
+                    // (one of them by a noun: "the blogger's name"; several keep "their names")
+                    if Lexicon.singular(owner.text) == owner.text, request.namesWanted < 2 { request.asked = "the name of the \(owner.text)" }
                 }
             }
             head = nil
@@ -465,6 +470,13 @@ extension Answerer {
         // what the detail must be about: the other terms, the rarest of them, rare names
         let focusTerms = terms.filter { !$0.isWeak && $0.key != head?.key }
         request.focus = Set(focusTerms.map(\.key))
+        // (each word of a name the question gives, as an answer's clause reads names: "Chang
+        // Renbo" is the phrase's term, and "chang" and "renbo" each)
+        // (weak ones too: "the recruiter who promised Chang Renbo a job" names him only to say which recruiter)
+        request.nameWords = Set(
+            terms.filter { $0.isName || lexicon.peopleKeys.contains($0.key) }.flatMap { term in
+                term.surface.split(separator: " ").map { wordTable.key(of: String($0), lexicon: lexicon) }
+            })
         var rarest: (key: String, idf: Double)?
         for term in focusTerms {
             guard let id = index.termID(term.key) else { continue }
@@ -526,7 +538,7 @@ extension Answerer {
         switch request.detail {
         case .personName?:
             // someone the question does not name already ("the name of Wang's wife" is not Wang)
-            let named = request.focus.union(request.rareNames)
+            let named = request.focus.union(request.rareNames).union(request.nameWords)
             // nor someone who only reports on them: when the clause speaks of the people asked
             // about by a noun ("Zelensky said two *Chinese* citizens were captured"), its
             // speakers are not their names
