@@ -357,6 +357,13 @@ struct RequestedDetailTests {
                 types: [.description], sourceID: "gazette")
         ])
         #expect(talk.answer("how long did the two sailors speak to reporters?").fact?.id == "talk")
+        // nor is a figure in words
+        let week = Self.answerer(for: [
+            Fact(
+                id: "week", answer: "The sailors stayed a week in Harwick.", questions: ["Where did the sailors stay?"],
+                types: [.place], sourceID: "gazette")
+        ])
+        #expect(week.answer("how long did the 2 sailors stay in Harwick?").fact?.id == "week")
     }
 
     @Test func whatASidePaysIsNotWhatSomeonePaidIt() {

@@ -590,7 +590,12 @@ extension Answerer {
                 let figures = stated.indices.filter { stated[$0].isNumber }.map { at in
                     stated[at].text + " " + (at + 1 < stated.count ? wordTable.key(of: stated[at + 1].text, lexicon: lexicon) : "")
                 }
-                if !stated.contains(where: { Self.countWords.contains($0) }), figures.allSatisfy(request.givenFigures.contains) {
+                // (a figure in words, "a week", is not one the question gives)
+                let inWords = stated.indices.contains { at in
+                    Self.countWords.contains(stated[at])
+                        || (Self.singleWords.contains(stated[at]) && at + 1 < stated.count && Self.durationUnits.contains(stated[at + 1]))
+                }
+                if !figures.isEmpty, !inWords, figures.allSatisfy(request.givenFigures.contains) {
                     return request.asked
                 }
             }
