@@ -54,6 +54,7 @@ struct ShippedAnswererTests {
             "where is wang from",  // the foreigners he met came from Ghana
             "how many chinese are in the ukrainian army",  // the counts are of Russia's army
             "what did ukraine's foreign ministry say",  // China's Foreign Ministry spoke
+            "do you need to speak russian",  // the influencer speaks Chinese; no source says what is needed
         ])
     func nearMissesAreDeclined(question: String) {
         let answer = answerer.answer(question)

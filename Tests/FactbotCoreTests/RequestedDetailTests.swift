@@ -325,6 +325,26 @@ struct RequestedDetailTests {
         declinedBy(answerer, "what is the name of the agent who promised mira holt a ferry job", saying: "the name of the agent")
     }
 
+    @Test func aRequirementIsAnsweredByWhatIsNeededOrAllowed() {
+        let answerer = Self.answerer(for: [
+            Fact(
+                id: "english", answer: "The deckhands on the ferries speak English with the passengers.",
+                questions: ["What do the deckhands speak?"], types: [.description], sourceID: "gazette"),
+            Fact(
+                id: "anyone", answer: "Anyone under 60 may join a ferry crew, whether or not they have sailed before.",
+                questions: ["Who may join a ferry crew?"], types: [.description], sourceID: "gazette"),
+        ])
+        func position(_ id: String) -> Int32 { Int32(answerer.index.facts.firstIndex { $0.id == id }!) }
+        let speak = Self.request("do you need to speak English to join a ferry crew?", of: answerer)
+        #expect(speak.requirement)
+        #expect(answerer.missing(speak, in: position("english")) == "whether you need to speak English to join a ferry crew")
+        let sailed = Self.request("do you have to have sailed before to join a ferry crew?", of: answerer)
+        #expect(sailed.requirement)
+        #expect(answerer.missing(sailed, in: position("anyone")) == nil)
+        #expect(!Self.request("do the deckhands speak English?", of: answerer).requirement)
+        #expect(answerer.answer("do the deckhands speak English?").fact?.id == "english")
+    }
+
     @Test func aTitleOfRankSaysWhichRank() {
         let answerer = Self.answerer(for: [
             Fact(

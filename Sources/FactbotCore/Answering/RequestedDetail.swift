@@ -90,6 +90,9 @@ struct Request: Equatable {
     /// after it ("how many of *the six soldiers* were killed": "6 soldier"): a fact stating
     /// only these does not give the figure asked.
     var givenFigures: [String] = []
+    /// "Do you *need* to speak Russian?": whether something is required, which a fact
+    /// answers only by saying what is needed, allowed or not.
+    var requirement = false
     /// "The *other four* soldiers": a group told apart from the rest by its size, which the
     /// answer must state ("six fought, two were captured" says nothing of the other four).
     var otherCount: (number: String, words: String)?
@@ -464,6 +467,8 @@ extension Answerer {
         }
         if let first = text.first, Self.yesNoOpeners.contains(first), text.count > 2 {
             request.whether = "whether " + Self.shown(Array(words.dropFirst()))
+            // "do you need to speak Russian?", "must recruits have served?": a requirement
+            request.requirement = Self.asksRequirement(text)
         }
         guard !request.isEmpty else { return request }
 
@@ -513,6 +518,14 @@ extension Answerer {
             return whether
         }
         if request.namer, !Self.statesNamer(fact.answer) { return request.asked }
+        // a requirement is answered by a fact that says what is needed, allowed or not (or
+        // one the curator wrote for such a question), not by one that only mentions the thing
+        if request.requirement, let whether = request.whether,
+            !lexicon.words(fact.answer).contains(where: Self.requirementWords.contains),
+            !fact.questions.contains(where: { Self.asksRequirement(Tokenizer.tokens($0).map(\.text)) })
+        {
+            return whether
+        }
         // for a quoted sentence, whom its "he" or "she" stands for (``Fact/context``), read once here
         let context = contextKeys(of: fact)
         // the clauses are read only when a check needs them (remembered per fact)
@@ -1195,6 +1208,19 @@ extension Answerer {
     /// Who speaks or acts for a country's institutions ("the Kremlin *spokesman*", "China's
     /// Foreign Ministry *spokesman*"): owned by a country as its institutions are.
     static let officeHolders: WordSet = ["spokesman", "spokesperson", "spokeswoman", "spokesmen", "ambassador", "envoy"]
+    /// True when a yes or no question's words ask whether something is required: "need(s)
+    /// to", "must", "required", "have to" / "has to".
+    static func asksRequirement(_ text: [String]) -> Bool {
+        guard let first = text.first, yesNoOpeners.contains(first) else { return false }
+        return text.contains(where: requirementAsked.contains)
+            || zip(text, text.dropFirst()).contains { ($0 == "have" || $0 == "has") && $1 == "to" }
+    }
+    static let requirementAsked: WordSet = ["need", "needs", "must", "required", "require", "requires", "mandatory", "compulsory"]
+    /// Words with which a fact says what is needed, allowed or not.
+    static let requirementWords: WordSet = [
+        "need", "needs", "needed", "must", "required", "requires", "require", "requirement", "requirements", "mandatory",
+        "compulsory", "can", "cannot", "allowed", "only", "regardless", "whether", "anyone", "without", "eligible", "may",
+    ]
     /// Verbs of paying or giving, whose object is paid ("does Russia *pay* recruits").
     static let givingVerbs: WordSet = ["pay", "pays", "paying", "give", "gives", "giving", "hand", "hands", "offer", "offers", "offering"]
     /// Words before "paid" that make it passive: "are paid", "get paid", "r they paid".
