@@ -502,6 +502,8 @@ extension Answerer {
         guard !request.isEmpty else { return nil }
         let fact = index.facts[Int(position)]
         if fact.types.contains(.gap) || fact.isAboutSource { return nil }  // a source's facts state exactly their field
+        // the answer's words, read once for the checks below that need them
+        lazy var answerWords = lexicon.words(fact.answer)
         // (unless the curator's examples ask it: "Which province did someone want to join from?",
         // of the person asked about, if the question names one)
         if request.origin {
@@ -521,7 +523,7 @@ extension Answerer {
         // a requirement is answered by a fact that says what is needed, allowed or not (or
         // one the curator wrote for such a question), not by one that only mentions the thing
         if request.requirement, let whether = request.whether,
-            !lexicon.words(fact.answer).contains(where: Self.requirementWords.contains),
+            !answerWords.contains(where: Self.requirementWords.contains),
             !fact.questions.contains(where: { Self.asksRequirement(Tokenizer.tokens($0).map(\.text)) })
         {
             return whether
@@ -578,7 +580,7 @@ extension Answerer {
             let uses = { (key: String) in index.termID(key).map { index.uses(fact: position, term: $0) } ?? false }
             if Self.countryNouns.contains(surface), lexicon.countryKeys.contains(where: uses) || lexicon.sideOfKey.keys.contains(where: uses) { break }
             // "what rank": a title of rank says which ("Lieutenant Colonel Dmytro Zaporozhets")
-            if surface == "rank", lexicon.words(index.facts[Int(position)].answer).contains(where: { $0.capitalised && Self.rankTitles.contains($0) }) { break }
+            if surface == "rank", answerWords.contains(where: { $0.capitalised && Self.rankTitles.contains($0) }) { break }
             let viaLink = linked.flatMap(index.termID).map { index.uses(fact: position, term: $0) } ?? false
             if !viaLink, !literalWords(of: position).contains(key) { return request.asked }
             // "which unit" is not answered by "Russian units" in general, unless the curator's
@@ -599,7 +601,7 @@ extension Answerer {
             // ones the question gives ("fought six soldiers") does not count what is asked
             // (a figure and what it counts: "two hours" is not "the two prisoners")
             if !request.givenFigures.isEmpty {
-                let stated = lexicon.words(fact.answer)
+                let stated = answerWords
                 let figures = stated.indices.filter { stated[$0].isNumber }.map { at in
                     stated[at].text + " " + (at + 1 < stated.count ? wordTable.key(of: stated[at + 1].text, lexicon: lexicon) : "")
                 }
@@ -683,7 +685,7 @@ extension Answerer {
         }
         // another country's institution ("China's Foreign Ministry" for Ukraine's)
         if let asked = request.institution {
-            let owners = institutionsOwned(lexicon.words(index.facts[Int(position)].answer)).filter { $0.word == asked.word }.map(\.owner)
+            let owners = institutionsOwned(answerWords).filter { $0.word == asked.word }.map(\.owner)
             if !owners.isEmpty, !owners.contains(asked.owner) { return request.asked.isEmpty ? "anything about " + asked.surface : request.asked }
         }
         if !request.sides.isEmpty {
@@ -836,11 +838,6 @@ extension Answerer {
             at = end + 1
         }
         return found
-    }
-
-    /// The same for words as text (tests).
-    func institutionsOwned(_ words: [String]) -> [(owner: String, word: String, span: Range<Int>)] {
-        institutionsOwned(words.map { Token($0) })
     }
 
     /// For each place `number` stands in `tokens` (an answer's words, number words as
