@@ -55,6 +55,7 @@ struct ShippedAnswererTests {
             "how many chinese are in the ukrainian army",  // the counts are of Russia's army
             "what did ukraine's foreign ministry say",  // China's Foreign Ministry spoke
             "do you need to speak russian",  // the influencer speaks Chinese; no source says what is needed
+            "how old do you have to be",  // the prisoners' ages are no age limit
         ])
     func nearMissesAreDeclined(question: String) {
         let answer = answerer.answer(question)

@@ -336,12 +336,17 @@ struct RequestedDetailTests {
         ])
         func position(_ id: String) -> Int32 { Int32(answerer.index.facts.firstIndex { $0.id == id }!) }
         let speak = Self.request("do you need to speak English to join a ferry crew?", of: answerer)
-        #expect(speak.requirement)
         #expect(answerer.missing(speak, in: position("english")) == "whether you need to speak English to join a ferry crew")
         let sailed = Self.request("do you have to have sailed before to join a ferry crew?", of: answerer)
-        #expect(sailed.requirement)
+        #expect(sailed.requirement != nil)
         #expect(answerer.missing(sailed, in: position("anyone")) == nil)
-        #expect(!Self.request("do the deckhands speak English?", of: answerer).requirement)
+        #expect(Self.request("do the deckhands speak English?", of: answerer).requirement == nil)
+        // asked with a question word too
+        let what = Self.request("what do you need to speak to join a ferry crew?", of: answerer)
+        #expect(answerer.missing(what, in: position("english")) == "what is required")
+        #expect(answerer.missing(Self.request("what do you need to join a ferry crew?", of: answerer), in: position("anyone")) == nil)
+        // (what one needs to know is no requirement)
+        #expect(Self.request("what do I need to know about the deckhands?", of: answerer).requirement == nil)
         #expect(answerer.answer("do the deckhands speak English?").fact?.id == "english")
     }
 

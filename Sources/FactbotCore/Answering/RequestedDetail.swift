@@ -90,9 +90,10 @@ struct Request: Equatable {
     /// after it ("how many of *the six soldiers* were killed": "6 soldier"): a fact stating
     /// only these does not give the figure asked.
     var givenFigures: [String] = []
-    /// "Do you *need* to speak Russian?": whether something is required, which a fact
-    /// answers only by saying what is needed, allowed or not.
-    var requirement = false
+    /// "Do you *need* to speak Russian?", "how old do you *have to* be?": something required,
+    /// which a fact answers only by saying what is needed, allowed or not; the words for the
+    /// decline ("whether you need to speak Russian", "what is required").
+    var requirement: String?
     /// "The *other four* soldiers": a group told apart from the rest by its size, which the
     /// answer must state ("six fought, two were captured" says nothing of the other four).
     var otherCount: (number: String, words: String)?
@@ -140,7 +141,7 @@ struct Request: Equatable {
     var isEmpty: Bool {
         detail == nil && counted.isEmpty && speaker.isEmpty && speakerNoun == nil && people.isEmpty && sides.isEmpty && excluded.isEmpty && bound == nil
             && currency == nil && !paidTo
-            && !needsFigure && namedCounts.isEmpty && otherCount == nil && whether == nil && !origin && !namer && institution == nil
+            && !needsFigure && namedCounts.isEmpty && otherCount == nil && whether == nil && !origin && !namer && institution == nil && requirement == nil
     }
 
     static func == (a: Request, b: Request) -> Bool {
@@ -468,7 +469,10 @@ extension Answerer {
         if let first = text.first, Self.yesNoOpeners.contains(first), text.count > 2 {
             request.whether = "whether " + Self.shown(Array(words.dropFirst()))
             // "do you need to speak Russian?", "must recruits have served?": a requirement
-            request.requirement = Self.asksRequirement(text)
+            if Self.asksRequirement(text) { request.requirement = request.whether }
+        } else if text.prefix(3).contains(where: QuestionType.questionWords.contains), Self.asksRequirement(text) {
+            // "how old do you have to be?", "what do you need to join?"
+            request.requirement = "what is required"
         }
         guard !request.isEmpty else { return request }
 
@@ -522,11 +526,11 @@ extension Answerer {
         if request.namer, !Self.statesNamer(fact.answer) { return request.asked }
         // a requirement is answered by a fact that says what is needed, allowed or not (or
         // one the curator wrote for such a question), not by one that only mentions the thing
-        if request.requirement, let whether = request.whether,
+        if let requirement = request.requirement,
             !answerWords.contains(where: Self.requirementWords.contains),
             !fact.questions.contains(where: { Self.asksRequirement(Tokenizer.tokens($0).map(\.text)) })
         {
-            return whether
+            return requirement
         }
         // for a quoted sentence, whom its "he" or "she" stands for (``Fact/context``), read once here
         let context = contextKeys(of: fact)
@@ -1205,10 +1209,10 @@ extension Answerer {
     /// Who speaks or acts for a country's institutions ("the Kremlin *spokesman*", "China's
     /// Foreign Ministry *spokesman*"): owned by a country as its institutions are.
     static let officeHolders: WordSet = ["spokesman", "spokesperson", "spokeswoman", "spokesmen", "ambassador", "envoy"]
-    /// True when a yes or no question's words ask whether something is required: "need(s)
-    /// to", "must", "required", "have to" / "has to".
+    /// True when a question's words ask what is required: "need(s) to", "must", "required",
+    /// "have to" / "has to", but not what one needs to know ("what do I need to know about it?").
     static func asksRequirement(_ text: [String]) -> Bool {
-        guard let first = text.first, yesNoOpeners.contains(first) else { return false }
+        guard !text.contains(where: { ["know", "understand", "remember"].contains($0) }) else { return false }
         return text.contains(where: requirementAsked.contains)
             || zip(text, text.dropFirst()).contains { ($0 == "have" || $0 == "has") && $1 == "to" }
     }
