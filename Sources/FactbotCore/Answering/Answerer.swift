@@ -308,7 +308,7 @@ public struct Answerer: Sendable {
         func add(_ text: String) {
             var text = text
             hash = text.withUTF8 { Checksum.fnv64(UnsafeRawBufferPointer($0), seed: hash) }
-            hash = Checksum.fnv64(UnsafeRawBufferPointer(start: [UInt8(0)], count: 1), seed: hash)
+            hash = withUnsafeBytes(of: UInt8(0)) { Checksum.fnv64($0, seed: hash) }  // a separator
         }
         for index in [index] + (quotes.map { [$0.answerer.index] } ?? []) {
             for word in index.vocabulary.words { add(word) }
