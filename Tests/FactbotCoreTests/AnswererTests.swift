@@ -56,6 +56,7 @@ struct ShippedAnswererTests {
             "what did ukraine's foreign ministry say",  // China's Foreign Ministry spoke
             "do you need to speak russian",  // the influencer speaks Chinese; no source says what is needed
             "how old do you have to be",  // the prisoners' ages are no age limit
+            "when did zhang renbo get captured",  // "the other captured man was born in 1998"
         ])
     func nearMissesAreDeclined(question: String) {
         let answer = answerer.answer(question)

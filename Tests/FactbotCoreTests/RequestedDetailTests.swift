@@ -350,6 +350,29 @@ struct RequestedDetailTests {
         #expect(answerer.answer("do the deckhands speak English?").fact?.id == "english")
     }
 
+    @Test func aWhenQuestionWantsTheDateOfItsEventNotOfSomeoneItDescribes() {
+        let answerer = Self.answerer(for: [
+            Fact(
+                id: "born", answer: "Tom Hale, the other rescued sailor, was born in 1998, the mayor said.",
+                questions: ["When was Tom Hale born?"], types: [.date, .person], sourceID: "gazette"),
+            Fact(
+                id: "rescued", answer: "The coastguard rescued Tom Hale on 3 May.", questions: ["Who rescued Tom Hale?"],
+                types: [.date, .person], sourceID: "gazette"),
+            Fact(
+                id: "ages", answer: "Tom Hale is 26 years old.", questions: ["How old are the rescued sailors?"], types: [.number],
+                sourceID: "gazette"),
+        ])
+        func position(_ id: String) -> Int32 { Int32(answerer.index.facts.firstIndex { $0.id == id }!) }
+        let rescued = Self.request("when was tom hale rescued", of: answerer)
+        #expect(answerer.missing(rescued, in: position("born")) == "when")
+        #expect(answerer.missing(rescued, in: position("rescued")) == nil)
+        // (an example that only describes the sailors by it does not ask about the rescue)
+        #expect(answerer.missing(rescued, in: position("ages")) == "when")
+        // an age is no date
+        #expect(answerer.missing(Self.request("when was tom hale born", of: answerer), in: position("ages")) == "when")
+        #expect(answerer.missing(Self.request("when was tom hale born", of: answerer), in: position("born")) == nil)
+    }
+
     @Test func aTitleOfRankSaysWhichRank() {
         let answerer = Self.answerer(for: [
             Fact(

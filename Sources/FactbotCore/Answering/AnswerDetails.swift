@@ -169,7 +169,9 @@ extension Answerer {
             {
                 clause.givesReason = true
             }
-            if Self.timeWords.contains(word) || (token.isNumber && word.utf8.count == 4 && Int(word).map { (1900...2100).contains($0) } ?? false) {
+            // (an age is no date: "26 *years* old", "a 33-*year*-old")
+            let age = index + 1 < tokens.count && tokens[index + 1].text == "old"
+            if (Self.timeWords.contains(word) && !age) || (token.isNumber && word.utf8.count == 4 && Int(word).map { (1900...2100).contains($0) } ?? false) {
                 clause.hasDate = true
             }
             // a day of a month ("on 11 April") or a year is a date, not a count

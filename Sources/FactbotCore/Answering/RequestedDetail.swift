@@ -43,6 +43,9 @@ struct Request: Equatable {
     /// a clause of a longer answer must hold one to be about what was asked.
     var rarest: String?
     var last: String?
+    /// When ``last`` is a participle ("when were they *captured*"), its stem: an event, which
+    /// the answer's date must be the date of.
+    var lastEvent: String?
     /// Names of the question that few facts use ("Chai Jing", not "Chinese"): a detail must
     /// be stated in a clause that names them.
     var rareNames: [String] = []
@@ -496,7 +499,9 @@ extension Answerer {
             }
         }
         request.rarest = rarest?.key
-        request.last = focusTerms.last { index.termID($0.key) != nil }?.key
+        let last = focusTerms.last { index.termID($0.key) != nil }
+        request.last = last?.key
+        request.lastEvent = last.flatMap { Self.isParticiple($0.surface) ? lexicon.stemmer.stem($0.surface) : nil }
         return request
     }
 
@@ -572,7 +577,12 @@ extension Answerer {
             }
         case .person?: if !stated(\.hasCapitalisedName) { return request.asked }
         case .organizationName?: if !stated(\.hasOrganization) { return request.asked }
-        case .date?: if !stated(\.hasDate) { return request.asked }
+        case .date?:
+            if !stated(\.hasDate) { return request.asked }
+            // "when was he captured?" is not answered by the date of something else said of
+            // "the other *captured* man" ("was born in 1998"): the verb asked must be an event
+            // of the answer, not only a word describing someone
+            if let verb = request.last, let stem = request.lastEvent, onlyDescribesWith(verb, stem: stem, position, answerWords) { return request.asked }
         case .place?:
             // a place, or an event the question does not ask about ("at the meeting" says where
             // Zelensky spoke, not where the meeting was held)
@@ -865,6 +875,56 @@ extension Answerer {
         guard whole.clauses.count > 1, request.rareNames.isEmpty, request.rarest != nil || request.last != nil else { return true }
         return [request.rarest, request.last].contains { $0.map(clause.terms.contains) ?? false }
     }
+
+    /// True when fact `position` only describes someone with the event `key` names, and
+    /// tells no such event: its answer uses the word only before a noun ("the two *captured*
+    /// men were born in 1998" tells when they were born, not when they were captured), or,
+    /// when its answer does not use it, so do the curator's examples that use it by the word
+    /// asked (`stem`) or a participle ("how old are the *captured* men?"). A fact that does
+    /// not use the word at all is not judged.
+    func onlyDescribesWith(_ key: String, stem: String, _ position: Int32, _ answerWords: [Token]) -> Bool {
+        let keyOf = { (token: Token) in self.wordTable.key(of: token.text, lexicon: self.lexicon) }
+        if answerWords.contains(where: { keyOf($0) == key }) { return onlyDescribes(key, in: answerWords) }
+        var described = false
+        for example in index.facts[Int(position)].questions {
+            let words = lexicon.words(example)
+            guard words.contains(where: { keyOf($0) == key && (Self.isParticiple($0.text) || self.lexicon.stemmer.stem($0.text) == stem) })
+            else { continue }
+            if !onlyDescribes(key, in: words) { return false }
+            described = true
+        }
+        return described
+    }
+
+    /// A word ending "-ed" or one of the common irregular participles ("born", "held").
+    static func isParticiple(_ word: String) -> Bool {
+        (word.count > 4 && word.hasSuffix("ed")) || SentenceReading.irregularParticiples.contains(word)
+    }
+
+    /// True when the answer uses `key` (a question's verb) and only before a noun, after a
+    /// determiner or a number ("the other *captured* Chinese man", "two *recruited* men"):
+    /// a word describing someone, not something that happens in the answer.
+    func onlyDescribes(_ key: String, in words: [Token]) -> Bool {
+        var used = false
+        for at in words.indices where wordTable.key(of: words[at].text, lexicon: lexicon) == key {
+            used = true
+            let before = at > 0 ? words[at - 1] : nil
+            let after = at + 1 < words.count ? words[at + 1] : nil
+            guard Self.isParticiple(words[at].text),
+                let before, let after, before.isNumber || Self.describingDeterminers.contains(before),
+                !Self.afterAnEvent.contains(after), !after.isNumber
+            else { return false }
+        }
+        return used
+    }
+    static let describingDeterminers: WordSet = [
+        "the", "a", "an", "other", "both", "these", "those", "his", "her", "their", "its", "two", "three", "newly", "recently",
+    ]
+    /// Words after a participle that make it an event ("captured *in* Donetsk", "recruited *by* ...").
+    static let afterAnEvent: WordSet = [
+        "in", "on", "at", "by", "near", "from", "to", "during", "after", "before", "while", "when", "last", "this", "and", "or",
+        "with", "of", "as", "for", "into",
+    ]
 
     /// Literal keys (``Lexicon/literalKey(_:)``) of the words of a fact's answer, example
     /// questions and keywords: what a "which *X*" question's X is looked for in.
