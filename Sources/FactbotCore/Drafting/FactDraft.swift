@@ -45,9 +45,11 @@ public enum FactDraft {
         guard let trial = Answerer(knowledge: knowledge, settings: answerer.settings)?.linking(answerer.links) else { return drafts }
         for position in drafts.indices {
             let fact = drafts[position].fact
-            var kept = fact.questions.filter { trial.answer($0).fact?.id == fact.id }
-            if kept.isEmpty { kept = [fact.answer] }  // the sentence itself, for the curator to rephrase
-            drafts[position].fact.questions = Array(kept.prefix(maximumQuestions))
+            let kept = fact.questions.filter { trial.answer($0).fact?.id == fact.id }
+            // and the sentence itself, last: a question is likened to it as to a quoted
+            // sentence, so a draft fits no worse than the quote it replaces (the curator
+            // rephrases it, or deletes it once the examples say enough)
+            drafts[position].fact.questions = Array(kept.prefix(maximumQuestions - 1)) + [fact.answer]
         }
         return drafts
     }
