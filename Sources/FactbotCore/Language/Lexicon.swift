@@ -311,7 +311,8 @@ public struct Lexicon: Sendable {
             var fix: String?
             if let vocabulary, corrections < Self.maximumCorrections, misspellable(index) {
                 corrections += 1
-                fix = vocabulary.correction(for: token.text)
+                let typed = Set(stems.indices.lazy.filter { $0 != index }.map { stems[$0].token.text })
+                fix = vocabulary.correction(for: token.text, typed: typed)
                 // an English word is not a misspelling of another ("minister" is not "ministry")
                 if fix != nil, links?.isEnglish(token.text) ?? false { fix = nil }
             }
