@@ -225,12 +225,12 @@ extension Answerer {
             request.detail = .personName
             request.asked = "who \(body)"
             head = nil
-        } else if whichOf, !text.contains(where: knowledge.words.classes.organisationNouns.contains) {
+        } else if whichOf, !words.contains(where: knowledge.words.classes.organisationNouns.contains) {
             request.detail = .personName
             request.asked = "which of them"
             head = nil
-        } else if text.contains(where: Self.nameWords.contains) || whoIs || calledAsk(text) {
-            let organization = text.contains(where: knowledge.words.classes.organisationNouns.contains)
+        } else if words.contains(where: Self.nameWords.contains) || whoIs || calledAsk(text) {
+            let organization = words.contains(where: knowledge.words.classes.organisationNouns.contains)
             request.detail = organization ? .organizationName : .personName
             request.asked = organization ? "its name" : "their names"
             // "the names of (the) two ...", "both names": not a "2" elsewhere ("captured on 2 April")
@@ -253,7 +253,7 @@ extension Answerer {
             request.detail = .date
             request.asked = head.map { QuestionType.nounTypes[$0.surface] == .date ? "the \($0.surface)" : "when" } ?? "when"
             head = nil
-        } else if type == .place, text.contains("where"), !text.contains(where: Self.sourcingVerbs.contains) {
+        } else if type == .place, text.contains("where"), !words.contains(where: Self.sourcingVerbs.contains) {
             request.detail = .place
             request.asked = "where"
             head = nil
@@ -295,7 +295,7 @@ extension Answerer {
         }
         // "in the Ukrainian army", "joined Russia's forces": a side's forces that someone is in
         if request.fightsFor == nil {
-            for (at, token) in words.enumerated() where Self.forcesFollow(text, at: at) {
+            for (at, token) in words.enumerated() where (at + 1..<min(at + 3, words.count)).contains(where: { Self.forceWords.contains(words[$0]) }) {
                 let before = text[max(0, at - 3)..<at]
                 guard before.contains(where: { Self.forceMarkers.contains($0) || Self.sideMarkers.contains($0) || Self.fightingWords.contains($0) }),
                     let side = termsOf([token]).first.flatMap({ lexicon.sideOfKey[$0.key] })
@@ -413,8 +413,8 @@ extension Answerer {
             if request.asked.isEmpty { request.asked = request.otherCount!.words }
         }
         // "the minimum age", "max pay": one end of a range
-        let lower = text.contains(where: Self.lowerBoundAsked.contains)
-        let upper = text.contains(where: Self.upperBoundAsked.contains)
+        let lower = words.contains(where: Self.lowerBoundAsked.contains)
+        let upper = words.contains(where: Self.upperBoundAsked.contains)
         if lower != upper {
             request.bound = lower ? .lower : .upper
             if request.asked.isEmpty { request.asked = lower ? "the lowest" : "the highest" }
@@ -472,8 +472,8 @@ extension Answerer {
         if let first = text.first, Self.yesNoOpeners.contains(first), text.count > 2 {
             request.whether = "whether " + Self.shown(Array(words.dropFirst()))
             // "do you need to speak Russian?", "must recruits have served?": a requirement
-            if Self.asksRequirement(text) { request.requirement = request.whether }
-        } else if text.prefix(3).contains(where: QuestionType.questionWords.contains), Self.asksRequirement(text) {
+            if Self.asksRequirement(words) { request.requirement = request.whether }
+        } else if words.prefix(3).contains(where: QuestionType.questionWords.contains), Self.asksRequirement(words) {
             // "how old do you have to be?", "what do you need to join?"
             request.requirement = "what is required"
         }
@@ -533,7 +533,7 @@ extension Answerer {
         // one the curator wrote for such a question), not by one that only mentions the thing
         if let requirement = request.requirement,
             !answerWords.contains(where: Self.requirementWords.contains),
-            !fact.questions.contains(where: { Self.asksRequirement(Tokenizer.tokens($0).map(\.text)) })
+            !fact.questions.contains(where: { Self.asksRequirement(Tokenizer.tokens($0)) })
         {
             return requirement
         }
@@ -1271,11 +1271,12 @@ extension Answerer {
     static let officeHolders: WordSet = ["spokesman", "spokesperson", "spokeswoman", "spokesmen", "ambassador", "envoy"]
     /// True when a question's words ask what is required: "need(s) to", "must", "required",
     /// "have to" / "has to", but not what one needs to know ("what do I need to know about it?").
-    static func asksRequirement(_ text: [String]) -> Bool {
-        guard !text.contains(where: { ["know", "understand", "remember"].contains($0) }) else { return false }
-        return text.contains(where: requirementAsked.contains)
-            || zip(text, text.dropFirst()).contains { ($0 == "have" || $0 == "has") && $1 == "to" }
+    static func asksRequirement(_ words: [Token]) -> Bool {
+        guard !words.contains(where: knowingWords.contains) else { return false }
+        return words.contains(where: requirementAsked.contains)
+            || zip(words, words.dropFirst()).contains { ($0.text == "have" || $0.text == "has") && $1.text == "to" }
     }
+    static let knowingWords: WordSet = ["know", "understand", "remember"]
     static let requirementAsked: WordSet = ["need", "needs", "must", "required", "require", "requires", "mandatory", "compulsory"]
     /// Words with which a fact says what is needed, allowed or not.
     static let requirementWords: WordSet = [

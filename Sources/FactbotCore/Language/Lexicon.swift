@@ -311,8 +311,7 @@ public struct Lexicon: Sendable {
             var fix: String?
             if let vocabulary, corrections < Self.maximumCorrections, misspellable(index) {
                 corrections += 1
-                let typed = Set(stems.indices.lazy.filter { $0 != index }.map { stems[$0].token.text })
-                fix = vocabulary.correction(for: token.text, typed: typed)
+                fix = vocabulary.correction(for: token.text) { word in stems.indices.contains { $0 != index && stems[$0].token.text == word } }
                 // an English word is not a misspelling of another ("minister" is not "ministry")
                 if fix != nil, links?.isEnglish(token.text) ?? false { fix = nil }
             }

@@ -128,10 +128,10 @@ public struct Vocabulary: Sendable {
     /// from eight letters on); ties go to the more frequent word. Nil when none is that
     /// close. A four-letter word is corrected only when one known word alone is an edit
     /// away ("yeer" is "year"; "wime" could be "wife" or "wine"), or when it ends in a
-    /// doubled letter ("jobb" is "job"); shorter words are left alone. Words in `typed`
-    /// (the rest of the question) are no candidates: no one misspells a word they also type
-    /// right ("what did the dron drop" is "drone", not "drop").
-    public func correction(for word: String, typed: Set<String> = []) -> String? {
+    /// doubled letter ("jobb" is "job"); shorter words are left alone. Words `typed` says
+    /// the rest of the question has are no candidates: no one misspells a word they also
+    /// type right ("what did the dron drop" is "drone", not "drop").
+    public func correction(for word: String, typed: (String) -> Bool = { _ in false }) -> String? {
         let scalars = Array(word.unicodeScalars)
         // a short word with its last letter typed twice ("jobb", "payy"): that word, if known
         if scalars.count == 4, scalars[3] == scalars[2], scalars.allSatisfy(Tokenizer.isLetter) {
@@ -167,7 +167,7 @@ public struct Vocabulary: Sendable {
             let start = Int(letterStart[Int(id)])
             let end = Int(letterStart[Int(id) + 1])
             let d = distance.between(scalars, letters[start..<end], limit: limit)
-            guard d <= limit, typed.isEmpty || !typed.contains(words[Int(id)]) else { continue }
+            guard d <= limit, !typed(words[Int(id)]) else { continue }
             within += 1
             if scalars.count == 4, within > 1 { return nil }
             let f = frequency[Int(id)]
