@@ -646,6 +646,14 @@ public struct Answerer: Sendable {
                 confidence: best.confidence, fact: nil, source: nil, suggestions: offered, explanation: explanation)
         }
 
+        // "what does Ukraine want from China": only names matched, and several facts match
+        // them as well; which one is a guess. Offer them.
+        if best.confidence < Self.exactMatch, questionType == .any, ranked.count >= 3, ranked[2].confidence >= best.confidence - Self.topicSpread,
+            terms.allSatisfy({ !$0.isWeak && ($0.isName || lexicon.namedKeys.contains($0.key)) })
+        {
+            let suggestions = ranked.prefix(max(settings.suggestions, 1)).compactMap { index.facts[Int($0.fact)].questions.first }
+            return decline(question, explanation, suggestions: suggestions)
+        }
         var chosen = best
         let request = self.request(words, type: questionType, terms: terms, askedPhrase: askedPhrase)
         if let unstated = missing(request, in: best.fact) {
