@@ -112,6 +112,24 @@ struct FactDraftTests {
         #expect(Self.read("Tom Hale's office closed the port.").names == ["Tom Hale"])
     }
 
+    @Test func aBylineIsNoOneTheTextGoesOnAbout() {
+        // the reporter's name on a line of its own, then "he" for someone unnamed
+        let sentences = [
+            "Ada Marsh",
+            "One of the sailors rescued on Monday said that he paid 300 crowns for the passage.",
+            "He had sailed before.",
+        ]
+        let read = SentenceReading.readings(of: sentences, words: Self.words, rarity: { _ in 0.5 })
+        #expect(!read[1].reading.names.contains("Ada Marsh"), "\(read[1].reading.names)")
+        #expect(!read[1].sure)
+        #expect(!read[2].reading.names.contains("Ada Marsh"), "\(read[2].reading.names)")
+        // "one of the sailors ... he": he may be one of them, not whom the text spoke of before
+        let after = SentenceReading.readings(
+            of: ["Tom Hale took charge of the boat.", "One of the sailors said that he paid 300 crowns."], words: Self.words,
+            rarity: { _ in 0.5 })
+        #expect(!after[1].sure)
+    }
+
     @Test func aSentenceCreditedByTheNextIsTheirs() {
         #expect(SentenceReading.creditsThePrevious("This was announced by Ada Marsh during a briefing."))
         #expect(SentenceReading.creditsThePrevious("That was also stated by the harbour master."))

@@ -241,7 +241,12 @@ struct SentenceReading {
                 && !people.contains { $0.start > position && $0.start <= position + 3 }
         }
         mentionsUnnamedPerson = !unnamed.isEmpty
-        if let pronoun = lower.firstIndex(where: Self.pronouns.contains) { unnamedBeforePronoun = unnamed.contains { $0 < pronoun } }
+        if let pronoun = lower.firstIndex(where: Self.pronouns.contains) {
+            // (several people too: "*one of the Chinese citizens* said that he paid")
+            unnamedBeforePronoun =
+                unnamed.contains { $0 < pronoun }
+                || lower[..<pronoun].contains { $0.count > 3 && $0.hasSuffix("s") && Self.personNouns.contains(String($0.dropLast())) }
+        }
 
         // questions, most specific first: the sentence with the detail asked for put as a
         // question word ("Wang Guangjun paid ..." → "Who paid ...?"), then simpler ones
@@ -426,11 +431,19 @@ extension SentenceReading {
                 reading.carry([subject] + reading.names)  // (not "sure": "he" is told apart by nothing but order)
                 carried = true
             }
-            if !reading.names.isEmpty { lastPeople = reading.names }
+            // (a line that is only a name is a byline or a caption: no one the text goes on about)
+            if !reading.names.isEmpty, !Self.isOnlyAName(sentences[number], reading.names) { lastPeople = reading.names }
             if reading.names.count >= 2 { lastGroup = (reading.names, number) }
             lastSure = !readings[number].mentionsUnnamedPerson && (!readings[number].names.isEmpty || sure)
             return (reading, carried, sure)
         }
+    }
+
+    /// True for a "sentence" that is nothing but the names read in it ("Iryna Perepechko",
+    /// a byline).
+    static func isOnlyAName(_ sentence: String, _ names: [String]) -> Bool {
+        let words = sentence.split { !$0.isLetter }.count
+        return words <= 4 && words == names.reduce(0) { $0 + $1.split { !$0.isLetter }.count }
     }
 
     /// True for a sentence that says who said the one before it: "This was announced by
