@@ -350,6 +350,14 @@ struct RequestedDetailTests {
         #expect(answerer.answer("do the deckhands speak English?").fact?.id == "english")
     }
 
+    @Test func aListedPersonNoSentenceNamesIsNotWhomAQuoteIsAbout() throws {
+        // Mira Holt is a listed person; no sentence names her
+        let quoting = try Self.quoting(["One of the deckhands said that he paid 300 crowns to join the ferry crew."])
+        let answer = quoting.answer("did mira holt pay 300 crowns to join the ferry crew")
+        #expect(!answer.answered, "\(answer.text)")
+        #expect(quoting.answer("did the deckhand pay 300 crowns to join the ferry crew").answered)
+    }
+
     @Test func aWhenQuestionWantsTheDateOfItsEventNotOfSomeoneItDescribes() {
         let answerer = Self.answerer(for: [
             Fact(

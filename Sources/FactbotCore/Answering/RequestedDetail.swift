@@ -458,7 +458,7 @@ extension Answerer {
         func key(_ at: Int) -> String { wordTable.key(of: text[at], lexicon: lexicon) }
         request.adjectivalPeople = Set(people.filter(beforeNoun).map(key)).subtracting(people.filter { !beforeNoun($0) }.map(key))
         // the people it names, by a listed name
-        request.people = terms.filter { lexicon.peopleKeys.contains($0.key) && index.termID($0.key) != nil }.map { ($0.key, $0.surface) }
+        request.people = terms.filter { lexicon.peopleKeys.contains($0.key) }.map { ($0.key, $0.surface) }
         if let owned = institutionsOwned(words).first {
             request.institution = (owned.owner, owned.word, Self.shown(Array(words[owned.span])))
         }
