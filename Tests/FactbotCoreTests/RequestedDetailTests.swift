@@ -304,12 +304,20 @@ struct RequestedDetailTests {
             id: "west-office", answer: "Westland's Harbour Office said the sailors would be freed soon.",
             questions: ["What did the Harbour Office say?"], types: [.quote], sourceID: "gazette")
         let answerer = try #require(Answerer(knowledge: KnowledgeBase(facts: [fact], sources: [Self.source], words: words), settings: settings))
+        // the institution's spokesman speaks for it: not for another country's institution
+        let spokesman = Fact(
+            id: "west-spokesman", answer: "The Westland Harbour Office spokesman said the port would reopen.",
+            questions: ["What did the spokesman say?"], types: [.quote], sourceID: "gazette")
+        let both = try #require(Answerer(knowledge: KnowledgeBase(facts: [spokesman], sources: [Self.source], words: words), settings: settings))
+        #expect(!both.answer("what did Eastland's harbour office say").answered)
+        #expect(both.answer("what did Westland's harbour office say").fact?.id == "west-spokesman")
         #expect(answerer.institutionsOwned(answerer.lexicon.words("the eastland harbour office")).map(\.owner) == ["eastland"])
         #expect(answerer.institutionsOwned(answerer.lexicon.words("the harbour office of eastland")).map(\.owner) == ["eastland"])
         #expect(answerer.institutionsOwned(answerer.lexicon.words("the harbour office")).isEmpty)  // whose is not said
         // who speaks for one is theirs too ("the Kremlin spokesman", "Westland's foreign minister")
-        #expect(answerer.institutionsOwned(answerer.lexicon.words("the eastland spokesman said")).map(\.word) == ["spokesman"])
-        #expect(answerer.institutionsOwned(answerer.lexicon.words("westland harbour office spokesman")).map(\.word) == ["spokesman"])
+        #expect(answerer.institutionsOwned(answerer.lexicon.words("the eastland spokesman said")).map(\.words) == [["spokesman"]])
+        #expect(
+            answerer.institutionsOwned(answerer.lexicon.words("westland harbour office spokesman")).map(\.words) == [["office", "spokesman"]])
         declinedBy(answerer, "what did Eastland's harbour office say", saying: "what the Eastland harbour office said")
         #expect(answerer.answer("what did Westland's harbour office say").fact?.id == "west-office")
         #expect(answerer.answer("what did the harbour office say").fact?.id == "west-office")
