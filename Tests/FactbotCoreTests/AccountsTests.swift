@@ -121,6 +121,27 @@ struct AccountsTests {
         #expect(count.reply.contains("Earlier: At least 40 sailors"))
     }
 
+    @Test func aDayTheQuestionNamesKeepsThatDaysAccount() throws {
+        let facts = [
+            Self.fact(
+                "held-2", "The harbour master said on 2 March that 40 sailors were detained at the port.", ["How many sailors were detained?"],
+                [.number, .date], Self.gazette),
+            Self.fact(
+                "held-5", "The harbour master said on 5 March that several dozen sailors were held at the port.", ["How many sailors are held?"],
+                [.number, .date], Self.wire, [.init(.updates, "held-2")]),
+        ]
+        var settings = Answerer.Settings()
+        settings.minimumConfidence = 0.3
+        let answerer = try #require(
+            Answerer(knowledge: KnowledgeBase(facts: facts, sources: [Self.gazette, Self.wire], words: Self.words), settings: settings))
+        // "on March 2": that day's account first, the newer one after it
+        let named = answerer.answer("what did the harbour master say on march 2")
+        #expect(named.reply.hasPrefix("The harbour master said on 2 March"), "\(named.reply)")
+        #expect(named.reply.contains("Later: The harbour master said on 5 March"))
+        // no day named: the newest first
+        #expect(answerer.answer("what did the harbour master say").reply.hasPrefix("The harbour master said on 5 March"))
+    }
+
     @Test func confirmingSourcesAreBothCited() {
         let answer = Self.answerer.answer("Where were the sailors detained?")
         #expect(

@@ -709,7 +709,10 @@ public struct Answerer: Sendable {
             }
             // a figure the question names that a newer account changed ("were 155
             // fighting?"): the accounts giving it lead, and the newer ones follow as later
-            let figures = explanation.terms.filter(\.isNumber).compactMap { index.termID($0.key) }.filter { index.uses(fact: chosen.fact, term: $0) }
+            // (or a day it names, "on April 9": that day's account leads)
+            let day = Self.dayNamed(words)
+            let figures = explanation.terms.filter { $0.isNumber || day.contains($0.surface) }.compactMap { index.termID($0.key) }
+                .filter { index.uses(fact: chosen.fact, term: $0) }
             if !figures.isEmpty, answer.accounts.contains(where: { $0.isEarlier && $0.factIDs.contains(fact.id) }) {
                 let giving = Set(
                     relevant.filter { member in figures.allSatisfy { index.uses(fact: member, term: $0) } }.map { index.facts[Int($0)].id })
@@ -855,6 +858,17 @@ public struct Answerer: Sendable {
     static func weaken(_ terms: inout [Term], within words: Set<String>) {
         guard !words.isEmpty, terms.contains(where: { !$0.isWeak && !$0.lies(within: words) }) else { return }
         for position in terms.indices where terms[position].lies(within: words) { terms[position].isWeak = true }
+    }
+
+    /// The words of a day a question names ("on *April 9*", "*9 April*"): a month and the
+    /// day's number beside it; empty when it names none.
+    static func dayNamed(_ words: [Token]) -> Set<String> {
+        for at in words.indices where Self.monthNames.contains(words[at]) {
+            for next in [at - 1, at + 1] where next >= 0 && next < words.count && words[next].isNumber {
+                if let day = Int(words[next].text), (1...31).contains(day) { return [words[at].text, words[next].text] }
+            }
+        }
+        return []
     }
 
     /// Words that ask for a motive in a "why" question ("drawn to", "lured into"); not
