@@ -65,6 +65,11 @@ struct ShippedAnswererTests {
         #expect(!answer.answered, "\(question) → \(answer.fact?.id ?? "")")
     }
 
+    @Test func byWhatMeansIsAnsweredByTheMeans() {
+        // the comparison of pay was written for "how does the pay compare", not "how are they paid"
+        #expect(answerer.answer("how do chinese recruits get paid").fact?.id == "ifx09-mir-card")
+    }
+
     @Test func theAgeLimitIsTheLimitNotSomeonesAge() {
         // "age limit" is not listed with "age": the fact that says "limit" comes first
         #expect(answerer.answer("what is the age limit").fact?.id == "moscow-age-limit")

@@ -607,7 +607,13 @@ public struct Answerer: Sendable {
             if atTheArticle, !index.facts[Int(fact)].isAboutSource { factor *= Self.storyFactShare }
             // "how does Russia recruit foreigners?": a fact that says by what means fits better,
             // unless the curator wrote it for a question like this ("how were they brought in?" "in handcuffs")
-            if asksMeans, likeness < Self.curatedLikeness, !Self.statesMeans(index.facts[Int(fact)].answer) { factor *= Self.noMeansShare }
+            // (written for such a question: an example that asks by what means is as close, not
+            // "how does the pay compare")
+            if asksMeans, !Self.statesMeans(index.facts[Int(fact)].answer),
+                likeness < Self.curatedLikeness || meansExampleLikeness(fact, questionTerms, total) < Self.curatedLikeness
+            {
+                factor *= Self.noMeansShare
+            }
             if askedAboutUnknown { factor *= Self.unknownSubjectPenalty }
             if index.facts[Int(fact)].isDraft { factor *= Self.draftShare }
             if let heaviest, terms.count > 1, !index.uses(fact: fact, term: heaviest.id) { factor *= Self.missingFocusPenalty }
@@ -994,6 +1000,15 @@ public struct Answerer: Sendable {
 
     /// ``exampleLikeness(fact:questionTerms:total:only:)`` over the fact's example questions
     /// about the future or an opinion only (0 when it has none).
+    /// ``exampleLikeness(fact:questionTerms:total:only:)`` over the examples that ask by
+    /// what means ("How are the fighters paid?").
+    func meansExampleLikeness(_ fact: Int32, _ questionTerms: [(id: Int32, weight: Double)], _ total: Double) -> Double {
+        let questions = index.facts[Int(fact)].questions
+        return exampleLikeness(fact: fact, questionTerms: questionTerms, total: total) { example in
+            questions.indices.contains(example) && Self.asksMeans(lexicon.words(questions[example]))
+        }
+    }
+
     func speculativeExampleLikeness(_ fact: Int32, _ questionTerms: [(id: Int32, weight: Double)], _ total: Double) -> Double {
         let questions = index.facts[Int(fact)].questions
         return exampleLikeness(fact: fact, questionTerms: questionTerms, total: total) { example in
