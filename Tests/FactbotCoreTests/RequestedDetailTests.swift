@@ -437,6 +437,8 @@ struct RequestedDetailTests {
         let answerer = Self.answerer(for: [fee])
         #expect(Self.request("how much does Northland pay deckhands", of: answerer).paidTo)
         #expect(Self.request("what does the Northland army give them", of: answerer).paidTo)
+        #expect(Self.request("did Northland pay the deckhands", of: answerer).paidTo)  // (an object after "the")
+        #expect(!Self.request("did Northland pay to join", of: answerer).paidTo)
         #expect(!Self.request("how much did the deckhand pay the agent", of: answerer).paidTo)  // he paid
         #expect(!Self.request("how much did the deckhand pay", of: answerer).paidTo)
         #expect(!answerer.answer("how much does Northland pay deckhands").answered)

@@ -434,7 +434,7 @@ extension Answerer {
         // "how much does Russia pay recruits", "what does Moscow's army hand Chinese enlistees":
         // a side or its forces paying someone (not "how much did Wang pay the recruiter")
         if !request.paidTo, let verb = words.indices.first(where: { Self.givingVerbs.contains(words[$0]) }), verb + 1 < text.count,
-            !stop.contains(text[verb + 1]) || text[verb + 1] == "them",
+            !Self.notAnObject.contains(text[verb + 1]),  // "pay the Chinese", "pay them"; not "pay to join"
             let auxiliary = text[..<verb].lastIndex(where: Self.auxiliaries.contains)
         {
             let payer = text[(auxiliary + 1)..<verb]
@@ -1284,6 +1284,8 @@ extension Answerer {
         "need", "needs", "needed", "must", "required", "requires", "require", "requirement", "requirements", "mandatory",
         "compulsory", "can", "cannot", "allowed", "only", "regardless", "whether", "anyone", "without", "eligible", "may",
     ]
+    /// Words after a verb of paying that start no one paid ("pay *to* join", "pay *for* it").
+    static let notAnObject: WordSet = ["to", "for", "in", "off", "out", "up", "back", "and", "or"]
     /// Verbs of paying or giving, whose object is paid ("does Russia *pay* recruits").
     static let givingVerbs: WordSet = ["pay", "pays", "paying", "give", "gives", "giving", "hand", "hands", "offer", "offers", "offering"]
     /// Words before "paid" that make it passive: "are paid", "get paid", "r they paid".
