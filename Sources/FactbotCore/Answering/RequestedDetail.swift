@@ -553,7 +553,8 @@ extension Answerer {
             return false
         }
         // about none of the people the question names
-        if let person = request.people.first,
+        // (one only cited, "according to Mira Holt", is the speaker check's to name)
+        if let person = request.people.first, request.speaker.isEmpty || !request.people.allSatisfy({ request.speaker.contains($0.key) }),
             !request.people.contains(where: { index.termID($0.key).map { index.uses(fact: position, term: $0) } ?? false })
         {
             return "that about " + person.surface.split(separator: " ").map { String($0).capitalizedFirst }.joined(separator: " ")
