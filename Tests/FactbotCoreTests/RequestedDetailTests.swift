@@ -1114,6 +1114,17 @@ extension RequestedDetailTests {
         #expect(unsaid.explanation.unstated == "that according to Mira Holt", "\(unsaid.reply)")
     }
 
+    @Test func aNameInAnEarlierClauseDoesNotSpeak() {
+        let answerer = Self.answerer(for: [
+            Fact(
+                id: "tickets", answer: "Crews book their trips on apps such as Harbourpass, a rival of Ferrynet, Mira Holt said.",
+                questions: [], types: [.quote], sourceID: "gazette")
+        ])
+        // Mira Holt said it; Ferrynet is only named in what she said
+        #expect(!answerer.answer("what did ferrynet say").answered)
+        #expect(answerer.answer("what did mira holt say about harbourpass").answered)
+    }
+
     @Test func aNameBeforeAnAsideSpeaks() {
         let answerer = Self.answerer(for: [
             Fact(

@@ -226,13 +226,22 @@ extension Answerer {
             if Self.speechWords.contains(word) {
                 // a name after the verb speaks ("said Lin Jian"), unless it opens what was said
                 // ("Zelensky said "Putin wasn't ...")
-                for near in max(0, index - 5)..<min(tokens.count, index + 3) {
-                    if near > index, tokens[(index + 1)...near].contains(where: \.startsClause) { break }
-                    guard let nearKey = keyAt[near] else { continue }
-                    if capital[near] || isNamed(nearKey) {
-                        clause.speakers.insert(nearKey)
-                        clause.speakers.insert(key(tokens[near]))  // "Wang" of "Wang Guangjun" said
-                    }
+                // (before it, back to where its clause starts: in "... a version of TikTok,
+                // Zelensky said", TikTok says nothing; a one-word aside goes on: "China (Beijing) warned")
+                func speaks(_ near: Int) {
+                    guard let nearKey = keyAt[near], capital[near] || isNamed(nearKey) else { return }
+                    clause.speakers.insert(nearKey)
+                    clause.speakers.insert(key(tokens[near]))  // "Wang" of "Wang Guangjun" said
+                }
+                var near = index - 1
+                while near >= max(0, index - 5) {
+                    speaks(near)
+                    if tokens[near].startsClause, !tokens[near + 1].startsClause { break }
+                    near -= 1
+                }
+                for near in (index + 1)..<max(index + 1, min(tokens.count, index + 3)) {
+                    if tokens[(index + 1)...near].contains(where: \.startsClause) { break }
+                    speaks(near)
                 }
                 // "Lin Jian, spokesman for China's foreign ministry, said": the name (not a place:
                 // "Sailors from Lowmere, tired of waiting, said") before an aside that ends at the verb speaks

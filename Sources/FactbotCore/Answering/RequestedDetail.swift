@@ -362,7 +362,9 @@ extension Answerer {
         if request.detail != .personName, request.detail != .organizationName,
             let first = text.firstIndex(where: { $0 == "what" || $0 == "how" }), first + 2 < text.count,
             Self.auxiliaries.contains(text[first + 1]),
-            let verb = text.indices.dropFirst(first + 2).first(where: { Self.speechWords.contains(text[$0]) })
+            let verb = text.indices.dropFirst(first + 2).first(where: { Self.speechWords.contains(text[$0]) }),
+            // ("what is the Chinese TikTok called" asks its name)
+            !(["call", "called", "calls"].contains(text[verb]) && ["is", "are", "was", "were"].contains(text[first + 1]))
         {
             let speaker = Array(words[(first + 2)..<verb]).filter { !stop.contains($0) }
             let speakerTerms = termsOf(speaker)
