@@ -609,8 +609,8 @@ public struct Answerer: Sendable {
             // unless the curator wrote it for a question like this ("how were they brought in?" "in handcuffs")
             // (written for such a question: an example that asks by what means is as close, not
             // "how does the pay compare")
-            if asksMeans, !Self.statesMeans(index.facts[Int(fact)].answer),
-                likeness < Self.curatedLikeness || meansExampleLikeness(fact, questionTerms, total) < Self.curatedLikeness
+            if asksMeans, likeness < Self.curatedLikeness || meansExampleLikeness(fact, questionTerms, total) < Self.curatedLikeness,
+                !Self.statesMeans(index.facts[Int(fact)].answer)
             {
                 factor *= Self.noMeansShare
             }
@@ -907,17 +907,17 @@ public struct Answerer: Sendable {
     /// "*using* gestures", "*online*", "*by* paying", "*by a* recruiter". (A scan of its
     /// words, cheap enough for every leading fact.)
     static func statesMeans(_ text: String) -> Bool {
-        var previous = ""
-        for word in text.lowercased().split(whereSeparator: { !$0.isLetter }) {
-            if meansWords.contains(word) { return true }
-            if previous == "by", word.hasSuffix("ing") || word == "a" || word == "an" { return true }
-            previous = String(word)
+        var afterBy = false
+        for token in Tokenizer.tokens(text) {
+            if meansWords.contains(token) { return true }
+            if afterBy, token.text.hasSuffix("ing") || token.text == "a" || token.text == "an" { return true }
+            afterBy = token.text == "by"
         }
         return false
     }
 
     /// Words that give a means or a way.
-    static let meansWords: Set<Substring> = ["through", "via", "using", "online"]
+    static let meansWords: WordSet = ["through", "via", "using", "online"]
 
     /// Words after "how" that ask something other than a means ("how many", "how come", "how far").
     static let notMeansAfterHow: WordSet = [
@@ -1005,7 +1005,7 @@ public struct Answerer: Sendable {
     func meansExampleLikeness(_ fact: Int32, _ questionTerms: [(id: Int32, weight: Double)], _ total: Double) -> Double {
         let questions = index.facts[Int(fact)].questions
         return exampleLikeness(fact: fact, questionTerms: questionTerms, total: total) { example in
-            questions.indices.contains(example) && Self.asksMeans(lexicon.words(questions[example]))
+            questions.indices.contains(example) && Self.asksMeans(Tokenizer.tokens(questions[example]))
         }
     }
 

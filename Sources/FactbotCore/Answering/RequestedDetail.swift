@@ -88,7 +88,7 @@ struct Request: Equatable {
     /// "Ukraine's foreign ministry", "the Russian embassy": an institution of one country or
     /// side (the owner's term, the institution's words, as asked), which an answer about
     /// another's ("China's Foreign Ministry", or its spokesman) does not speak for.
-    var institution: (owner: String, words: Set<String>, surface: String)?
+    var institution: (owner: String, words: [String], surface: String)?
     /// The figures a question asking for one names itself, each with the term of the word
     /// after it ("how many of *the six soldiers* were killed": "6 soldier"): a fact stating
     /// only these does not give the figure asked.
@@ -703,7 +703,7 @@ extension Answerer {
         // another country's institution ("China's Foreign Ministry" for Ukraine's)
         if let asked = request.institution {
             // (the same institution, or its spokesman: "China's Foreign Ministry spokesman" for "Russia's foreign ministry")
-            let owners = institutionsOwned(answerWords).filter { !$0.words.isDisjoint(with: asked.words) }.map(\.owner)
+            let owners = institutionsOwned(answerWords).filter { $0.words.contains(where: asked.words.contains) }.map(\.owner)
             if !owners.isEmpty, !owners.contains(asked.owner) { return request.asked.isEmpty ? "anything about " + asked.surface : request.asked }
         }
         if !request.sides.isEmpty {
@@ -826,7 +826,7 @@ extension Answerer {
     /// The institutions `words` name with their country or side: "Ukraine('s) foreign
     /// ministry", "the Russian embassy", "the Security Service of Ukraine". Each with the
     /// owner's term, the institution's last word and the words naming it.
-    func institutionsOwned(_ words: [Token]) -> [(owner: String, words: Set<String>, span: Range<Int>)] {
+    func institutionsOwned(_ words: [Token]) -> [(owner: String, words: [String], span: Range<Int>)] {
         let institutionWords = knowledge.words.classes.institutionWords
         func institutions(_ word: Token) -> Bool { institutionWords.contains(word) || Self.officeHolders.contains(word) }
         func owner(_ at: Int) -> String? {
@@ -834,7 +834,7 @@ extension Answerer {
             let key = wordTable.key(of: words[at].text, lexicon: lexicon)
             return lexicon.countryKeys.contains(key) || lexicon.sideOfKey[key] != nil ? key : nil
         }
-        var found: [(owner: String, words: Set<String>, span: Range<Int>)] = []
+        var found: [(owner: String, words: [String], span: Range<Int>)] = []
         var at = 0
         while at < words.count {
             guard institutions(words[at]) else {
@@ -849,9 +849,9 @@ extension Answerer {
             if let start = (max(0, at - 3)..<at).reversed().prefix(while: { owner($0) != nil || !stop.contains(words[$0]) }).first(where: { owner($0) != nil }),
                 let key = owner(start)
             {
-                found.append((key, Set(words[at...end].map(\.text)), start..<(end + 1)))
+                found.append((key, words[at...end].map(\.text), start..<(end + 1)))
             } else if end + 2 < words.count, words[end + 1].text == "of", let key = owner(end + 2) {
-                found.append((key, Set(words[at...end].map(\.text)), at..<(end + 3)))
+                found.append((key, words[at...end].map(\.text), at..<(end + 3)))
             }
             at = end + 1
         }
