@@ -353,6 +353,8 @@ struct RequestedDetailTests {
         let what = Self.request("what do you need to speak to join a ferry crew?", of: answerer)
         #expect(answerer.missing(what, in: position("english")) == "what is required")
         #expect(answerer.missing(Self.request("what do you need to join a ferry crew?", of: answerer), in: position("anyone")) == nil)
+        // (what one person had to do is no requirement of anyone: "what did the deckhand have to pay")
+        #expect(Self.request("what did the deckhand have to pay to join a ferry crew?", of: answerer).requirement == nil)
         // (what one needs to know is no requirement)
         #expect(Self.request("what do I need to know about the deckhands?", of: answerer).requirement == nil)
         #expect(answerer.answer("do the deckhands speak English?").fact?.id == "english")

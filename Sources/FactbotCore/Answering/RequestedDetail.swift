@@ -475,8 +475,10 @@ extension Answerer {
             request.whether = "whether " + Self.shown(Array(words.dropFirst()))
             // "do you need to speak Russian?", "must recruits have served?": a requirement
             if Self.asksRequirement(words) { request.requirement = request.whether }
-        } else if words.prefix(3).contains(where: QuestionType.questionWords.contains), Self.asksRequirement(words) {
-            // "how old do you have to be?", "what do you need to join?"
+        } else if words.prefix(3).contains(where: QuestionType.questionWords.contains), words.contains(where: Self.anyoneWords.contains),
+            Self.asksRequirement(words)
+        {
+            // "how old do you have to be?", "what do you need to join?" (of anyone, not "what did Wang have to pay")
             request.requirement = "what is required"
         }
         guard !request.isEmpty else { return request }
@@ -1281,6 +1283,8 @@ extension Answerer {
             || zip(words, words.dropFirst()).contains { ($0.text == "have" || $0.text == "has") && $1.text == "to" }
     }
     static let knowingWords: WordSet = ["know", "understand", "remember"]
+    /// Whom a question about what is required asks it of: anyone.
+    static let anyoneWords: WordSet = ["you", "u", "one", "i", "someone", "anyone", "somebody", "anybody", "people", "applicants"]
     static let requirementAsked: WordSet = ["need", "needs", "must", "required", "require", "requires", "mandatory", "compulsory"]
     /// Words with which a fact says what is needed, allowed or not.
     static let requirementWords: WordSet = [
