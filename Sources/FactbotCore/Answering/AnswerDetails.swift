@@ -170,8 +170,9 @@ extension Answerer {
                 clause.givesReason = true
             }
             // (an age is no date: "26 *years* old", "a 33-*year*-old")
-            let age = index + 1 < tokens.count && tokens[index + 1].text == "old"
-            if (Self.timeWords.contains(word) && !age) || (token.isNumber && word.utf8.count == 4 && Int(word).map { (1900...2100).contains($0) } ?? false) {
+            if (Self.timeWords.contains(word) && !(index + 1 < tokens.count && tokens[index + 1].text == "old"))
+                || (token.isNumber && word.utf8.count == 4 && Int(word).map { (1900...2100).contains($0) } ?? false)
+            {
                 clause.hasDate = true
             }
             // a day of a month ("on 11 April") or a year is a date, not a count
@@ -234,13 +235,18 @@ extension Answerer {
                     clause.speakers.insert(key(tokens[near]))  // "Wang" of "Wang Guangjun" said
                 }
                 var near = index - 1
+                var asides = 0
                 while near >= max(0, index - 5) {
                     speaks(near)
-                    if tokens[near].startsClause, !tokens[near + 1].startsClause { break }
+                    if tokens[near].startsClause {
+                        // (one aside of one word at most: "China (Beijing) warned", not "TikTok, China (Beijing) warned")
+                        guard tokens[near + 1].startsClause, asides == 0 else { break }
+                        asides += 1
+                    }
                     near -= 1
                 }
-                for near in (index + 1)..<max(index + 1, min(tokens.count, index + 3)) {
-                    if tokens[(index + 1)...near].contains(where: \.startsClause) { break }
+                for near in (index + 1)..<min(tokens.count, index + 3) {
+                    if tokens[near].startsClause { break }
                     speaks(near)
                 }
                 // "Lin Jian, spokesman for China's foreign ministry, said": the name (not a place:

@@ -998,8 +998,6 @@ public struct Answerer: Sendable {
     /// curated types (``statedFit(_:_:)``).
     static let statedTypeFit = 0.9
 
-    /// ``exampleLikeness(fact:questionTerms:total:only:)`` over the fact's example questions
-    /// about the future or an opinion only (0 when it has none).
     /// ``exampleLikeness(fact:questionTerms:total:only:)`` over the examples that ask by
     /// what means ("How are the fighters paid?").
     func meansExampleLikeness(_ fact: Int32, _ questionTerms: [(id: Int32, weight: Double)], _ total: Double) -> Double {
@@ -1009,6 +1007,8 @@ public struct Answerer: Sendable {
         }
     }
 
+    /// ``exampleLikeness(fact:questionTerms:total:only:)`` over the fact's example questions
+    /// about the future or an opinion only (0 when it has none).
     func speculativeExampleLikeness(_ fact: Int32, _ questionTerms: [(id: Int32, weight: Double)], _ total: Double) -> Double {
         let questions = index.facts[Int(fact)].questions
         return exampleLikeness(fact: fact, questionTerms: questionTerms, total: total) { example in

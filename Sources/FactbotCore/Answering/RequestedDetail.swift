@@ -436,7 +436,7 @@ extension Answerer {
         // "how much does Russia pay recruits", "what does Moscow's army hand Chinese enlistees":
         // a side or its forces paying someone (not "how much did Wang pay the recruiter")
         if !request.paidTo, let verb = words.indices.first(where: { Self.givingVerbs.contains(words[$0]) }), verb + 1 < text.count,
-            !Self.notAnObject.contains(text[verb + 1]),  // "pay the Chinese", "pay them"; not "pay to join"
+            !stop.contains(text[verb + 1]) || Self.objectOpeners.contains(text[verb + 1]),  // "pay the Chinese", "pay them"; not "pay to join"
             let auxiliary = text[..<verb].lastIndex(where: Self.auxiliaries.contains)
         {
             let payer = text[(auxiliary + 1)..<verb]
@@ -475,9 +475,7 @@ extension Answerer {
             request.whether = "whether " + Self.shown(Array(words.dropFirst()))
             // "do you need to speak Russian?", "must recruits have served?": a requirement
             if Self.asksRequirement(words) { request.requirement = request.whether }
-        } else if words.prefix(3).contains(where: QuestionType.questionWords.contains), words.contains(where: Self.anyoneWords.contains),
-            Self.asksRequirement(words)
-        {
+        } else if Self.asksRequirement(words) {
             // "how old do you have to be?", "what do you need to join?" (of anyone, not "what did Wang have to pay")
             request.requirement = "what is required"
         }
@@ -558,7 +556,7 @@ extension Answerer {
         }
         // about none of the people the question names
         // (one only cited, "according to Mira Holt", is the speaker check's to name)
-        if let person = request.people.first, request.speaker.isEmpty || !request.people.allSatisfy({ request.speaker.contains($0.key) }),
+        if let person = request.people.first(where: { !request.speaker.contains($0.key) }),
             !request.people.contains(where: { index.termID($0.key).map { index.uses(fact: position, term: $0) } ?? false })
         {
             return "that about " + person.surface.split(separator: " ").map { String($0).capitalizedFirst }.joined(separator: " ")
@@ -827,7 +825,7 @@ extension Answerer {
 
     /// The institutions `words` name with their country or side: "Ukraine('s) foreign
     /// ministry", "the Russian embassy", "the Security Service of Ukraine". Each with the
-    /// owner's term, the institution's last word and the words naming it.
+    /// owner's term, the institution's words and the words naming it.
     func institutionsOwned(_ words: [Token]) -> [(owner: String, words: [String], span: Range<Int>)] {
         let institutionWords = knowledge.words.classes.institutionWords
         func institutions(_ word: Token) -> Bool { institutionWords.contains(word) || Self.officeHolders.contains(word) }
@@ -903,9 +901,7 @@ extension Answerer {
     }
 
     /// A word ending "-ed" or one of the common irregular participles ("born", "held").
-    static func isParticiple(_ word: String) -> Bool {
-        (word.count > 4 && word.hasSuffix("ed")) || SentenceReading.irregularParticiples.contains(word)
-    }
+    static func isParticiple(_ word: String) -> Bool { SentenceReading.isParticiple(word) }
 
     /// True when the answer uses `key` (a question's verb) and only before a noun, after a
     /// determiner or a number ("the other *captured* Chinese man", "two *recruited* men"):
@@ -924,7 +920,7 @@ extension Answerer {
         return used
     }
     static let describingDeterminers: WordSet = [
-        "the", "a", "an", "other", "both", "these", "those", "his", "her", "their", "its", "two", "three", "newly", "recently",
+        "the", "a", "an", "other", "both", "these", "those", "his", "her", "their", "its", "newly", "recently",
     ]
     /// Words after a participle that make it an event ("captured *in* Donetsk", "recruited *by* ...").
     static let afterAnEvent: WordSet = [
@@ -1277,22 +1273,30 @@ extension Answerer {
     static let officeHolders: WordSet = ["spokesman", "spokesperson", "spokeswoman", "spokesmen", "ambassador", "envoy"]
     /// True when a question's words ask what is required: "need(s) to", "must", "required",
     /// "have to" / "has to", but not what one needs to know ("what do I need to know about it?").
+    /// A yes or no question does so as it is; one with a question word only when it asks it
+    /// of anyone ("how old do *you* have to be?", not "what did Wang have to pay?"), and not
+    /// about what one needs to know. Read the same way in a fact's examples.
     static func asksRequirement(_ words: [Token]) -> Bool {
-        guard !words.contains(where: knowingWords.contains) else { return false }
+        guard let first = words.first else { return false }
+        if !yesNoOpeners.contains(first) {
+            guard words.prefix(3).contains(where: QuestionType.questionWords.contains), words.contains(where: anyoneWords.contains),
+                !words.contains(where: knowingWords.contains)
+            else { return false }
+        }
         return words.contains(where: requirementAsked.contains)
             || zip(words, words.dropFirst()).contains { ($0.text == "have" || $0.text == "has") && $1.text == "to" }
     }
     static let knowingWords: WordSet = ["know", "understand", "remember"]
     /// Whom a question about what is required asks it of: anyone.
-    static let anyoneWords: WordSet = ["you", "u", "one", "i", "someone", "anyone", "somebody", "anybody", "people", "applicants"]
+    static let anyoneWords: WordSet = ["you", "i", "someone", "anyone", "somebody", "anybody", "people", "applicants"]
     static let requirementAsked: WordSet = ["need", "needs", "must", "required", "require", "requires", "mandatory", "compulsory"]
     /// Words with which a fact says what is needed, allowed or not.
     static let requirementWords: WordSet = [
         "need", "needs", "needed", "must", "required", "requires", "require", "requirement", "requirements", "mandatory",
         "compulsory", "can", "cannot", "allowed", "only", "regardless", "whether", "anyone", "without", "eligible", "may",
     ]
-    /// Words after a verb of paying that start no one paid ("pay *to* join", "pay *for* it").
-    static let notAnObject: WordSet = ["to", "for", "in", "off", "out", "up", "back", "and", "or"]
+    /// Small words after a verb of paying that open whom it pays ("pay *the* Chinese", "pay *them*").
+    static let objectOpeners: WordSet = ["the", "them", "these", "those", "their", "his", "her", "him", "a", "an", "all", "any", "foreign"]
     /// Verbs of paying or giving, whose object is paid ("does Russia *pay* recruits").
     static let givingVerbs: WordSet = ["pay", "pays", "paying", "give", "gives", "giving", "hand", "hands", "offer", "offers", "offering"]
     /// Words before "paid" that make it passive: "are paid", "get paid", "r they paid".

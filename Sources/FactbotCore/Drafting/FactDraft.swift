@@ -39,16 +39,17 @@ public enum FactDraft {
             drafts.append(Draft(fact: fact, sentenceNumber: coverage.number, elsewhere: coverage.elsewhere))
         }
         guard !drafts.isEmpty else { return [] }
+        // Each draft keeps its sentence as its last example: a question is likened to it as to
+        // a quoted sentence, so a draft fits no worse than the quote it replaces (the curator
+        // rephrases it, or deletes it once the examples say enough).
+        for position in drafts.indices { drafts[position].fact.questions.append(drafts[position].fact.answer) }
         // Keep the examples that reach their own fact, asked of the curated facts and the drafts together.
         var knowledge = answerer.knowledge
         knowledge.facts = knowledge.facts.filter { !$0.isAboutSource } + drafts.map(\.fact)
         guard let trial = Answerer(knowledge: knowledge, settings: answerer.settings)?.linking(answerer.links) else { return drafts }
         for position in drafts.indices {
             let fact = drafts[position].fact
-            let kept = fact.questions.filter { trial.answer($0).fact?.id == fact.id }
-            // and the sentence itself, last: a question is likened to it as to a quoted
-            // sentence, so a draft fits no worse than the quote it replaces (the curator
-            // rephrases it, or deletes it once the examples say enough)
+            let kept = fact.questions.dropLast().filter { trial.answer($0).fact?.id == fact.id }
             drafts[position].fact.questions = Array(kept.prefix(maximumQuestions - 1)) + [fact.answer]
         }
         return drafts

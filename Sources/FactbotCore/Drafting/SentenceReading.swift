@@ -242,7 +242,8 @@ struct SentenceReading {
         }
         mentionsUnnamedPerson = !unnamed.isEmpty
         if let pronoun = lower.firstIndex(where: Self.pronouns.contains) {
-            // (several people too: "*one of the Chinese citizens* said that he paid")
+            // (several people too, whom "he" may be one of: "*one of the Chinese citizens* said
+            // that he paid", "*soldiers* guarded him; he said")
             unnamedBeforePronoun =
                 unnamed.contains { $0 < pronoun }
                 || lower[..<pronoun].contains { $0.count > 3 && $0.hasSuffix("s") && Self.personNouns.contains(String($0.dropLast())) }
@@ -317,6 +318,10 @@ struct SentenceReading {
         }
     }
 
+    /// A word ending "-ed" (five letters or more) or one of the common irregular participles
+    /// ("born", "held").
+    static func isParticiple(_ word: String) -> Bool { (word.count > 4 && word.hasSuffix("ed")) || irregularParticiples.contains(word) }
+
     /// Past participles that do not end in "-ed".
     static let irregularParticiples: Set<String> = [
         "sent", "held", "taken", "brought", "kept", "born", "found", "seen", "shot", "caught", "put", "led", "made", "given",
@@ -332,7 +337,7 @@ struct SentenceReading {
             if verb < lower.count, lower[verb].hasSuffix("ly") || ["later", "then", "first", "also", "soon"].contains(lower[verb]) { verb += 1 }
             guard verb < lower.count else { return nil }
             let word = lower[verb]
-            guard (word.hasSuffix("ed") && word.count > 4) || irregularParticiples.contains(word) else { continue }
+            guard Self.isParticiple(word) else { continue }
             let after = lower.dropFirst(verb + 1).prefix(3)
             return (word, after.contains { placePrepositions.contains($0) || $0 == "on" })
         }
@@ -440,10 +445,11 @@ extension SentenceReading {
     }
 
     /// True for a "sentence" that is nothing but the names read in it ("Iryna Perepechko",
-    /// a byline).
+    /// "By Ada Marsh": a byline).
     static func isOnlyAName(_ sentence: String, _ names: [String]) -> Bool {
-        let words = sentence.split { !$0.isLetter }.count
-        return words <= 4 && words == names.reduce(0) { $0 + $1.split { !$0.isLetter }.count }
+        let words = sentence.split { !$0.isLetter }
+        let count = words.count - (words.first?.lowercased() == "by" ? 1 : 0)
+        return count <= 4 && count == names.reduce(0) { $0 + $1.split { !$0.isLetter }.count }
     }
 
     /// True for a sentence that says who said the one before it: "This was announced by
