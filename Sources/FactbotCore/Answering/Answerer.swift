@@ -601,7 +601,10 @@ public struct Answerer: Sendable {
             }
             // a question about the future or an opinion is lowered, unless the curator wrote
             // the fact for one and this is close to it ("How will China deal with ...?")
-            if speculative, !(likeness >= Self.curatedLikeness && speculativeExampleLikeness(fact, questionTerms, total) >= Self.curatedLikeness) {
+            if speculative,
+                !(likeness >= Self.curatedLikeness
+                    && exampleLikeness(fact, questionTerms, total, examplesThat: { QuestionType.isSpeculative(lexicon.words($0)) }) >= Self.curatedLikeness)
+            {
                 factor *= Self.speculativePenalty
             }
             if atTheArticle, !index.facts[Int(fact)].isAboutSource { factor *= Self.storyFactShare }
@@ -609,7 +612,9 @@ public struct Answerer: Sendable {
             // unless the curator wrote it for a question like this ("how were they brought in?" "in handcuffs")
             // (written for such a question: an example that asks by what means is as close, not
             // "how does the pay compare")
-            if asksMeans, likeness < Self.curatedLikeness || meansExampleLikeness(fact, questionTerms, total) < Self.curatedLikeness,
+            if asksMeans,
+                likeness < Self.curatedLikeness
+                    || exampleLikeness(fact, questionTerms, total, examplesThat: { Self.asksMeans(Tokenizer.tokens($0)) }) < Self.curatedLikeness,
                 !Self.statesMeans(index.facts[Int(fact)].answer)
             {
                 factor *= Self.noMeansShare
@@ -998,21 +1003,15 @@ public struct Answerer: Sendable {
     /// curated types (``statedFit(_:_:)``).
     static let statedTypeFit = 0.9
 
-    /// ``exampleLikeness(fact:questionTerms:total:only:)`` over the examples that ask by
-    /// what means ("How are the fighters paid?").
-    func meansExampleLikeness(_ fact: Int32, _ questionTerms: [(id: Int32, weight: Double)], _ total: Double) -> Double {
-        let questions = index.facts[Int(fact)].questions
-        return exampleLikeness(fact: fact, questionTerms: questionTerms, total: total) { example in
-            questions.indices.contains(example) && Self.asksMeans(Tokenizer.tokens(questions[example]))
-        }
-    }
-
     /// ``exampleLikeness(fact:questionTerms:total:only:)`` over the fact's example questions
-    /// about the future or an opinion only (0 when it has none).
-    func speculativeExampleLikeness(_ fact: Int32, _ questionTerms: [(id: Int32, weight: Double)], _ total: Double) -> Double {
+    /// that `asks` holds for only (0 when it has none): those about the future or an opinion,
+    /// those asking by what means.
+    func exampleLikeness(_ fact: Int32, _ questionTerms: [(id: Int32, weight: Double)], _ total: Double, examplesThat asks: @escaping (String) -> Bool)
+        -> Double
+    {
         let questions = index.facts[Int(fact)].questions
         return exampleLikeness(fact: fact, questionTerms: questionTerms, total: total) { example in
-            questions.indices.contains(example) && QuestionType.isSpeculative(lexicon.words(questions[example]))
+            questions.indices.contains(example) && asks(questions[example])
         }
     }
 

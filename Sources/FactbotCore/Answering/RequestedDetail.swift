@@ -295,7 +295,7 @@ extension Answerer {
         }
         // "in the Ukrainian army", "joined Russia's forces": a side's forces that someone is in
         if request.fightsFor == nil {
-            for (at, token) in words.enumerated() where (at + 1..<min(at + 3, words.count)).contains(where: { Self.forceWords.contains(words[$0]) }) {
+            for (at, token) in words.enumerated() where Self.forcesFollow(words, at: at) {
                 let before = text[max(0, at - 3)..<at]
                 guard before.contains(where: { Self.forceMarkers.contains($0) || Self.sideMarkers.contains($0) || Self.fightingWords.contains($0) }),
                     let side = termsOf([token]).first.flatMap({ lexicon.sideOfKey[$0.key] })
@@ -421,11 +421,7 @@ extension Answerer {
             request.bound = lower ? .lower : .upper
             if request.asked.isEmpty { request.asked = lower ? "the lowest" : "the highest" }
         }
-        if request.needsFigure {
-            request.givenFigures = words.indices.filter { words[$0].isNumber }.map { at in
-                words[at].text + " " + (at + 1 < words.count ? wordTable.key(of: words[at + 1].text, lexicon: lexicon) : "")
-            }
-        }
+        if request.needsFigure { request.givenFigures = figuresCounting(words) }
         // "how much are they paid", "r they paid", "get paid": paid to someone
         if let paid = text.firstIndex(of: "paid"), paid > 0,
             text[max(0, paid - 3)..<paid].contains(where: Self.passiveMarkers.contains)
@@ -503,7 +499,7 @@ extension Answerer {
         request.rarest = rarest?.key
         let last = focusTerms.last { index.termID($0.key) != nil }
         request.last = last?.key
-        request.lastEvent = last.flatMap { Self.isParticiple($0.surface) ? lexicon.stemmer.stem($0.surface) : nil }
+        request.lastEvent = last.flatMap { SentenceReading.isParticiple($0.surface) ? lexicon.stemmer.stem($0.surface) : nil }
         return request
     }
 
@@ -619,9 +615,7 @@ extension Answerer {
             // (a figure and what it counts: "two hours" is not "the two prisoners")
             if !request.givenFigures.isEmpty {
                 let stated = answerWords
-                let figures = stated.indices.filter { stated[$0].isNumber }.map { at in
-                    stated[at].text + " " + (at + 1 < stated.count ? wordTable.key(of: stated[at + 1].text, lexicon: lexicon) : "")
-                }
+                let figures = figuresCounting(stated)
                 // (a figure in words, "a week", is not one the question gives)
                 let inWords = stated.indices.contains { at in
                     Self.countWords.contains(stated[at])
@@ -758,6 +752,10 @@ extension Answerer {
     static func forcesFollow(_ tokens: [String], at: Int) -> Bool {
         tokens[(at + 1)...].prefix(2).contains(where: forceWords.contains)
     }
+    /// The same for a question's tokens, looked up by the hash they keep.
+    static func forcesFollow(_ words: [Token], at: Int) -> Bool {
+        (at + 1..<min(at + 3, words.count)).contains { forceWords.contains(words[$0]) }
+    }
 
     /// True for a word for a people or what is theirs ("Ukrainian", "Russians", "Chinese",
     /// "Northlanders"), not the name of a place. (Read only of the words the lists give a side.)
@@ -880,6 +878,14 @@ extension Answerer {
         return [request.rarest, request.last].contains { $0.map(clause.terms.contains) ?? false }
     }
 
+    /// Each figure of `words` with the term of the word after it, what it counts ("6
+    /// soldier", "2 hour"): compared between a question and an answer.
+    func figuresCounting(_ words: [Token]) -> [String] {
+        words.indices.filter { words[$0].isNumber }.map { at in
+            words[at].text + " " + (at + 1 < words.count ? wordTable.key(of: words[at + 1].text, lexicon: lexicon) : "")
+        }
+    }
+
     /// True when fact `position` only describes someone with the event `key` names, and
     /// tells no such event: its answer uses the word only before a noun ("the two *captured*
     /// men were born in 1998" tells when they were born, not when they were captured), or,
@@ -892,16 +898,13 @@ extension Answerer {
         var described = false
         for example in index.facts[Int(position)].questions {
             let words = lexicon.words(example)
-            guard words.contains(where: { keyOf($0) == key && (Self.isParticiple($0.text) || self.lexicon.stemmer.stem($0.text) == stem) })
+            guard words.contains(where: { keyOf($0) == key && (SentenceReading.isParticiple($0.text) || self.lexicon.stemmer.stem($0.text) == stem) })
             else { continue }
             if !onlyDescribes(key, in: words) { return false }
             described = true
         }
         return described
     }
-
-    /// A word ending "-ed" or one of the common irregular participles ("born", "held").
-    static func isParticiple(_ word: String) -> Bool { SentenceReading.isParticiple(word) }
 
     /// True when the answer uses `key` (a question's verb) and only before a noun, after a
     /// determiner or a number ("the other *captured* Chinese man", "two *recruited* men"):
@@ -912,7 +915,7 @@ extension Answerer {
             used = true
             let before = at > 0 ? words[at - 1] : nil
             let after = at + 1 < words.count ? words[at + 1] : nil
-            guard Self.isParticiple(words[at].text),
+            guard SentenceReading.isParticiple(words[at].text),
                 let before, let after, before.isNumber || Self.describingDeterminers.contains(before),
                 !Self.afterAnEvent.contains(after), !after.isNumber
             else { return false }
