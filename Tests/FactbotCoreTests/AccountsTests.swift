@@ -48,11 +48,14 @@ struct AccountsTests {
             [.init(.confirms, "port-gazette")]),
         fact("ship", "Their ship was the Grey Heron.", ["What was the ship called?"], [.description], courier),
     ]
-    static let answerer: Answerer = {
+    static let answerer = answerer(facts, sources: [gazette, courier, wire])
+
+    /// An answerer of `facts` from `sources`, with `words` (these tests' by default) and a low threshold.
+    static func answerer(_ facts: [Fact], sources: [Source], words: WordLists = words) -> Answerer {
         var settings = Answerer.Settings()
         settings.minimumConfidence = 0.3
-        return Answerer(knowledge: KnowledgeBase(facts: facts, sources: [gazette, courier, wire], words: words), settings: settings)!
-    }()
+        return Answerer(knowledge: KnowledgeBase(facts: facts, sources: sources, words: words), settings: settings)!
+    }
 
     @Test func disagreementShowsBothNewestFirst() {
         let answer = Self.answerer.answer("what job did the older sailor do?")
@@ -96,17 +99,14 @@ struct AccountsTests {
         }
     }
 
-    @Test func aFigureTheQuestionNamesKeepsTheAccountThatGivesIt() throws {
+    @Test func aFigureTheQuestionNamesKeepsTheAccountThatGivesIt() {
         let facts = [
             Self.fact("held-gazette", "At least 40 sailors were detained at the port.", ["How many sailors were detained?"], [.number], Self.gazette),
             Self.fact(
                 "held-wire", "Several dozen sailors are now held at the port, the harbour master said.", ["How many sailors are held?"],
                 [.number], Self.wire, [.init(.updates, "held-gazette")]),
         ]
-        var settings = Answerer.Settings()
-        settings.minimumConfidence = 0.3
-        let answerer = try #require(
-            Answerer(knowledge: KnowledgeBase(facts: facts, sources: [Self.gazette, Self.wire], words: Self.words), settings: settings))
+        let answerer = Self.answerer(facts, sources: [Self.gazette, Self.wire])
         // the figure asked about: its own account first, then the later one that changed it
         let named = answerer.answer("were 40 sailors detained?")
         #expect(named.reply.hasPrefix("At least 40 sailors were detained at the port. (Harbour Gazette"), "\(named.reply)")
@@ -121,7 +121,7 @@ struct AccountsTests {
         #expect(count.reply.contains("Earlier: At least 40 sailors"))
     }
 
-    @Test func aDayTheQuestionNamesKeepsThatDaysAccount() throws {
+    @Test func aDayTheQuestionNamesKeepsThatDaysAccount() {
         let facts = [
             Self.fact(
                 "held-2", "The harbour master said on 2 March that 40 sailors were detained at the port.", ["How many sailors were detained?"],
@@ -130,10 +130,7 @@ struct AccountsTests {
                 "held-5", "The harbour master said on 5 March that several dozen sailors were held at the port.", ["How many sailors are held?"],
                 [.number, .date], Self.wire, [.init(.updates, "held-2")]),
         ]
-        var settings = Answerer.Settings()
-        settings.minimumConfidence = 0.3
-        let answerer = try #require(
-            Answerer(knowledge: KnowledgeBase(facts: facts, sources: [Self.gazette, Self.wire], words: Self.words), settings: settings))
+        let answerer = Self.answerer(facts, sources: [Self.gazette, Self.wire])
         // "on March 2": that day's account first, the newer one after it
         let named = answerer.answer("what did the harbour master say on march 2")
         #expect(named.reply.hasPrefix("The harbour master said on 2 March"), "\(named.reply)")
@@ -158,9 +155,7 @@ struct AccountsTests {
         words.names = names.names
         words.nameKinds = names.kinds
         words.stopWords.formUnion(stopWords)
-        var settings = Answerer.Settings()
-        settings.minimumConfidence = 0.3
-        return Answerer(knowledge: KnowledgeBase(facts: facts, sources: [Self.gazette, Self.courier], words: words), settings: settings)!
+        return answerer(facts, sources: [Self.gazette, Self.courier], words: words)
     }
 
     @Test func anAccountAboutSomeoneElseIsLeftOut() {
